@@ -1,0 +1,25 @@
+import { z } from 'zod'
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().regex(/^file:/, 'must be a SQLite file: URL').default('file:./data/newsdesk.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGIN: z.string().default('*'),
+  SAMPLE_DATA_DIR: z.string().default('prisma/sample-data'),
+  LOAD_SAMPLE_DATA: z.stringbool().default(true),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+})
+
+export type Config = z.infer<typeof Env>
+
+/** Reads and validates the environment once; fails fast with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`invalid configuration: ${problems}`)
+  }
+  return parsed.data
+}

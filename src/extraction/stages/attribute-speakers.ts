@@ -1,0 +1,133 @@
+import { DEMONYMS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, DESCRIPTION_NOUNS } from '../lexicon/index.js'
+import type { ExtractedQuote, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
+import type { QuoteCandidate } from './find-quotes.js'
+import { descriptionReferent } from './resolve-people.js'
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her'])
+const GROUP_PRONOUNS = new Set(['they', 'we'])
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+
+/** The person a span names, through any of that person's mentions inside it (the last one wins: "Putin’s adviser Yuri Ushakov"). */
+function personNamedIn(people: PersonEntity[], s: Span): number | null {
+  let best: { person: number; start: number } | null = null
+  people.forEach((p, person) => {
+    for (const m of p.mentions) {
+      if (m.kind === 'pronoun' || !overlaps(m, s)) continue
+      if (!best || m.start > best.start) best = { person, start: m.start }
+    }
+  })
+  return best ? (best as { person: number }).person : null
+}
+
+/** Person mentioned last before `offset` (names, aliases and descriptions). */
+function lastPersonBefore(people: PersonEntity[], offset: number): number | null {
+  let best: { person: number; start: number } | null = null
+  people.forEach((p, person) => {
+    for (const m of p.mentions) if (m.end <= offset && (!best || m.start > best.start)) best = { person, start: m.start }
+  })
+  return best ? (best as { person: number }).person : null
+}
+
+/** Type of a speaker that is not a person of the article, from the shape of its phrase. */
+export function classifySpeaker(text: string): SpeakerType {
+  const words = text.split(/\s+/)
+  const head = words.at(-1)!.replace(/[’']s$/, '')
+  const lowerHead = head.toLowerCase()
+  if (GROUP_PRONOUNS.has(lowerHead) || GROUP_NOUNS.has(lowerHead) || / and |, /.test(text) || /^(other|some|many|several|two|three|both)\b/i.test(text)) return 'group'
+  if (ORGANIZATION_NOUNS.has(lowerHead) || words.some((w) => NON_PERSON_HEADS.has(w.replace(/[’']s$/, ''))) || /^\p{Lu}{2,}$/u.test(head)) return 'organization'
+  if (/^\p{Lu}/u.test(head) && !DEMONYMS.has(head)) return 'organization'
+  if (/s$/.test(lowerHead) && !/ss$/.test(lowerHead)) return 'group'
+  return 'unknown'
+}
+
+interface Context {
+  body: string
+  people: PersonEntity[]
+  sentences: Sentence[]
+}
+
+/** Resolves who spoke: a named person, a pronoun or description referring to one, or an organisation/group. */
+export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: ExtractedQuote[]): Speaker & { resolvedBy: string } {
+  if (!q.speaker) {
+    const last = previous.at(-1)
+    return last
+      ? { ...last.speaker, text: null, start: null, end: null, resolvedBy: 'continuation' }
+      : { text: null, start: null, end: null, type: 'unknown', person: null, name: 'unknown', resolvedBy: 'none' }
+  }
+  const text = ctx.body.slice(q.speaker.start, q.speaker.end)
+  const base = { text, start: q.speaker.start, end: q.speaker.end }
+  const asPerson = (person: number, resolvedBy: string) => ({ ...base, type: 'person' as const, person, name: ctx.people[person]!.name, resolvedBy })
+  const named = personNamedIn(ctx.people, q.speaker)
+  if (named !== null) return asPerson(named, 'name')
+  const lower = text.toLowerCase()
+  if (PERSON_PRONOUNS.has(lower)) {
+    // news writing keeps a speaker across consecutive attributions: "X said ... He said ..."
+    const recent = [...previous].reverse().find((p) => p.speaker.person !== null && q.content.start - p.end < 600)
+    if (recent) return asPerson(recent.speaker.person!, 'pronoun-previous-speaker')
+    const last = lastPersonBefore(ctx.people, q.speaker.start)
+    if (last !== null) return asPerson(last, 'pronoun-nearest')
+    return { ...base, type: 'person', person: null, name: text, resolvedBy: 'pronoun-unresolved' }
+  }
+  const description = text.match(/^[Tt]he (?:(\p{Lu}\p{L}+) )?(\p{Ll}+)$/u)
+  if (description && DESCRIPTION_NOUNS.has(description[2]!)) {
+    const who = descriptionReferent(description[1] ?? '', description[2]!, ctx.people.map((p) => p.titles))
+    if (who !== null) return asPerson(who, 'description')
+    return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
+  }
+  const type = classifySpeaker(text)
+  return { ...base, type, person: null, name: text.replace(/^[Tt]he /, ''), resolvedBy: 'phrase' }
+}
+
+const KIND_MARKS = /[“”"]/
+
+/** direct when the content is wholly inside quotation marks, mixed when marks cover part of it. */
+export function quoteKind(body: string, content: Span): ExtractedQuote['kind'] {
+  const before = body.slice(Math.max(0, content.start - 1), content.start)
+  const after = body.slice(content.end, content.end + 2)
+  const inner = body.slice(content.start, content.end)
+  if (/[“"‘]/.test(before) && /[”"’]/.test(after) && !KIND_MARKS.test(inner)) return 'direct'
+  return KIND_MARKS.test(inner) ? 'mixed' : 'indirect'
+}
+
+function sentenceOf(sentences: Sentence[], offset: number): Span {
+  const s = sentences.find((x) => x.start <= offset && offset < x.end) ?? sentences[0]!
+  return { start: s.start, end: s.end }
+}
+
+/** Turns quote candidates into quotes with resolved speakers, in text order. */
+export function attributeSpeakers(ctx: Context, candidates: QuoteCandidate[]): ExtractedQuote[] {
+  const ordered = [...candidates].sort((a, b) => a.content.start - b.content.start)
+  const quotes: ExtractedQuote[] = []
+  // the running speaker of the story: nested speech ("X said Y responded ...") does not change it
+  const outer: ExtractedQuote[] = []
+  for (const q of ordered) {
+    const speaker = resolveSpeaker(ctx, q, outer)
+    const penalty = speaker.resolvedBy.startsWith('pronoun') || speaker.resolvedBy === 'description' ? 0.05 : speaker.resolvedBy === 'continuation' ? 0.2 : 0
+    const { resolvedBy: _, ...plain } = speaker
+    quotes.push({
+      start: q.content.start,
+      end: q.content.end,
+      content: ctx.body.slice(q.content.start, q.content.end),
+      speaker: plain,
+      cue: q.cue,
+      cueSpan: q.cueSpan,
+      kind: quoteKind(ctx.body, q.content),
+      via: q.via,
+      confidence: Math.round(Math.max(0.05, q.confidence - penalty) * 100) / 100,
+      sentence: sentenceOf(ctx.sentences, q.content.start),
+    })
+    if (!q.pattern.endsWith('-nested')) outer.push(quotes.at(-1)!)
+  }
+  return quotes
+}
+
+/** Adds resolved pronoun speakers as mentions of their person, so mention counts include them. */
+export function pronounMentions(people: PersonEntity[], quotes: ExtractedQuote[]): PersonEntity[] {
+  return people.map((p, i) => {
+    const extra = quotes
+      .filter((q) => q.speaker.person === i && q.speaker.text && q.speaker.start !== null && /^(he|she)$/i.test(q.speaker.text))
+      .map((q) => ({ start: q.speaker.start!, end: q.speaker.end!, text: q.speaker.text!, kind: 'pronoun' as const }))
+    return extra.length ? { ...p, mentions: [...p.mentions, ...extra].sort((a, b) => a.start - b.start) } : p
+  })
+}

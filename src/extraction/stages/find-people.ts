@@ -1,0 +1,118 @@
+import {
+  DEMONYMS, DETERMINERS, GIVEN_NAMES, MONTHS, NON_PERSON_HEADS, PHRASE_BREAKERS, ROLE_NOUNS,
+  TITLE_WORDS, WEEKDAYS,
+} from '../lexicon/index.js'
+import type { Span, Token } from '../types.js'
+import { isCapitalised } from './tokenize.js'
+
+/** A person name found in the text, before the mentions of one person are merged. */
+export interface NameCandidate extends Span {
+  /** Name tokens joined by single spaces, noise removed ("Alexei Navalny"). */
+  name: string
+  tokens: string[]
+  /** Title written with the name ("Chinese President", "foreign affairs adviser"), if any. */
+  title: string | null
+  /** The title and name as one alias when the name is partial ("President Putin"). */
+  titled: string | null
+  /** Why it is believed to be a person: a title, a role noun, or a known given name. */
+  evidence: 'title' | 'role' | 'given-name'
+}
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'the'])
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'ter', 'y'])
+const SENTENCE_OPENERS = new Set([
+  ...DETERMINERS, 'In', 'On', 'At', 'After', 'Before', 'During', 'According', 'Both', 'Other', 'Some', 'Many',
+  'Most', 'All', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'But', 'And', 'Or', 'So', 'Yet', 'As', 'If',
+  'When', 'While', 'Although', 'Though', 'Because', 'Since', 'For', 'With', 'Without', 'From', 'To', 'By',
+  'Meanwhile', 'However', 'Currently', 'Now', 'Then', 'Still', 'Also', 'Even', 'Only', 'Last', 'Next',
+  'There', 'Here', 'Where', 'What', 'Who', 'Why', 'How', 'Under', 'Over', 'About', 'Despite', 'Among',
+])
+
+const isAcronym = (t: string) => t.length > 1 && t === t.toUpperCase() && /\p{Lu}/u.test(t)
+const isTitleWord = (t: string) => TITLE_WORDS.has(t) || DEMONYMS.has(t)
+const isNameWord = (t: string) =>
+  isCapitalised(t) && !isAcronym(t.replace(/\.$/, '')) && !MONTHS.has(t) && !WEEKDAYS.has(t) &&
+  /^\p{Lu}[\p{L}\p{M}'’-]*\.?$/u.test(t)
+
+/** Lowercase role phrase directly before a name ("foreign affairs adviser", "opposition leader"). */
+function rolePhraseBefore(tokens: Token[], i: number): { text: string; start: number } | null {
+  const head = tokens[i - 1]
+  if (!head || head.sentence !== tokens[i]!.sentence || !ROLE_NOUNS.has(head.text.toLowerCase()) || isCapitalised(head.text)) return null
+  let j = i - 1
+  while (j - 1 >= 0 && i - 1 - (j - 1) < 4) {
+    const prev = tokens[j - 1]!
+    if (prev.sentence !== head.sentence || !/^\p{L}/u.test(prev.text)) break
+    const lower = prev.text.toLowerCase()
+    if (PHRASE_BREAKERS.has(lower) || DETERMINERS.has(prev.text) || /(ed|ing|ly)$/.test(lower)) break
+    if (isCapitalised(prev.text) && !DEMONYMS.has(prev.text)) break
+    j--
+  }
+  return { text: tokens.slice(j, i).map((t) => t.text).join(' '), start: tokens[j]!.start }
+}
+
+interface Run { from: number; to: number } // token indices, `to` exclusive
+
+/** Maximal runs of capitalised words in a sentence, with title connectors and name particles. */
+function capitalisedRuns(tokens: Token[]): Run[] {
+  const runs: Run[] = []
+  let i = 0
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i]!.text)) { i++; continue }
+    const from = i
+    let allTitle = isTitleWord(tokens[i]!.text)
+    let j = i + 1
+    while (j < tokens.length && tokens[j]!.sentence === tokens[from]!.sentence) {
+      const t = tokens[j]!.text
+      const next = tokens[j + 1]
+      const nextIsName = !!next && next.sentence === tokens[from]!.sentence && isNameWord(next.text)
+      if (isNameWord(t)) { allTitle &&= isTitleWord(t); j++; continue }
+      if (allTitle && CONNECTORS.has(t) && nextIsName) { j++; continue }
+      if (!allTitle && PARTICLES.has(t) && nextIsName) { j++; continue }
+      // "Alexei. Navalny.": a stray period between a given name and a capitalised word
+      if (t === '.' && nextIsName && GIVEN_NAMES.has(tokens[j - 1]!.text) && tokens[j]!.start === tokens[j - 1]!.end) { j++; continue }
+      break
+    }
+    runs.push({ from, to: j })
+    i = j
+  }
+  return runs
+}
+
+function candidateFromRun(tokens: Token[], run: Run): NameCandidate | null {
+  let from = run.from
+  const first = tokens[from]!
+  const sentenceInitial = from === 0 || tokens[from - 1]!.sentence !== first.sentence
+  if (sentenceInitial && SENTENCE_OPENERS.has(first.text)) from++
+  // split the leading title ("Russian Deputy Foreign Minister") from the name
+  let nameFrom = from
+  while (nameFrom < run.to - 1 && (isTitleWord(tokens[nameFrom]!.text) || CONNECTORS.has(tokens[nameFrom]!.text))) nameFrom++
+  const nameTokens = tokens.slice(nameFrom, run.to).filter((t) => t.text !== '.')
+  if (nameTokens.length === 0 || nameTokens.length > 4) return null
+  const words = nameTokens.map((t) => t.text.replace(/\.$/, (m) => (nameTokens.length > 1 && t === nameTokens.at(-1) ? '' : m)))
+  if (words.some((w) => NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || TITLE_WORDS.has(w))) return null
+  const titleTokens = tokens.slice(from, nameFrom)
+  const hasPersonTitle = titleTokens.some((t) => TITLE_WORDS.has(t.text))
+  const role = nameFrom === from ? rolePhraseBefore(tokens, from) : null
+  const givenName = words.length >= 2 && GIVEN_NAMES.has(words[0]!)
+  const evidence = hasPersonTitle ? 'title' : role ? 'role' : givenName ? 'given-name' : null
+  if (!evidence) return null
+  const title = hasPersonTitle ? titleTokens.map((t) => t.text).join(' ') : role?.text ?? null
+  return {
+    name: words.join(' '),
+    tokens: words,
+    title,
+    titled: hasPersonTitle ? `${title} ${words.join(' ')}` : null,
+    evidence,
+    start: nameTokens[0]!.start,
+    end: nameTokens.at(-1)!.end,
+  }
+}
+
+/** Person names with their written titles, from capitalised runs backed by a title, role noun or given name. */
+export function findPersonNames(tokens: Token[]): NameCandidate[] {
+  return capitalisedRuns(tokens)
+    .map((run) => candidateFromRun(tokens, run))
+    .filter((c): c is NameCandidate => c !== null)
+}
+
+export { capitalisedRuns, isNameWord }

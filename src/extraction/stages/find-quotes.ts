@@ -1,0 +1,337 @@
+import {
+  DETERMINERS, NP_CONTENT_VERBS, OBJECT_SPEECH_VERBS, PHRASE_BREAKERS, SPEECH_VERBS, TRAILING_TAIL_STARTERS,
+} from '../lexicon/index.js'
+import type { Sentence, Span, Token } from '../types.js'
+import { isCapitalised } from './tokenize.js'
+
+/** A quote as the attribution patterns see it, before its speaker is resolved. */
+export interface QuoteCandidate {
+  content: Span
+  speaker: Span | null
+  cue: string
+  cueSpan: Span | null
+  via: string | null
+  pattern: string
+  confidence: number
+  sentence: number
+}
+
+const QUOTE_MARKS = /^[\s“”"‘’'«»]+|[\s“”"‘’'«»]+$/g
+const AUX = new Set(['has', 'have', 'had', 'also', 'was', 'were', 'is', 'would', 'will', 'had', 'once', 'again', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'reportedly', 'recently', 'further', 'earlier', 'already', 'often', 'never', 'always', 'first', 'subsequently', 'privately'])
+const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later'])
+const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'He', 'She', 'They', 'We', 'I', 'It'])
+const OPEN_MARKS = new Set(['“', '"', '‘', '«'])
+const CLOSE_MARKS = new Set(['”', '"', '’', '»'])
+
+const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? ''
+const isWordToken = (t: Token | undefined) => !!t && /^[\p{L}\p{N}]/u.test(t.text)
+
+/** Trims punctuation, spaces and quotation marks from both ends of a content span. */
+export function trimContent(body: string, span: Span): Span {
+  let { start, end } = span
+  while (start < end && /[\s,;:“”"‘’«»—–-]/.test(body[start]!)) start++
+  while (end > start && /[\s,;:.“”"‘’«»—–-]/.test(body[end - 1]!)) end--
+  // keep a closing parenthesis or an abbreviation's period that belongs to the last word
+  return { start, end }
+}
+
+/**
+ * The speaker noun phrase ending just before token `i` ("Putin’s foreign affairs adviser Yuri
+ * Ushakov", "The US, Canada, Australia and Britain", "He"), skipping auxiliaries and adverbs
+ * ("has also", ", meanwhile,"). Returns the token range or null.
+ */
+export function speakerBefore(toks: Token[], i: number): { from: number; to: number } | null {
+  let to = i
+  // skip auxiliaries/adverbs and parenthetical adverbs between commas
+  for (;;) {
+    const prev = toks[to - 1]
+    if (prev && (AUX.has(lower(prev)) || /^[a-z]+ly$/.test(prev.text))) { to--; continue }
+    if (prev?.text === ',' && toks[to - 3]?.text === ',' && /^[a-z]+$/.test(toks[to - 2]?.text ?? '')) { to -= 3; continue }
+    break
+  }
+  let from = to
+  let words = 0
+  let inList = false // "The US, Canada, Australia and Britain": commas only to the left of an "and"
+  while (from > 0 && words < 10) {
+    const t = toks[from - 1]!
+    const lw = lower(t)
+    if (t.text === '’s' || t.text === "'s") { from--; continue }
+    const listJoint = isCapitalised(toks[from]?.text ?? '') && isCapitalised(toks[from - 2]?.text ?? '') && words > 0
+    if (lw === 'and' && listJoint) { inList = true; from--; continue }
+    if (t.text === ',' && listJoint && inList) { from--; continue }
+    if (!isWordToken(t) || lw === 'that') break
+    if (DETERMINERS.has(t.text)) { from--; words++; break }
+    if (PHRASE_BREAKERS.has(lw) && !(words === 0 && PRONOUN_SPEAKERS.has(t.text))) break
+    if (PRONOUN_SPEAKERS.has(t.text)) { if (words === 0) from--; break }
+    if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw)) break
+    from--
+    words++
+  }
+  if (from === to) return null
+  // a noun phrase needs a head that can speak: a name, a pronoun or a noun (not a bare adjective or number)
+  const head = toks[to - 1]!
+  if (!/^\p{L}/u.test(head.text) || TIME_WORDS.has(head.text)) return null
+  return { from, to }
+}
+
+/** The speaker noun phrase starting at token `i` ("said Smith", "said the company's chief executive"). */
+function speakerAfter(toks: Token[], i: number): { from: number; to: number } | null {
+  let to = i
+  if (DETERMINERS.has(toks[to]?.text ?? '')) to++
+  while (to < toks.length && to - i < 8) {
+    const t = toks[to]!
+    if (t.text === '’s' || t.text === "'s") { to++; continue }
+    if (!isWordToken(t) || PHRASE_BREAKERS.has(lower(t)) || TIME_WORDS.has(t.text)) break
+    to++
+  }
+  return to > i && toks.slice(i, to).some((t) => isCapitalised(t.text) || !DETERMINERS.has(t.text)) ? { from: i, to } : null
+}
+
+const span = (toks: Token[], r: { from: number; to: number }): Span => ({ start: toks[r.from]!.start, end: toks[r.to - 1]!.end })
+
+function isClauseStart(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1]
+  return !prev || prev.text === ',' || prev.text === ':' || prev.text === ';' || lower(prev) === 'that' || lower(prev) === 'and' || lower(prev) === 'but' || OPEN_MARKS.has(prev.text) || CLOSE_MARKS.has(prev.text)
+}
+
+/** Index after an optional parenthetical (", through an interpreter,") and time phrase, and "that". */
+function contentStartAfter(toks: Token[], i: number): { index: number; hasThat: boolean } {
+  let j = i
+  if (toks[j]?.text === ',' ) {
+    const close = toks.findIndex((t, k) => k > j && t.text === ',')
+    if (close > 0 && close - j <= 6 && lower(toks[close + 1]) === 'that') j = close + 1
+  }
+  // "said on Wednesday that", "said in a statement that", "said Wednesday that"
+  const thatAhead = toks.findIndex((t, k) => k >= j && k <= j + 6 && lower(t) === 'that')
+  if (thatAhead >= 0 && toks.slice(j, thatAhead).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t))) && (TIME_WORDS.has(toks[j]!.text) || ['on', 'in', 'at', 'during', 'after', 'last', 'this', 'earlier', 'later', 'that'].includes(lower(toks[j])))) j = thatAhead
+  if (lower(toks[j]) === 'that') return { index: j + 1, hasThat: true }
+  if (toks[j]?.text === ':' || toks[j]?.text === ',') return { index: j + 1, hasThat: false }
+  return { index: j, hasThat: false }
+}
+
+interface SentenceView {
+  toks: Token[]
+  sentence: Sentence
+  index: number
+}
+
+function contentTo(body: string, v: SentenceView, from: number, to: number): Span | null {
+  if (from >= to) return null
+  const s = trimContent(body, { start: v.toks[from]!.start, end: v.toks[to - 1]!.end })
+  const words = body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+  return words >= 3 ? s : null
+}
+
+/** "According to X, CONTENT." and "CONTENT, according to X." */
+function accordingTo(body: string, v: SentenceView): QuoteCandidate[] {
+  const { toks } = v
+  const out: QuoteCandidate[] = []
+  for (let i = 0; i < toks.length - 2; i++) {
+    if (lower(toks[i]) !== 'according' || lower(toks[i + 1]) !== 'to') continue
+    const sp = speakerAfter(toks, i + 2)
+    if (!sp) continue
+    const cueSpan = { start: toks[i]!.start, end: toks[i + 1]!.end }
+    const base = { speaker: span(toks, sp), cue: 'according to', cueSpan, via: null, sentence: v.index }
+    if (i === 0 && toks[sp.to]?.text === ',') {
+      const content = contentTo(body, v, sp.to + 1, toks.length)
+      if (content) out.push({ ...base, content, pattern: 'according-to-leading', confidence: 0.85 })
+    } else if (toks[i - 1]?.text === ',') {
+      const content = contentTo(body, v, 0, i - 1)
+      if (content) out.push({ ...base, content, pattern: 'according-to-trailing', confidence: 0.85 })
+    }
+  }
+  return out
+}
+
+/** Relayed speech: "CONTENT, CCTV quotes Xi as saying." / "..., Xi was quoted as saying by CCTV." / "CCTV quoted Xi as saying CONTENT". */
+function relayed(body: string, v: SentenceView): QuoteCandidate[] {
+  const { toks } = v
+  const out: QuoteCandidate[] = []
+  for (let i = 1; i < toks.length; i++) {
+    const w = lower(toks[i])
+    if (w === 'quotes' || w === 'quoted') {
+      if (lower(toks[i - 1]) === 'was' || lower(toks[i - 1]) === 'were') {
+        // X was quoted as saying [by SRC]
+        const sp = speakerBefore(toks, i - 1)
+        if (!sp || lower(toks[i + 1]) !== 'as' || lower(toks[i + 2]) !== 'saying') continue
+        const afterSaying = i + 3
+        const by = lower(toks[afterSaying]) === 'by' ? speakerAfter(toks, afterSaying + 1) : null
+        const cue = { cue: 'was quoted as saying', cueSpan: { start: toks[i - 1]!.start, end: toks[i + 2]!.end } }
+        const via = by ? nameHead(body.slice(span(toks, by).start, span(toks, by).end)) : null
+        const content = toks[sp.from - 1]?.text === ',' ? contentTo(body, v, 0, sp.from - 1) : contentTo(body, v, contentStartAfter(toks, by ? by.to : afterSaying).index, toks.length)
+        if (content) out.push({ content, speaker: span(toks, sp), ...cue, via, pattern: 'quoted-as-saying', confidence: 0.85, sentence: v.index })
+        continue
+      }
+      // SRC quotes X as saying
+      const src = speakerBefore(toks, i)
+      const sp = speakerAfter(toks, i + 1)
+      if (!src || !sp || lower(toks[sp.to]) !== 'as' || lower(toks[sp.to + 1]) !== 'saying') continue
+      const via = nameHead(body.slice(span(toks, src).start, span(toks, src).end))
+      const cue = { cue: `${w} ... as saying`, cueSpan: { start: toks[i]!.start, end: toks[sp.to + 1]!.end } }
+      const content = toks[src.from - 1]?.text === ',' ? contentTo(body, v, 0, src.from - 1) : contentTo(body, v, contentStartAfter(toks, sp.to + 2).index, toks.length)
+      if (content) out.push({ content, speaker: span(toks, sp), ...cue, via, pattern: 'quotes-as-saying', confidence: 0.85, sentence: v.index })
+    }
+  }
+  return out
+}
+
+/** "CONTENT, X said [Wednesday ...]." and "CONTENT, said X." */
+function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | null {
+  const { toks } = v
+  const tail = toks[i + 1]
+  const tailOk = !tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail))
+  const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
+  // inverted: ", said X"
+  if (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? '')) {
+    const sp = speakerAfter(toks, i + 1)
+    let comma = i - 1
+    while (comma > 0 && (toks[comma]!.text === ',' || CLOSE_MARKS.has(toks[comma]!.text))) comma--
+    if (sp && comma > 0) {
+      const content = contentTo(body, v, 0, comma + 1)
+      if (content) return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing-inverted', confidence: 0.8, sentence: v.index }
+    }
+  }
+  if (!tailOk) return null
+  const sp = speakerBefore(toks, i)
+  if (!sp) return null
+  const before = toks[sp.from - 1]
+  if (!before || !(before.text === ',' || CLOSE_MARKS.has(before.text))) return null
+  let end = sp.from - 1
+  while (end > 0 && (toks[end - 1]!.text === ',' || CLOSE_MARKS.has(toks[end - 1]!.text))) end--
+  const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0))
+  if (!content) return null
+  // a quote split by its attribution: '"Part one," X said, "part two."'
+  let contentSpan = content
+  if (toks[i + 1]?.text === ',' && OPEN_MARKS.has(toks[i + 2]?.text ?? '')) {
+    const rest = contentTo(body, v, i + 2, toks.length)
+    if (rest) contentSpan = { start: content.start, end: rest.end }
+  }
+  return { content: contentSpan, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
+}
+
+/** "X said (that) CONTENT", "X told reporters that CONTENT", "X denied CONTENT". */
+function leading(body: string, v: SentenceView, i: number): QuoteCandidate | null {
+  const { toks } = v
+  const verb = lower(toks[i])
+  const sp = speakerBefore(toks, i)
+  if (!sp || !isClauseStart(toks, sp.from)) return null
+  let j = i + 1
+  if (OBJECT_SPEECH_VERBS.has(verb)) {
+    const obj = speakerAfter(toks, j)
+    if (obj && lower(toks[obj.to]) === 'that') j = obj.to
+    else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
+  }
+  if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so' || lower(toks[j]) === 'it' && lower(toks[j + 1]) === 'was' && false) return null
+  const start = contentStartAfter(toks, j)
+  const npContent = NP_CONTENT_VERBS.has(verb)
+  if (!start.hasThat && !npContent && toks[j]?.text !== ':' && !OPEN_MARKS.has(toks[start.index]?.text ?? '')) {
+    // bare complement: "He said Moscow’s proposals had ..." needs a clause, not "said on Monday."
+    const first = toks[start.index]
+    if (!first || !isWordToken(first) || ['in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'by', 'as', 'of', 'about', 'nothing', 'yes', 'no'].includes(lower(first))) return null
+  }
+  let to = toks.length
+  if (npContent) {
+    // "denied plans to invade Ukraine and has blamed ..." ends at the coordinated verb phrase
+    const coord = toks.findIndex((t, k) => k > start.index && lower(t) === 'and' && AUX.has(lower(toks[k + 1])))
+    if (coord > 0) to = coord
+  }
+  const content = contentTo(body, v, start.index, to)
+  if (!content) return null
+  const cue = { cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
+  const confidence = start.hasThat ? 0.8 : npContent ? 0.6 : 0.7
+  return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'leading', confidence, sentence: v.index }
+}
+
+/** Multi-word cues ending in "saying": "issued a statement saying", "with X saying", "responded by saying". */
+function sayingPhrase(body: string, v: SentenceView, i: number): QuoteCandidate | null {
+  const { toks } = v
+  let cueFrom = i
+  let speakerEnd = i
+  const w1 = lower(toks[i - 1])
+  if (w1 === 'statement' && lower(toks[i - 2]) === 'a') {
+    cueFrom = i - 3 // issued/released a statement saying
+    speakerEnd = cueFrom
+  } else if (w1 === 'by') {
+    cueFrom = i - 2 // responded by saying
+    speakerEnd = cueFrom
+  }
+  const sp = speakerBefore(toks, speakerEnd)
+  if (!sp) return null
+  const withClause = lower(toks[sp.from - 1]) === 'with'
+  if (cueFrom === i && !withClause) return null
+  const start = contentStartAfter(toks, i + 1)
+  const content = contentTo(body, v, start.index, toks.length)
+  if (!content) return null
+  const cue = withClause ? 'saying' : toks.slice(cueFrom, i + 1).map((t) => t.text).join(' ')
+  return { content, speaker: span(toks, sp), cue, cueSpan: { start: toks[cueFrom]!.start, end: toks[i]!.end }, via: null, pattern: 'saying-phrase', confidence: 0.75, sentence: v.index }
+}
+
+/** The name in a described source: "Chinese state broadcaster CCTV" relays as "CCTV". */
+export function nameHead(np: string): string {
+  const m = np.match(/^(?:[\p{L}’'-]+ )*?\p{Ll}[\p{L}-]* ((?:\p{Lu}[\p{L}.&’'-]*\s?)+)$/u)
+  return m ? m[1]!.trim() : np
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end
+
+/** Reported speech whose content itself opens with "X said ..." is relayed: "CCTV reported that Xi said ...". */
+function unwrapRelay(body: string, q: QuoteCandidate, inner: QuoteCandidate[]): QuoteCandidate {
+  if (q.cue !== 'reported' && q.cue !== 'reports') return q
+  const relayedQ = inner.find((r) => r.speaker && r.speaker.start === q.content.start)
+  if (!relayedQ) return q
+  return { ...relayedQ, via: nameHead(body.slice(q.speaker!.start, q.speaker!.end)), confidence: Math.min(q.confidence, relayedQ.confidence) }
+}
+
+/** Every attributed quote in one sentence: outer attributions, relays, and nested speech. */
+export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidate[] {
+  const found: QuoteCandidate[] = [...accordingTo(body, v), ...relayed(body, v)]
+  const taken = (s: Span) => found.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))
+  const candidates: QuoteCandidate[] = []
+  v.toks.forEach((t, i) => {
+    const w = lower(t)
+    if (w === 'saying') { const q = sayingPhrase(body, v, i); if (q) candidates.push(q); return }
+    if (!SPEECH_VERBS.has(w) || isCapitalised(t.text)) return
+    const q = trailing(body, v, i) ?? leading(body, v, i)
+    if (q) candidates.push(q)
+  })
+  // trailing attributions frame the whole sentence, so they go first; then longest content first,
+  // so that speech reported inside another quote is seen as nested
+  const rank = (q: QuoteCandidate) => (q.pattern.startsWith('trailing') ? 0 : 1)
+  candidates.sort((a, b) => rank(a) - rank(b) || (b.content.end - b.content.start) - (a.content.end - a.content.start))
+  for (const q of candidates) {
+    if (q.cueSpan && taken(q.cueSpan)) {
+      const outer = found.find((o) => q.cueSpan && inside(q.cueSpan, o.content))
+      const explicitSpeech = /^(said|says|saying|by saying)$|saying$/.test(q.cue)
+      if (!outer || !explicitSpeech || found.some((f) => f !== outer && overlaps(f.content, q.content))) continue
+      const i = found.indexOf(outer)
+      const unwrapped = unwrapRelay(body, outer, [q])
+      if (unwrapped !== outer) { found[i] = unwrapped; continue }
+      const content = { start: q.content.start, end: Math.min(q.content.end, outer.content.end) }
+      found.push({ ...q, content, confidence: q.confidence - 0.1, pattern: `${q.pattern}-nested` })
+      continue
+    }
+    if (!found.some((f) => overlaps(f.content, q.content))) found.push(q)
+  }
+  return found
+}
+
+/** Quoted passages ("…") that no attribution covered: their speaker is found later from context. */
+export function findUnattributedQuotations(body: string, sentence: Sentence, covered: Span[]): Span[] {
+  const out: Span[] = []
+  for (const m of sentence.text.matchAll(/[“"]([^“”"]{2,})[”"]/g)) {
+    const s = trimContent(body, { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length })
+    const words = body.slice(s.start, s.end).split(/\s+/).length
+    if (words >= 4 && !covered.some((c) => overlaps(c, s))) out.push(s)
+  }
+  return out
+}
+
+/** Attributed quotes of every sentence. */
+export function findQuotes(body: string, sentences: Sentence[], tokens: Token[]): QuoteCandidate[] {
+  const bySentence = sentences.map(() => [] as Token[])
+  for (const t of tokens) bySentence[t.sentence]!.push(t)
+  return sentences.flatMap((sentence, index) => findSentenceQuotes(body, { toks: bySentence[index]!, sentence, index }))
+}
+
+export { QUOTE_MARKS }

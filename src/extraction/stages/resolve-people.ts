@@ -1,0 +1,107 @@
+import { DEMONYMS, DESCRIPTION_NOUNS, LEADER_TITLES } from '../lexicon/index.js'
+import type { Mention, PersonEntity, Token } from '../types.js'
+import type { NameCandidate } from './find-people.js'
+import { isNameWord } from './find-people.js'
+
+interface Cluster {
+  names: Map<string, number>
+  tokens: Set<string>
+  titles: string[]
+  aliases: Set<string>
+  mentions: Mention[]
+}
+
+const fullNameOf = (c: Cluster) =>
+  [...c.names.entries()].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1])[0]![0]
+
+/** True when `short` names the same person as `long`: its tokens are a subsequence of the long name's. */
+const isPartOf = (short: string[], long: string[]) => short.length < long.length && short.every((t) => long.includes(t))
+
+/** Groups name candidates into people: "Putin" and "President Putin" join "Vladimir Putin". */
+export function clusterCandidates(candidates: NameCandidate[]): Cluster[] {
+  const ordered = [...candidates].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start)
+  const clusters: Cluster[] = []
+  for (const c of ordered) {
+    const matches = clusters.filter((cl) => cl.names.has(c.name) || [...cl.names.keys()].some((n) => isPartOf(c.tokens, n.split(' '))))
+    // a partial name that fits two different people is left to the nearest-mention pass
+    const cluster = matches.length === 1 ? matches[0]! : matches.length === 0 ? null : undefined
+    if (cluster === undefined) continue
+    const target = cluster ?? { names: new Map(), tokens: new Set(), titles: [], aliases: new Set(), mentions: [] }
+    if (!cluster) clusters.push(target)
+    target.names.set(c.name, (target.names.get(c.name) ?? 0) + 1)
+    c.tokens.forEach((t) => target.tokens.add(t))
+    if (c.title) target.titles.push(c.title)
+    target.mentions.push({ start: c.start, end: c.end, text: c.name, kind: 'name' })
+    if (c.titled && target.names.size > 0) target.aliases.add(c.titled)
+  }
+  return clusters
+}
+
+/** Keeps the most specific titles: "President" is dropped when "Russian President" is there. */
+export function specificTitles(titles: string[]): string[] {
+  const unique = [...new Set(titles)]
+  return unique.filter((t) => !unique.some((o) => o !== t && o.toLowerCase().endsWith(' ' + t.toLowerCase())))
+}
+
+/** Single-word mentions ("Putin", "Xi") of people already named in full, resolved to one person. */
+function aliasMentions(tokens: Token[], clusters: Cluster[], taken: Set<number>): void {
+  for (const t of tokens) {
+    if (taken.has(t.start) || !isNameWord(t.text)) continue
+    const owners = clusters.filter((c) => c.tokens.has(t.text) && fullNameOf(c).includes(' '))
+    if (owners.length !== 1) continue
+    owners[0]!.mentions.push({ start: t.start, end: t.end, text: t.text, kind: 'alias' })
+    taken.add(t.start)
+  }
+}
+
+const DESCRIPTION = /\b[Tt]he ((?:[A-Z][a-z]+ )?)([a-z]+)\b/g
+
+/**
+ * "the Russian leader", "the president": a description refers to a person of the article when
+ * exactly one person's titles fit its noun (a leader is a head of state or government) and its
+ * nationality adjective.
+ */
+export function descriptionReferent(adjective: string, noun: string, titles: string[][]): number | null {
+  const fits = titles.map((ts) => ts.some((title) => {
+    const words = title.toLowerCase().split(/\s+/)
+    const nounFits = noun === 'leader' ? words.some((w) => LEADER_TITLES.has(w)) && !words.includes('deputy') && !words.includes('opposition') : words.includes(noun)
+    return nounFits && (!adjective || title.includes(adjective))
+  }))
+  const hits = fits.flatMap((f, i) => (f ? [i] : []))
+  return hits.length === 1 ? hits[0]! : null
+}
+
+function descriptionMentions(body: string, clusters: Cluster[], titles: string[][]): void {
+  for (const m of body.matchAll(DESCRIPTION)) {
+    const adjective = m[1]!.trim()
+    const noun = m[2]!
+    if (!DESCRIPTION_NOUNS.has(noun) || (adjective && !DEMONYMS.has(adjective))) continue
+    const who = descriptionReferent(adjective, noun, titles)
+    if (who === null) continue
+    clusters[who]!.mentions.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'description' })
+    clusters[who]!.aliases.add(m[0].replace(/^The/, 'the'))
+  }
+}
+
+/** Merges name candidates into the people of one article, with aliases, titles and every mention. */
+export function resolvePeople(body: string, tokens: Token[], candidates: NameCandidate[]): PersonEntity[] {
+  const clusters = clusterCandidates(candidates).filter((c) => c.titles.length > 0 || fullNameOf(c).includes(' '))
+  const taken = new Set(clusters.flatMap((c) => c.mentions.flatMap((m) => tokens.filter((t) => t.start >= m.start && t.end <= m.end).map((t) => t.start))))
+  aliasMentions(tokens, clusters, taken)
+  const titles = clusters.map((c) => specificTitles(c.titles))
+  descriptionMentions(body, clusters, titles)
+  return clusters
+    .map((c, i) => {
+      const name = fullNameOf(c)
+      const aliases = new Set(c.aliases)
+      for (const m of c.mentions) if (m.kind !== 'description' && m.text !== name) aliases.add(m.text)
+      for (const n of c.names.keys()) if (n !== name) aliases.add(n)
+      return {
+        name,
+        aliases: [...aliases].filter((a) => a !== name && !a.endsWith(' ' + name)),
+        titles: titles[i]!,
+        mentions: c.mentions.sort((a, b) => a.start - b.start),
+      }
+    })
+    .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)
+}

@@ -1,0 +1,92 @@
+import { ABBREVIATIONS, GIVEN_NAMES } from '../lexicon/index.js'
+import type { Sentence } from '../types.js'
+
+/** "MOSCOW (AP) —", "WASHINGTON, Dec. 3 (Reuters) -", "LONDON --": capitals, optional agency, dash. */
+export const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .,'-]*?(?:,? [\p{L}. \d]+)?(?: ?\((?<agency>[\p{L}. ]{1,30})\))(?: ?[-—–]+)? +|^\p{Lu}[\p{Lu}\p{M} .'-]{2,}(?:, [\p{L}. \d]+)? ?[-—–]+ +/u
+
+const OPENING_QUOTES = new Set(['“', '"', '‘'])
+const CLOSING_QUOTES = new Set(['”', '"', '’'])
+
+/** Paragraphs are separated by line breaks; offsets are kept. */
+export function splitParagraphs(body: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  const re = /[^\r\n]+/g
+  for (const m of body.matchAll(re)) {
+    const text = m[0]
+    const lead = text.length - text.trimStart().length
+    const trail = text.length - text.trimEnd().length
+    if (text.trim()) out.push({ start: m.index + lead, end: m.index + text.length - trail })
+  }
+  return out
+}
+
+function wordBefore(text: string, i: number): string {
+  let j = i
+  while (j > 0 && /[\p{L}\p{N}.'’-]/u.test(text[j - 1]!)) j--
+  return text.slice(j, i)
+}
+
+/**
+ * Whether the period at `i` ends a sentence. Not after an abbreviation ("Mr.", "U.S."), an initial
+ * ("John F. Kennedy"), or a given name directly followed by a capitalised word: a given name
+ * almost never ends a sentence, so "Alexei. Navalny." is a name with a stray period.
+ */
+function periodEndsSentence(text: string, i: number, nextWord: string): boolean {
+  const word = wordBefore(text, i)
+  const bare = word.replace(/\.$/, '')
+  if (ABBREVIATIONS.has(bare) || ABBREVIATIONS.has(word)) return false
+  if (/^\p{Lu}$/u.test(bare)) return false
+  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return !/^\p{Lu}/u.test(nextWord) ? false : nextWord.length > 0 && !/^[a-z]/.test(nextWord)
+  if (GIVEN_NAMES.has(bare) && /^\p{Lu}\p{Ll}+/u.test(nextWord) && !/^(He|She|It|They|We|I|The|But|And)$/.test(nextWord)) return false
+  return true
+}
+
+/**
+ * Splits the body into sentences, never inside a quotation that closes in the same paragraph, so a
+ * multi-sentence quote stays with its attribution.
+ */
+export function splitSentences(body: string): Sentence[] {
+  const sentences: Sentence[] = []
+  splitParagraphs(body).forEach((para, paragraph) => {
+    // a dateline ("MOSCOW (AP) —") opens the story but is not part of its first sentence
+    const dateline = paragraph === 0 ? body.slice(para.start, para.end).match(DATELINE)?.[0].length ?? 0 : 0
+    const p = { start: para.start + dateline, end: para.end }
+    const text = body.slice(p.start, p.end)
+    const straight = (text.match(/"/g) ?? []).length
+    const curlyBalanced = (text.match(/“/g) ?? []).length === (text.match(/”/g) ?? []).length
+    const trackQuotes = straight % 2 === 0 && curlyBalanced
+    let inQuote = false
+    let start = 0
+    const push = (end: number) => {
+      const raw = text.slice(start, end)
+      const lead = raw.length - raw.trimStart().length
+      const s = raw.trim()
+      if (s) sentences.push({ start: p.start + start + lead, end: p.start + start + lead + s.length, text: s, paragraph })
+      start = end
+    }
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!
+      if (trackQuotes && (ch === '“' || ch === '”' || ch === '"')) {
+        inQuote = ch === '“' ? true : ch === '”' ? false : !inQuote
+        continue
+      }
+      if (inQuote || (ch !== '.' && ch !== '!' && ch !== '?')) continue
+      let j = i + 1
+      while (j < text.length && (/[.!?)\]]/.test(text[j]!) || CLOSING_QUOTES.has(text[j]!))) {
+        if (text[j] === '"' || text[j] === '”') inQuote = false
+        j++
+      }
+      if (j < text.length && !/\s/.test(text[j]!)) continue
+      let k = j
+      while (k < text.length && /\s/.test(text[k]!)) k++
+      if (k >= text.length) break
+      const next = text.slice(k).match(/^[^\s]+/)?.[0] ?? ''
+      const nextStart = next.replace(/^[“"‘(]+/, '')
+      if (!/^[\p{Lu}\p{N}]/u.test(nextStart) && !OPENING_QUOTES.has(next[0]!)) continue
+      if (ch === '.' && !periodEndsSentence(text, i, nextStart)) continue
+      push(j)
+    }
+    push(text.length)
+  })
+  return sentences
+}

@@ -1,0 +1,68 @@
+/** Input of extraction: the stored article text. Offsets everywhere are UTF-16 indices into `body`. */
+export interface ArticleText {
+  title: string
+  body: string
+}
+
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface Sentence extends Span {
+  text: string
+  paragraph: number
+}
+
+export interface Token extends Span {
+  text: string
+  /** Index of the sentence the token belongs to. */
+  sentence: number
+}
+
+export type MentionKind = 'name' | 'alias' | 'pronoun' | 'description'
+
+export interface Mention extends Span {
+  text: string
+  kind: MentionKind
+}
+
+export interface PersonEntity {
+  /** Canonical full name ("Xi Jinping"). */
+  name: string
+  aliases: string[]
+  titles: string[]
+  mentions: Mention[]
+}
+
+export type SpeakerType = 'person' | 'organization' | 'group' | 'unknown'
+export type QuoteKind = 'direct' | 'indirect' | 'mixed'
+
+export interface Speaker {
+  /** The speaker as written ("He", "the Russian leader"), with its offsets when it is in the text. */
+  text: string | null
+  start: number | null
+  end: number | null
+  type: SpeakerType
+  /** Index into Extraction.people when the speaker is a person of this article. */
+  person: number | null
+  /** Resolved display name: the person's canonical name, or the speaker text. */
+  name: string
+}
+
+export interface ExtractedQuote extends Span {
+  content: string
+  speaker: Speaker
+  cue: string
+  cueSpan: Span | null
+  kind: QuoteKind
+  via: string | null
+  confidence: number
+  sentence: Span
+}
+
+export interface Extraction {
+  sentences: Sentence[]
+  people: PersonEntity[]
+  quotes: ExtractedQuote[]
+}
