@@ -7,6 +7,7 @@ CREATE TABLE "Article" (
     "title" TEXT NOT NULL,
     "body" TEXT NOT NULL,
     "publishedAt" DATETIME,
+    "listedAt" DATETIME NOT NULL,
     "section" TEXT,
     "dateline" TEXT,
     "agency" TEXT,
@@ -79,8 +80,10 @@ CREATE TABLE "Quote" (
     "contentEnd" INTEGER NOT NULL,
     "sentenceStart" INTEGER NOT NULL,
     "sentenceEnd" INTEGER NOT NULL,
+    "sentence" TEXT NOT NULL,
     "confidence" REAL NOT NULL,
     "publishedAt" DATETIME,
+    "listedAt" DATETIME NOT NULL,
     CONSTRAINT "Quote_articleSeq_fkey" FOREIGN KEY ("articleSeq") REFERENCES "Article" ("seq") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Quote_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
@@ -92,13 +95,13 @@ CREATE UNIQUE INDEX "Article_id_key" ON "Article"("id");
 CREATE UNIQUE INDEX "Article_contentHash_key" ON "Article"("contentHash");
 
 -- CreateIndex
-CREATE INDEX "Article_publishedAt_seq_idx" ON "Article"("publishedAt", "seq");
+CREATE INDEX "Article_listedAt_seq_idx" ON "Article"("listedAt", "seq");
 
 -- CreateIndex
-CREATE INDEX "Article_section_publishedAt_seq_idx" ON "Article"("section", "publishedAt", "seq");
+CREATE INDEX "Article_publishedAt_idx" ON "Article"("publishedAt");
 
 -- CreateIndex
-CREATE INDEX "Article_title_seq_idx" ON "Article"("title", "seq");
+CREATE INDEX "Article_section_listedAt_seq_idx" ON "Article"("section", "listedAt", "seq");
 
 -- CreateIndex
 CREATE INDEX "Article_externalId_idx" ON "Article"("externalId");
@@ -111,6 +114,9 @@ CREATE UNIQUE INDEX "Person_slug_key" ON "Person"("slug");
 
 -- CreateIndex
 CREATE INDEX "Person_nameLower_id_idx" ON "Person"("nameLower", "id");
+
+-- CreateIndex
+CREATE INDEX "Person_name_id_idx" ON "Person"("name", "id");
 
 -- CreateIndex
 CREATE INDEX "Person_articleCount_id_idx" ON "Person"("articleCount", "id");
@@ -134,11 +140,14 @@ CREATE UNIQUE INDEX "Quote_id_key" ON "Quote"("id");
 CREATE INDEX "Quote_articleSeq_position_idx" ON "Quote"("articleSeq", "position");
 
 -- CreateIndex
-CREATE INDEX "Quote_personId_seq_idx" ON "Quote"("personId", "seq");
+CREATE INDEX "Quote_personId_listedAt_seq_idx" ON "Quote"("personId", "listedAt", "seq");
 
 -- CreateIndex
-CREATE INDEX "Quote_publishedAt_seq_idx" ON "Quote"("publishedAt", "seq");
+CREATE INDEX "Quote_listedAt_seq_idx" ON "Quote"("listedAt", "seq");
 
 -- CreateIndex
-CREATE INDEX "Quote_kind_seq_idx" ON "Quote"("kind", "seq");
+CREATE INDEX "Quote_kind_listedAt_seq_idx" ON "Quote"("kind", "listedAt", "seq");
+
+-- CreateIndex
+CREATE INDEX "Quote_speakerName_idx" ON "Quote"("speakerName");
 

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { projectRoot } from '../../paths.js'
 
 /**
  * Word lists of English news writing used by the extraction rules. Each list is a closed class or
@@ -8,7 +10,7 @@ import { readFileSync } from 'node:fs'
 const words = (s: string) => new Set(s.trim().split(/\s+/))
 
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(
-  readFileSync(new URL('./given-names.txt', import.meta.url), 'utf8').split('\n').filter(Boolean),
+  readFileSync(join(projectRoot, 'src/extraction/lexicon/given-names.txt'), 'utf8').split('\n').filter(Boolean),
 )
 
 /** Nouns that head a role or title written before a name ("foreign affairs adviser Yuri Ushakov"). */

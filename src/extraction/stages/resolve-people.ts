@@ -26,12 +26,12 @@ export function clusterCandidates(candidates: NameCandidate[]): Cluster[] {
     // a partial name that fits two different people is left to the nearest-mention pass
     const cluster = matches.length === 1 ? matches[0]! : matches.length === 0 ? null : undefined
     if (cluster === undefined) continue
-    const target = cluster ?? { names: new Map(), tokens: new Set(), titles: [], aliases: new Set(), mentions: [] }
+    const target: Cluster = cluster ?? { names: new Map(), tokens: new Set(), titles: [], aliases: new Set(), mentions: [] }
     if (!cluster) clusters.push(target)
     target.names.set(c.name, (target.names.get(c.name) ?? 0) + 1)
     c.tokens.forEach((t) => target.tokens.add(t))
     if (c.title) target.titles.push(c.title)
-    target.mentions.push({ start: c.start, end: c.end, text: c.name, kind: 'name' })
+    target.mentions.push({ start: c.start, end: c.end, text: c.name, kind: 'name' as const })
     if (c.titled && target.names.size > 0) target.aliases.add(c.titled)
   }
   return clusters

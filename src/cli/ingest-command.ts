@@ -1,0 +1,100 @@
+import { Command, InvalidArgumentError } from 'commander'
+import { SingleBar, Presets } from 'cli-progress'
+import { loadConfig } from '../config.js'
+import { createPrisma } from '../db.js'
+import { ensureMigrated } from '../migrate.js'
+import { ingestFile, reextractAll, summarise, type FileOutcome } from '../ingest/ingest.js'
+import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
+
+export interface CliIO {
+  out: (line: string) => void
+  err: (line: string) => void
+  isTTY: boolean
+  env: NodeJS.ProcessEnv
+}
+
+/** One human line per file: status, path, and the reason or the records' tally. */
+export function describeOutcome(o: FileOutcome): string {
+  const failed = o.records.filter((r) => r.status === 'failed')
+  const pad = o.status.padEnd(9)
+  if (o.records.length === 1) {
+    const r = o.records[0]!
+    const warn = r.warnings?.length ? ` (warning: ${r.warnings.join('; ')})` : ''
+    return r.status === 'failed' ? `${pad} ${o.source}: ${r.reason}` : `${pad} ${o.source} -> ${r.id}${warn}`
+  }
+  const tally = ['ingested', 'updated', 'unchanged', 'failed']
+    .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')
+  const reasons = failed.slice(0, 5).map((r) => `${r.where}: ${r.reason}`).join('; ')
+  return `${pad} ${o.source}: ${tally}${reasons ? ` (${reasons}${failed.length > 5 ? '; …' : ''})` : ''}`
+}
+
+const extensionList = (v: string) => {
+  const list = v.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean)
+  if (list.length === 0) throw new InvalidArgumentError('give at least one extension')
+  return list
+}
+
+/** `ingest <paths...>`: returns the process exit code (0 only when nothing failed). */
+export async function runIngestCommand(argv: string[], io: CliIO): Promise<number> {
+  const program = new Command('ingest')
+    .description('Load articles (seed format, plain text, JSON, JSON Lines; directories walked; - for stdin) into the database')
+    .argument('[paths...]', 'files, directories, or - for stdin')
+    .option('--json', 'print one JSON object per file and a JSON summary')
+    .option('--ext <list>', 'extensions taken from directories', extensionList, DEFAULT_EXTENSIONS)
+    .option('--reextract', 're-run extraction over stored articles extracted by an older version')
+    .option('--all', 'with --reextract: every stored article')
+    .option('--database <url>', 'SQLite file: URL (default: DATABASE_URL)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+  try {
+    program.parse(argv, { from: 'user' })
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode ?? 2
+  }
+  const opts = program.opts<{ json?: boolean; ext: string[]; reextract?: boolean; all?: boolean; database?: string }>()
+  const paths = program.args
+  if (!opts.reextract && paths.length === 0) {
+    io.err('ingest: give at least one file, directory or - (see --help)')
+    return 2
+  }
+  const config = loadConfig(opts.database ? { ...io.env, DATABASE_URL: opts.database } : io.env)
+  ensureMigrated(config.DATABASE_URL)
+  const prisma = await createPrisma(config.DATABASE_URL)
+  try {
+    if (opts.reextract) {
+      const started = Date.now()
+      const n = await reextractAll(prisma, { all: !!opts.all })
+      const summary = { reextracted: n, seconds: (Date.now() - started) / 1000 }
+      io.out(opts.json ? JSON.stringify(summary) : `re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
+      if (paths.length === 0) return 0
+    }
+    const sources: Source[] = []
+    for await (const s of walkSources(paths, opts.ext)) sources.push(s)
+    const started = Date.now()
+    const bar = io.isTTY && !opts.json ? new SingleBar({ format: '{bar} {value}/{total} files | {eta_formatted} left | {file}', hideCursor: true }, Presets.shades_classic) : null
+    bar?.start(sources.length, 0, { file: '' })
+    const outcomes: FileOutcome[] = []
+    for (const s of sources) {
+      const outcome: FileOutcome = s.error
+        ? { source: s.path, status: 'failed', records: [{ where: '', status: 'failed', reason: s.error }] }
+        : await ingestFile(prisma, s.path)
+      outcomes.push(outcome)
+      if (opts.json) io.out(JSON.stringify(outcome))
+      else if (bar) {
+        if (outcome.status === 'failed' || outcome.status === 'partial') io.err(`\n${describeOutcome(outcome)}`)
+        bar.increment(1, { file: s.path.slice(-40) })
+      } else io.out(describeOutcome(outcome))
+    }
+    bar?.stop()
+    const summary = summarise(outcomes, (Date.now() - started) / 1000)
+    const a = summary.articles
+    const rate = summary.seconds > 0 ? ` (${Math.round((a.ingested + a.updated) / summary.seconds)} articles/s)` : ''
+    io.out(opts.json
+      ? JSON.stringify({ summary })
+      : `${summary.files} files: ${a.ingested} ingested, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed in ${summary.seconds.toFixed(1)} s${rate}`)
+    return a.failed > 0 || summary.failedFiles > 0 ? 1 : 0
+  } finally {
+    await prisma.$disconnect()
+  }
+}

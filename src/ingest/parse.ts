@@ -1,0 +1,153 @@
+import { DATELINE } from '../extraction/stages/split-sentences.js'
+import { ParseError, type ParsedArticle } from './types.js'
+
+const SEED_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.+?))?[ \t]*$/
+export const MAX_TITLE_CHARS = 1_000
+export const MAX_BODY_CHARS = 2_000_000
+
+/** Bytes to text: rejects binary content and invalid UTF-8, drops a BOM, normalises line endings. */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new ParseError('empty file')
+  if (bytes.subarray(0, 8192).includes(0)) throw new ParseError('binary file (contains NUL bytes)')
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ParseError('invalid UTF-8')
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  if (!text.trim()) throw new ParseError('empty file (only whitespace)')
+  return text
+}
+
+/** Parses a date string into a UTC Date; null when it does not parse. */
+export function parseDate(value: unknown): Date | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null
+  const s = String(value).trim()
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00Z`) : new Date(s)
+  const year = d.getUTCFullYear()
+  return Number.isNaN(d.getTime()) || year < 1800 || year > 2200 ? null : d
+}
+
+function splitDateline(body: string): { dateline: string | null; agency: string | null } {
+  const m = body.match(DATELINE)
+  if (!m) return { dateline: null, agency: null }
+  const dateline = m[0].replace(/\(.*$/, '').replace(/[-—–\s,]+$/, '').trim()
+  return { dateline: dateline || null, agency: m.groups?.agency?.trim() ?? null }
+}
+
+function checkSizes(title: string, body: string): void {
+  if (!title) throw new ParseError('missing title')
+  if (title.length > MAX_TITLE_CHARS) throw new ParseError(`title longer than ${MAX_TITLE_CHARS} characters`)
+  if (!body.trim()) throw new ParseError('missing body')
+  if (body.length > MAX_BODY_CHARS) throw new ParseError(`body longer than ${MAX_BODY_CHARS} characters`)
+}
+
+const base = { url: null, externalId: null, extra: null, warnings: [] as string[] }
+
+/** Title line, then body; the body keeps its own text so offsets stay true. */
+function titleAndBody(text: string, from: number): { title: string; body: string; bodyOffset: number } {
+  const rest = text.slice(from)
+  const titleMatch = rest.match(/^\s*([^\n]*)\n?/)!
+  const title = titleMatch[1]!.trim()
+  const afterTitle = from + titleMatch[0].length
+  const lead = text.slice(afterTitle).match(/^\s*/)![0].length
+  const bodyOffset = afterTitle + lead
+  return { title, body: text.slice(bodyOffset).trimEnd(), bodyOffset }
+}
+
+/** Seed format: `date YYYY-MM-DD Section`, a title line, body paragraphs opening with a dateline. */
+export function parseSeed(text: string): ParsedArticle {
+  const headerEnd = text.indexOf('\n')
+  const header = (headerEnd < 0 ? text : text.slice(0, headerEnd)).match(SEED_HEADER)
+  if (!header) throw new ParseError('not the seed format: first line is not "date YYYY-MM-DD Section"')
+  const { title, body, bodyOffset } = titleAndBody(text, headerEnd + 1)
+  checkSizes(title, body)
+  const publishedAt = parseDate(header[1])
+  const warnings = publishedAt ? [] : [`date "${header[1]}" does not parse`]
+  return { ...base, warnings, title, body, bodyOffset, publishedAt, section: header[2] ?? null, ...splitDateline(body), format: 'seed' }
+}
+
+/** Plain text: the first non-empty line is the title, the rest the body. */
+export function parsePlainText(text: string): ParsedArticle {
+  const { title, body, bodyOffset } = titleAndBody(text, 0)
+  checkSizes(title, body)
+  return { ...base, warnings: [], title, body, bodyOffset, publishedAt: null, section: null, ...splitDateline(body), format: 'text' }
+}
+
+export function isSeedFormat(text: string): boolean {
+  return SEED_HEADER.test(text.slice(0, text.indexOf('\n') >>> 0))
+}
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null)
+const KNOWN_FIELDS = new Set(['title', 'headline', 'body', 'text', 'content', 'publishedAt', 'published_at', 'date', 'section', 'category', 'url', 'link', 'source', 'agency', 'id', 'dateline'])
+
+/** A JSON record: title, body|text|content, publishedAt|date, section|category, url, source|agency, id. Unknown fields are kept. */
+export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedArticle {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ParseError('record is not a JSON object')
+  const r = record as Record<string, unknown>
+  const rawBody = r.body ?? r.text ?? r.content
+  if (rawBody !== undefined && typeof rawBody !== 'string') throw new ParseError('body is not a string')
+  let body = typeof rawBody === 'string' ? rawBody.replace(/\r\n?/g, '\n').trim() : ''
+  let title = str(r.title) ?? str(r.headline) ?? ''
+  if (!title && body) {
+    // like plain text: a body whose first line is the title
+    const t = titleAndBody(body, 0)
+    title = t.title
+    body = t.body
+  }
+  checkSizes(title.replace(/\s+/g, ' '), body)
+  const rawDate = r.publishedAt ?? r.published_at ?? r.date
+  const publishedAt = parseDate(rawDate)
+  const warnings = rawDate !== undefined && rawDate !== null && !publishedAt ? [`date ${JSON.stringify(rawDate)} does not parse`] : []
+  const extra = Object.fromEntries(Object.entries(r).filter(([k]) => !KNOWN_FIELDS.has(k)))
+  const dl = splitDateline(body)
+  return {
+    title: title.replace(/\s+/g, ' '),
+    body,
+    bodyOffset: 0,
+    publishedAt,
+    section: str(r.section) ?? str(r.category),
+    dateline: str(r.dateline) ?? dl.dateline,
+    agency: str(r.agency) ?? str(r.source) ?? dl.agency,
+    url: str(r.url) ?? str(r.link),
+    externalId: str(r.id),
+    extra: Object.keys(extra).length ? extra : null,
+    format,
+    warnings,
+  }
+}
+
+/** One outcome per record of a file: an article or the reason it could not be read. */
+export type RecordResult = { ok: true; article: ParsedArticle; where: string } | { ok: false; reason: string; where: string }
+
+const attempt = (where: string, f: () => ParsedArticle): RecordResult => {
+  try {
+    return { ok: true, article: f(), where }
+  } catch (err) {
+    if (err instanceof ParseError) return { ok: false, reason: err.message, where }
+    throw err
+  }
+}
+
+/** Every article in one file's text, chosen by extension and content. */
+export function parseFile(name: string, text: string): RecordResult[] {
+  const lower = name.toLowerCase()
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
+    return text.split('\n').flatMap((line, i) => {
+      if (!line.trim()) return []
+      return [attempt(`line ${i + 1}`, () => {
+        let value: unknown
+        try { value = JSON.parse(line) } catch (e) { throw new ParseError(`invalid JSON: ${(e as Error).message}`) }
+        return parseRecord(value, 'jsonl')
+      })]
+    })
+  }
+  if (lower.endsWith('.json')) {
+    let value: unknown
+    try { value = JSON.parse(text) } catch (e) { return [{ ok: false, reason: `invalid JSON: ${(e as Error).message}`, where: '' }] }
+    if (Array.isArray(value)) return value.map((v, i) => attempt(`item ${i + 1}`, () => parseRecord(v, 'json')))
+    return [attempt('', () => parseRecord(value, 'json'))]
+  }
+  return [attempt('', () => (isSeedFormat(text) ? parseSeed(text) : parsePlainText(text)))]
+}

@@ -1,0 +1,68 @@
+import { BadRequestError, NotFoundError } from '../../errors.js'
+import { decodeCursor, paginate } from '../../shared/pagination.js'
+import { dateBound, ftsQuery, sqlDate } from '../../shared/params.js'
+import type { PeopleRepository } from '../people/people.repository.js'
+import { toQuote } from '../quotes/quotes.mapper.js'
+import type { QuoteRepository } from '../quotes/quotes.repository.js'
+import type { ArticleRepository, ArticleSummaryRow, ArticleWithPeople } from './articles.repository.js'
+import type { Article, ArticleList, ArticleListQuery, ArticleSummary } from './articles.schema.js'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+export function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
+  return {
+    id: r.id, title: r.title, publishedAt: iso(r.publishedAt), section: r.section, dateline: r.dateline,
+    agency: r.agency, url: r.url, excerpt: r.excerpt,
+    peopleCount: Number(r.peopleCount), quoteCount: Number(r.quoteCount),
+  }
+}
+
+function toArticle(a: ArticleWithPeople, quotes: Article['quotes']): Article {
+  const people = a.people
+    .map((p) => ({
+      id: p.person.id, slug: p.person.slug, name: p.person.name, role: p.role,
+      titles: JSON.parse(p.titles) as string[], aliases: JSON.parse(p.aliases) as string[],
+      mentionCount: p.mentionCount, mentions: JSON.parse(p.mentions) as Article['people'][number]['mentions'],
+    }))
+    .sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0))
+  return {
+    id: a.id, title: a.title, publishedAt: iso(a.publishedAt), section: a.section, dateline: a.dateline,
+    agency: a.agency, url: a.url, excerpt: a.body.slice(0, 280), peopleCount: people.length, quoteCount: quotes.length,
+    body: a.body, sourcePath: a.sourcePath, format: a.format, extra: a.extra ? JSON.parse(a.extra) : null,
+    extractorVersion: a.extractorVersion, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    people, quotes,
+  }
+}
+
+export const createArticleService = (deps: { repo: ArticleRepository; quotes: QuoteRepository; people: PeopleRepository }) => ({
+  async get(id: string): Promise<Article> {
+    const row = await deps.repo.findById(id)
+    if (!row) throw new NotFoundError(`article '${id}' not found`)
+    const quotes = await deps.quotes.forArticle(row.seq)
+    return toArticle(row, quotes.map(toQuote))
+  },
+
+  /** Newest first by default; relevance first when searching. */
+  async list(query: ArticleListQuery, fixed: { personId?: string } = {}): Promise<ArticleList> {
+    const fts = query.q === undefined ? undefined : ftsQuery(query.q)
+    if (fts === null) throw new BadRequestError("'q' must contain at least one letter or digit", { in: 'query', name: 'q' })
+    const sort = query.sort ?? (fts ? 'relevance' : 'newest')
+    if (sort === 'relevance' && !fts) throw new BadRequestError("sort 'relevance' needs a search term in 'q'", { in: 'query', name: 'sort' })
+    let personId = fixed.personId
+    if (query.person) {
+      const person = await deps.people.findByIdOrSlug(query.person)
+      if (!person) throw new NotFoundError(`person '${query.person}' not found`)
+      personId = person.id
+    }
+    const cursorKind = `articles:${sort}`
+    const after = decodeCursor(query.cursor, cursorKind)
+    const rows = await deps.repo.list({
+      fts, sort, personId, category: query.category,
+      from: dateBound(query.from, false), to: dateBound(query.to, true),
+      after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit,
+    })
+    const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? r.rank! : sqlDate(r.listedAt), r.seq])
+    return { data: page.data.map(toArticleSummary), page: page.page }
+  },
+})
+export type ArticleService = ReturnType<typeof createArticleService>

@@ -1,0 +1,54 @@
+import { NotFoundError } from '../../errors.js'
+import { decodeCursor, paginate } from '../../shared/pagination.js'
+import type { ArticleService } from '../articles/articles.service.js'
+import type { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
+import type { QuoteService } from '../quotes/quotes.service.js'
+import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
+import { SORT_COLUMN, type PeopleRepository, type PersonRow } from './people.repository.js'
+import type { Person, PersonList, PersonListQuery, PersonSummary } from './people.schema.js'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+export function toPersonSummary(r: PersonRow): PersonSummary {
+  return {
+    id: r.id, slug: r.slug, name: r.name,
+    articleCount: Number(r.articleCount), mentionCount: Number(r.mentionCount), quoteCount: Number(r.quoteCount),
+    firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen),
+  }
+}
+
+export const createPeopleService = (deps: { repo: PeopleRepository; quotes: () => QuoteService; articles: () => ArticleService }) => {
+  const { repo } = deps
+  const find = async (idOrSlug: string) => {
+    const row = await repo.findByIdOrSlug(idOrSlug)
+    if (!row) throw new NotFoundError(`person '${idOrSlug}' not found`)
+    return row
+  }
+  return {
+    async get(idOrSlug: string): Promise<Person> {
+      const row = await find(idOrSlug)
+      const { aliases, links } = await repo.details(row.id)
+      const titles = links.flatMap((l) => (JSON.parse(l.titles) as string[]).map((title) => ({ title, articleId: l.article.id })))
+      return { ...toPersonSummary(row), aliases: aliases.filter((a) => a !== row.name), titles }
+    },
+
+    async list(query: PersonListQuery): Promise<PersonList> {
+      const after = decodeCursor(query.cursor, `people:${query.sort}`)
+      const rows = await repo.list({ q: query.q, sort: query.sort, after: after ? [after[0] ?? '', String(after[1])] : null, limit: query.limit })
+      const col = SORT_COLUMN[query.sort]
+      const page = paginate(rows, query.limit, `people:${query.sort}`, (r) => [col === 'nameLower' ? r.nameLower : Number(r[col]), r.id])
+      return { data: page.data.map(toPersonSummary), page: page.page }
+    },
+
+    async quotes(idOrSlug: string, query: Omit<QuoteListQuery, 'speaker'>): Promise<QuoteList> {
+      const row = await find(idOrSlug)
+      return deps.quotes().list({ ...query, speaker: undefined }, { personId: row.id })
+    },
+
+    async articles(idOrSlug: string, query: Omit<ArticleListQuery, 'person'>): Promise<ArticleList> {
+      const row = await find(idOrSlug)
+      return deps.articles().list({ ...query, person: undefined }, { personId: row.id })
+    },
+  }
+}
+export type PeopleService = ReturnType<typeof createPeopleService>

@@ -1,0 +1,28 @@
+import type { QuoteRow } from './quotes.repository.js'
+import type { Quote } from './quotes.schema.js'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** Database row -> API Quote. */
+export function toQuote(r: QuoteRow): Quote {
+  return {
+    id: r.id,
+    content: r.content,
+    start: r.contentStart,
+    end: r.contentEnd,
+    kind: r.kind as Quote['kind'],
+    cue: r.cue,
+    cueOffsets: r.cueStart === null || r.cueEnd === null ? null : { start: r.cueStart, end: r.cueEnd },
+    via: r.via,
+    confidence: r.confidence,
+    speaker: {
+      name: r.speakerName,
+      type: r.speakerType as Quote['speaker']['type'],
+      text: r.speakerText,
+      offsets: r.speakerStart === null || r.speakerEnd === null ? null : { start: r.speakerStart, end: r.speakerEnd },
+      person: r.personId ? { id: r.personId, slug: r.personSlug!, name: r.personName! } : null,
+    },
+    sentence: { start: r.sentenceStart, end: r.sentenceEnd, text: r.sentence },
+    article: { id: r.articleId, title: r.articleTitle, publishedAt: iso(r.articlePublishedAt) },
+  }
+}

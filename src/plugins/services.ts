@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { PrismaClient } from '../generated/prisma/client.js'
+import { createArticleRepository } from '../modules/articles/articles.repository.js'
+import { createArticleService, type ArticleService } from '../modules/articles/articles.service.js'
+import { createPeopleRepository } from '../modules/people/people.repository.js'
+import { createPeopleService, type PeopleService } from '../modules/people/people.service.js'
+import { createQuoteRepository } from '../modules/quotes/quotes.repository.js'
+import { createQuoteService, type QuoteService } from '../modules/quotes/quotes.service.js'
+
+export interface Services {
+  articles: ArticleService
+  people: PeopleService
+  quotes: QuoteService
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    prisma: PrismaClient
+    services: Services
+  }
+}
+
+/** Wires repositories and services once; routes reach them through `app.services`. */
+export const servicesPlugin = fp(async (app: FastifyInstance, opts: { prisma: PrismaClient }) => {
+  const articleRepo = createArticleRepository(opts.prisma)
+  const peopleRepo = createPeopleRepository(opts.prisma)
+  const quoteRepo = createQuoteRepository(opts.prisma)
+  const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo })
+  const articles = createArticleService({ repo: articleRepo, quotes: quoteRepo, people: peopleRepo })
+  const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles })
+  app.decorate('prisma', opts.prisma)
+  app.decorate('services', { articles, people, quotes })
+})

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+/** `from`/`to`: a date (2021-12-15) or a date-time with offset; `to` as a date includes that whole day. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const isDate = (s: string) => (DATE.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success) && !Number.isNaN(new Date(DATE.test(s) ? `${s}T00:00:00Z` : s).getTime())
+export const dateParam = z.string().max(40).refine(isDate, { message: 'expected an ISO 8601 date (2021-12-15) or date-time (2021-12-15T08:00:00Z)' })
+  .describe('ISO 8601 date (2021-12-15) or date-time (2021-12-15T08:00:00Z)')
+
+export function dateBound(value: string | undefined, end: boolean): Date | undefined {
+  if (!value) return undefined
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = new Date(`${value}T00:00:00Z`)
+    return end ? new Date(d.getTime() + 86_400_000 - 1) : d
+  }
+  return new Date(value)
+}
+
+/** Full-text input as plain words: FTS5 syntax is never interpreted ("NEAR(", quotes, '-', '*'). */
+export function ftsQuery(q: string): string | null {
+  const terms = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 32) ?? []
+  return terms.length ? terms.map((t) => `"${t}"`).join(' ') : null
+}
+
+/** SQLite stores Prisma DateTimes as ISO text with "+00:00"; raw comparisons use the same form. */
+export const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00')
+
+export const idParam = z.string().min(1).max(200)
+
+export const qParam = z.string().trim().min(1).max(500)
