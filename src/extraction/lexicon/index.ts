@@ -131,7 +131,7 @@ export const ORGANIZATION_NOUNS = words(`
   company firm government ministry department agency committee commission council party union bank
   court police army military administration embassy office group organisation organization board
   team club league federation campaign network broadcaster newspaper paper statement report study
-  survey poll
+  survey poll authority council service institute office regulator watchdog prosecutor's
 `)
 
 /** Head nouns that make a description refer to a person ("the Russian leader", "the president"). */

@@ -44,7 +44,7 @@ function rolePhraseBefore(tokens: Token[], i: number): { text: string; start: nu
     if (prev.sentence !== head.sentence || !/^\p{L}/u.test(prev.text)) break
     const lower = prev.text.toLowerCase()
     if (PHRASE_BREAKERS.has(lower) || DETERMINERS.has(prev.text) || /(ed|ing|ly)$/.test(lower)) break
-    if (isCapitalised(prev.text) && !DEMONYMS.has(prev.text)) break
+    if (isCapitalised(prev.text) && !DEMONYMS.has(prev.text) && !TITLE_WORDS.has(prev.text)) break
     j--
   }
   return { text: tokens.slice(j, i).map((t) => t.text).join(' '), start: tokens[j]!.start }
@@ -69,7 +69,7 @@ function capitalisedRuns(tokens: Token[]): Run[] {
       if (allTitle && CONNECTORS.has(t) && nextIsName) { j++; continue }
       if (!allTitle && PARTICLES.has(t) && nextIsName) { j++; continue }
       // "Alexei. Navalny.": a stray period between a given name and a capitalised word
-      if (t === '.' && nextIsName && GIVEN_NAMES.has(tokens[j - 1]!.text) && tokens[j]!.start === tokens[j - 1]!.end) { j++; continue }
+      if (t === '.' && nextIsName && j - 1 === from && GIVEN_NAMES.has(tokens[j - 1]!.text) && tokens[j]!.start === tokens[j - 1]!.end) { j++; continue }
       break
     }
     runs.push({ from, to: j })

@@ -23,6 +23,8 @@ const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'He', 'S
 const OPEN_MARKS = new Set(['“', '"', '‘', '«'])
 const CLOSE_MARKS = new Set(['”', '"', '’', '»'])
 
+const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'explained', 'continued', 'noted', 'recalled', 'replied', 'insisted', 'warned'])
+
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? ''
 const isWordToken = (t: Token | undefined) => !!t && /^[\p{L}\p{N}]/u.test(t.text)
 
@@ -115,11 +117,12 @@ interface SentenceView {
   index: number
 }
 
-function contentTo(body: string, v: SentenceView, from: number, to: number): Span | null {
+/** Content between two tokens, trimmed; a trailing attribution's content is a clause of 3+ words, a complement 2+. */
+function contentTo(body: string, v: SentenceView, from: number, to: number, minWords = 2): Span | null {
   if (from >= to) return null
   const s = trimContent(body, { start: v.toks[from]!.start, end: v.toks[to - 1]!.end })
   const words = body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-  return words >= 3 ? s : null
+  return words >= minWords ? s : null
 }
 
 /** "According to X, CONTENT." and "CONTENT, according to X." */
@@ -181,13 +184,13 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   const tail = toks[i + 1]
   const tailOk = !tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail))
   const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
-  // inverted: ", said X"
-  if (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? '')) {
+  // inverted: ", said X" (news English inverts only plain reporting verbs)
+  if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
     const sp = speakerAfter(toks, i + 1)
     let comma = i - 1
     while (comma > 0 && (toks[comma]!.text === ',' || CLOSE_MARKS.has(toks[comma]!.text))) comma--
     if (sp && comma > 0) {
-      const content = contentTo(body, v, 0, comma + 1)
+      const content = contentTo(body, v, 0, comma + 1, 3)
       if (content) return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing-inverted', confidence: 0.8, sentence: v.index }
     }
   }
@@ -198,7 +201,7 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   if (!before || !(before.text === ',' || CLOSE_MARKS.has(before.text))) return null
   let end = sp.from - 1
   while (end > 0 && (toks[end - 1]!.text === ',' || CLOSE_MARKS.has(toks[end - 1]!.text))) end--
-  const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0))
+  const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), 3)
   if (!content) return null
   // a quote split by its attribution: '"Part one," X said, "part two."'
   let contentSpan = content

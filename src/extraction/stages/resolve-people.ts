@@ -100,7 +100,9 @@ export function resolvePeople(body: string, tokens: Token[], candidates: NameCan
         name,
         aliases: [...aliases].filter((a) => a !== name && !a.endsWith(' ' + name)),
         titles: titles[i]!,
-        mentions: c.mentions.sort((a, b) => a.start - b.start),
+        mentions: c.mentions
+          .map((m) => (m.kind === 'name' && m.text !== name ? { ...m, kind: 'alias' as const } : m))
+          .sort((a, b) => a.start - b.start),
       }
     })
     .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)

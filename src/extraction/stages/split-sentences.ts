@@ -37,7 +37,7 @@ function periodEndsSentence(text: string, i: number, nextWord: string): boolean 
   if (ABBREVIATIONS.has(bare) || ABBREVIATIONS.has(word)) return false
   if (/^\p{Lu}$/u.test(bare)) return false
   if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return !/^\p{Lu}/u.test(nextWord) ? false : nextWord.length > 0 && !/^[a-z]/.test(nextWord)
-  if (GIVEN_NAMES.has(bare) && /^\p{Lu}\p{Ll}+/u.test(nextWord) && !/^(He|She|It|They|We|I|The|But|And)$/.test(nextWord)) return false
+  if (GIVEN_NAMES.has(bare) && !/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(0, i - word.length)) && /^\p{Lu}\p{Ll}+/u.test(nextWord) && !/^(He|She|It|They|We|I|The|But|And)$/.test(nextWord)) return false
   return true
 }
 

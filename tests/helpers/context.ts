@@ -1,0 +1,51 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { inject } from 'vitest'
+import { buildApp } from '../../src/app.js'
+import { createPrisma, type PrismaClient } from '../../src/db.js'
+import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
+
+export interface TestContext {
+  app: FastifyInstance
+  prisma: PrismaClient
+  url: string
+  dir: string
+  ingest: (...paths: string[]) => Promise<FileOutcome[]>
+  reset: () => Promise<void>
+  close: () => Promise<void>
+}
+
+export const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name)
+
+/** A real SQLite file copied from the migrated template, and the real app over it. */
+export async function createTestContext(): Promise<TestContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'newsdesk-ctx-'))
+  const file = join(dir, 'test.db')
+  copyFileSync(inject('templateDb'), file)
+  const url = `file:${file}`
+  const prisma = await createPrisma(url)
+  const app = await buildApp({ config: { NODE_ENV: 'test', LOG_LEVEL: 'silent', CORS_ORIGIN: '*', BODY_LIMIT_BYTES: 1_048_576 }, prisma })
+  await app.ready()
+  return {
+    app, prisma, url, dir,
+    async ingest(...paths) {
+      const out: FileOutcome[] = []
+      for await (const o of ingestPaths(prisma, paths)) out.push(o)
+      return out
+    },
+    async reset() {
+      await prisma.quote.deleteMany()
+      await prisma.articlePerson.deleteMany()
+      await prisma.personAlias.deleteMany()
+      await prisma.person.deleteMany()
+      await prisma.article.deleteMany()
+    },
+    async close() {
+      await app.close()
+      await prisma.$disconnect()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { decodeText, parseDate, parseFile, parsePlainText, parseRecord, parseSeed } from '../../src/ingest/parse.js'
+import { fixture } from '../helpers/context.js'
+
+const enc = (s: string) => new TextEncoder().encode(s)
+
+describe('decodeText', () => {
+  it('drops a UTF-8 BOM and normalises Windows line endings', () => {
+    expect(decodeText(enc('\uFEFFTitle\r\nBody line\r\n'))).toBe('Title\nBody line\n')
+  })
+  it.each([
+    ['an empty file', new Uint8Array(), 'empty file'],
+    ['whitespace only', enc('  \n\t\n'), 'empty file (only whitespace)'],
+    ['a binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), 'binary file (contains NUL bytes)'],
+    ['invalid UTF-8', new Uint8Array([0x54, 0x69, 0xff, 0xfe, 0x74]), 'invalid UTF-8'],
+  ])('rejects %s with a reason', (_name, bytes, reason) => {
+    expect(() => decodeText(bytes)).toThrow(reason)
+  })
+})
+
+describe('parseSeed', () => {
+  it('reads the header with leading spaces, the title, the dateline and the agency', () => {
+    const text = readFileSync(fixture('../../prisma/sample-data/000_e717161affdd8244.txt'), 'utf8')
+    const a = parseSeed(text)
+    expect(a.publishedAt?.toISOString()).toBe('2021-12-15T00:00:00.000Z')
+    expect(a.section).toBe('International')
+    expect(a.title).toBe('Kremlin: Xi backs Putin’s pursuit of Western guarantees')
+    expect(a.dateline).toBe('MOSCOW')
+    expect(a.agency).toBe('AP')
+    expect(a.body.startsWith('MOSCOW (AP) Chinese President Xi Jinping')).toBe(true)
+    // the body keeps its place in the file, so offsets into the file can be mapped
+    expect(text.slice(a.bodyOffset, a.bodyOffset + 11)).toBe('MOSCOW (AP)')
+  })
+  it('rejects a file whose first line is not the header', () => {
+    expect(() => parseSeed('Title\nBody')).toThrow(/not the seed format/)
+  })
+  it('keeps going with a warning when the header date is impossible', () => {
+    const a = parseSeed('date 2021-13-45 World\nTitle\nBody text here.')
+    expect(a.publishedAt).toBeNull()
+    expect(a.warnings).toEqual(['date "2021-13-45" does not parse'])
+  })
+})
+
+describe('parsePlainText', () => {
+  it('takes the first non-empty line as the title', () => {
+    const a = parsePlainText('\n\nMarkets fall\n\nShares fell on Monday.\nMore text.')
+    expect(a.title).toBe('Markets fall')
+    expect(a.body).toBe('Shares fell on Monday.\nMore text.')
+    expect(a.format).toBe('text')
+  })
+  it('reads an em-dash dateline with an agency', () => {
+    expect(parsePlainText('T\nNEW YORK (AP) — Stocks rose.').dateline).toBe('NEW YORK')
+  })
+  it('fails on a title without a body', () => {
+    expect(() => parsePlainText('Only a title')).toThrow('missing body')
+  })
+})
+
+describe('parseRecord', () => {
+  it('maps the accepted field names and keeps unknown fields', () => {
+    const a = parseRecord({ id: 7, headline: 'H', content: 'Body.', published_at: '2024-01-02', category: 'Tech', link: 'https://x.test/a', agency: 'AFP', tags: ['a'] }, 'json')
+    expect(a).toMatchObject({ externalId: '7', title: 'H', body: 'Body.', section: 'Tech', url: 'https://x.test/a', agency: 'AFP', extra: { tags: ['a'] } })
+    expect(a.publishedAt?.toISOString()).toBe('2024-01-02T00:00:00.000Z')
+  })
+  it('takes the title from the first line of the text when there is no title field', () => {
+    expect(parseRecord({ text: 'Title line\nThe body.' }, 'jsonl')).toMatchObject({ title: 'Title line', body: 'The body.' })
+  })
+  it('warns about a date that does not parse', () => {
+    expect(parseRecord({ title: 'T', body: 'B', date: 'next tuesday' }, 'jsonl').warnings).toEqual(['date "next tuesday" does not parse'])
+  })
+  it.each([
+    [[1, 2], 'record is not a JSON object'],
+    [{ title: 'T' }, 'missing body'],
+    [{ body: 'x', title: 'y'.repeat(1001) }, 'title longer than 1000 characters'],
+    [{ title: 'T', body: 42 }, 'body is not a string'],
+  ])('rejects %j', (record, reason) => {
+    expect(() => parseRecord(record, 'json')).toThrow(reason)
+  })
+})
+
+describe('parseFile', () => {
+  it('gives one outcome per JSON Lines record, naming the broken line', () => {
+    const results = parseFile('records.jsonl', readFileSync(fixture('articles/records.jsonl'), 'utf8'))
+    expect(results.map((r) => [r.where, r.ok])).toEqual([['line 1', true], ['line 2', true], ['line 3', false], ['line 4', true]])
+    const broken = results[2]!
+    expect(!broken.ok && broken.reason).toMatch(/^invalid JSON/)
+  })
+  it('reads a JSON object file and a JSON array file', () => {
+    expect(parseFile('a.json', readFileSync(fixture('articles/record.json'), 'utf8'))).toHaveLength(1)
+    expect(parseFile('a.json', '[{"title":"A","body":"x"},{"title":"B"}]').map((r) => r.ok)).toEqual([true, false])
+  })
+  it('reports invalid JSON for the whole file', () => {
+    expect(parseFile('a.json', '{nope')).toMatchObject([{ ok: false, reason: expect.stringMatching(/^invalid JSON/) }])
+  })
+  it('detects the seed format inside a .txt file', () => {
+    const [r] = parseFile('x.txt', '  date 2020-01-01 World\nTitle\nBody.')
+    expect(r!.ok && r!.article.format).toBe('seed')
+  })
+})
+
+describe('parseDate', () => {
+  it('accepts dates and date-times, rejects nonsense and absurd years', () => {
+    expect(parseDate('2024-03-01T09:30:00Z')?.toISOString()).toBe('2024-03-01T09:30:00.000Z')
+    expect(parseDate('soon')).toBeNull()
+    expect(parseDate('99999-01-01')).toBeNull()
+    expect(parseDate({})).toBeNull()
+  })
+})
