@@ -30,9 +30,7 @@ export async function buildApp({ config, prisma }: AppDeps): Promise<FastifyInst
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    maxParamLength: 200,
-    routerOptions: { ignoreTrailingSlash: true },
-    ajv: undefined,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -14,7 +14,7 @@ export interface ArticleSummaryRow {
   excerpt: string
   peopleCount: bigint | number
   quoteCount: bigint | number
-  rank?: number
+  rank?: bigint | number
 }
 
 export interface ArticleFilter {
@@ -51,8 +51,9 @@ export const createArticleRepository = (db: PrismaClient) => ({
     if (f.sort === 'relevance' && f.fts) {
       if (f.after) where.push(Prisma.sql`(m."rank" > ${f.after[0]} OR (m."rank" = ${f.after[0]} AND a."seq" > ${f.after[1]}))`)
       const clause = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty
+      // bm25 scaled to an integer: a float keyset would not survive the round trip through the cursor
       return db.$queryRaw<ArticleSummaryRow[]>`
-        WITH m AS (SELECT rowid AS "seq", bm25("ArticleFts", 10.0, 1.0) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${f.fts})
+        WITH m AS (SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${f.fts})
         SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
         ${clause} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ${limit}`
     }

@@ -61,7 +61,7 @@ export const createArticleService = (deps: { repo: ArticleRepository; quotes: Qu
       from: dateBound(query.from, false), to: dateBound(query.to, true),
       after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit,
     })
-    const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? r.rank! : sqlDate(r.listedAt), r.seq])
+    const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? Number(r.rank) : sqlDate(r.listedAt), r.seq])
     return { data: page.data.map(toArticleSummary), page: page.page }
   },
 })
