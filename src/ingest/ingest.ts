@@ -93,7 +93,8 @@ export async function reextractAll(prisma: PrismaClient, opts: { all: boolean },
         await tx.article.update({ where: { seq: a.seq }, data: { extractorVersion: EXTRACTOR_VERSION } })
         await refreshPeople(tx, touched)
       })
-      onProgress?.(++done, total)
+      done++
+      onProgress?.(done, total)
     }
     cursor = batch.at(-1)!.seq
   }

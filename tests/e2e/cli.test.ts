@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process'
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/app.js'
+import { createPrisma } from '../../src/db.js'
+import { projectRoot } from '../../src/paths.js'
+import { fixture } from '../helpers/context.js'
+
+const SEED = join(projectRoot, 'prisma/sample-data/000_e717161affdd8244.txt')
+let dir: string
+let url: string
+
+/** Runs the real CLI (`npm run ingest` does the same) against a temporary database. */
+function ingest(args: string[], input?: string) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), ...args], {
+    cwd: projectRoot, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', input,
+  })
+  return { code: run.status, out: run.stdout, err: run.stderr }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsdesk-cli-'))
+  url = `file:${join(dir, 'cli.db')}`
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('npm run ingest', () => {
+  it('ingests the seed article into a new database, then the API serves it', async () => {
+    const first = ingest([SEED])
+    expect(first.code).toBe(0)
+    expect(first.out).toMatch(/^ingested\s+\S+000_e717161affdd8244\.txt -> [0-9a-f]{16}$/m)
+    expect(first.out).toMatch(/1 files: 1 ingested, 0 updated, 0 unchanged, 0 failed/)
+
+    const prisma = await createPrisma(url)
+    const app = await buildApp({ config: { NODE_ENV: 'test', LOG_LEVEL: 'silent', CORS_ORIGIN: '*', BODY_LIMIT_BYTES: 1_048_576 }, prisma })
+    await app.ready()
+    try {
+      const xi = await request(app.server).get('/people/xi-jinping').expect(200)
+      expect(xi.body.titles.map((t: { title: string }) => t.title)).toContain('Chinese President')
+      const quotes = await request(app.server).get('/quotes?speaker=yuri-ushakov').expect(200)
+      expect(quotes.body.data.length).toBeGreaterThanOrEqual(4)
+      expect(quotes.body.data.every((q: { speaker: { name: string } }) => q.speaker.name === 'Yuri Ushakov')).toBe(true)
+    } finally {
+      await app.close()
+      await prisma.$disconnect()
+    }
+  })
+
+  it('reports "unchanged" on re-ingest and keeps the id', () => {
+    const again = ingest([SEED])
+    expect(again.code).toBe(0)
+    expect(again.out).toMatch(/^unchanged\s+\S+000_e717161affdd8244\.txt -> [0-9a-f]{16}$/m)
+    expect(again.out).toMatch(/0 ingested, 0 updated, 1 unchanged, 0 failed/)
+  })
+
+  it('ingests the good files of a directory with a corrupt one, names the bad file and exits non-zero', () => {
+    const batch = join(dir, 'batch')
+    mkdirSync(batch)
+    copyFileSync(fixture('articles/harbour-plan.txt'), join(batch, 'harbour-plan.txt'))
+    copyFileSync(fixture('articles/records.jsonl'), join(batch, 'records.jsonl'))
+    writeFileSync(join(batch, 'corrupt.txt'), Buffer.from([0x00, 0x9f, 0x92, 0x96, 0xff, 0x00]))
+    writeFileSync(join(batch, 'empty.txt'), '')
+    const run = ingest([batch])
+    expect(run.code).toBe(1)
+    expect(run.out).toMatch(/^failed\s+\S+corrupt\.txt: binary file \(contains NUL bytes\)$/m)
+    expect(run.out).toMatch(/^failed\s+\S+empty\.txt: empty file$/m)
+    expect(run.out).toMatch(/^ingested\s+\S+harbour-plan\.txt -> /m)
+    expect(run.out).toMatch(/^partial\s+\S+records\.jsonl: 3 ingested, 1 failed \(line 3: invalid JSON/m)
+    expect(run.out).toMatch(/4 files: 4 ingested, 0 updated, 0 unchanged, 3 failed/)
+  })
+
+  it('prints JSON for machines and reads stdin', () => {
+    const run = ingest(['--json', '-'], 'Quiet day in parliament\nNothing happened, officials said on Monday.')
+    expect(run.code).toBe(0)
+    const lines = run.out.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines[0]).toMatchObject({ source: '-', status: 'ingested', records: [{ status: 'ingested', title: 'Quiet day in parliament' }] })
+    expect(lines.at(-1)).toMatchObject({ summary: { files: 1, articles: { ingested: 1, failed: 0 } } })
+  })
+
+  it('survives a symlink loop and a missing path, and re-extracts stored articles', () => {
+    const loop = join(dir, 'loop')
+    mkdirSync(loop)
+    copyFileSync(SEED, join(loop, 'seed.txt'))
+    symlinkSync(loop, join(loop, 'again'))
+    const run = ingest([loop, join(dir, 'does-not-exist')])
+    expect(run.code).toBe(1)
+    expect(run.out).toMatch(/^unchanged\s+\S+seed\.txt/m)
+    expect(run.out).toMatch(/^failed\s+\S+again: symbolic link loop/m)
+    expect(run.out).toMatch(/^failed\s+\S+does-not-exist: no such file or directory$/m)
+    const re = ingest(['--reextract', '--all'])
+    expect(re.code).toBe(0)
+    expect(re.out).toMatch(/^re-extracted 6 articles/m)
+  })
+
+  it('explains its usage errors', () => {
+    expect(ingest([]).code).toBe(2)
+    const bad = ingest(['--ext', ',', SEED])
+    expect(bad.code).not.toBe(0)
+    expect(bad.err).toMatch(/extension/)
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, 'locked.txt')
+      writeFileSync(locked, 'T\nBody text here.')
+      chmodSync(locked, 0o000)
+      expect(ingest([locked]).out).toMatch(/permission denied/)
+    }
+  })
+})
