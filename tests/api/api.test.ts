@@ -22,7 +22,7 @@ async function collect(url: string, limit: number): Promise<string[]> {
   let cursor: string | null = null
   do {
     const sep = url.includes('?') ? '&' : '?'
-    const res = await get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200)
+    const res: request.Response = await get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200)
     expect(res.body.data.length).toBeLessThanOrEqual(limit)
     ids.push(...res.body.data.map((d: { id: string }) => d.id))
     cursor = res.body.page.nextCursor

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import type { PRF } from '../evaluation/match.js'
+import { scorePeopleCorpus, type PeopleDoc } from '../evaluation/people.js'
+import { scoreQuoteCorpus, type QuoteDoc } from '../evaluation/quotes.js'
+import { scoreSeed, type SeedGold } from '../evaluation/seed.js'
+import type { CliIO } from './ingest-command.js'
+
+const f3 = (x: number) => x.toFixed(3)
+const row = (label: string, p: PRF, extra = '') => `  ${label.padEnd(34)} P ${f3(p.precision)}  R ${f3(p.recall)}  F1 ${f3(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})${extra}`
+
+function readJsonl<T>(path: string, limit?: number): T[] {
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean)
+  return (limit ? lines.slice(0, limit) : lines).map((l) => JSON.parse(l) as T)
+}
+
+function kindOf(path: string): 'seed' | 'quotes' | 'people' {
+  if (path.endsWith('.gold.json')) return 'seed'
+  const first = JSON.parse(readFileSync(path, 'utf8').split('\n', 1)[0]!)
+  if (Array.isArray(first.quotes)) return 'quotes'
+  if (Array.isArray(first.personMentions)) return 'people'
+  throw new Error(`${path}: not a gold file this command knows (seed *.gold.json, quotes or people JSONL)`)
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer')
+  return n
+}
+
+/** `eval <gold files...>`: precision/recall/F1 for people and quotes, per file and overall. */
+export async function runEvalCommand(argv: string[], io: CliIO): Promise<number> {
+  const program = new Command('eval')
+    .description('Score extraction against gold data: seed *.gold.json, PolNeAR quotes JSONL, CoNLL-2003 people JSONL')
+    .argument('<files...>', 'gold files')
+    .option('--json', 'print the results as JSON')
+    .option('--explain', 'list missed and spurious items per document')
+    .option('--limit <n>', 'only the first n documents of each JSONL file', positiveInt)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+  try {
+    program.parse(argv, { from: 'user' })
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode ?? 2
+  }
+  const opts = program.opts<{ json?: boolean; explain?: boolean; limit?: number }>()
+  const results: Record<string, unknown> = {}
+  for (const path of program.args) {
+    const name = basename(path)
+    const kind = kindOf(path)
+    const started = performance.now()
+    if (kind === 'seed') {
+      const gold = JSON.parse(readFileSync(path, 'utf8')) as SeedGold
+      const text = readFileSync(path.replace(/\.gold\.json$/, '.txt'), 'utf8')
+      const r = scoreSeed(text, gold)
+      results[name] = r
+      if (!opts.json) {
+        io.out(`${name} (seed gold)`)
+        io.out(row('people (canonical names)', r.people, `  titles ${r.people.titlesCorrect}/${gold.people.length}`))
+        io.out(row('quotes (30% overlap)', r.quotes, `  speaker ${f3(r.quotes.speakerAccuracy)}`))
+        io.out(`  required quotes: ${r.quotes.requiredFound}/${r.quotes.required} found, ${r.quotes.requiredWithSpeaker}/${r.quotes.required} with the right speaker; ${r.quotes.notInGold} not in the gold`)
+        if (opts.explain) io.out(JSON.stringify(r.explain, null, 2))
+      }
+    } else if (kind === 'quotes') {
+      const docs = readJsonl<QuoteDoc>(path, opts.limit)
+      const variants = { asWritten30: { threshold: 0.3, strip: false }, asWritten80: { threshold: 0.8, strip: false }, stripped30: { threshold: 0.3, strip: true }, stripped80: { threshold: 0.8, strip: true } }
+      const out: Record<string, ReturnType<typeof scoreQuoteCorpus>['total']> = {}
+      for (const [k, v] of Object.entries(variants)) {
+        const { total, reports } = scoreQuoteCorpus(docs, v)
+        out[k] = total
+        if (opts.explain && k === 'asWritten30' && !opts.json) {
+          for (const r of reports) if (r.missed.length || r.spurious.length || r.wrongSpeaker.length) io.out(JSON.stringify({ doc: r.id, missed: r.missed.map((m) => `[${m.cue}] ${m.speaker}: ${m.content.slice(0, 140)}`), spurious: r.spurious.map((s) => `[${s.cue}] ${s.speaker}: ${s.content.slice(0, 140)}`), wrongSpeaker: r.wrongSpeaker }, null, 1))
+        }
+      }
+      results[name] = out
+      if (!opts.json) {
+        io.out(`${name} (${docs.length} docs, speech quotes; cue filter in src/evaluation/quotes.ts)`)
+        const label: Record<string, string> = { asWritten30: 'as written, 30% overlap', asWritten80: 'as written, 80% overlap', stripped30: 'marks stripped, 30% overlap', stripped80: 'marks stripped, 80% overlap' }
+        for (const [k, t] of Object.entries(out)) io.out(row(label[k]!, t.quotes, `  speaker ${f3(t.speakerAccuracy)}  cue ${f3(t.cueAccuracy)}`))
+      }
+    } else {
+      const docs = readJsonl<PeopleDoc>(path, opts.limit)
+      const r = scorePeopleCorpus(docs)
+      results[name] = { all: r.all, withoutTables: r.withoutTables }
+      if (!opts.json) {
+        io.out(`${name} (${docs.length} docs; ${r.withoutTables.docs} without sports tables)`)
+        io.out(row('person mentions, exact span', r.all.mentions))
+        io.out(row('  without sports tables', r.withoutTables.mentions))
+        io.out(row('people per document (names)', r.all.names))
+        io.out(row('  without sports tables', r.withoutTables.names))
+        if (opts.explain) for (const d of r.reports) if (d.missed.length || d.spurious.length) io.out(JSON.stringify({ doc: d.id, table: d.sportsTable, missed: d.missed, spurious: d.spurious }))
+      }
+    }
+    if (!opts.json) io.out(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`)
+  }
+  if (opts.json) io.out(JSON.stringify(results, null, 2))
+  return 0
+}
