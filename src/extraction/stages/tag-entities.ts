@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { projectRoot } from '../../paths.js'
+import { documentSurnames, featureContext } from '../tagger/features.js'
+import { tagSentence, type TaggerModel } from '../tagger/perceptron.js'
+import type { Sentence, Token } from '../types.js'
+
+/** Bumped when the features or the training change; the model file carries it. */
+export const TAGGER_VERSION = 'perceptron-1'
+
+const MODEL_PATH = join(projectRoot, 'src/extraction/tagger/model.json')
+
+let loaded: { tags: string[]; weights: Map<string, number[]> } | null | undefined
+
+function model() {
+  if (loaded !== undefined) return loaded
+  if (!existsSync(MODEL_PATH)) return (loaded = null)
+  const m = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as TaggerModel
+  if (m.version !== TAGGER_VERSION) throw new Error(`tagger model is ${m.version}, code expects ${TAGGER_VERSION}: run npm run train:tagger`)
+  return (loaded = { tags: m.tags, weights: new Map(Object.entries(m.weights)) })
+}
+
+/** A run of tokens the tagger labelled as one entity. */
+export interface EntitySpan {
+  type: string
+  from: number // token index
+  to: number // exclusive
+}
+
+/** Entity spans over the article's tokens from the learned tagger (empty without a model). */
+export function tagEntities(sentences: Sentence[], tokens: Token[]): EntitySpan[] {
+  const m = model()
+  if (!m) return []
+  const bySentence = sentences.map(() => [] as number[])
+  tokens.forEach((t, i) => bySentence[t.sentence]!.push(i))
+  const words = bySentence.map((idx) => idx.map((i) => tokens[i]!.text))
+  const docNames = documentSurnames(words)
+  const spans: EntitySpan[] = []
+  bySentence.forEach((idx, s) => {
+    if (idx.length === 0) return
+    const tags = tagSentence(m, featureContext(words[s]!, docNames))
+    tags.forEach((tag, k) => {
+      if (tag === 'O') return
+      const type = tag.slice(2)
+      const last = spans.at(-1)
+      if (tag.startsWith('I-') && last && last.type === type && last.to === idx[k]!) last.to = idx[k]! + 1
+      else spans.push({ type, from: idx[k]!, to: idx[k]! + 1 })
+    })
+  })
+  return spans
+}
