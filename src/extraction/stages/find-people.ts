@@ -3,6 +3,7 @@ import {
   TITLE_WORDS, WEEKDAYS,
 } from '../lexicon/index.js'
 import type { Span, Token } from '../types.js'
+import type { EntitySpan } from './tag-entities.js'
 import { isCapitalised } from './tokenize.js'
 
 /** A person name found in the text, before the mentions of one person are merged. */
@@ -14,8 +15,8 @@ export interface NameCandidate extends Span {
   title: string | null
   /** The title and name as one alias when the name is partial ("President Putin"). */
   titled: string | null
-  /** Why it is believed to be a person: a title, a role noun, or a known given name. */
-  evidence: 'title' | 'role' | 'given-name'
+  /** Why it is believed to be a person: a title, a role noun, a known given name, or the learned tagger. */
+  evidence: 'title' | 'role' | 'given-name' | 'tagger'
 }
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'the'])
@@ -108,11 +109,49 @@ function candidateFromRun(tokens: Token[], run: Run): NameCandidate | null {
   }
 }
 
-/** Person names with their written titles, from capitalised runs backed by a title, role noun or given name. */
-export function findPersonNames(tokens: Token[]): NameCandidate[] {
-  return capitalisedRuns(tokens)
+/** Title words written directly before a tagged name ("Chinese President" before "Xi Jinping"). */
+function titleBefore(tokens: Token[], from: number): { text: string; titled: boolean } | null {
+  let j = from
+  while (j > 0 && tokens[j - 1]!.sentence === tokens[from]!.sentence && (isTitleWord(tokens[j - 1]!.text) || (CONNECTORS.has(tokens[j - 1]!.text) && j - 2 >= 0 && isTitleWord(tokens[j - 2]!.text)))) j--
+  while (j < from && CONNECTORS.has(tokens[j]!.text)) j++
+  const words = tokens.slice(j, from)
+  if (words.some((t) => TITLE_WORDS.has(t.text))) return { text: words.map((t) => t.text).join(' '), titled: true }
+  const role = rolePhraseBefore(tokens, from)
+  return role ? { text: role.text, titled: false } : null
+}
+
+/** A name the learned tagger found, with the title or role written before it. */
+function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | null {
+  const nameTokens = tokens.slice(e.from, e.to).filter((t) => t.text !== '.' && t.text !== '"' && t.text !== '’s' && t.text !== "'s")
+  if (nameTokens.length === 0 || nameTokens.length > 5) return null
+  const words = nameTokens.map((t, k) => (k === nameTokens.length - 1 && nameTokens.length > 1 ? t.text.replace(/\.$/, '') : t.text))
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return null
+  const title = titleBefore(tokens, e.from)
+  return {
+    name: words.join(' '), tokens: words, title: title?.text ?? null,
+    titled: title?.titled ? `${title.text} ${words.join(' ')}` : null,
+    evidence: 'tagger', start: nameTokens[0]!.start, end: nameTokens.at(-1)!.end,
+  }
+}
+
+const overlapsTokens = (a: { start: number; end: number }, t0: Token, t1: Token) => a.start < t1.end && t0.start < a.end
+
+/**
+ * Person names with their written titles: capitalised runs backed by a title, role noun or given
+ * name, and the names the learned tagger marks as persons. A given-name guess that the tagger
+ * calls an organisation or place ("Jackson Hole") is dropped; title evidence always stands.
+ */
+export function findPersonNames(tokens: Token[], entities: EntitySpan[] = []): NameCandidate[] {
+  const nonPerson = entities.filter((e) => e.type !== 'PER')
+  const rules = capitalisedRuns(tokens)
     .map((run) => candidateFromRun(tokens, run))
     .filter((c): c is NameCandidate => c !== null)
+    .filter((c) => c.evidence !== 'given-name' || !nonPerson.some((e) => overlapsTokens(c, tokens[e.from]!, tokens[e.to - 1]!)))
+  const tagged = entities
+    .filter((e) => e.type === 'PER' && !rules.some((c) => overlapsTokens(c, tokens[e.from]!, tokens[e.to - 1]!)))
+    .map((e) => candidateFromEntity(tokens, e))
+    .filter((c): c is NameCandidate => c !== null)
+  return [...rules, ...tagged].sort((a, b) => a.start - b.start)
 }
 
 export { capitalisedRuns, isNameWord }

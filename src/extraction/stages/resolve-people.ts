@@ -4,6 +4,7 @@ import type { NameCandidate } from './find-people.js'
 import { isNameWord } from './find-people.js'
 
 interface Cluster {
+  tagged: boolean
   names: Map<string, number>
   tokens: Set<string>
   titles: string[]
@@ -26,9 +27,10 @@ export function clusterCandidates(candidates: NameCandidate[]): Cluster[] {
     // a partial name that fits two different people is left to the nearest-mention pass
     const cluster = matches.length === 1 ? matches[0]! : matches.length === 0 ? null : undefined
     if (cluster === undefined) continue
-    const target: Cluster = cluster ?? { names: new Map(), tokens: new Set(), titles: [], aliases: new Set(), mentions: [] }
+    const target: Cluster = cluster ?? { tagged: false, names: new Map(), tokens: new Set(), titles: [], aliases: new Set(), mentions: [] }
     if (!cluster) clusters.push(target)
     target.names.set(c.name, (target.names.get(c.name) ?? 0) + 1)
+    target.tagged ||= c.evidence === 'tagger'
     c.tokens.forEach((t) => target.tokens.add(t))
     if (c.title) target.titles.push(c.title)
     target.mentions.push({ start: c.start, end: c.end, text: c.name, kind: 'name' as const })
@@ -43,14 +45,24 @@ export function specificTitles(titles: string[]): string[] {
   return unique.filter((t) => !unique.some((o) => o !== t && o.toLowerCase().endsWith(' ' + t.toLowerCase())))
 }
 
-/** Single-word mentions ("Putin", "Xi") of people already named in full, resolved to one person. */
+/** Short forms ("Putin", "Xi", "Suu Kyi") of people already named in full, resolved to one person. */
 function aliasMentions(tokens: Token[], clusters: Cluster[], taken: Set<number>): void {
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
     if (taken.has(t.start) || !isNameWord(t.text)) continue
-    const owners = clusters.filter((c) => c.tokens.has(t.text) && fullNameOf(c).includes(' '))
+    const named = clusters.filter((c) => c.tokens.has(t.text) && fullNameOf(c).includes(' '))
+    // a word shared by two names goes to the one whose surname it is ("Lebed": Alexander Lebed)
+    const bySurname = named.filter((c) => fullNameOf(c).split(' ').at(-1) === t.text)
+    const owners = named.length > 1 && bySurname.length === 1 ? bySurname : named
     if (owners.length !== 1) continue
-    owners[0]!.mentions.push({ start: t.start, end: t.end, text: t.text, kind: 'alias' })
-    taken.add(t.start)
+    const owner = owners[0]!
+    // take the longest run of consecutive words of that name
+    let j = i + 1
+    while (j < tokens.length && tokens[j]!.sentence === t.sentence && !taken.has(tokens[j]!.start) && owner.tokens.has(tokens[j]!.text) && tokens[j]!.text !== t.text) j++
+    const last = tokens[j - 1]!
+    owner.mentions.push({ start: t.start, end: last.end, text: tokens.slice(i, j).map((x) => x.text).join(' '), kind: 'alias' })
+    for (let k = i; k < j; k++) taken.add(tokens[k]!.start)
+    i = j - 1
   }
 }
 
@@ -85,7 +97,8 @@ function descriptionMentions(body: string, clusters: Cluster[], titles: string[]
 
 /** Merges name candidates into the people of one article, with aliases, titles and every mention. */
 export function resolvePeople(body: string, tokens: Token[], candidates: NameCandidate[]): PersonEntity[] {
-  const clusters = clusterCandidates(candidates).filter((c) => c.titles.length > 0 || fullNameOf(c).includes(' '))
+  // a one-word name stands alone only with a title or the tagger's word for it ("Clinton said")
+  const clusters = clusterCandidates(candidates).filter((c) => c.titles.length > 0 || c.tagged || fullNameOf(c).includes(' '))
   const taken = new Set(clusters.flatMap((c) => c.mentions.flatMap((m) => tokens.filter((t) => t.start >= m.start && t.end <= m.end).map((t) => t.start))))
   aliasMentions(tokens, clusters, taken)
   const titles = clusters.map((c) => specificTitles(c.titles))
