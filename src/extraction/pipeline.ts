@@ -1,5 +1,6 @@
 import { attributeSpeakers, pronounMentions } from './stages/attribute-speakers.js'
-import { findQuotes, findUnattributedQuotations } from './stages/find-quotes.js'
+import { findQuotes } from './stages/find-quotes.js'
+import { linkQuotations } from './stages/link-quotations.js'
 import { findPersonNames } from './stages/find-people.js'
 import { resolvePeople } from './stages/resolve-people.js'
 import { splitSentences } from './stages/split-sentences.js'
@@ -17,13 +18,7 @@ export function extract(doc: ArticleText): Extraction {
   const tokens = tokenize(body, sentences)
   const entities = tagEntities(sentences, tokens)
   const people = resolvePeople(body, tokens, findPersonNames(tokens, entities))
-  const attributed = findQuotes(body, sentences, tokens)
-  const covered = attributed.map((q) => q.content)
-  const unattributed = sentences.flatMap((s, sentence) =>
-    findUnattributedQuotations(body, s, covered).map((content) => ({
-      content, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'quotation', confidence: 0.5, sentence,
-    })),
-  )
-  const quotes = attributeSpeakers({ body, people, sentences }, [...attributed, ...unattributed])
+  const candidates = linkQuotations(body, sentences, findQuotes(body, sentences, tokens))
+  const quotes = attributeSpeakers({ body, people, sentences }, candidates)
   return { sentences, people: pronounMentions(people, quotes), quotes }
 }

@@ -1,4 +1,4 @@
-import { DEMONYMS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, DESCRIPTION_NOUNS } from '../lexicon/index.js'
+import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../lexicon/index.js'
 import type { ExtractedQuote, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
@@ -8,13 +8,20 @@ const GROUP_PRONOUNS = new Set(['they', 'we'])
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 
-/** The person a span names, through any of that person's mentions inside it (the last one wins: "Putin’s adviser Yuri Ushakov"). */
-function personNamedIn(people: PersonEntity[], s: Span): number | null {
+/**
+ * The person a speaker phrase names: the mention that heads it, not one that only modifies it — a
+ * possessive ("Putin’s adviser Yuri Ushakov" is Ushakov) or the object of a preposition ("a
+ * spokeswoman for Hillary Clinton" is not Clinton). Among heads, the first wins ("Richard Revesz,
+ * director of ...").
+ */
+function personNamedIn(body: string, people: PersonEntity[], s: Span): number | null {
   let best: { person: number; start: number } | null = null
   people.forEach((p, person) => {
     for (const m of p.mentions) {
       if (m.kind === 'pronoun' || !overlaps(m, s)) continue
-      if (!best || m.start > best.start) best = { person, start: m.start }
+      if (/^['’]s\b/.test(body.slice(m.end, m.end + 3))) continue
+      if (/\b(for|of|to|with|at|on|by|from)\s+$/i.test(body.slice(Math.max(s.start, m.start - 6), m.start))) continue
+      if (!best || m.start < best.start) best = { person, start: m.start }
     }
   })
   return best ? (best as { person: number }).person : null
@@ -31,8 +38,10 @@ function lastPersonBefore(people: PersonEntity[], offset: number): number | null
 
 /** Type of a speaker that is not a person of the article, from the shape of its phrase. */
 export function classifySpeaker(text: string): SpeakerType {
-  const words = text.split(/\s+/)
+  // the head of "a spokeswoman for the campaign" is "spokeswoman": cut at a preposition or comma
+  const words = text.split(/,|\s+(?:for|of|at|on|from|with)\s+/)[0]!.trim().split(/\s+/)
   const head = words.at(-1)!.replace(/[’']s$/, '')
+  if (ROLE_NOUNS.has(head.toLowerCase())) return 'person'
   const lowerHead = head.toLowerCase()
   if (GROUP_PRONOUNS.has(lowerHead) || GROUP_NOUNS.has(lowerHead) || / and |, /.test(text) || /^(other|some|many|several|two|three|both)\b/i.test(text)) return 'group'
   if (ORGANIZATION_NOUNS.has(lowerHead) || words.some((w) => NON_PERSON_HEADS.has(w.replace(/[’']s$/, ''))) || /^\p{Lu}{2,}$/u.test(head)) return 'organization'
@@ -58,7 +67,7 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
   const text = ctx.body.slice(q.speaker.start, q.speaker.end)
   const base = { text, start: q.speaker.start, end: q.speaker.end }
   const asPerson = (person: number, resolvedBy: string) => ({ ...base, type: 'person' as const, person, name: ctx.people[person]!.name, resolvedBy })
-  const named = personNamedIn(ctx.people, q.speaker)
+  const named = personNamedIn(ctx.body, ctx.people, q.speaker)
   if (named !== null) return asPerson(named, 'name')
   const lower = text.toLowerCase()
   if (PERSON_PRONOUNS.has(lower)) {

@@ -37,30 +37,23 @@ export function trimContent(body: string, span: Span): Span {
   return { start, end }
 }
 
-/**
- * The speaker noun phrase ending just before token `i` ("Putin’s foreign affairs adviser Yuri
- * Ushakov", "The US, Canada, Australia and Britain", "He"), skipping auxiliaries and adverbs
- * ("has also", ", meanwhile,"). Returns the token range or null.
- */
-export function speakerBefore(toks: Token[], i: number): { from: number; to: number } | null {
-  let to = i
-  // skip auxiliaries/adverbs and parenthetical adverbs between commas
-  for (;;) {
-    const prev = toks[to - 1]
-    if (prev && (AUX.has(lower(prev)) || /^[a-z]+ly$/.test(prev.text))) { to--; continue }
-    if (prev?.text === ',' && toks[to - 3]?.text === ',' && /^[a-z]+$/.test(toks[to - 2]?.text ?? '')) { to -= 3; continue }
-    break
-  }
+const NP_PREPOSITIONS = new Set(['of', 'on', 'for', 'at'])
+
+/** Start of the core noun phrase ending before token `to` ("Putin’s foreign affairs adviser Yuri Ushakov"). */
+function nounPhraseStart(toks: Token[], to: number): number {
   let from = to
   let words = 0
   let inList = false // "The US, Canada, Australia and Britain": commas only to the left of an "and"
-  while (from > 0 && words < 10) {
+  while (from > 0 && words < 12) {
     const t = toks[from - 1]!
     const lw = lower(t)
     if (t.text === '’s' || t.text === "'s") { from--; continue }
     const listJoint = isCapitalised(toks[from]?.text ?? '') && isCapitalised(toks[from - 2]?.text ?? '') && words > 0
     if (lw === 'and' && listJoint) { inList = true; from--; continue }
     if (t.text === ',' && listJoint && inList) { from--; continue }
+    // "Commission on Presidential Debates", "director of the Institute", "a spokeswoman for Hillary Clinton"
+    const next = toks[from]
+    if (NP_PREPOSITIONS.has(lw) && words > 0 && next && (isCapitalised(next.text) || (lw === 'of' && DETERMINERS.has(next.text))) && isWordToken(toks[from - 2]) && !PHRASE_BREAKERS.has(lower(toks[from - 2]))) { from--; continue }
     if (!isWordToken(t) || lw === 'that') break
     if (DETERMINERS.has(t.text)) { from--; words++; break }
     if (PHRASE_BREAKERS.has(lw) && !(words === 0 && PRONOUN_SPEAKERS.has(t.text))) break
@@ -69,11 +62,48 @@ export function speakerBefore(toks: Token[], i: number): { from: number; to: num
     from--
     words++
   }
-  if (from === to) return null
+  return from
+}
+
+/**
+ * The speaker noun phrase ending just before token `i` ("Putin’s foreign affairs adviser Yuri
+ * Ushakov", "The US, Canada, Australia and Britain", "He"), skipping auxiliaries and adverbs
+ * ("has also", ", meanwhile,"), and taking in a parenthesis ("Sen. David Perdue (R-Ga.)") or an
+ * apposition between commas ("Richard Revesz, director of the institute,"). Null when none.
+ */
+export function speakerBefore(toks: Token[], i: number): { from: number; to: number } | null {
+  let to = i
+  for (;;) {
+    const prev = toks[to - 1]
+    if (prev && (AUX.has(lower(prev)) || /^[a-z]+ly$/.test(prev.text))) { to--; continue }
+    if (prev?.text === ',' && toks[to - 3]?.text === ',' && /^[a-z]+$/.test(toks[to - 2]?.text ?? '')) { to -= 3; continue }
+    break
+  }
+  let end = to
+  // "(R-Ga.)" belongs to the name before it
+  if (toks[end - 1]?.text === ')') {
+    const open = toks.slice(Math.max(0, end - 10), end).map((t) => t.text).lastIndexOf('(')
+    if (open >= 0) end = Math.max(0, end - 10) + open
+  }
+  // "NAME, apposition," before the verb: the name is the speaker, the apposition describes it
+  if (toks[end - 1]?.text === ',') {
+    for (let k = end - 2; k > 0 && end - k < 25; k--) {
+      if (toks[k]!.text !== ',') continue
+      const first = toks[k + 1]
+      const appositive = first && (!isCapitalised(first.text) || DETERMINERS.has(first.text) || /^(A|An|The)$/.test(first.text))
+      if (!appositive) break
+      const core = nounPhraseStart(toks, k)
+      if (core < k && toks.slice(core, k).some((t) => isCapitalised(t.text))) return { from: core, to: end - 1 }
+      break
+    }
+    return null
+  }
+  const from = nounPhraseStart(toks, end)
+  if (from === end) return null
   // a noun phrase needs a head that can speak: a name, a pronoun or a noun (not a bare adjective or number)
-  const head = toks[to - 1]!
+  const head = toks[end - 1]!
   if (!/^\p{L}/u.test(head.text) || TIME_WORDS.has(head.text)) return null
-  return { from, to }
+  return { from, to: to === end ? end : to }
 }
 
 /** The speaker noun phrase starting at token `i` ("said Smith", "said the company's chief executive"). */
@@ -91,9 +121,11 @@ function speakerAfter(toks: Token[], i: number): { from: number; to: number } | 
 
 const span = (toks: Token[], r: { from: number; to: number }): Span => ({ start: toks[r.from]!.start, end: toks[r.to - 1]!.end })
 
+const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'or', 'so', 'after', 'before', 'when', 'while', 'because', 'as', 'since', 'although', 'though', 'if', 'once', 'until', 'where', 'whereas'])
+
 function isClauseStart(toks: Token[], i: number): boolean {
   const prev = toks[i - 1]
-  return !prev || prev.text === ',' || prev.text === ':' || prev.text === ';' || lower(prev) === 'that' || lower(prev) === 'and' || lower(prev) === 'but' || OPEN_MARKS.has(prev.text) || CLOSE_MARKS.has(prev.text)
+  return !prev || prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || CLAUSE_OPENERS.has(lower(prev)) || OPEN_MARKS.has(prev.text) || CLOSE_MARKS.has(prev.text)
 }
 
 /** Index after an optional parenthetical (", through an interpreter,") and time phrase, and "that". */
@@ -103,9 +135,9 @@ function contentStartAfter(toks: Token[], i: number): { index: number; hasThat: 
     const close = toks.findIndex((t, k) => k > j && t.text === ',')
     if (close > 0 && close - j <= 6 && lower(toks[close + 1]) === 'that') j = close + 1
   }
-  // "said on Wednesday that", "said in a statement that", "said Wednesday that"
-  const thatAhead = toks.findIndex((t, k) => k >= j && k <= j + 6 && lower(t) === 'that')
-  if (thatAhead >= 0 && toks.slice(j, thatAhead).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t))) && (TIME_WORDS.has(toks[j]!.text) || ['on', 'in', 'at', 'during', 'after', 'last', 'this', 'earlier', 'later', 'that'].includes(lower(toks[j])))) j = thatAhead
+  // "said on Wednesday that", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that"
+  const thatAhead = toks.findIndex((t, k) => k >= j && k <= j + 14 && lower(t) === 'that')
+  if (thatAhead >= 0 && toks.slice(j, thatAhead).every((t) => (isWordToken(t) || t.text === ',') && !SPEECH_VERBS.has(lower(t))) && (TIME_WORDS.has(toks[j]!.text) || ['on', 'in', 'at', 'during', 'after', 'last', 'this', 'earlier', 'later', 'that', 'to', 'from', 'before', 'while', 'after'].includes(lower(toks[j])))) j = thatAhead
   if (lower(toks[j]) === 'that') return { index: j + 1, hasThat: true }
   if (toks[j]?.text === ':' || toks[j]?.text === ',') return { index: j + 1, hasThat: false }
   return { index: j, hasThat: false }
@@ -122,7 +154,9 @@ function contentTo(body: string, v: SentenceView, from: number, to: number, minW
   if (from >= to) return null
   const s = trimContent(body, { start: v.toks[from]!.start, end: v.toks[to - 1]!.end })
   const words = body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
-  return words >= minWords ? s : null
+  // words in quotation marks are speech however short ("“I would,” Melanie said")
+  const quoted = OPEN_MARKS.has(v.toks[from]!.text) || /^[“"]/.test(body.slice(s.start - 1, s.start))
+  return words >= (quoted ? 1 : minWords) ? s : null
 }
 
 /** "According to X, CONTENT." and "CONTENT, according to X." */
@@ -186,7 +220,11 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
   // inverted: ", said X" (news English inverts only plain reporting verbs)
   if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
-    const sp = speakerAfter(toks, i + 1)
+    // "said Smith", "said the spokesman": a name or a determined noun phrase that ends the clause
+    const found = speakerAfter(toks, i + 1)
+    const after = found ? toks[found.to] : undefined
+    const opens = found && (isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text) || DETERMINERS.has(toks[found.from]!.text))
+    const sp = found && opens && (!after || !isWordToken(after) || TRAILING_TAIL_STARTERS.has(lower(after))) ? found : null
     let comma = i - 1
     while (comma > 0 && (toks[comma]!.text === ',' || CLOSE_MARKS.has(toks[comma]!.text))) comma--
     if (sp && comma > 0) {
@@ -317,17 +355,6 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     if (!found.some((f) => overlaps(f.content, q.content))) found.push(q)
   }
   return found
-}
-
-/** Quoted passages ("…") that no attribution covered: their speaker is found later from context. */
-export function findUnattributedQuotations(body: string, sentence: Sentence, covered: Span[]): Span[] {
-  const out: Span[] = []
-  for (const m of sentence.text.matchAll(/[“"]([^“”"]{2,})[”"]/g)) {
-    const s = trimContent(body, { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length })
-    const words = body.slice(s.start, s.end).split(/\s+/).length
-    if (words >= 4 && !covered.some((c) => overlaps(c, s))) out.push(s)
-  }
-  return out
 }
 
 /** Attributed quotes of every sentence. */

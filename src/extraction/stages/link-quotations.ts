@@ -1,0 +1,73 @@
+import type { Sentence, Span } from '../types.js'
+import type { QuoteCandidate } from './find-quotes.js'
+
+/**
+ * Quoted passages of the body. Marks pair within a paragraph; a paragraph that opens a quotation
+ * and does not close it continues into the next paragraph that opens with a mark (the news
+ * convention for quotes running over several paragraphs).
+ */
+export function findQuotations(body: string, sentences: Sentence[]): Span[] {
+  const out: Span[] = []
+  const paragraphs = new Map<number, Span>()
+  for (const s of sentences) {
+    const p = paragraphs.get(s.paragraph)
+    paragraphs.set(s.paragraph, p ? { start: p.start, end: s.end } : { start: s.start, end: s.end })
+  }
+  let open: Span | null = null
+  for (const p of [...paragraphs.values()]) {
+    const text = body.slice(p.start, p.end)
+    if (open && !/^[“"]/.test(text)) {
+      out.push(open)
+      open = null
+    }
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!
+      const opening = ch === '“' || (ch === '"' && !open)
+      const closing = ch === '”' || (ch === '"' && !!open)
+      if (opening && !open) open = { start: p.start + i + 1, end: p.start + i + 1 }
+      else if (closing && open) {
+        if (p.start + i > open.start) out.push({ start: open.start, end: p.start + i })
+        open = null
+      }
+    }
+    if (open) open = { start: open.start, end: p.end }
+  }
+  if (open) out.push(open)
+  return out
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+
+const wordsIn = (body: string, s: Span) => body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+
+/** Start of the sentence holding `offset`. */
+const sentenceAt = (sentences: Sentence[], offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)
+
+/**
+ * Links quoted passages to attributions: a passage right after a quote that is attributed
+ * ("…,” said Caddell. “Yesterday, …”) continues it; a stand-alone quoted sentence with no
+ * attribution is kept for the running speaker; quoted words inside a sentence (scare quotes,
+ * titles) are not speech on their own.
+ */
+export function linkQuotations(body: string, sentences: Sentence[], attributed: QuoteCandidate[]): QuoteCandidate[] {
+  const quotes = attributed.map((q) => ({ ...q, content: { ...q.content } }))
+  const unattributed: QuoteCandidate[] = []
+  for (const passage of findQuotations(body, sentences)) {
+    if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
+    // the attributed quote this passage follows, with only its attribution in between
+    const previous = quotes
+      .filter((q) => q.content.end <= passage.start && /[“"”]/.test(body.slice(q.content.start - 1, q.content.end + 2)))
+      .sort((a, b) => b.content.end - a.content.end)[0]
+    const between = previous ? body.slice(previous.content.end, passage.start) : ''
+    const attributionOnly = previous && between.length < 160 && !/\n\s*\n\s*\S[^“"]*\n/.test(between) && (previous.speaker ? previous.speaker.end <= passage.start : true)
+    if (previous && attributionOnly && /[“"]\s*$/.test(between) && !/[.!?]\s+\p{Lu}[^“"]*[.!?]/u.test(between.slice(between.search(/[”"]/) + 1, -1).replace(/^[^.!?]*[.!?]/, ''))) {
+      previous.content.end = passage.end
+      continue
+    }
+    const sentence = sentenceAt(sentences, passage.start)
+    const standsAlone = sentence && body.slice(sentence.start, passage.start).replace(/[“"\s]/g, '') === ''
+    if (!standsAlone || wordsIn(body, passage) < 4) continue
+    unattributed.push({ content: passage, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'quotation', confidence: 0.5, sentence: sentences.indexOf(sentence) })
+  }
+  return [...quotes, ...unattributed]
+}
