@@ -1,5 +1,5 @@
 /**
- * Removes quotation marks (" “ ” « » ‘ and ’ when not an apostrophe inside a word) from a text and
+ * Removes quotation marks (" “ ” « » ‘ '' and ’ when not an apostrophe inside a word) from a text and
  * maps offsets into the new text, so gold spans can be shifted with it.
  */
 export function stripQuotationMarks(text: string): { text: string; map: (offset: number) => number } {
@@ -8,7 +8,8 @@ export function stripQuotationMarks(text: string): { text: string; map: (offset:
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
     const apostrophe = ch === '’' && /\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '')
-    if ('"“”«»‘'.includes(ch) || (ch === '’' && !apostrophe)) {
+    const doubled = ch === "'" && (text[i + 1] === "'" || text[i - 1] === "'")
+    if ('"“”«»‘'.includes(ch) || (ch === '’' && !apostrophe) || doubled) {
       removed.push(i)
       continue
     }

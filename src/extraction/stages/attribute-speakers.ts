@@ -88,14 +88,14 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
   return { ...base, type, person: null, name: text.replace(/^[Tt]he /, ''), resolvedBy: 'phrase' }
 }
 
-const KIND_MARKS = /[“”"]/
+const KIND_MARKS = /[“”"]|''/
 
 /** direct when the content is wholly inside quotation marks, mixed when marks cover part of it. */
 export function quoteKind(body: string, content: Span): ExtractedQuote['kind'] {
-  const before = body.slice(Math.max(0, content.start - 1), content.start)
+  const before = body.slice(Math.max(0, content.start - 2), content.start)
   const after = body.slice(content.end, content.end + 2)
   const inner = body.slice(content.start, content.end)
-  if (/[“"‘]/.test(before) && /[”"’]/.test(after) && !KIND_MARKS.test(inner)) return 'direct'
+  if (/[“"‘]|''/.test(before) && /[”"’]|''/.test(after) && !KIND_MARKS.test(inner)) return 'direct'
   return KIND_MARKS.test(inner) ? 'mixed' : 'indirect'
 }
 

@@ -20,8 +20,8 @@ const QUOTE_MARKS = /^[\s“”"‘’'«»]+|[\s“”"‘’'«»]+$/g
 const AUX = new Set(['has', 'have', 'had', 'also', 'was', 'were', 'is', 'would', 'will', 'had', 'once', 'again', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'reportedly', 'recently', 'further', 'earlier', 'already', 'often', 'never', 'always', 'first', 'subsequently', 'privately'])
 const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later'])
 const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'He', 'She', 'They', 'We', 'I', 'It'])
-const OPEN_MARKS = new Set(['“', '"', '‘', '«'])
-const CLOSE_MARKS = new Set(['”', '"', '’', '»'])
+const OPEN_MARKS = new Set(['“', '"', '‘', '«', "''"])
+const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''"])
 
 const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'explained', 'continued', 'noted', 'recalled', 'replied', 'insisted', 'warned'])
 
@@ -33,6 +33,10 @@ export function trimContent(body: string, span: Span): Span {
   let { start, end } = span
   while (start < end && /[\s,;:“”"‘’«»—–-]/.test(body[start]!)) start++
   while (end > start && /[\s,;:.“”"‘’«»—–-]/.test(body[end - 1]!)) end--
+  // '' is a quotation mark in some house styles ("''This isn't tax reform,'' said ...")
+  while (body.startsWith("''", start) && end - start > 2) start += 2
+  while (end - start > 2 && body.slice(end - 2, end) === "''") end -= 2
+  while (end > start && /[\s,;:.]/.test(body[end - 1]!)) end--
   // keep a closing parenthesis or an abbreviation's period that belongs to the last word
   return { start, end }
 }
@@ -147,6 +151,8 @@ interface SentenceView {
   toks: Token[]
   sentence: Sentence
   index: number
+  /** Paragraph of the sentence before, to know whether this one opens a paragraph. */
+  previousParagraph?: number
 }
 
 /** Content between two tokens, trimmed; a trailing attribution's content is a clause of 3+ words, a complement 2+. */
@@ -258,8 +264,14 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
   if (!sp || !isClauseStart(toks, sp.from)) return null
   let j = i + 1
   if (OBJECT_SPEECH_VERBS.has(verb)) {
+    // "told reporters that", "told a meeting of Pacific Island leaders that", "told me, ''We're …''"
+    const that = toks.findIndex((t, k) => k > j && k <= j + 10 && lower(t) === 'that')
+    const between = that > 0 ? toks.slice(j, that) : []
+    const objectThenThat = that > 0 && between.every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) || t.text === '’s' || t.text === "'s")
     const obj = speakerAfter(toks, j)
-    if (obj && lower(toks[obj.to]) === 'that') j = obj.to
+    const objectThenQuote = obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
+    if (objectThenThat) j = that
+    else if (objectThenQuote) j = obj.to
     else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
   }
   if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so' || lower(toks[j]) === 'it' && lower(toks[j + 1]) === 'was' && false) return null
@@ -313,6 +325,58 @@ export function nameHead(np: string): string {
   return m ? m[1]!.trim() : np
 }
 
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'insisting', 'explaining', 'claiming', 'warning', 'stressing', 'suggesting', 'declaring', 'asserting', 'acknowledging', 'conceding', 'telling', 'writing', 'tweeting', 'recalling', 'emphasizing', 'emphasising', 'promising', 'vowing', 'predicting'])
+
+/** Subject of the sentence: its opening noun phrase, before the first verb ("Rival Hillary Clinton had mocked …"). */
+function sentenceSubject(toks: Token[], before: number): { from: number; to: number } | null {
+  let k = 0
+  // skip an opening adverbial ("In one tweet Friday, ")
+  const comma = toks.findIndex((t, i) => i < before && t.text === ',')
+  if (comma > 0 && comma < 8 && /^(In|On|At|After|Before|During|Earlier|Later|Last|This|Speaking|Asked|Later)$/.test(toks[0]!.text)) k = comma + 1
+  const from = k
+  while (k < before && k - from < 10 && (isCapitalised(toks[k]!.text) || DETERMINERS.has(toks[k]!.text) || toks[k]!.text === '’s' || toks[k]!.text === "'s" || (k > from && /^[a-z-]+$/.test(toks[k]!.text) && !AUX.has(lower(toks[k])) && !SPEECH_VERBS.has(lower(toks[k])) && !/(ed|ing)$/.test(toks[k]!.text) && !PHRASE_BREAKERS.has(lower(toks[k]))))) k++
+  return k > from && toks.slice(from, k).some((t) => /^\p{L}/u.test(t.text)) ? { from, to: k } : null
+}
+
+/** ", saying CONTENT", ", adding that CONTENT": speech attached to the sentence's subject (or its quote's speaker). */
+function participleClause(body: string, v: SentenceView, i: number, found: QuoteCandidate[]): QuoteCandidate | null {
+  const { toks } = v
+  if (!PARTICIPLE_CUES.has(lower(toks[i])) || toks[i - 1]?.text !== ',') return null
+  let j = i + 1
+  if (lower(toks[i]) === 'telling') {
+    const that = toks.findIndex((t, k) => k > j && k <= j + 8 && lower(t) === 'that')
+    if (that < 0) return null
+    j = that
+  }
+  const start = contentStartAfter(toks, j)
+  if (!start.hasThat && !OPEN_MARKS.has(toks[start.index]?.text ?? '') && !OPEN_MARKS.has(toks[j]?.text ?? '') && lower(toks[i]) !== 'saying') return null
+  const content = contentTo(body, v, start.index, toks.length)
+  if (!content) return null
+  const earlier = found.filter((q) => q.speaker && q.content.end <= toks[i]!.start).at(-1)
+  const subject = earlier?.speaker ?? (() => { const r = sentenceSubject(toks, i); return r ? span(toks, r) : null })()
+  if (!subject) return null
+  return { content, speaker: subject, cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'participle', confidence: 0.7, sentence: v.index }
+}
+
+/**
+ * "PENCE: Well, look, …", "Pat Caddell: Democrat Voters Worried …": a name and a colon opening a
+ * paragraph attribute the rest of it (transcripts, headlines).
+ */
+function colonAttribution(body: string, v: SentenceView): QuoteCandidate | null {
+  const { toks, sentence } = v
+  const paragraphStart = v.index === 0 || v.previousParagraph !== sentence.paragraph
+  if (!paragraphStart) return null
+  let k = OPEN_MARKS.has(toks[0]?.text ?? '') ? 1 : 0
+  const from = k
+  while (k < toks.length && k - from < 5 && (isCapitalised(toks[k]!.text) || PARTICLES_IN_NAMES.has(toks[k]!.text))) k++
+  if (k === from || toks[k]?.text !== ':' || DETERMINERS.has(toks[from]!.text)) return null
+  const content = contentTo(body, v, k + 1, toks.length, 3)
+  if (!content) return null
+  return { content, speaker: span(toks, { from, to: k }), cue: ':', cueSpan: { start: toks[k]!.start, end: toks[k]!.end }, via: null, pattern: 'colon', confidence: 0.6, sentence: v.index }
+}
+
+const PARTICLES_IN_NAMES = new Set(['de', 'van', 'von', 'al', 'bin', 'da'])
+
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end
 
@@ -326,7 +390,8 @@ function unwrapRelay(body: string, q: QuoteCandidate, inner: QuoteCandidate[]): 
 
 /** Every attributed quote in one sentence: outer attributions, relays, and nested speech. */
 export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidate[] {
-  const found: QuoteCandidate[] = [...accordingTo(body, v), ...relayed(body, v)]
+  const colon = colonAttribution(body, v)
+  const found: QuoteCandidate[] = [...accordingTo(body, v), ...relayed(body, v), ...(colon ? [colon] : [])]
   const taken = (s: Span) => found.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))
   const candidates: QuoteCandidate[] = []
   v.toks.forEach((t, i) => {
@@ -354,6 +419,10 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     }
     if (!found.some((f) => overlaps(f.content, q.content))) found.push(q)
   }
+  v.toks.forEach((_, i) => {
+    const q = participleClause(body, v, i, found)
+    if (q && !found.some((f) => overlaps(f.content, q.content))) found.push(q)
+  })
   return found
 }
 
@@ -361,7 +430,7 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
 export function findQuotes(body: string, sentences: Sentence[], tokens: Token[]): QuoteCandidate[] {
   const bySentence = sentences.map(() => [] as Token[])
   for (const t of tokens) bySentence[t.sentence]!.push(t)
-  return sentences.flatMap((sentence, index) => findSentenceQuotes(body, { toks: bySentence[index]!, sentence, index }))
+  return sentences.flatMap((sentence, index) => findSentenceQuotes(body, { toks: bySentence[index]!, sentence, index, previousParagraph: sentences[index - 1]?.paragraph }))
 }
 
 export { QUOTE_MARKS }

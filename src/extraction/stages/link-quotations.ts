@@ -16,19 +16,23 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
   let open: Span | null = null
   for (const p of [...paragraphs.values()]) {
     const text = body.slice(p.start, p.end)
-    if (open && !/^[“"]/.test(text)) {
+    if (open && !/^(?:[“"]|'')/.test(text)) {
       out.push(open)
       open = null
     }
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!
-      const opening = ch === '“' || (ch === '"' && !open)
-      const closing = ch === '”' || (ch === '"' && !!open)
-      if (opening && !open) open = { start: p.start + i + 1, end: p.start + i + 1 }
+      const double = ch === "'" && text[i + 1] === "'" // '' as a quotation mark
+      const straight = ch === '"' || double
+      const opening = ch === '“' || (straight && !open)
+      const closing = ch === '”' || (straight && !!open)
+      const width = double ? 2 : 1
+      if (opening && !open) open = { start: p.start + i + width, end: p.start + i + width }
       else if (closing && open) {
         if (p.start + i > open.start) out.push({ start: open.start, end: p.start + i })
         open = null
       }
+      if (double) i++
     }
     if (open) open = { start: open.start, end: p.end }
   }
@@ -56,16 +60,16 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
     // the attributed quote this passage follows, with only its attribution in between
     const previous = quotes
-      .filter((q) => q.content.end <= passage.start && /[“"”]/.test(body.slice(q.content.start - 1, q.content.end + 2)))
+      .filter((q) => q.content.end <= passage.start && /[“"”]|''/.test(body.slice(q.content.start - 2, q.content.end + 2)))
       .sort((a, b) => b.content.end - a.content.end)[0]
     const between = previous ? body.slice(previous.content.end, passage.start) : ''
     const attributionOnly = previous && between.length < 160 && !/\n\s*\n\s*\S[^“"]*\n/.test(between) && (previous.speaker ? previous.speaker.end <= passage.start : true)
-    if (previous && attributionOnly && /[“"]\s*$/.test(between) && !/[.!?]\s+\p{Lu}[^“"]*[.!?]/u.test(between.slice(between.search(/[”"]/) + 1, -1).replace(/^[^.!?]*[.!?]/, ''))) {
+    if (previous && attributionOnly && /(?:[“"]|'')\s*$/.test(between) && !/[.!?]\s+\p{Lu}[^“"]*[.!?]/u.test(between.slice(between.search(/[”"]/) + 1, -1).replace(/^[^.!?]*[.!?]/, ''))) {
       previous.content.end = passage.end
       continue
     }
     const sentence = sentenceAt(sentences, passage.start)
-    const standsAlone = sentence && body.slice(sentence.start, passage.start).replace(/[“"\s]/g, '') === ''
+    const standsAlone = sentence && body.slice(sentence.start, passage.start).replace(/[“"'\s]/g, '') === ''
     if (!standsAlone || wordsIn(body, passage) < 4) continue
     unattributed.push({ content: passage, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'quotation', confidence: 0.5, sentence: sentences.indexOf(sentence) })
   }

@@ -52,7 +52,7 @@ export function splitSentences(body: string): Sentence[] {
     const dateline = paragraph === 0 ? body.slice(para.start, para.end).match(DATELINE)?.[0].length ?? 0 : 0
     const p = { start: para.start + dateline, end: para.end }
     const text = body.slice(p.start, p.end)
-    const straight = (text.match(/"/g) ?? []).length
+    const straight = (text.match(/"|''/g) ?? []).length
     const curlyBalanced = (text.match(/“/g) ?? []).length === (text.match(/”/g) ?? []).length
     const trackQuotes = straight % 2 === 0 && curlyBalanced
     let inQuote = false
@@ -66,23 +66,24 @@ export function splitSentences(body: string): Sentence[] {
     }
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!
-      if (trackQuotes && (ch === '“' || ch === '”' || ch === '"')) {
+      if (trackQuotes && (ch === '“' || ch === '”' || ch === '"' || (ch === "'" && text[i + 1] === "'"))) {
         inQuote = ch === '“' ? true : ch === '”' ? false : !inQuote
+        if (ch === "'") i++
         continue
       }
       if (inQuote || (ch !== '.' && ch !== '!' && ch !== '?')) continue
       let j = i + 1
-      while (j < text.length && (/[.!?)\]]/.test(text[j]!) || CLOSING_QUOTES.has(text[j]!))) {
-        if (text[j] === '"' || text[j] === '”') inQuote = false
-        j++
+      while (j < text.length && (/[.!?)\]]/.test(text[j]!) || CLOSING_QUOTES.has(text[j]!) || text.startsWith("''", j))) {
+        if (text[j] === '"' || text[j] === '”' || text[j] === "'") inQuote = false
+        j += text.startsWith("''", j) ? 2 : 1
       }
       if (j < text.length && !/\s/.test(text[j]!)) continue
       let k = j
       while (k < text.length && /\s/.test(text[k]!)) k++
       if (k >= text.length) break
       const next = text.slice(k).match(/^[^\s]+/)?.[0] ?? ''
-      const nextStart = next.replace(/^[“"‘(]+/, '')
-      if (!/^[\p{Lu}\p{N}]/u.test(nextStart) && !OPENING_QUOTES.has(next[0]!)) continue
+      const nextStart = next.replace(/^(?:[“"‘(]|'')+/, '')
+      if (!/^[\p{Lu}\p{N}]/u.test(nextStart) && !OPENING_QUOTES.has(next[0]!) && !next.startsWith("''")) continue
       if (ch === '.' && !periodEndsSentence(text, i, nextStart)) continue
       push(j)
     }
