@@ -37,6 +37,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     .option('--json', 'print the results as JSON')
     .option('--explain', 'list missed and spurious items per document')
     .option('--limit <n>', 'only the first n documents of each JSONL file', positiveInt)
+    .option('--floors <file>', 'JSON of minimum scores ({"file": {"metric.path": min}}); exit 1 when one is not reached')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
   try {
@@ -44,7 +45,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
   } catch (err) {
     return (err as { exitCode?: number }).exitCode ?? 2
   }
-  const opts = program.opts<{ json?: boolean; explain?: boolean; limit?: number }>()
+  const opts = program.opts<{ json?: boolean; explain?: boolean; limit?: number; floors?: string }>()
   const results: Record<string, unknown> = {}
   for (const path of program.args) {
     const name = basename(path)
@@ -95,5 +96,22 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     if (!opts.json) io.out(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`)
   }
   if (opts.json) io.out(JSON.stringify(results, null, 2))
-  return 0
+  if (!opts.floors) return 0
+  const failures = checkFloors(results, JSON.parse(readFileSync(opts.floors, 'utf8')) as Record<string, Record<string, number>>)
+  for (const f of failures) io.err(`below floor: ${f}`)
+  if (failures.length === 0) io.out(`all scores at or above the floors in ${basename(opts.floors)}`)
+  return failures.length ? 1 : 0
+}
+
+/** Floors name a score by file and dotted path ("asWritten30.quotes.f1"); a missing score fails too. */
+export function checkFloors(results: Record<string, unknown>, floors: Record<string, Record<string, number>>): string[] {
+  const failures: string[] = []
+  for (const [file, metrics] of Object.entries(floors)) {
+    if (!(file in results)) continue
+    for (const [path, min] of Object.entries(metrics)) {
+      const value = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), results[file])
+      if (typeof value !== 'number' || value < min) failures.push(`${file} ${path} = ${typeof value === 'number' ? value.toFixed(3) : 'missing'} < ${min}`)
+    }
+  }
+  return failures
 }

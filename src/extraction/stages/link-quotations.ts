@@ -1,5 +1,5 @@
 import type { Sentence, Span } from '../types.js'
-import type { QuoteCandidate } from './find-quotes.js'
+import { trimContent, type QuoteCandidate } from './find-quotes.js'
 
 /**
  * Quoted passages of the body. Marks pair within a paragraph; a paragraph that opens a quotation
@@ -56,11 +56,11 @@ const sentenceAt = (sentences: Sentence[], offset: number) => sentences.find((s)
 export function linkQuotations(body: string, sentences: Sentence[], attributed: QuoteCandidate[]): QuoteCandidate[] {
   const quotes = attributed.map((q) => ({ ...q, content: { ...q.content } }))
   const unattributed: QuoteCandidate[] = []
-  for (const passage of findQuotations(body, sentences)) {
+  for (const passage of findQuotations(body, sentences).map((p) => trimContent(body, p)).filter((p) => p.end > p.start)) {
     if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
     // the attributed quote this passage follows, with only its attribution in between
     const previous = quotes
-      .filter((q) => q.content.end <= passage.start && /[“"”]|''/.test(body.slice(q.content.start - 2, q.content.end + 2)))
+      .filter((q) => q.content.end <= passage.start && /[“"”]|''/.test(body.slice(Math.max(0, q.content.start - 2), q.content.end + 2)))
       .sort((a, b) => b.content.end - a.content.end)[0]
     const between = previous ? body.slice(previous.content.end, passage.start) : ''
     const attributionOnly = previous && between.length < 160 && !/\n\s*\n\s*\S[^“"]*\n/.test(between) && (previous.speaker ? previous.speaker.end <= passage.start : true)

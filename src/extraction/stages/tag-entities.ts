@@ -10,14 +10,14 @@ export const TAGGER_VERSION = 'perceptron-1'
 
 const MODEL_PATH = join(projectRoot, 'src/extraction/tagger/model.json')
 
-let loaded: { tags: string[]; weights: Map<string, number[]> } | null | undefined
+let loaded: { tags: string[]; weights: Map<string, Float64Array> } | null | undefined
 
 function model() {
   if (loaded !== undefined) return loaded
   if (!existsSync(MODEL_PATH)) return (loaded = null)
   const m = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as TaggerModel
   if (m.version !== TAGGER_VERSION) throw new Error(`tagger model is ${m.version}, code expects ${TAGGER_VERSION}: run npm run train:tagger`)
-  return (loaded = { tags: m.tags, weights: new Map(Object.entries(m.weights)) })
+  return (loaded = { tags: m.tags, weights: new Map(Object.entries(m.weights).map(([f, w]) => [f, Float64Array.from(w)])) })
 }
 
 /** A run of tokens the tagger labelled as one entity. */

@@ -3,9 +3,20 @@ import { DEMONYMS, GIVEN_NAMES, MONTHS, NON_PERSON_HEADS, ROLE_NOUNS, SPEECH_VER
 /** Word shape with runs collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.", "1996" -> "d". */
 export function shape(w: string): string {
   let out = ''
-  for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch
-    if (out.at(-1) !== c) out += c
+  let last = ''
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i)
+    let c: string
+    if (code >= 65 && code <= 90) c = 'X'
+    else if (code >= 97 && code <= 122) c = 'x'
+    else if (code >= 48 && code <= 57) c = 'd'
+    else if (code < 128) c = w[i]!
+    else {
+      const ch = w[i]!
+      c = ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch
+    }
+    if (c !== last) out += c
+    last = c
   }
   return out
 }

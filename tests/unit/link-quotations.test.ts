@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from '../../src/extraction/pipeline.js'
+import { findQuotations } from '../../src/extraction/stages/link-quotations.js'
+import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
+
+const quotes = (body: string) => extract({ title: '', body }).quotes.map((q) => [q.speaker.name, q.cue, q.content])
+
+describe('findQuotations', () => {
+  it('pairs marks in a paragraph, reads \'\' as a mark, and runs a quote over paragraphs', () => {
+    const body = "He said ''it works,'' and left.\n“First paragraph of a long quote.\n“And the second one,” she said."
+    expect(findQuotations(body, splitSentences(body)).map((s) => body.slice(s.start, s.end))).toEqual([
+      'it works,', 'First paragraph of a long quote.\n“And the second one,',
+    ])
+  })
+})
+
+describe('linkQuotations through extract()', () => {
+  it('continues an attributed quote with the passage right after its attribution', () => {
+    expect(quotes('“The plan is dead,” said Caddell. “Nobody wants it. Nobody.”')).toEqual([
+      ['Caddell', 'said', 'The plan is dead,” said Caddell. “Nobody wants it. Nobody'],
+    ])
+  })
+  it('keeps a stand-alone quoted sentence for the running speaker; quoted words inside a sentence are not a quote of their own', () => {
+    const q = quotes('Costs will rise, Mayor Helen Carter said.\n“We have no other choice here.”\nCritics called the plan “a total disaster” on Monday.')
+    expect(q).toEqual([
+      ['Helen Carter', 'said', 'Costs will rise'],
+      ['Helen Carter', 'quotation', 'We have no other choice here'],
+      ['Critics', 'called', 'the plan “a total disaster” on Monday'],
+    ])
+  })
+  it('reads transcripts, participle clauses and "told X that"', () => {
+    expect(quotes('PENCE: Well, look, this is serious business.')).toEqual([['PENCE', ':', 'Well, look, this is serious business']])
+    expect(quotes('Rival Hillary Clinton had mocked the complaint, saying anybody who complains is not having a good night.')).toEqual([
+      ['Hillary Clinton', 'saying', 'anybody who complains is not having a good night'],
+    ])
+    expect(quotes('In Honolulu, he told a meeting of Pacific Island leaders that few people understood the stakes.')[0]).toEqual(['he', 'told', 'few people understood the stakes'])
+  })
+})

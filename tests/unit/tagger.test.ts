@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { documentSurnames, featureContext, features, shape } from '../../src/extraction/tagger/features.js'
+import { tagSentence, trainPerceptron } from '../../src/extraction/tagger/perceptron.js'
+import { toTrainingSentences } from '../../src/extraction/tagger/training-data.js'
+import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
+import { tagEntities } from '../../src/extraction/stages/tag-entities.js'
+import { tokenize } from '../../src/extraction/stages/tokenize.js'
+
+describe('tagger features', () => {
+  it('collapses word shapes', () => {
+    expect(['McDonald', 'U.S.', '1996', 'Österreich', 'co-op'].map(shape)).toEqual(['XxXx', 'X.X.', 'd', 'Xx', 'x-x'])
+  })
+  it('marks words seen after a given name anywhere in the document', () => {
+    expect([...documentSurnames([['Phil', 'Simmons', 'took', 'four'], ['Then', 'Simmons', 'left']])]).toEqual(['Simmons'])
+    const ctx = featureContext(['Then', 'Simmons', 'left'], new Set(['Simmons']))
+    expect(features(ctx, 1, 'O', '<s>')).toEqual(expect.arrayContaining(['docname', 'w=Simmons', 'sh=Xx', 't1=O', 'lw-1=then']))
+  })
+})
+
+describe('averaged perceptron', () => {
+  it('learns a separable toy task and never emits an I- tag that does not continue an entity', () => {
+    const data = [
+      { words: ['John', 'Smith', 'went', 'to', 'Paris', '.'], tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O'] },
+      { words: ['Mary', 'Jones', 'visited', 'Rome', '.'], tags: ['B-PER', 'I-PER', 'O', 'B-LOC', 'O'] },
+      { words: ['They', 'went', 'to', 'London', '.'], tags: ['O', 'O', 'O', 'B-LOC', 'O'] },
+    ].map((d) => ({ ...d, docNames: new Set<string>() }))
+    const trained = trainPerceptron(data, ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'], { epochs: 10, seed: 7 })
+    const model = { tags: trained.tags, weights: new Map(Object.entries(trained.weights)) }
+    for (const d of data) expect(tagSentence(model, featureContext(d.words, d.docNames))).toEqual(d.tags)
+    const odd = tagSentence(model, featureContext(['Smith', 'went'], new Set()))
+    expect(odd[0]!.startsWith('I-')).toBe(false)
+  })
+  it('labels training sentences from entity offsets with the runtime tokenizer', () => {
+    const text = 'Jimi Hendrix played in London.'
+    const [s] = toTrainingSentences({ text, personMentions: [{ start: 0, end: 12 }], otherEntities: [{ start: 23, end: 29, type: 'LOC' }] })
+    expect(s!.words).toEqual(['Jimi', 'Hendrix', 'played', 'in', 'London', '.'])
+    expect(s!.tags).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O'])
+  })
+})
+
+describe('the shipped tagger model', () => {
+  const per = (text: string) => {
+    const sentences = splitSentences(text)
+    const tokens = tokenize(text, sentences)
+    return tagEntities(sentences, tokens).filter((e) => e.type === 'PER').map((e) => tokens.slice(e.from, e.to).map((t) => t.text).join(' '))
+  }
+  it('finds full names and surnames the document introduced, and not places or clubs', () => {
+    expect(per('Striker Alan Shearer scored twice for Newcastle in London.')).toEqual(['Alan Shearer'])
+    expect(per('Russian President Boris Yeltsin met Alexander Lebed in Moscow. Lebed said the war was over.')).toEqual(['Boris Yeltsin', 'Alexander Lebed', 'Lebed'])
+  })
+})
