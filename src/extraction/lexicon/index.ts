@@ -89,7 +89,7 @@ export const SPEECH_VERBS = words(`
   pointed tweeted tweets posted posts indicated indicates testified testifies assured assures
   reiterated reiterates repeated repeats underlined underlines countered counters objected objects
   boasted boasts joked jokes quipped quips shouted shouts whispered whispers announced answered
-  answers charged charges accused accuses called calls proposed proposes asked asks
+  answers charged charges accused accuses proposed proposes asked asks
 `)
 
 /** Speech verbs that take a person object before the content ("told reporters that ..."). */

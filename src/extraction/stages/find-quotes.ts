@@ -23,6 +23,9 @@ const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'He', 'S
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', "''"])
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''"])
 
+/** Openers of an introductory phrase ("In one tweet Friday, Trump said: …"), which is not content. */
+const INTRO_WORDS = new Set(['In', 'On', 'At', 'During', 'After', 'Before', 'Speaking', 'Asked', 'Back', 'As', 'Though', 'Although', 'While', 'When', 'Since', 'Writing', 'Interviewed', 'Later', 'Earlier', 'Separately', 'Meanwhile', 'Elsewhere', 'Appearing', 'Addressing', 'Responding'])
+
 const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'explained', 'continued', 'noted', 'recalled', 'replied', 'insisted', 'warned'])
 
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? ''
@@ -222,7 +225,9 @@ function relayed(body: string, v: SentenceView): QuoteCandidate[] {
 function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | null {
   const { toks } = v
   const tail = toks[i + 1]
-  const tailOk = !tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail))
+  // "…, X said: “…”" and "…, X said that …" introduce what follows: not a trailing attribution
+  const introduces = !!tail && (tail.text === ':' || lower(tail) === 'that' || (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')))
+  const tailOk = !introduces && (!tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail)))
   const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
   // inverted: ", said X" (news English inverts only plain reporting verbs)
   if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
@@ -230,7 +235,9 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
     const found = speakerAfter(toks, i + 1)
     const after = found ? toks[found.to] : undefined
     const opens = found && (isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text) || DETERMINERS.has(toks[found.from]!.text))
-    const sp = found && opens && (!after || !isWordToken(after) || TRAILING_TAIL_STARTERS.has(lower(after))) ? found : null
+    const lowerWords = found ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length : 0
+    const closes = !after || ['.', ',', ';', '!', '?', ':'].includes(after.text) || CLOSE_MARKS.has(after.text) || ['who', 'in', 'on', 'at', 'during', 'after', 'when', 'told', 'adding'].includes(lower(after)) || TIME_WORDS.has(after.text)
+    const sp = found && opens && closes && lowerWords <= 3 && found.to - found.from <= 7 ? found : null
     let comma = i - 1
     while (comma > 0 && (toks[comma]!.text === ',' || CLOSE_MARKS.has(toks[comma]!.text))) comma--
     if (sp && comma > 0) {
@@ -245,8 +252,14 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   if (!before || !(before.text === ',' || CLOSE_MARKS.has(before.text))) return null
   let end = sp.from - 1
   while (end > 0 && (toks[end - 1]!.text === ',' || CLOSE_MARKS.has(toks[end - 1]!.text))) end--
+  // "The plan, he said, would fail." / "During his years in office, Mr. Obama said, a majority …":
+  // an attribution in the middle of the clause; the words on both sides are the content
+  const after = toks[i + 1]?.text === ',' && isWordToken(toks[i + 2]) ? contentTo(body, v, i + 2, toks.length, 3) : null
+  const introOnly = INTRO_WORDS.has(toks[0]!.text)
+  if (after && introOnly) return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
   const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), 3)
   if (!content) return null
+  if (after) return { content: { start: content.start, end: after.end }, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
   // a quote split by its attribution: '"Part one," X said, "part two."'
   let contentSpan = content
   if (toks[i + 1]?.text === ',' && OPEN_MARKS.has(toks[i + 2]?.text ?? '')) {

@@ -68,6 +68,15 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
       previous.content.end = passage.end
       continue
     }
+    // a quote signed with a dash: “…” ― Jane Doe
+    const signed = body.slice(passage.end).match(/^[\s,.]*(?:[”"]|'')?[\s\u00a0]*([―—–])[\s\u00a0]*((?:\p{Lu}[\p{L}'’-]*\.?[\s\u00a0]?){1,4})/u)
+    if (signed) {
+      const dashAt = passage.end + signed.index! + signed[0].indexOf(signed[1]!)
+      const nameAt = passage.end + signed[0].length - signed[2]!.length
+      const speaker = trimContent(body, { start: nameAt, end: nameAt + signed[2]!.length })
+      unattributed.push({ content: passage, speaker, cue: signed[1]!, cueSpan: { start: dashAt, end: dashAt + 1 }, via: null, pattern: 'dash-signature', confidence: 0.75, sentence: sentences.indexOf(sentenceAt(sentences, passage.start)!) })
+      continue
+    }
     const sentence = sentenceAt(sentences, passage.start)
     const standsAlone = sentence && body.slice(sentence.start, passage.start).replace(/[“"'\s]/g, '') === ''
     if (!standsAlone || wordsIn(body, passage) < 4) continue
