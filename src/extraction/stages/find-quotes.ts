@@ -44,7 +44,7 @@ export function trimContent(body: string, span: Span): Span {
   return { start, end }
 }
 
-const NP_PREPOSITIONS = new Set(['of', 'on', 'for', 'at'])
+const NP_PREPOSITIONS = new Set(['of', 'on', 'for', 'at', 'in', 'from'])
 
 /** Start of the core noun phrase ending before token `to` ("Putin’s foreign affairs adviser Yuri Ushakov"). */
 function nounPhraseStart(toks: Token[], to: number): number {
@@ -96,9 +96,9 @@ export function speakerBefore(toks: Token[], i: number): { from: number; to: num
   if (toks[end - 1]?.text === ',') {
     for (let k = end - 2; k > 0 && end - k < 25; k--) {
       if (toks[k]!.text !== ',') continue
-      const first = toks[k + 1]
-      const appositive = first && (!isCapitalised(first.text) || DETERMINERS.has(first.text) || /^(A|An|The)$/.test(first.text))
-      if (!appositive) break
+      // the apposition may describe ("director of the institute"), name ("Phil Lovas") or place ("Democrat of California")
+      const segment = toks.slice(k + 1, end - 1)
+      if (segment.some((t) => SPEECH_VERBS.has(lower(t)) || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text))) break
       const core = nounPhraseStart(toks, k)
       if (core < k && toks.slice(core, k).some((t) => isCapitalised(t.text))) return { from: core, to: end - 1 }
       break
@@ -156,6 +156,8 @@ interface SentenceView {
   index: number
   /** Paragraph of the sentence before, to know whether this one opens a paragraph. */
   previousParagraph?: number
+  /** Offset where this sentence's paragraph ends. */
+  paragraphEnd?: number
 }
 
 /** Content between two tokens, trimmed; a trailing attribution's content is a clause of 3+ words, a complement 2+. */
@@ -254,7 +256,8 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   while (end > 0 && (toks[end - 1]!.text === ',' || CLOSE_MARKS.has(toks[end - 1]!.text))) end--
   // "The plan, he said, would fail." / "During his years in office, Mr. Obama said, a majority …":
   // an attribution in the middle of the clause; the words on both sides are the content
-  const after = toks[i + 1]?.text === ',' && isWordToken(toks[i + 2]) ? contentTo(body, v, i + 2, toks.length, 3) : null
+  const continues = toks[i + 1]?.text === ',' && isWordToken(toks[i + 2]) && !PARTICIPLE_CUES.has(lower(toks[i + 2])) && !['and', 'but', 'adding', 'referring', 'referencing', 'citing', 'according'].includes(lower(toks[i + 2]))
+  const after = continues ? contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3) : null
   const introOnly = INTRO_WORDS.has(toks[0]!.text)
   if (after && introOnly) return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
   const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), 3)
@@ -295,7 +298,7 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     const first = toks[start.index]
     if (!first || !isWordToken(first) || ['in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'by', 'as', 'of', 'about', 'nothing', 'yes', 'no'].includes(lower(first))) return null
   }
-  let to = toks.length
+  let to = clauseEnd(toks, start.index)
   if (npContent) {
     // "denied plans to invade Ukraine and has blamed ..." ends at the coordinated verb phrase
     const coord = toks.findIndex((t, k) => k > start.index && lower(t) === 'and' && AUX.has(lower(toks[k + 1])))
@@ -336,6 +339,12 @@ function sayingPhrase(body: string, v: SentenceView, i: number): QuoteCandidate 
 export function nameHead(np: string): string {
   const m = np.match(/^(?:[\p{L}’'-]+ )*?\p{Ll}[\p{L}-]* ((?:\p{Lu}[\p{L}.&’'-]*\s?)+)$/u)
   return m ? m[1]!.trim() : np
+}
+
+/** End of a reported clause: the sentence end, or a participle that attaches more speech (", arguing that …"). */
+function clauseEnd(toks: Token[], from: number): number {
+  const k = toks.findIndex((t, i) => i > from + 2 && t.text === ',' && PARTICIPLE_CUES.has(lower(toks[i + 1])))
+  return k > 0 ? k : toks.length
 }
 
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'insisting', 'explaining', 'claiming', 'warning', 'stressing', 'suggesting', 'declaring', 'asserting', 'acknowledging', 'conceding', 'telling', 'writing', 'tweeting', 'recalling', 'emphasizing', 'emphasising', 'promising', 'vowing', 'predicting'])
@@ -383,8 +392,9 @@ function colonAttribution(body: string, v: SentenceView): QuoteCandidate | null 
   const from = k
   while (k < toks.length && k - from < 5 && (isCapitalised(toks[k]!.text) || PARTICLES_IN_NAMES.has(toks[k]!.text))) k++
   if (k === from || toks[k]?.text !== ':' || DETERMINERS.has(toks[from]!.text)) return null
-  const content = contentTo(body, v, k + 1, toks.length, 3)
-  if (!content) return null
+  const first = contentTo(body, v, k + 1, toks.length, 3)
+  if (!first) return null
+  const content = v.paragraphEnd ? trimContent(body, { start: first.start, end: v.paragraphEnd }) : first
   return { content, speaker: span(toks, { from, to: k }), cue: ':', cueSpan: { start: toks[k]!.start, end: toks[k]!.end }, via: null, pattern: 'colon', confidence: 0.6, sentence: v.index }
 }
 
@@ -443,7 +453,11 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
 export function findQuotes(body: string, sentences: Sentence[], tokens: Token[]): QuoteCandidate[] {
   const bySentence = sentences.map(() => [] as Token[])
   for (const t of tokens) bySentence[t.sentence]!.push(t)
-  return sentences.flatMap((sentence, index) => findSentenceQuotes(body, { toks: bySentence[index]!, sentence, index, previousParagraph: sentences[index - 1]?.paragraph }))
+  const paragraphEnds = new Map<number, number>()
+  for (const s of sentences) paragraphEnds.set(s.paragraph, s.end)
+  return sentences.flatMap((sentence, index) => findSentenceQuotes(body, {
+    toks: bySentence[index]!, sentence, index, previousParagraph: sentences[index - 1]?.paragraph, paragraphEnd: paragraphEnds.get(sentence.paragraph),
+  }))
 }
 
 export { QUOTE_MARKS }

@@ -54,9 +54,13 @@ const sentenceAt = (sentences: Sentence[], offset: number) => sentences.find((s)
  * titles) are not speech on their own.
  */
 export function linkQuotations(body: string, sentences: Sentence[], attributed: QuoteCandidate[]): QuoteCandidate[] {
-  const quotes = attributed.map((q) => ({ ...q, content: { ...q.content } }))
+  const passages = findQuotations(body, sentences).map((p) => trimContent(body, p)).filter((p) => p.end > p.start)
+  // "He has said hateful things" inside a quotation is quoted speech, not an attribution
+  const quotes = attributed
+    .filter((q) => !q.cueSpan || !passages.some((p) => p.start <= q.cueSpan!.start && q.cueSpan!.end <= p.end && !(p.start <= q.content.start && q.content.end <= p.end && q.pattern.endsWith('nested'))))
+    .map((q) => ({ ...q, content: { ...q.content } }))
   const unattributed: QuoteCandidate[] = []
-  for (const passage of findQuotations(body, sentences).map((p) => trimContent(body, p)).filter((p) => p.end > p.start)) {
+  for (const passage of passages) {
     if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
     // the attributed quote this passage follows, with only its attribution in between
     const previous = quotes

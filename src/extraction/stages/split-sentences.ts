@@ -71,7 +71,9 @@ export function splitSentences(body: string): Sentence[] {
         if (ch === "'") i++
         continue
       }
-      if (inQuote || (ch !== '.' && ch !== '!' && ch !== '?')) continue
+      if (ch !== '.' && ch !== '!' && ch !== '?') continue
+      // a sentence ending inside a quotation ends with it: ‘… even for him.” She says …’
+      if (inQuote && !(text[i + 1] === '”' || text[i + 1] === '"' || text.startsWith("''", i + 1))) continue
       let j = i + 1
       while (j < text.length && (/[.!?)\]]/.test(text[j]!) || CLOSING_QUOTES.has(text[j]!) || text.startsWith("''", j))) {
         if (text[j] === '"' || text[j] === '”' || text[j] === "'") inQuote = false
