@@ -35,3 +35,15 @@ describe('linkQuotations through extract()', () => {
     expect(quotes('In Honolulu, he told a meeting of Pacific Island leaders that few people understood the stakes.')[0]).toEqual(['he', 'told', 'few people understood the stakes'])
   })
 })
+
+describe('first-person sentences in a text without quotation marks', () => {
+  it('belong to the running speaker, continuing a quote whose words they follow', () => {
+    expect(quotes('Mayor Helen Carter said the plan would fail. We cannot pay for it.\nThe council meets in May and our city deserves better.\nThe vote is on Friday.\nWe will be there.')).toEqual([
+      ['Helen Carter', 'said', 'the plan would fail. We cannot pay for it'],
+      ['Helen Carter', 'quotation', 'The council meets in May and our city deserves better'],
+    ])
+  })
+  it('are the writer’s own where the text uses quotation marks', () => {
+    expect(quotes('“It will fail,” Mayor Helen Carter said.\nWe asked the council about it on Monday.')).toEqual([['Helen Carter', 'said', 'It will fail']])
+  })
+})

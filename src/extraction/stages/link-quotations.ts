@@ -86,5 +86,33 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     if (!standsAlone || wordsIn(body, passage) < 4) continue
     unattributed.push({ content: passage, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'quotation', confidence: 0.5, sentence: sentences.indexOf(sentence) })
   }
-  return [...quotes, ...unattributed]
+  // where the writer uses quotation marks, an unmarked first-person sentence is the writer's own
+  const unmarked = !/[“”"]|''/.test(body)
+  return [...quotes, ...unattributed, ...(unmarked ? firstPersonSpeech(body, sentences, [...quotes, ...unattributed]) : [])]
+}
+
+const FIRST_PERSON = /(?:^|[^\p{L}’'])(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|we|We|we[’']re|We[’']re|we[’']ve|We[’']ve|our|Our|us)(?=$|[^\p{L}’'])/u
+
+/**
+ * News narrative is written in the third person: in a text without quotation marks, a sentence in
+ * the first person ("We waited long enough.") that no attribution covers is the running speaker's.
+ * It must follow an attributed quote of the same or the previous paragraph.
+ */
+export function firstPersonSpeech(body: string, sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = []
+  sentences.forEach((s, index) => {
+    if (!FIRST_PERSON.test(s.text) || quotes.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))) return
+    const last = [...quotes, ...out].filter((q) => q.speaker && q.content.end <= s.start).sort((a, b) => b.content.end - a.content.end)[0]
+    const lastSentence = last ? sentences[last.sentence] : undefined
+    if (!last || !lastSentence || s.paragraph - lastSentence.paragraph > 1) return
+    const content = trimContent(body, s)
+    if (wordsIn(body, content) < 3) return
+    // right after that quote's words (nothing but punctuation between), the sentence continues it
+    if (/^[\s.!?,;:]*$/.test(body.slice(last.content.end, content.start))) {
+      last.content = { start: last.content.start, end: content.end }
+      return
+    }
+    out.push({ content, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'first-person', confidence: 0.4, sentence: index })
+  })
+  return out
 }
