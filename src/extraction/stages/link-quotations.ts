@@ -108,7 +108,7 @@ export function firstPersonSpeech(body: string, sentences: Sentence[], quotes: Q
     const content = trimContent(body, s)
     if (wordsIn(body, content) < 3) return
     // right after that quote's words (nothing but punctuation between), the sentence continues it
-    if (/^[\s.!?,;:]*$/.test(body.slice(last.content.end, content.start))) {
+    if (lastSentence.paragraph === s.paragraph && /^[\s.!?,;:]*$/.test(body.slice(last.content.end, content.start))) {
       last.content = { start: last.content.start, end: content.end }
       return
     }
