@@ -44,6 +44,34 @@ export const TITLE_WORDS = words(`
   Communications Industry Development Planning Housing Veterans Intelligence Central Bank Reserve
 `)
 
+/** Title words that make the phrase before a name a person's title (not just "Middle", "National"). */
+export const TITLE_HEADS = words(`
+  President Vice Prime Premier Chancellor Minister Secretary Deputy Assistant Undersecretary Senator Sen.
+  Rep. Representative Governor Gov. Mayor King Queen Prince Princess Emperor Pope Cardinal Bishop
+  Archbishop General Gen. Adm. Admiral Col. Colonel Lt. Lieutenant Capt. Captain Commander Justice Judge
+  Mr. Mrs. Ms. Miss Dr. Prof. Professor Sir Lord Lady Dame Sheikh Ayatollah Rabbi Rev. Reverend Father
+  Ambassador Envoy Chairman Chairwoman Director Spokesman Spokeswoman Speaker Leader Congressman
+  Congresswoman Commissioner Sgt. Sergeant Officer Inspector Detective Superintendent Coach Manager
+  Attorney Chief Executive
+`)
+
+/** Countries, regions and cardinal words that are never a person's name ("N. Korea", "Middle East"). */
+export const PLACE_WORDS = words(`
+  Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+  Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Burma Burundi Cambodia Cameroon Canada
+  Chechnya Chile China Colombia Congo Croatia Cuba Cyprus Czech Denmark Ecuador Egypt England Eritrea
+  Estonia Ethiopia Europe Finland France Gaza Germany Ghana Greece Guatemala Haiti Honduras
+  Hungary Iceland India Indonesia Iran Iraq Ireland Italy Japan Kazakhstan Kenya Korea
+  Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Liberia Libya Lithuania Luxembourg Macedonia Malaysia
+  Mali Mexico Moldova Mongolia Montenegro Morocco Mozambique Namibia Nepal Netherlands Nicaragua Niger
+  Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania
+  Russia Rwanda Scotland Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden
+  Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tibet Tunisia Turkey Turkmenistan Uganda
+  Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Yugoslavia Zaire Zambia Zimbabwe Africa
+  Asia America Americas Antarctica Arctic Balkans Caribbean Caucasus Kremlin Crimea Xinjiang
+  East Middle Far Gulf Pacific Atlantic
+`)
+
 /** Words that mark a capitalised phrase as an organisation, place or event rather than a person. */
 export const NON_PERSON_HEADS = words(`
   Ministry Department Office Council Committee Commission Party Union Association Agency Bank Fund

@@ -1,6 +1,6 @@
 import {
-  DEMONYMS, DETERMINERS, GIVEN_NAMES, MONTHS, NON_PERSON_HEADS, PHRASE_BREAKERS, ROLE_NOUNS,
-  TITLE_WORDS, WEEKDAYS,
+  DEMONYMS, DETERMINERS, GIVEN_NAMES, MONTHS, NON_PERSON_HEADS, PHRASE_BREAKERS, PLACE_WORDS, ROLE_NOUNS,
+  TITLE_HEADS, TITLE_WORDS, WEEKDAYS,
 } from '../lexicon/index.js'
 import type { Span, Token } from '../types.js'
 import type { EntitySpan } from './tag-entities.js'
@@ -90,9 +90,9 @@ function candidateFromRun(tokens: Token[], run: Run): NameCandidate | null {
   const nameTokens = tokens.slice(nameFrom, run.to).filter((t) => t.text !== '.')
   if (nameTokens.length === 0 || nameTokens.length > 4) return null
   const words = nameTokens.map((t) => t.text.replace(/\.$/, (m) => (nameTokens.length > 1 && t === nameTokens.at(-1) ? '' : m)))
-  if (words.some((w) => NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || TITLE_WORDS.has(w))) return null
+  if (words.some((w) => NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w))) return null
   const titleTokens = tokens.slice(from, nameFrom)
-  const hasPersonTitle = titleTokens.some((t) => TITLE_WORDS.has(t.text))
+  const hasPersonTitle = titleTokens.some((t) => TITLE_HEADS.has(t.text))
   const role = nameFrom === from ? rolePhraseBefore(tokens, from) : null
   const givenName = words.length >= 2 && GIVEN_NAMES.has(words[0]!)
   const evidence = hasPersonTitle ? 'title' : role ? 'role' : givenName ? 'given-name' : null
@@ -115,7 +115,7 @@ function titleBefore(tokens: Token[], from: number): { text: string; titled: boo
   while (j > 0 && tokens[j - 1]!.sentence === tokens[from]!.sentence && (isTitleWord(tokens[j - 1]!.text) || (CONNECTORS.has(tokens[j - 1]!.text) && j - 2 >= 0 && isTitleWord(tokens[j - 2]!.text)))) j--
   while (j < from && CONNECTORS.has(tokens[j]!.text)) j++
   const words = tokens.slice(j, from)
-  if (words.some((t) => TITLE_WORDS.has(t.text))) return { text: words.map((t) => t.text).join(' '), titled: true }
+  if (words.some((t) => TITLE_HEADS.has(t.text))) return { text: words.map((t) => t.text).join(' '), titled: true }
   const role = rolePhraseBefore(tokens, from)
   return role ? { text: role.text, titled: false } : null
 }
@@ -125,7 +125,7 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   const nameTokens = tokens.slice(e.from, e.to).filter((t) => t.text !== '.' && t.text !== '"' && t.text !== '’s' && t.text !== "'s")
   if (nameTokens.length === 0 || nameTokens.length > 5) return null
   const words = nameTokens.map((t, k) => (k === nameTokens.length - 1 && nameTokens.length > 1 ? t.text.replace(/\.$/, '') : t.text))
-  if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return null
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w)) || words.some((w) => PLACE_WORDS.has(w) || NON_PERSON_HEADS.has(w))) return null
   const title = titleBefore(tokens, e.from)
   return {
     name: words.join(' '), tokens: words, title: title?.text ?? null,
