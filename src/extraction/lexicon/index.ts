@@ -121,7 +121,7 @@ export const SPEECH_VERBS = words(`
 `)
 
 /** Speech verbs that take a person object before the content ("told reporters that ..."). */
-export const OBJECT_SPEECH_VERBS = words(`told tells assured assures warned warns informed informs reminded reminds urged urges asked asks promised promises`)
+export const OBJECT_SPEECH_VERBS = words(`told tells telling assured assures assuring warned warns warning informed informs reminded reminds reminding urged urges urging asked asks asking promised promises promising`)
 
 /** Speech verbs whose content is a noun phrase rather than a clause ("denied having plans", "demanded assurances"). */
 export const NP_CONTENT_VERBS = words(`denied denies demanded demands announced announces confirmed confirms promised promises pledged pledges proposed proposes`)

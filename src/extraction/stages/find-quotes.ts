@@ -17,7 +17,7 @@ export interface QuoteCandidate {
 }
 
 const QUOTE_MARKS = /^[\s“”"‘’'«»]+|[\s“”"‘’'«»]+$/g
-const AUX = new Set(['has', 'have', 'had', 'also', 'was', 'were', 'is', 'would', 'will', 'had', 'once', 'again', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'reportedly', 'recently', 'further', 'earlier', 'already', 'often', 'never', 'always', 'first', 'subsequently', 'privately'])
+const AUX = new Set(['has', 'have', 'had', 'also', 'was', 'were', 'is', 'are', 'been', 'isn’t', "isn't", 'wasn’t', "wasn't", 'not', 'would', 'will', 'had', 'once', 'again', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'reportedly', 'recently', 'further', 'earlier', 'already', 'often', 'never', 'always', 'first', 'subsequently', 'privately'])
 const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later'])
 const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'He', 'She', 'They', 'We', 'I', 'It'])
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', "''"])
@@ -25,6 +25,13 @@ const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''"])
 
 /** Openers of an introductory phrase ("In one tweet Friday, Trump said: …"), which is not content. */
 const INTRO_WORDS = new Set(['In', 'On', 'At', 'During', 'After', 'Before', 'Speaking', 'Asked', 'Back', 'As', 'Though', 'Although', 'While', 'When', 'Since', 'Writing', 'Interviewed', 'Later', 'Earlier', 'Separately', 'Meanwhile', 'Elsewhere', 'Appearing', 'Addressing', 'Responding'])
+
+/** Verbs whose object is asked to do something ("urges supporters to vote"). */
+const REQUEST_VERBS = new Set(['urged', 'urges', 'urging', 'told', 'tells', 'telling', 'asked', 'asks', 'asking', 'warned', 'warns', 'warning'])
+
+/** "-ing" forms of reporting verbs, cues after a form of "be": "Clinton is stressing that …". */
+const PROGRESSIVE_CUES = new Set(['saying', 'telling', 'warning', 'stressing', 'confirming', 'promising', 'arguing', 'claiming', 'insisting', 'suggesting', 'urging', 'asking', 'noting', 'predicting', 'vowing', 'pledging', 'announcing', 'declaring', 'denying', 'acknowledging', 'arguing', 'assuring', 'reminding', 'emphasizing', 'emphasising', 'telling'])
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'isn’t', "isn't", 'wasn’t', "wasn't", 'aren’t', "aren't", 'been'])
 
 const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'explained', 'continued', 'noted', 'recalled', 'replied', 'insisted', 'warned'])
 
@@ -279,6 +286,11 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
   const sp = speakerBefore(toks, i)
   if (!sp || !isClauseStart(toks, sp.from)) return null
   let j = i + 1
+  // "says of Clinton, “If she …”"
+  if (lower(toks[j]) === 'of' && isCapitalised(toks[j + 1]?.text ?? '')) {
+    const comma = toks.findIndex((t, k) => k > j && k <= j + 5 && t.text === ',')
+    if (comma > 0) j = comma
+  }
   if (OBJECT_SPEECH_VERBS.has(verb)) {
     // "told reporters that", "told a meeting of Pacific Island leaders that", "told me, ''We're …''"
     const that = toks.findIndex((t, k) => k > j && k <= j + 10 && lower(t) === 'that')
@@ -286,8 +298,14 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     const objectThenThat = that > 0 && between.every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) || t.text === '’s' || t.text === "'s")
     const obj = speakerAfter(toks, j)
     const objectThenQuote = obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
+    // "urges supporters to monitor polling places": the request is what was said
+    const objectThenTo = obj && lower(toks[obj.to]) === 'to' && REQUEST_VERBS.has(verb)
     if (objectThenThat) j = that
     else if (objectThenQuote) j = obj.to
+    else if (objectThenTo) {
+      const content = contentTo(body, v, j, clauseEnd(toks, j), 3)
+      return content ? { content, speaker: span(toks, sp), cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'request', confidence: 0.6, sentence: v.index } : null
+    }
     else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
   }
   if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so' || lower(toks[j]) === 'it' && lower(toks[j + 1]) === 'was' && false) return null
@@ -400,6 +418,21 @@ function colonAttribution(body: string, v: SentenceView): QuoteCandidate | null 
 
 const PARTICLES_IN_NAMES = new Set(['de', 'van', 'von', 'al', 'bin', 'da'])
 
+const CLAIM_NOUNS = new Set(['claim', 'claims', 'assertion', 'statement', 'argument', 'warning', 'promise', 'pledge', 'suggestion', 'insistence', 'contention', 'allegation', 'accusation', 'admission', 'remark', 'remarks', 'comment', 'comments', 'vow', 'prediction', 'denial'])
+
+/** "Donald Trump’s claim that CONTENT": speech reported through a noun, its speaker the possessor. */
+function possessiveClaim(body: string, v: SentenceView, i: number): QuoteCandidate | null {
+  const { toks } = v
+  if (!CLAIM_NOUNS.has(lower(toks[i])) || lower(toks[i + 1]) !== 'that') return null
+  const possessive = toks[i - 1]?.text === '’s' || toks[i - 1]?.text === "'s" ? i - 1 : -1
+  if (possessive < 1) return null
+  const from = nounPhraseStart(toks, possessive)
+  if (from === possessive) return null
+  const content = contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3)
+  if (!content) return null
+  return { content, speaker: span(toks, { from, to: possessive }), cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'claim-noun', confidence: 0.55, sentence: v.index }
+}
+
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end
 
@@ -419,8 +452,11 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
   const candidates: QuoteCandidate[] = []
   v.toks.forEach((t, i) => {
     const w = lower(t)
-    if (w === 'saying') { const q = sayingPhrase(body, v, i); if (q) candidates.push(q); return }
-    if (!SPEECH_VERBS.has(w) || isCapitalised(t.text)) return
+    const claim = possessiveClaim(body, v, i)
+    if (claim) { candidates.push(claim); return }
+    const progressive = PROGRESSIVE_CUES.has(w) && BE_FORMS.has(lower(v.toks[i - 1]))
+    if (w === 'saying' && !progressive) { const q = sayingPhrase(body, v, i); if (q) candidates.push(q); return }
+    if ((!SPEECH_VERBS.has(w) && !progressive) || isCapitalised(t.text)) return
     const q = trailing(body, v, i) ?? leading(body, v, i)
     if (q) candidates.push(q)
   })
