@@ -88,7 +88,59 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
   }
   // where the writer uses quotation marks, an unmarked first-person sentence is the writer's own
   const unmarked = !/[“”"]|''/.test(body)
-  return [...quotes, ...unattributed, ...(unmarked ? firstPersonSpeech(body, sentences, [...quotes, ...unattributed]) : [])]
+  if (!unmarked) return [...quotes, ...unattributed]
+  const all = extendToParagraphStart(sentences, [...quotes, ...unattributed])
+  const rest = continuationsAfter(body, sentences, all)
+  return [...all, ...rest, ...firstPersonSpeech(body, sentences, [...all, ...rest])]
+}
+
+/**
+ * Without quotation marks, the sentences after "…, X said." to the end of its paragraph carry on
+ * X's quote (the news convention "“…,” X said. “…”" with the marks lost), as one quote of their own.
+ */
+export function continuationsAfter(body: string, sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = []
+  for (const q of quotes) {
+    if (!TRAILING_PATTERNS.has(q.pattern)) continue
+    const own = sentences[q.sentence]
+    if (!own) continue
+    let end = -1
+    let first = -1
+    for (let k = q.sentence + 1; k < sentences.length && sentences[k]!.paragraph === own.paragraph; k++) {
+      const s = sentences[k]!
+      if (quotes.some((o) => overlaps(o.content, s) || (o.cueSpan !== null && overlaps(o.cueSpan, s)))) break
+      if (first < 0) first = k
+      end = s.end
+    }
+    if (first < 0) continue
+    const content = trimContent(body, { start: sentences[first]!.start, end })
+    if (wordsIn(body, content) >= 3) out.push({ ...q, content, pattern: 'continuation', confidence: Math.min(q.confidence, 0.5), sentence: first })
+  }
+  return out
+}
+
+const TRAILING_PATTERNS = new Set(['trailing', 'trailing-inverted', 'quotes-as-saying', 'quoted-as-saying'])
+
+/**
+ * Without quotation marks, a paragraph that ends "…, X said." is X's from its first sentence: a
+ * quote of several sentences keeps its attribution at the end. The earlier sentences join the quote
+ * unless another quote or attribution stands among them.
+ */
+export function extendToParagraphStart(sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
+  return quotes.map((q) => {
+    if (!TRAILING_PATTERNS.has(q.pattern)) return q
+    const own = sentences[q.sentence]
+    if (!own) return q
+    let start = q.content.start
+    for (let k = q.sentence - 1; k >= 0; k--) {
+      const s = sentences[k]!
+      if (s.paragraph !== own.paragraph) break
+      const taken = quotes.some((o) => o !== q && (overlaps(o.content, s) || (o.speaker !== null && overlaps(o.speaker, s)) || (o.cueSpan !== null && overlaps(o.cueSpan, s))))
+      if (taken) break
+      start = s.start
+    }
+    return start === q.content.start ? q : { ...q, content: { start, end: q.content.end } }
+  })
 }
 
 const FIRST_PERSON = /(?:^|[^\p{L}’'])(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|we|We|we[’']re|We[’']re|we[’']ve|We[’']ve|our|Our|us)(?=$|[^\p{L}’'])/u
