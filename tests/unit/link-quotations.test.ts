@@ -47,3 +47,24 @@ describe('first-person sentences in a text without quotation marks', () => {
     expect(quotes('“It will fail,” Mayor Helen Carter said.\nWe asked the council about it on Monday.')).toEqual([['Helen Carter', 'said', 'It will fail']])
   })
 })
+
+describe('paragraphs without quotation marks', () => {
+  it('give a paragraph that ends in an attribution to its speaker, and carry the quote on after it', () => {
+    const body = 'The council met on Monday.\nThis is in their heads. This is in their consciousness, said Caddell. It is one of the things worrying them.\nThe vote is on Friday.'
+    expect(quotes(body)).toEqual([
+      ['Caddell', 'said', 'This is in their heads. This is in their consciousness'],
+      ['Caddell', 'said', 'It is one of the things worrying them'],
+    ])
+  })
+})
+
+describe('more attribution patterns', () => {
+  it.each([
+    ['Clinton is stressing that her plans will help families.', ['Clinton', 'stressing', 'her plans will help families']],
+    ['Trump urges supporters to monitor polling places.', ['Trump', 'urges', 'supporters to monitor polling places']],
+    ['The businessman says of Clinton, “She will sell the office.”', ['businessman', 'says', 'She will sell the office']],
+    ['Reporters checked Donald Trump’s claim that shootings doubled this year.', ['Donald Trump', 'claim', 'shootings doubled this year']],
+  ])('%s', (body, expected) => {
+    expect(quotes(body)[0]).toEqual(expected)
+  })
+})
