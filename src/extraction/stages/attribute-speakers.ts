@@ -70,6 +70,13 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
   const named = personNamedIn(ctx.body, ctx.people, q.speaker)
   if (named !== null) return asPerson(named, 'name')
   const lower = text.toLowerCase()
+  if (lower === 'who') {
+    // the antecedent: the person named just before ("Richard Revesz, who said …")
+    const antecedent = lastPersonBefore(ctx.people, q.speaker.start)
+    const near = antecedent !== null && ctx.people[antecedent]!.mentions.some((m) => m.end <= q.speaker!.start && q.speaker!.start - m.end < 60)
+    if (near) return asPerson(antecedent!, 'relative')
+    return { ...base, type: 'unknown', person: null, name: text, resolvedBy: 'relative-unresolved' }
+  }
   if (PERSON_PRONOUNS.has(lower)) {
     // news writing keeps a speaker across consecutive attributions: "X said ... He said ..."
     const recent = [...previous].reverse().find((p) => p.speaker.person !== null && q.content.start - p.end < 600)

@@ -69,6 +69,8 @@ function nounPhraseStart(toks: Token[], to: number): number {
     const next = toks[from]
     if (NP_PREPOSITIONS.has(lw) && words > 0 && next && (isCapitalised(next.text) || (lw === 'of' && DETERMINERS.has(next.text))) && isWordToken(toks[from - 2]) && !PHRASE_BREAKERS.has(lower(toks[from - 2]))) { from--; continue }
     if (!isWordToken(t) || lw === 'that') break
+    // a relative clause's speaker: "an architect who said he was stiffed"
+    if (words === 0 && lw === 'who') { from--; break }
     if (DETERMINERS.has(t.text)) { from--; words++; break }
     if (PHRASE_BREAKERS.has(lw) && !(words === 0 && PRONOUN_SPEAKERS.has(t.text))) break
     if (PRONOUN_SPEAKERS.has(t.text)) { if (words === 0) from--; break }
@@ -139,6 +141,7 @@ const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'or', 'so', 'after', 'befo
 
 function isClauseStart(toks: Token[], i: number): boolean {
   const prev = toks[i - 1]
+  if (lower(toks[i]) === 'who') return true
   return !prev || prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || CLAUSE_OPENERS.has(lower(prev)) || OPEN_MARKS.has(prev.text) || CLOSE_MARKS.has(prev.text)
 }
 
@@ -314,7 +317,8 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
   if (!start.hasThat && !npContent && toks[j]?.text !== ':' && !OPEN_MARKS.has(toks[start.index]?.text ?? '')) {
     // bare complement: "He said Moscow’s proposals had ..." needs a clause, not "said on Monday."
     const first = toks[start.index]
-    if (!first || !isWordToken(first) || ['in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'by', 'as', 'of', 'about', 'nothing', 'yes', 'no'].includes(lower(first))) return null
+    // a complement clause opens with its subject, not with a preposition or a verb
+    if (!first || !isWordToken(first) || ['in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'by', 'as', 'of', 'about', 'nothing', 'yes', 'no', 'to', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'and', 'or', 'but'].includes(lower(first))) return null
   }
   let to = clauseEnd(toks, start.index)
   if (npContent) {
@@ -456,7 +460,9 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     if (claim) { candidates.push(claim); return }
     const progressive = PROGRESSIVE_CUES.has(w) && BE_FORMS.has(lower(v.toks[i - 1]))
     if (w === 'saying' && !progressive) { const q = sayingPhrase(body, v, i); if (q) candidates.push(q); return }
-    if ((!SPEECH_VERBS.has(w) && !progressive) || isCapitalised(t.text)) return
+    // headlines write "…, Lindsey Graham Says"
+    const headlineCue = (t.text === 'Says' || t.text === 'Said') && i > 0
+    if ((!SPEECH_VERBS.has(w) && !progressive) || (isCapitalised(t.text) && !headlineCue)) return
     const q = trailing(body, v, i) ?? leading(body, v, i)
     if (q) candidates.push(q)
   })

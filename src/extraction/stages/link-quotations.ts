@@ -24,8 +24,10 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
       const ch = text[i]!
       const double = ch === "'" && text[i + 1] === "'" // '' as a quotation mark
       const straight = ch === '"' || double
-      const opening = ch === '“' || (straight && !open)
-      const closing = ch === '”' || (straight && !!open)
+      // a ” that opens a paragraph or follows a space is an opening mark typed the wrong way round
+      const misturned = ch === '”' && !open && (i === 0 || /\s/.test(text[i - 1]!))
+      const opening = ch === '“' || (straight && !open) || misturned
+      const closing = (ch === '”' && !misturned) || (straight && !!open)
       const width = double ? 2 : 1
       if (opening && !open) open = { start: p.start + i + width, end: p.start + i + width }
       else if (closing && open) {
