@@ -48,3 +48,18 @@ describe('evaluation', () => {
     ])
   })
 })
+
+describe('learned reporting verbs', () => {
+  it('keeps cue verbs that mostly report a clause and drops beliefs and one-offs', async () => {
+    const { learnSpeechVerbs } = await import('../../src/extraction/lexicon/build-speech-verbs.js')
+    const a = (cue: string, content: string) => ({ cue, content })
+    const data = [
+      ...Array(4).fill(a('said', 'that the plan would fail soon')),
+      ...Array(4).fill(a('quipped', '“we are all doomed here”')),
+      ...Array(4).fill(a('believes', 'that taxes are too high now')),
+      ...Array(4).fill(a('praised', 'the mayor')),
+      a('muttered', 'that nobody listened to him'),
+    ]
+    expect(learnSpeechVerbs(data)).toEqual(['quipped', 'said'])
+  })
+})

@@ -104,8 +104,13 @@ export const DEMONYMS = words(`
   Socialist Communist Federal Former Acting Interim
 `)
 
-/** Verbs that introduce speech or its report. Past tense and present forms. */
-export const SPEECH_VERBS = words(`
+const learnedSpeechVerbs = readFileSync(join(projectRoot, 'src/extraction/lexicon/speech-verbs.txt'), 'utf8').split('\n').filter(Boolean)
+
+/**
+ * Verbs that introduce speech or its report: a curated core of reporting verbs, joined by those
+ * learned from PolNeAR training cues (speech-verbs.txt, `npm run build:lexicons`).
+ */
+export const SPEECH_VERBS = new Set([...learnedSpeechVerbs, ...words(`
   said says say told tells added adds noted notes stated states declared declares explained explains
   insisted insists argued argues claimed claims warned warns stressed stresses emphasised emphasized
   emphasises emphasizes announced announces reported reports wrote writes asserted asserts acknowledged
@@ -118,7 +123,7 @@ export const SPEECH_VERBS = words(`
   reiterated reiterates repeated repeats underlined underlines countered counters objected objects
   boasted boasts joked jokes quipped quips shouted shouts whispered whispers announced answered
   answers charged charges accused accuses proposed proposes asked asks
-`)
+`)])
 
 /** Speech verbs that take a person object before the content ("told reporters that ..."). */
 export const OBJECT_SPEECH_VERBS = words(`told tells telling assured assures assuring warned warns warning informed informs reminded reminds reminding urged urges urging asked asks asking promised promises promising`)
