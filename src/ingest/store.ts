@@ -19,12 +19,18 @@ export interface StoreResult {
 async function personFor(tx: Tx, name: string): Promise<string> {
   const slug = slugify(name)
   if (!name.includes(' ')) {
-    const known = await tx.personAlias.findMany({ where: { aliasLower: name.toLowerCase() }, select: { personId: true }, distinct: ['personId'], take: 2 })
-    if (known.length === 1) return known[0]!.personId
+    const known = await knownPerson(tx, name)
+    if (known) return known.id
   }
   const id = personId(slug)
   await tx.person.upsert({ where: { slug }, create: { id, slug, name, nameLower: name.toLowerCase() }, update: {}, select: { id: true } })
   return id
+}
+
+/** The one stored person known by this single word, if exactly one is. */
+async function knownPerson(tx: Tx, word: string): Promise<{ id: string; name: string } | null> {
+  const known = await tx.personAlias.findMany({ where: { aliasLower: word.toLowerCase() }, select: { person: { select: { id: true, name: true } } }, distinct: ['personId'], take: 2 })
+  return known.length === 1 ? known[0]!.person : null
 }
 
 /** Recomputes the stored counters of these people and removes those left with no article. */
@@ -72,15 +78,27 @@ export async function writeExtraction(tx: Tx, article: { seq: number; id: string
       })
     }
   }
+  // a speaker this article names only by a word ("Putin said …") is the one stored person known by it
+  const speakers = await Promise.all(extraction.quotes.map(async (q) => {
+    if (q.speaker.person !== null) return { personId: personIds[q.speaker.person]!, name: q.speaker.name, type: q.speaker.type }
+    const known = q.speaker.text && /^\p{Lu}[\p{L}'’-]+$/u.test(q.speaker.text) ? await knownPerson(tx, q.speaker.text) : null
+    if (!known) return { personId: null, name: q.speaker.name, type: q.speaker.type }
+    const link = links.get(known.id)
+    const mention = { start: q.speaker.start!, end: q.speaker.end!, text: q.speaker.text!, kind: 'alias' }
+    const mentions = [...(link ? JSON.parse(link.mentions as string) : []), mention]
+    links.set(known.id, { articleSeq: article.seq, personId: known.id, role: link?.role ?? null, titles: link?.titles ?? '[]', aliases: link?.aliases ?? '[]', mentionCount: mentions.length, mentions: JSON.stringify(mentions) })
+    personIds.push(known.id)
+    return { personId: known.id, name: known.name, type: 'person' }
+  }))
   await tx.articlePerson.createMany({ data: [...links.values()] })
   await tx.quote.createMany({
     data: extraction.quotes.map((q, position) => ({
       id: quoteId(article.id, q.start, q.end),
       articleSeq: article.seq,
       position,
-      personId: q.speaker.person === null ? null : personIds[q.speaker.person]!,
-      speakerName: q.speaker.name,
-      speakerType: q.speaker.type,
+      personId: speakers[position]!.personId,
+      speakerName: speakers[position]!.name,
+      speakerType: speakers[position]!.type,
       speakerText: q.speaker.text,
       speakerStart: q.speaker.start,
       speakerEnd: q.speaker.end,
