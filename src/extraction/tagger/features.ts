@@ -58,39 +58,41 @@ export function documentSurnames(sentences: string[][]): Set<string> {
   return out
 }
 
-/** Sparse features of token i given the two previous tags. */
-export function features(ctx: FeatureContext, i: number, prev: string, prev2: string): string[] {
+/** Features of the word alone, the same wherever it stands (cached by the tagger per word). */
+export function wordFeatures(w: string): string[] {
+  const lw = w.toLowerCase()
+  const f = ['b', `w=${w}`, `lw=${lw}`, `sh=${shape(w)}`, `p3=${lw.slice(0, 3)}`, `s2=${lw.slice(-2)}`, `s3=${lw.slice(-3)}`, `s4=${lw.slice(-4)}`, `g=${gaz(w)}`]
+  if (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) f.push('allcaps')
+  return f
+}
+
+/** Features of token i that depend on its neighbours, the document and the two previous tags. */
+export function contextFeatures(ctx: FeatureContext, i: number, prev: string, prev2: string): string[] {
   const { words, lower, shapes, gaz: g } = ctx
-  const w = words[i]!
   const lw = lower[i]!
-  const at = (k: number, arr: string[], pad: string) => (k < 0 ? '<s>' : k >= arr.length ? '</s>' : arr[k] ?? pad)
+  const at = (k: number, arr: string[]) => (k < 0 ? '<s>' : k >= arr.length ? '</s>' : arr[k]!)
   const f = [
-    'b',
-    `w=${w}`,
-    `lw=${lw}`,
-    `sh=${shapes[i]}`,
-    `p3=${lw.slice(0, 3)}`,
-    `s2=${lw.slice(-2)}`,
-    `s3=${lw.slice(-3)}`,
-    `s4=${lw.slice(-4)}`,
-    `g=${g[i]}`,
     `t1=${prev}`,
     `t2=${prev2}|${prev}`,
     `t1w=${prev}|${lw}`,
     `t1sh=${prev}|${shapes[i]}`,
-    `lw-1=${at(i - 1, lower, '')}`,
-    `lw+1=${at(i + 1, lower, '')}`,
-    `lw-2=${at(i - 2, lower, '')}`,
-    `lw+2=${at(i + 2, lower, '')}`,
-    `sh-1=${at(i - 1, shapes, '')}|${shapes[i]}`,
-    `sh+1=${shapes[i]}|${at(i + 1, shapes, '')}`,
-    `g-1=${at(i - 1, g, '')}|${g[i]}`,
-    `g+1=${g[i]}|${at(i + 1, g, '')}`,
-    `g-1sh=${at(i - 1, g, '')}|${shapes[i]}`,
+    `lw-1=${at(i - 1, lower)}`,
+    `lw+1=${at(i + 1, lower)}`,
+    `lw-2=${at(i - 2, lower)}`,
+    `lw+2=${at(i + 2, lower)}`,
+    `sh-1=${at(i - 1, shapes)}|${shapes[i]}`,
+    `sh+1=${shapes[i]}|${at(i + 1, shapes)}`,
+    `g-1=${at(i - 1, g)}|${g[i]}`,
+    `g+1=${g[i]}|${at(i + 1, g)}`,
+    `g-1sh=${at(i - 1, g)}|${shapes[i]}`,
     `first=${i === 0}|${shapes[i]}`,
-    `lw-1lw=${at(i - 1, lower, '')}|${lw}`,
+    `lw-1lw=${at(i - 1, lower)}|${lw}`,
   ]
-  if (ctx.docNames.has(w)) f.push('docname')
-  if (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) f.push('allcaps')
+  if (ctx.docNames.has(words[i]!)) f.push('docname')
   return f
+}
+
+/** Sparse features of token i given the two previous tags (training uses them whole). */
+export function features(ctx: FeatureContext, i: number, prev: string, prev2: string): string[] {
+  return [...wordFeatures(ctx.words[i]!), ...contextFeatures(ctx, i, prev, prev2)]
 }

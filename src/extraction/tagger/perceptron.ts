@@ -1,4 +1,4 @@
-import { featureContext, features, type FeatureContext } from './features.js'
+import { contextFeatures, featureContext, features, wordFeatures, type FeatureContext } from './features.js'
 
 /** A trained model: tag names and, per feature, one weight per tag. */
 export interface TaggerModel {
@@ -7,13 +7,36 @@ export interface TaggerModel {
   weights: Record<string, number[]>
 }
 
+type Weights = Map<string, Float64Array | number[]>
+
+/** Scores of a word's own features, summed once per model and word (bounded cache). */
+const wordScoreCache = new WeakMap<Weights, Map<string, Float64Array>>()
+
+function wordScores(weights: Weights, tags: number, word: string): Float64Array {
+  let cache = wordScoreCache.get(weights)
+  if (!cache) wordScoreCache.set(weights, (cache = new Map()))
+  let scores = cache.get(word)
+  if (scores) return scores
+  scores = new Float64Array(tags)
+  for (const feat of wordFeatures(word)) {
+    const w = weights.get(feat)
+    if (w) for (let t = 0; t < tags; t++) scores[t]! += w[t]!
+  }
+  if (cache.size > 200_000) cache.clear()
+  cache.set(word, scores)
+  return scores
+}
+
 /** Greedy left-to-right decoding with the previous two tags as features. */
-export function tagSentence(model: { tags: string[]; weights: Map<string, Float64Array | number[]> }, ctx: FeatureContext): string[] {
+export function tagSentence(model: { tags: string[]; weights: Weights }, ctx: FeatureContext, opts: { cacheWords?: boolean } = { cacheWords: true }): string[] {
   const out: string[] = []
   const scores = new Float64Array(model.tags.length)
   for (let i = 0; i < ctx.words.length; i++) {
-    scores.fill(0)
-    for (const feat of features(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')) {
+    const own = opts.cacheWords ? wordScores(model.weights, scores.length, ctx.words[i]!) : null
+    if (own) scores.set(own)
+    else scores.fill(0)
+    const feats = own ? contextFeatures(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>') : features(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')
+    for (const feat of feats) {
       const w = model.weights.get(feat)
       if (!w) continue
       for (let t = 0; t < scores.length; t++) scores[t]! += w[t]!
@@ -66,7 +89,7 @@ export function trainPerceptron(data: { words: string[]; tags: string[]; docName
     for (const k of order) {
       const s = data[k]!
       const ctx = featureContext(s.words, s.docNames)
-      const guess = tagSentence(model, ctx)
+      const guess = tagSentence(model, ctx, { cacheWords: false })
       for (let i = 0; i < s.words.length; i++) {
         clock++
         total++
