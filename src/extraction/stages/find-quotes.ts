@@ -365,8 +365,24 @@ export function nameHead(np: string): string {
 
 /** End of a reported clause: the sentence end, or a participle that attaches more speech (", arguing that …"). */
 function clauseEnd(toks: Token[], from: number): number {
-  const k = toks.findIndex((t, i) => i > from + 2 && t.text === ',' && PARTICIPLE_CUES.has(lower(toks[i + 1])))
+  // ", arguing that …" or "… and said she would …": more speech attached to the same subject
+  const k = toks.findIndex((t, i) => i > from + 2 && ((t.text === ',' && PARTICIPLE_CUES.has(lower(toks[i + 1]))) || (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',')))
   return k > 0 ? k : toks.length
+}
+
+/** "… and says he will expand the armed forces": a second reporting verb of the same subject. */
+function coordinated(body: string, v: SentenceView, i: number, found: QuoteCandidate[]): QuoteCandidate | null {
+  const { toks } = v
+  if (lower(toks[i - 1]) !== 'and' || !SPEECH_VERBS.has(lower(toks[i]))) return null
+  const start = contentStartAfter(toks, i + 1)
+  const first = toks[start.index]
+  if (!first || (!start.hasThat && (!isWordToken(first) || AUX.has(lower(first)) || ['to', 'in', 'on', 'at', 'for', 'of', 'with'].includes(lower(first))))) return null
+  const content = contentTo(body, v, start.index, clauseEnd(toks, start.index), 3)
+  if (!content) return null
+  const earlier = found.filter((q) => q.speaker && q.content.start <= toks[i]!.start).at(-1)
+  const subject = earlier?.speaker ?? (() => { const r = sentenceSubject(toks, i); return r ? span(toks, r) : null })()
+  if (!subject) return null
+  return { content, speaker: subject, cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'coordinated', confidence: 0.65, sentence: v.index }
 }
 
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'insisting', 'explaining', 'claiming', 'warning', 'stressing', 'suggesting', 'declaring', 'asserting', 'acknowledging', 'conceding', 'telling', 'writing', 'tweeting', 'recalling', 'emphasizing', 'emphasising', 'promising', 'vowing', 'predicting'])
@@ -485,7 +501,7 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     if (!found.some((f) => overlaps(f.content, q.content))) found.push(q)
   }
   v.toks.forEach((_, i) => {
-    const q = participleClause(body, v, i, found)
+    const q = participleClause(body, v, i, found) ?? coordinated(body, v, i, found)
     if (q && !found.some((f) => overlaps(f.content, q.content))) found.push(q)
   })
   return found
