@@ -52,6 +52,8 @@ export interface Speaker {
 
 export interface ExtractedQuote extends Span {
   content: string
+  /** Speech segments inside start..end; more than one when the quote runs over its attribution. */
+  parts: Span[]
   speaker: Speaker
   cue: string
   cueSpan: Span | null

@@ -110,6 +110,7 @@ export async function writeExtraction(tx: Tx, article: { seq: number; id: string
       content: q.content,
       contentStart: q.start,
       contentEnd: q.end,
+      parts: JSON.stringify(q.parts.map((p) => ({ start: p.start, end: p.end }))),
       sentenceStart: q.sentence.start,
       sentenceEnd: q.sentence.end,
       sentence: sentenceText(q.sentence),

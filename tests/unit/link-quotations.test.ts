@@ -16,9 +16,12 @@ describe('findQuotations', () => {
 
 describe('linkQuotations through extract()', () => {
   it('continues an attributed quote with the passage right after its attribution', () => {
-    expect(quotes('“The plan is dead,” said Caddell. “Nobody wants it. Nobody.”')).toEqual([
+    const body = '“The plan is dead,” said Caddell. “Nobody wants it. Nobody.”'
+    expect(quotes(body)).toEqual([
       ['Caddell', 'said', 'The plan is dead,” said Caddell. “Nobody wants it. Nobody'],
     ])
+    const [q] = extract({ title: '', body }).quotes
+    expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual(['The plan is dead', 'Nobody wants it. Nobody'])
   })
   it('keeps a stand-alone quoted sentence for the running speaker and drops scare quotes', () => {
     const q = quotes('Costs will rise, Mayor Helen Carter said.\n“We have no other choice here.”\nCritics called the plan “a total disaster” on Monday.')
@@ -49,12 +52,13 @@ describe('first-person sentences in a text without quotation marks', () => {
 })
 
 describe('paragraphs without quotation marks', () => {
-  it('give a paragraph that ends in an attribution to its speaker, and carry the quote on after it', () => {
+  it('give a paragraph that ends in an attribution to its speaker, and carry the quote on after it as a second part', () => {
     const body = 'The council met on Monday.\nThis is in their heads. This is in their consciousness, said Caddell. It is one of the things worrying them.\nThe vote is on Friday.'
-    expect(quotes(body)).toEqual([
-      ['Caddell', 'said', 'This is in their heads. This is in their consciousness'],
-      ['Caddell', 'said', 'It is one of the things worrying them'],
-    ])
+    const [q, ...rest] = extract({ title: '', body }).quotes
+    expect(rest).toEqual([])
+    expect(q!.speaker.name).toBe('Caddell')
+    expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual(['This is in their heads. This is in their consciousness', 'It is one of the things worrying them'])
+    expect(q!.content).toBe(body.slice(q!.parts[0]!.start, q!.parts[1]!.end))
   })
 })
 

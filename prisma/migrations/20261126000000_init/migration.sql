@@ -78,6 +78,7 @@ CREATE TABLE "Quote" (
     "content" TEXT NOT NULL,
     "contentStart" INTEGER NOT NULL,
     "contentEnd" INTEGER NOT NULL,
+    "parts" TEXT NOT NULL DEFAULT '[]',
     "sentenceStart" INTEGER NOT NULL,
     "sentenceEnd" INTEGER NOT NULL,
     "sentence" TEXT NOT NULL,

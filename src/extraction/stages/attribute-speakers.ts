@@ -125,6 +125,7 @@ export function attributeSpeakers(ctx: Context, candidates: QuoteCandidate[]): E
       start: q.content.start,
       end: q.content.end,
       content: ctx.body.slice(q.content.start, q.content.end),
+      parts: q.parts ?? [{ start: q.content.start, end: q.content.end }],
       speaker: plain,
       cue: q.cue,
       cueSpan: q.cueSpan,

@@ -7,6 +7,8 @@ import { isCapitalised } from './tokenize.js'
 /** A quote as the attribution patterns see it, before its speaker is resolved. */
 export interface QuoteCandidate {
   content: Span
+  /** The speech segments when the content runs over its attribution ("A,” X said. “B"); else absent. */
+  parts?: Span[]
   speaker: Span | null
   cue: string
   cueSpan: Span | null
@@ -14,6 +16,11 @@ export interface QuoteCandidate {
   pattern: string
   confidence: number
   sentence: number
+}
+
+/** The quote with one more speech segment: its content now runs to the end of `part`. */
+export function extendQuote(q: QuoteCandidate, part: Span): QuoteCandidate {
+  return { ...q, parts: [...(q.parts ?? [q.content]), part], content: { start: q.content.start, end: part.end } }
 }
 
 const QUOTE_MARKS = /^[\s“”"‘’'«»]+|[\s“”"‘’'«»]+$/g
@@ -272,14 +279,14 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   if (after && introOnly) return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
   const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), 3)
   if (!content) return null
-  if (after) return { content: { start: content.start, end: after.end }, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
+  if (after) return extendQuote({ content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }, after)
   // a quote split by its attribution: '"Part one," X said, "part two."'
-  let contentSpan = content
+  const quote: QuoteCandidate = { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
   if (toks[i + 1]?.text === ',' && OPEN_MARKS.has(toks[i + 2]?.text ?? '')) {
     const rest = contentTo(body, v, i + 2, toks.length)
-    if (rest) contentSpan = { start: content.start, end: rest.end }
+    if (rest) return extendQuote(quote, rest)
   }
-  return { content: contentSpan, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
+  return quote
 }
 
 /** "X said (that) CONTENT", "X told reporters that CONTENT", "X denied CONTENT". */

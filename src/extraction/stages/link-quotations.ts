@@ -1,5 +1,5 @@
 import type { Sentence, Span } from '../types.js'
-import { trimContent, type QuoteCandidate } from './find-quotes.js'
+import { extendQuote, trimContent, type QuoteCandidate } from './find-quotes.js'
 
 /**
  * Quoted passages of the body. Marks pair within a paragraph; a paragraph that opens a quotation
@@ -60,7 +60,6 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
   // "He has said hateful things" inside a quotation is quoted speech, not an attribution
   const quotes = attributed
     .filter((q) => !q.cueSpan || !passages.some((p) => p.start <= q.cueSpan!.start && q.cueSpan!.end <= p.end && !(p.start <= q.content.start && q.content.end <= p.end && q.pattern.endsWith('nested'))))
-    .map((q) => ({ ...q, content: { ...q.content } }))
   const unattributed: QuoteCandidate[] = []
   for (const passage of passages) {
     if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
@@ -71,7 +70,7 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     const between = previous ? body.slice(previous.content.end, passage.start) : ''
     const attributionOnly = previous && between.length < 160 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
     if (previous && attributionOnly && /(?:[“"]|'')\s*$/.test(between) && !/[.!?]\s+\p{Lu}[^“"]*[.!?]/u.test(between.slice(between.search(/[”"]/) + 1, -1).replace(/^[^.!?]*[.!?]/, ''))) {
-      previous.content.end = passage.end
+      quotes[quotes.indexOf(previous)] = extendQuote(previous, passage)
       continue
     }
     // a quote signed with a dash: “…” ― Jane Doe
@@ -91,21 +90,19 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
   // where the writer uses quotation marks, an unmarked first-person sentence is the writer's own
   const unmarked = !/[“”"]|''/.test(body)
   if (!unmarked) return [...quotes, ...unattributed]
-  const all = extendToParagraphStart(sentences, [...quotes, ...unattributed])
-  const rest = continuationsAfter(body, sentences, all)
-  return [...all, ...rest, ...firstPersonSpeech(body, sentences, [...all, ...rest])]
+  const all = continueAfterAttribution(body, sentences, extendToParagraphStart(sentences, [...quotes, ...unattributed]))
+  return firstPersonSpeech(body, sentences, all)
 }
 
 /**
  * Without quotation marks, the sentences after "…, X said." to the end of its paragraph carry on
- * X's quote (the news convention "“…,” X said. “…”" with the marks lost), as one quote of their own.
+ * X's quote (the news convention "“…,” X said. “…”" with the marks lost): they join it as a part.
  */
-export function continuationsAfter(body: string, sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
-  const out: QuoteCandidate[] = []
-  for (const q of quotes) {
-    if (!TRAILING_PATTERNS.has(q.pattern)) continue
+export function continueAfterAttribution(body: string, sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
+  return quotes.map((q) => {
+    if (!TRAILING_PATTERNS.has(q.pattern)) return q
     const own = sentences[q.sentence]
-    if (!own) continue
+    if (!own) return q
     let end = -1
     let first = -1
     for (let k = q.sentence + 1; k < sentences.length && sentences[k]!.paragraph === own.paragraph; k++) {
@@ -114,11 +111,10 @@ export function continuationsAfter(body: string, sentences: Sentence[], quotes: 
       if (first < 0) first = k
       end = s.end
     }
-    if (first < 0) continue
-    const content = trimContent(body, { start: sentences[first]!.start, end })
-    if (wordsIn(body, content) >= 3) out.push({ ...q, content, pattern: 'continuation', confidence: Math.min(q.confidence, 0.5), sentence: first })
-  }
-  return out
+    if (first < 0) return q
+    const rest = trimContent(body, { start: sentences[first]!.start, end })
+    return wordsIn(body, rest) >= 3 ? { ...extendQuote(q, rest), confidence: Math.min(q.confidence, 0.7) } : q
+  })
 }
 
 const TRAILING_PATTERNS = new Set(['trailing', 'trailing-inverted', 'quotes-as-saying', 'quoted-as-saying'])
@@ -152,7 +148,8 @@ const FIRST_PERSON = /(?:^|[^\p{L}’'])(?:I|I[’']m|I[’']ve|I[’']d|I[’']
  * the first person ("We waited long enough.") that no attribution covers is the running speaker's.
  * It must follow an attributed quote of the same or the previous paragraph.
  */
-export function firstPersonSpeech(body: string, sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
+export function firstPersonSpeech(body: string, sentences: Sentence[], input: QuoteCandidate[]): QuoteCandidate[] {
+  const quotes = [...input]
   const out: QuoteCandidate[] = []
   sentences.forEach((s, index) => {
     if (!FIRST_PERSON.test(s.text) || quotes.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))) return
@@ -163,10 +160,11 @@ export function firstPersonSpeech(body: string, sentences: Sentence[], quotes: Q
     if (wordsIn(body, content) < 3) return
     // right after that quote's words (nothing but punctuation between), the sentence continues it
     if (lastSentence.paragraph === s.paragraph && /^[\s.!?,;:]*$/.test(body.slice(last.content.end, content.start))) {
-      last.content = { start: last.content.start, end: content.end }
+      const list = quotes.includes(last) ? quotes : out
+      list[list.indexOf(last)] = extendQuote(last, content)
       return
     }
     out.push({ content, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'first-person', confidence: 0.4, sentence: index })
   })
-  return out
+  return [...quotes, ...out]
 }

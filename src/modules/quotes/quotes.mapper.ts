@@ -10,6 +10,7 @@ export function toQuote(r: QuoteRow): Quote {
     content: r.content,
     start: r.contentStart,
     end: r.contentEnd,
+    parts: JSON.parse(r.parts) as Quote['parts'],
     kind: r.kind as Quote['kind'],
     cue: r.cue,
     cueOffsets: r.cueStart === null || r.cueEnd === null ? null : { start: r.cueStart, end: r.cueEnd },

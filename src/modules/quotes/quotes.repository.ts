@@ -7,6 +7,7 @@ export interface QuoteRow {
   content: string
   contentStart: number
   contentEnd: number
+  parts: string
   kind: string
   cue: string
   cueStart: number | null
@@ -32,7 +33,7 @@ export interface QuoteRow {
 
 /** The columns every quote response needs, from Quote joined to its article and person. */
 export const QUOTE_SELECT = Prisma.sql`
-  SELECT q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."kind", q."cue", q."cueStart", q."cueEnd",
+  SELECT q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."parts", q."kind", q."cue", q."cueStart", q."cueEnd",
     q."via", q."confidence", q."speakerName", q."speakerType", q."speakerText", q."speakerStart", q."speakerEnd",
     p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName",
     q."sentenceStart", q."sentenceEnd", q."sentence",

@@ -11,6 +11,7 @@ export const Quote = z.object({
   content: z.string().describe('Exact substring of the article body at start..end'),
   start: z.number().int(),
   end: z.number().int(),
+  parts: z.array(Offsets).describe('The speech segments inside start..end: more than one when the quote runs over its attribution (“A,” she said. “B”)'),
   kind: z.enum(['direct', 'indirect', 'mixed']),
   cue: z.string().describe('"said", "according to", "quotes ... as saying"'),
   cueOffsets: Offsets.nullable(),
