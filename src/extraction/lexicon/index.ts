@@ -147,7 +147,7 @@ export const PHRASE_BREAKERS = words(`
 /** Words that can follow a trailing attribution ("..., X said Wednesday after ..."). */
 export const TRAILING_TAIL_STARTERS = words(`
   on in at after before during while when as of to about Monday Tuesday Wednesday Thursday Friday
-  Saturday Sunday today yesterday tonight last this earlier later recently on Sunday in a an the
+  Saturday Sunday today yesterday tonight last this earlier later recently on Sunday in
   through via told reporters adding
 `)
 

@@ -246,7 +246,9 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   const tail = toks[i + 1]
   // "…, X said: “…”" and "…, X said that …" introduce what follows: not a trailing attribution
   const introduces = !!tail && (tail.text === ':' || lower(tail) === 'that' || (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')))
-  const tailOk = !introduces && (!tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail)))
+  // "As improbable as it may seem, Mr. Clarke said the deal …": an introductory phrase is not the content
+  const introduced = INTRO_WORDS.has(toks[0]!.text) && !!tail && isWordToken(tail) && !TIME_WORDS.has(tail.text)
+  const tailOk = !introduces && !introduced && (!tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail)))
   const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
   // inverted: ", said X" (news English inverts only plain reporting verbs)
   if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
