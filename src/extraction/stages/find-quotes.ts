@@ -78,7 +78,13 @@ function nounPhraseStart(toks: Token[], to: number): number {
     if (!isWordToken(t) || lw === 'that') break
     // a relative clause's speaker: "an architect who said he was stiffed"
     if (words === 0 && lw === 'who') { from--; break }
-    if (DETERMINERS.has(t.text)) { from--; words++; break }
+    if (DETERMINERS.has(t.text)) {
+      from--
+      words++
+      // "The minister of the economy": the determiner opens a prepositional complement, go on
+      if (NP_PREPOSITIONS.has(lower(toks[from - 1])) && isWordToken(toks[from - 2]) && !PHRASE_BREAKERS.has(lower(toks[from - 2]))) { from--; continue }
+      break
+    }
     if (PHRASE_BREAKERS.has(lw) && !(words === 0 && PRONOUN_SPEAKERS.has(t.text))) break
     if (PRONOUN_SPEAKERS.has(t.text)) { if (words === 0) from--; break }
     if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw)) break
@@ -279,7 +285,7 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   const after = continues ? contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3) : null
   const introOnly = INTRO_WORDS.has(toks[0]!.text)
   if (after && introOnly) return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
-  const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), 3)
+  const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), after ? 1 : 3)
   if (!content) return null
   if (after) return extendQuote({ content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }, after)
   // a quote split by its attribution: '"Part one," X said, "part two."'
