@@ -72,3 +72,18 @@ describe('more attribution patterns', () => {
     expect(quotes(body)[0]).toEqual(expected)
   })
 })
+
+describe('attributions found in news writing', () => {
+  it.each([
+    ['Said Ellis: “I don’t get the sense she cares about reform.”', ['Ellis', 'said', 'I don’t get the sense she cares about reform']],
+    ['The meeting went badly, said one GOP source in the room.', ['one GOP source', 'said', 'The meeting went badly']],
+    ['The museum, Mr. Obama said, would make visitors face hard truths.', ['Obama', 'said', 'The museum, Mr. Obama said, would make visitors face hard truths']],
+    ['As improbable as it may seem, Mr. Clarke said the deal had helped him.', ['Clarke', 'said', 'the deal had helped him']],
+    ['The minister of the economy, Mr. Guajardo, argues there is little point in responding.', ['Guajardo', 'argues', 'there is little point in responding']],
+    ['Merrill says Machado will keep campaigning and said she would stand up to the attacks.', ['Merrill', 'says', 'Machado will keep campaigning']],
+    ['He paid an architect who said he was stiffed after the work.', ['who', 'said', 'he was stiffed after the work']],
+    ['”Fear. I am truly afraid of what comes next.” ― Edwin Monroy', ['Edwin Monroy', '―', 'Fear. I am truly afraid of what comes next']],
+  ])('%s', (body, expected) => {
+    expect(quotes(body)[0]).toEqual(expected)
+  })
+})

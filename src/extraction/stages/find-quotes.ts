@@ -33,6 +33,9 @@ const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''"])
 /** Openers of an introductory phrase ("In one tweet Friday, Trump said: …"), which is not content. */
 const INTRO_WORDS = new Set(['In', 'On', 'At', 'During', 'After', 'Before', 'Speaking', 'Asked', 'Back', 'As', 'Though', 'Although', 'While', 'When', 'Since', 'Writing', 'Interviewed', 'Later', 'Earlier', 'Separately', 'Meanwhile', 'Elsewhere', 'Appearing', 'Addressing', 'Responding'])
 
+/** Words that open an inverted speaker ("…, said one GOP source in the room"). */
+const QUANTIFIERS = new Set(['one', 'two', 'three', 'several', 'many', 'some', 'another', 'other', 'both', 'all'])
+
 /** Verbs whose object is asked to do something ("urges supporters to vote"). */
 const REQUEST_VERBS = new Set(['urged', 'urges', 'urging', 'told', 'tells', 'telling', 'asked', 'asks', 'asking', 'warned', 'warns', 'warning'])
 
@@ -261,7 +264,7 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
     // "said Smith", "said the spokesman": a name or a determined noun phrase that ends the clause
     const found = speakerAfter(toks, i + 1)
     const after = found ? toks[found.to] : undefined
-    const opens = found && (isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text) || DETERMINERS.has(toks[found.from]!.text))
+    const opens = found && (isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text) || DETERMINERS.has(toks[found.from]!.text) || QUANTIFIERS.has(lower(toks[found.from])))
     const lowerWords = found ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length : 0
     const closes = !after || ['.', ',', ';', '!', '?', ':'].includes(after.text) || CLOSE_MARKS.has(after.text) || ['who', 'in', 'on', 'at', 'during', 'after', 'when', 'told', 'adding'].includes(lower(after)) || TIME_WORDS.has(after.text)
     const sp = found && opens && closes && lowerWords <= 3 && found.to - found.from <= 7 ? found : null
@@ -433,6 +436,17 @@ function participleClause(body: string, v: SentenceView, i: number, found: Quote
   return { content, speaker: subject, cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'participle', confidence: 0.7, sentence: v.index }
 }
 
+/** "Said Ellis: “I don’t get the sense …”": a sentence that opens with the inverted attribution. */
+function openingInversion(body: string, v: SentenceView): QuoteCandidate | null {
+  const { toks } = v
+  if (!/^(Said|Says|Added|Asked|Wrote)$/.test(toks[0]?.text ?? '')) return null
+  const sp = speakerAfter(toks, 1)
+  if (!sp || !/^[:,]$/.test(toks[sp.to]?.text ?? '')) return null
+  const content = contentTo(body, v, sp.to + 1, toks.length, 2)
+  if (!content) return null
+  return { content, speaker: span(toks, sp), cue: lower(toks[0]), cueSpan: { start: toks[0]!.start, end: toks[0]!.end }, via: null, pattern: 'opening-inversion', confidence: 0.8, sentence: v.index }
+}
+
 /**
  * "PENCE: Well, look, …", "Pat Caddell: Democrat Voters Worried …": a name and a colon opening a
  * paragraph attribute the rest of it (transcripts, headlines).
@@ -481,7 +495,7 @@ function unwrapRelay(body: string, q: QuoteCandidate, inner: QuoteCandidate[]): 
 
 /** Every attributed quote in one sentence: outer attributions, relays, and nested speech. */
 export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidate[] {
-  const colon = colonAttribution(body, v)
+  const colon = openingInversion(body, v) ?? colonAttribution(body, v)
   const found: QuoteCandidate[] = [...accordingTo(body, v), ...relayed(body, v), ...(colon ? [colon] : [])]
   const taken = (s: Span) => found.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))
   const candidates: QuoteCandidate[] = []
