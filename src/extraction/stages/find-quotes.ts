@@ -384,7 +384,11 @@ export function nameHead(np: string): string {
 /** End of a reported clause: the sentence end, or a participle that attaches more speech (", arguing that …"). */
 function clauseEnd(toks: Token[], from: number): number {
   // ", arguing that …" or "… and said she would …": more speech attached to the same subject
-  const k = toks.findIndex((t, i) => i > from + 2 && ((t.text === ',' && PARTICIPLE_CUES.has(lower(toks[i + 1]))) || (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',')))
+  const k = toks.findIndex((t, i) => i > from + 2 && (
+    (t.text === ',' && (PARTICIPLE_CUES.has(lower(toks[i + 1])) || (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
+    (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',') ||
+    // "… more intense — and he noted that …"
+    ((t.text === '—' || t.text === ';') && lower(toks[i + 1]) === 'and' && toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))))
   return k > 0 ? k : toks.length
 }
 

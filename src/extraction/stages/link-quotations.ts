@@ -68,7 +68,7 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
       .filter((q) => q.content.end <= passage.start && /[“"”]|''/.test(body.slice(Math.max(0, q.content.start - 2), q.content.end + 2)))
       .sort((a, b) => b.content.end - a.content.end)[0]
     const between = previous ? body.slice(previous.content.end, passage.start) : ''
-    const attributionOnly = previous && between.length < 160 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
+    const attributionOnly = previous && between.length < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
     if (previous && attributionOnly && /(?:[“"]|'')\s*$/.test(between) && !/[.!?]\s+\p{Lu}[^“"]*[.!?]/u.test(between.slice(between.search(/[”"]/) + 1, -1).replace(/^[^.!?]*[.!?]/, ''))) {
       quotes[quotes.indexOf(previous)] = extendQuote(previous, passage)
       continue
