@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { sqlitePath } from './db.js'
 import { projectRoot } from './paths.js'
@@ -30,6 +30,8 @@ function pendingMigrations(url: string): string[] {
 export function ensureMigrated(url: string): { applied: string[] } {
   const pending = pendingMigrations(url)
   if (pending.length === 0) return { applied: [] }
+  // the schema engine creates the file, not its folder (a fresh clone has no ./data)
+  mkdirSync(dirname(sqlitePath(url)), { recursive: true })
   const cli = createRequire(import.meta.url).resolve('prisma/build/index.js')
   const run = spawnSync(process.execPath, [cli, 'migrate', 'deploy', '--config', join(projectRoot, 'prisma', 'prisma.config.ts')], {
     env: { ...process.env, DATABASE_URL: `file:${sqlitePath(url)}` },
