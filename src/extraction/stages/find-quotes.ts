@@ -304,8 +304,18 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
 function leading(body: string, v: SentenceView, i: number): QuoteCandidate | null {
   const { toks } = v
   const verb = lower(toks[i])
-  const sp = speakerBefore(toks, i)
-  if (!sp || !isClauseStart(toks, sp.from)) return null
+  // "He’s claiming that …": the contracted "is" of a progressive
+  const contracted = (toks[i - 1]?.text === '’s' || toks[i - 1]?.text === "'s") && PROGRESSIVE_CUES.has(verb)
+  let sp = speakerBefore(toks, contracted ? i - 1 : i)
+  if (sp && !isClauseStart(toks, sp.from)) {
+    // "In a March meeting with the Washington Post Trump said that …": with a strong signal after the
+    // verb ("that", a quotation), the name right before it is the speaker
+    const strong = lower(toks[i + 1]) === 'that' || OPEN_MARKS.has(toks[i + 1]?.text ?? '')
+    let from = sp.to
+    while (from > sp.from && sp.to - from < 3 && isCapitalised(toks[from - 1]!.text)) from--
+    sp = strong && from < sp.to ? { from, to: sp.to } : null
+  }
+  if (!sp) return null
   let j = i + 1
   // "says of Clinton, “If she …”"
   if (lower(toks[j]) === 'of' && isCapitalised(toks[j + 1]?.text ?? '')) {
@@ -316,7 +326,7 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     // "told reporters that", "told a meeting of Pacific Island leaders that", "told me, ''We're …''"
     const that = toks.findIndex((t, k) => k > j && k <= j + 10 && lower(t) === 'that')
     const between = that > 0 ? toks.slice(j, that) : []
-    const objectThenThat = that > 0 && between.every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) || t.text === '’s' || t.text === "'s")
+    const objectThenThat = that > 0 && between.every((t) => (isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t))) || t.text === '’s' || t.text === "'s" || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text))
     const obj = speakerAfter(toks, j)
     const objectThenQuote = obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
     // "urges supporters to monitor polling places": the request is what was said
