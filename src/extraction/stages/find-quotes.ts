@@ -33,6 +33,8 @@ const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''"])
 /** Openers of an introductory phrase ("In one tweet Friday, Trump said: …"), which is not content. */
 const INTRO_WORDS = new Set(['In', 'On', 'At', 'During', 'After', 'Before', 'Speaking', 'Asked', 'Back', 'As', 'Though', 'Although', 'While', 'When', 'Since', 'Writing', 'Interviewed', 'Later', 'Earlier', 'Separately', 'Meanwhile', 'Elsewhere', 'Appearing', 'Addressing', 'Responding'])
 
+const AMBIGUOUS_CUES = new Set(['states', 'reports', 'claims', 'notes', 'comments', 'remarks', 'charges', 'charged', 'estimates', 'estimated', 'answers', 'demands', 'promises', 'pledges', 'proposes', 'posts', 'posted', 'calls', 'indicated', 'indicates', 'agreed', 'agrees', 'accused', 'accuses'])
+
 /** Words that open an inverted speaker ("…, said one GOP source in the room"). */
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'several', 'many', 'some', 'another', 'other', 'both', 'all'])
 
@@ -284,7 +286,7 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   while (end > 0 && (toks[end - 1]!.text === ',' || CLOSE_MARKS.has(toks[end - 1]!.text))) end--
   // "The plan, he said, would fail." / "During his years in office, Mr. Obama said, a majority …":
   // an attribution in the middle of the clause; the words on both sides are the content
-  const continues = toks[i + 1]?.text === ',' && isWordToken(toks[i + 2]) && !PARTICIPLE_CUES.has(lower(toks[i + 2])) && !['and', 'but', 'adding', 'referring', 'referencing', 'citing', 'according'].includes(lower(toks[i + 2]))
+  const continues = toks[i + 1]?.text === ',' && isWordToken(toks[i + 2]) && !PARTICIPLE_CUES.has(lower(toks[i + 2])) && !/ing$/.test(lower(toks[i + 2])) && !['and', 'but', 'adding', 'referring', 'referencing', 'citing', 'according'].includes(lower(toks[i + 2]))
   const after = continues ? contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3) : null
   const introOnly = INTRO_WORDS.has(toks[0]!.text)
   if (after && introOnly) return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
@@ -341,12 +343,15 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
   }
   if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so' || lower(toks[j]) === 'it' && lower(toks[j + 1]) === 'was' && false) return null
   const start = contentStartAfter(toks, j)
+  // "Twenty-seven states, led by …", "charged fees": words that are nouns or other verbs as often
+  // as reporting verbs report only with "that", a colon or a quotation after them
+  if (AMBIGUOUS_CUES.has(verb) && !start.hasThat && toks[j]?.text !== ':' && !OPEN_MARKS.has(toks[start.index]?.text ?? '')) return null
   const npContent = NP_CONTENT_VERBS.has(verb)
   if (!start.hasThat && !npContent && toks[j]?.text !== ':' && !OPEN_MARKS.has(toks[start.index]?.text ?? '')) {
     // bare complement: "He said Moscow’s proposals had ..." needs a clause, not "said on Monday."
     const first = toks[start.index]
     // a complement clause opens with its subject, not with a preposition or a verb
-    if (!first || !isWordToken(first) || ['in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'by', 'as', 'of', 'about', 'nothing', 'yes', 'no', 'to', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'and', 'or', 'but'].includes(lower(first))) return null
+    if (!first || !isWordToken(first) || ['in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'by', 'as', 'of', 'about', 'nothing', 'yes', 'no', 'to', 'from', 'into', 'over', 'under', 'through', 'across', 'around', 'against', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'and', 'or', 'but'].includes(lower(first))) return null
   }
   let to = clauseEnd(toks, start.index)
   if (npContent) {
@@ -472,12 +477,15 @@ function colonAttribution(body: string, v: SentenceView): QuoteCandidate | null 
   let k = OPEN_MARKS.has(toks[0]?.text ?? '') ? 1 : 0
   const from = k
   while (k < toks.length && k - from < 5 && (isCapitalised(toks[k]!.text) || PARTICLES_IN_NAMES.has(toks[k]!.text))) k++
-  if (k === from || toks[k]?.text !== ':' || DETERMINERS.has(toks[from]!.text)) return null
+  if (k === from || toks[k]?.text !== ':' || DETERMINERS.has(toks[from]!.text) || NOT_SPEAKER_LABELS.has(toks[from]!.text)) return null
   const first = contentTo(body, v, k + 1, toks.length, 3)
   if (!first) return null
   const content = v.paragraphEnd ? trimContent(body, { start: first.start, end: v.paragraphEnd }) : first
   return { content, speaker: span(toks, { from, to: k }), cue: ':', cueSpan: { start: toks[k]!.start, end: toks[k]!.end }, via: null, pattern: 'colon', confidence: 0.6, sentence: v.index }
 }
+
+/** Labels that open a paragraph with a colon but are no one's words ("Correction: …"). */
+const NOT_SPEAKER_LABELS = new Set(['Correction', 'Corrections', 'Update', 'Updated', 'Note', 'Editor', 'Related', 'Photo', 'Photos', 'Source', 'Sources', 'Read', 'Watch', 'Listen', 'Video', 'Disclosure', 'Clarification', 'Background', 'Credit', 'Caption', 'Advertisement', 'Subscribe', 'Contact', 'Email', 'Tags', 'Topics', 'Follow', 'See', 'Also', 'Previously', 'Warning', 'Spoiler', 'Transcript', 'Results', 'Scores', 'Standings', 'Table', 'Attendance'])
 
 const PARTICLES_IN_NAMES = new Set(['de', 'van', 'von', 'al', 'bin', 'da'])
 
