@@ -35,6 +35,9 @@ const INTRO_WORDS = new Set(['In', 'On', 'At', 'During', 'After', 'Before', 'Spe
 
 const AMBIGUOUS_CUES = new Set(['states', 'reports', 'claims', 'notes', 'comments', 'remarks', 'charges', 'charged', 'estimates', 'estimated', 'answers', 'demands', 'promises', 'pledges', 'proposes', 'posts', 'posted', 'calls', 'indicated', 'indicates', 'agreed', 'agrees', 'accused', 'accuses'])
 
+/** Finite verbs and auxiliaries: a clause goes on when one follows. */
+const FINITE = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'has', 'have', 'had', 'does', 'do', 'did', 'paid', 'says', 'said'])
+
 /** Words that open an inverted speaker ("…, said one GOP source in the room"). */
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'several', 'many', 'some', 'another', 'other', 'both', 'all'])
 
@@ -286,10 +289,21 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   while (end > 0 && (toks[end - 1]!.text === ',' || CLOSE_MARKS.has(toks[end - 1]!.text))) end--
   // "The plan, he said, would fail." / "During his years in office, Mr. Obama said, a majority …":
   // an attribution in the middle of the clause; the words on both sides are the content
-  const continues = toks[i + 1]?.text === ',' && isWordToken(toks[i + 2]) && !PARTICIPLE_CUES.has(lower(toks[i + 2])) && !/ing$/.test(lower(toks[i + 2])) && !['and', 'but', 'adding', 'referring', 'referencing', 'citing', 'according'].includes(lower(toks[i + 2]))
+  // after ", X said," a clause may go on ("…, he said, replacing Clinton would be …"), or the
+  // sentence may only add circumstances (", looking out on the crowd")
+  const next = toks[i + 2]
+  const finiteAhead = toks.slice(i + 2, i + 12).some((t) => FINITE.has(lower(t)))
+  const continues = toks[i + 1]?.text === ',' && isWordToken(next) && !PARTICIPLE_CUES.has(lower(next)) &&
+    !['adding', 'referring', 'referencing', 'citing', 'according'].includes(lower(next)) &&
+    (!/ing$/.test(lower(next)) || finiteAhead) && (!['and', 'but'].includes(lower(next)) || finiteAhead || OPEN_MARKS.has(toks[i + 3]?.text ?? ''))
   const after = continues ? contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3) : null
   const introOnly = INTRO_WORDS.has(toks[0]!.text)
   if (after && introOnly) return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
+  // "Asked to describe the device, O'Neill said, “Not going to go into that.”"
+  if (introOnly && toks[i + 1]?.text === ',' && OPEN_MARKS.has(next?.text ?? '')) {
+    const quoted = contentTo(body, v, i + 2, toks.length, 1)
+    if (quoted) return { content: quoted, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
+  }
   const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), after ? 1 : 3)
   if (!content) return null
   if (after) return extendQuote({ content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }, after)
