@@ -163,7 +163,7 @@ const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'or', 'so', 'after', 'befo
 function isClauseStart(toks: Token[], i: number): boolean {
   const prev = toks[i - 1]
   if (lower(toks[i]) === 'who') return true
-  return !prev || prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || CLAUSE_OPENERS.has(lower(prev)) || OPEN_MARKS.has(prev.text) || CLOSE_MARKS.has(prev.text)
+  return !prev || prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || prev.text === '–' || (prev.text === '-' && toks[i - 2]?.text === '-') || CLAUSE_OPENERS.has(lower(prev)) || OPEN_MARKS.has(prev.text) || CLOSE_MARKS.has(prev.text)
 }
 
 /** Index after an optional parenthetical (", through an interpreter,") and time phrase, and "that". */
