@@ -69,7 +69,10 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
       .sort((a, b) => b.content.end - a.content.end)[0]
     const between = previous ? body.slice(previous.content.end, passage.start) : ''
     const attributionOnly = previous && between.length < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
-    if (previous && attributionOnly && /(?:[“"]|'')\s*$/.test(between) && !/[.!?]\s+\p{Lu}[^“"]*[.!?]/u.test(between.slice(between.search(/[”"]/) + 1, -1).replace(/^[^.!?]*[.!?]/, ''))) {
+    // the passage opens the attribution's own sentence or the next one: no narrative sentence between
+    const passageSentence = sentences.indexOf(sentenceAt(sentences, passage.start)!)
+    const adjacent = previous !== undefined && passageSentence - previous.sentence <= 1
+    if (previous && attributionOnly && adjacent && /(?:[“"]|'')\s*$/.test(between)) {
       quotes[quotes.indexOf(previous)] = extendQuote(previous, passage)
       continue
     }
