@@ -87,3 +87,13 @@ describe('attributions found in news writing', () => {
     expect(quotes(body)[0]).toEqual(expected)
   })
 })
+
+describe('attributions with an audience', () => {
+  it.each([
+    ['Trump could embrace clean energy, Sen. Lindsey Graham told The Huffington Post on Thursday.', ['Lindsey Graham', 'told', 'Trump could embrace clean energy']],
+    ['Trump told the forum he was “totally against the war in Iraq” then.', ['Trump', 'told', 'he was “totally against the war in Iraq” then']],
+    ['Dean then appeared on MSNBC and began by saying he would never diagnose anyone.', ['Dean', 'by saying', 'he would never diagnose anyone']],
+  ])('%s', (body, expected) => {
+    expect(quotes(body)[0]).toEqual(expected)
+  })
+})

@@ -262,7 +262,11 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   const introduces = !!tail && (tail.text === ':' || lower(tail) === 'that' || (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')))
   // "As improbable as it may seem, Mr. Clarke said the deal …": an introductory phrase is not the content
   const introduced = INTRO_WORDS.has(toks[0]!.text) && !!tail && isWordToken(tail) && !TIME_WORDS.has(tail.text)
-  const tailOk = !introduces && !introduced && (!tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail)))
+  // "…, Graham told The Huffington Post on Thursday." : the audience of "told" may follow it
+  const audience = OBJECT_SPEECH_VERBS.has(lower(toks[i])) && tail && isWordToken(tail) ? speakerAfter(toks, i + 1) : null
+  const afterAudience = audience ? toks[audience.to] : undefined
+  const audienceOnly = !!audience && (!afterAudience || !isWordToken(afterAudience) || TRAILING_TAIL_STARTERS.has(lower(afterAudience)) || TIME_WORDS.has(afterAudience.text))
+  const tailOk = !introduces && !introduced && (audienceOnly || !tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail)))
   const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
   // inverted: ", said X" (news English inverts only plain reporting verbs)
   if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
@@ -309,8 +313,9 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   if (after) return extendQuote({ content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }, after)
   // a quote split by its attribution: '"Part one," X said, "part two."'
   const quote: QuoteCandidate = { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
-  if (toks[i + 1]?.text === ',' && OPEN_MARKS.has(toks[i + 2]?.text ?? '')) {
-    const rest = contentTo(body, v, i + 2, toks.length)
+  const comma = toks.findIndex((t, k) => k > i && k <= i + 8 && t.text === ',')
+  if (comma > 0 && OPEN_MARKS.has(toks[comma + 1]?.text ?? '') && toks.slice(i + 1, comma).every((t) => isWordToken(t) || t.text === '’s' || t.text === "'s")) {
+    const rest = contentTo(body, v, comma + 1, toks.length)
     if (rest) return extendQuote(quote, rest)
   }
   return quote
@@ -347,8 +352,15 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     const objectThenQuote = obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
     // "urges supporters to monitor polling places": the request is what was said
     const objectThenTo = obj && lower(toks[obj.to]) === 'to' && REQUEST_VERBS.has(verb)
+    // "Trump told the forum he was “totally against the war”": object, then a clause with a pronoun subject
+    const pronoun = toks.findIndex((t, k) => k > j && k <= j + 6 && /^(he|she|they|it|we|i)$/i.test(t.text) && !PHRASE_BREAKERS.has(lower(toks[k - 1])))
+    const objectThenClause = pronoun > 0 && toks.slice(j, pronoun).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && lower(t) !== 'to') && !!toks[pronoun + 1] && /^[a-z’']+$/.test(toks[pronoun + 1]!.text)
     if (objectThenThat) j = that
     else if (objectThenQuote) j = obj.to
+    else if (objectThenClause) {
+      const content = contentTo(body, v, pronoun, clauseEnd(toks, pronoun), 3)
+      return content ? { content, speaker: span(toks, sp), cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'leading', confidence: 0.7, sentence: v.index } : null
+    }
     else if (objectThenTo) {
       const content = contentTo(body, v, j, clauseEnd(toks, j), 3)
       return content ? { content, speaker: span(toks, sp), cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'request', confidence: 0.6, sentence: v.index } : null
@@ -393,7 +405,12 @@ function sayingPhrase(body: string, v: SentenceView, i: number): QuoteCandidate 
     cueFrom = i - 2 // responded by saying
     speakerEnd = cueFrom
   }
-  const sp = speakerBefore(toks, speakerEnd)
+  let sp = speakerBefore(toks, speakerEnd)
+  // "… and began by saying he would …", "… for saying that …": the sentence's subject said it
+  if ((!sp || !isClauseStart(toks, sp.from)) && ['by', 'for', 'from'].includes(w1)) {
+    sp = sentenceSubject(toks, i - 1)
+    cueFrom = i - 1
+  }
   if (!sp) return null
   const withClause = lower(toks[sp.from - 1]) === 'with'
   if (cueFrom === i && !withClause) return null
