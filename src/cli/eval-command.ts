@@ -5,7 +5,7 @@ import type { PRF } from '../evaluation/match.js'
 import { scorePeopleCorpus, type PeopleDoc } from '../evaluation/people.js'
 import { scoreQuoteCorpus, type QuoteDoc } from '../evaluation/quotes.js'
 import { scoreSeed, type SeedGold } from '../evaluation/seed.js'
-import type { CliIO } from './ingest-command.js'
+import { parseArgs, type CliIO } from './io.js'
 
 const f3 = (x: number) => x.toFixed(3)
 const row = (label: string, p: PRF, extra = '') => `  ${label.padEnd(34)} P ${f3(p.precision)}  R ${f3(p.recall)}  F1 ${f3(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})${extra}`
@@ -38,13 +38,8 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     .option('--explain', 'list missed and spurious items per document')
     .option('--limit <n>', 'only the first n documents of each JSONL file', positiveInt)
     .option('--floors <file>', 'JSON of minimum scores ({"file": {"metric.path": min}}); exit 1 when one is not reached')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-  try {
-    program.parse(argv, { from: 'user' })
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode ?? 2
-  }
+  const stop = parseArgs(program, argv, io)
+  if (stop !== null) return stop
   const opts = program.opts<{ json?: boolean; explain?: boolean; limit?: number; floors?: string }>()
   const results: Record<string, unknown> = {}
   for (const path of program.args) {

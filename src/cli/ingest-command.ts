@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander'
+import { parseArgs, type CliIO } from './io.js'
 import { SingleBar, Presets } from 'cli-progress'
 import { loadConfig } from '../config.js'
 import { createPrisma } from '../db.js'
@@ -6,12 +7,7 @@ import { ensureMigrated } from '../migrate.js'
 import { ingestFile, reextractAll, summarise, type FileOutcome } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 
-export interface CliIO {
-  out: (line: string) => void
-  err: (line: string) => void
-  isTTY: boolean
-  env: NodeJS.ProcessEnv
-}
+export type { CliIO }
 
 /** One human line per file: status, path, and the reason or the records' tally. */
 export function describeOutcome(o: FileOutcome): string {
@@ -45,13 +41,8 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
     .option('--all', 'with --reextract: every stored article')
     .option('--database <url>', 'SQLite file: URL (default: DATABASE_URL)')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-  try {
-    program.parse(argv, { from: 'user' })
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode ?? 2
-  }
+  const stop = parseArgs(program, argv, io)
+  if (stop !== null) return stop
   const opts = program.opts<{ json?: boolean; ext: string[]; reextract?: boolean; all?: boolean; database?: string }>()
   const paths = program.args
   if (!opts.reextract && paths.length === 0) {
