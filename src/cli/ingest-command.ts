@@ -7,7 +7,6 @@ import { ensureMigrated } from '../migrate.js'
 import { ingestFile, reextractAll, summarise, type FileOutcome } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 
-export type { CliIO }
 
 /** One human line per file: status, path, and the reason or the records' tally. */
 export function describeOutcome(o: FileOutcome): string {
