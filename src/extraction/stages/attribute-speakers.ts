@@ -97,13 +97,16 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
 
 const KIND_MARKS = /[“”"]|''/
 
-/** direct when the content is wholly inside quotation marks, mixed when marks cover part of it. */
-export function quoteKind(body: string, content: Span): ExtractedQuote['kind'] {
-  const before = body.slice(Math.max(0, content.start - 2), content.start)
-  const after = body.slice(content.end, content.end + 2)
-  const inner = body.slice(content.start, content.end)
-  if (/[“"‘]|''/.test(before) && /[”"’]|''/.test(after) && !KIND_MARKS.test(inner)) return 'direct'
-  return KIND_MARKS.test(inner) ? 'mixed' : 'indirect'
+const quoted = (body: string, part: Span) =>
+  /[“"‘]|''/.test(body.slice(Math.max(0, part.start - 2), part.start)) && /[”"’]|''/.test(body.slice(part.end, part.end + 2))
+
+/**
+ * direct when every speech part is wholly inside quotation marks (“A,” she said. “B.”), indirect
+ * when no marks are involved, mixed otherwise (reported speech quoting some words).
+ */
+export function quoteKind(body: string, content: Span, parts: Span[] = [content]): ExtractedQuote['kind'] {
+  if (parts.every((p) => quoted(body, p) && !KIND_MARKS.test(body.slice(p.start, p.end)))) return 'direct'
+  return parts.some((p) => quoted(body, p) || KIND_MARKS.test(body.slice(p.start, p.end))) ? 'mixed' : 'indirect'
 }
 
 function sentenceOf(sentences: Sentence[], offset: number): Span {
@@ -129,7 +132,7 @@ export function attributeSpeakers(ctx: Context, candidates: QuoteCandidate[]): E
       speaker: plain,
       cue: q.cue,
       cueSpan: q.cueSpan,
-      kind: quoteKind(ctx.body, q.content),
+      kind: quoteKind(ctx.body, q.content, q.parts),
       via: q.via,
       confidence: Math.round(Math.max(0.05, q.confidence - penalty) * 100) / 100,
       sentence: sentenceOf(ctx.sentences, q.content.start),
