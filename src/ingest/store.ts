@@ -12,25 +12,15 @@ export interface StoreResult {
   quotes: number
 }
 
-/**
- * The person record for a name: the same slug across articles is one person; a single-word name
- * ("Putin") joins the one stored person who is known by it, and stays apart when several are.
- */
-async function personFor(tx: Tx, name: string): Promise<string> {
-  const slug = slugify(name)
-  if (!name.includes(' ')) {
-    const known = await knownPerson(tx, name)
-    if (known) return known.id
-  }
-  const id = personId(slug)
-  await tx.person.upsert({ where: { slug }, create: { id, slug, name, nameLower: name.toLowerCase() }, update: {}, select: { id: true } })
-  return id
-}
-
-/** The one stored person known by this single word, if exactly one is. */
-async function knownPerson(tx: Tx, word: string): Promise<{ id: string; name: string } | null> {
-  const known = await tx.personAlias.findMany({ where: { aliasLower: word.toLowerCase() }, select: { person: { select: { id: true, name: true } } }, distinct: ['personId'], take: 2 })
-  return known.length === 1 ? known[0]!.person : null
+/** Stored people known by each of these words (an alias or a one-word name), lower-cased. */
+async function peopleKnownBy(tx: Tx, words: string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const known = new Map<string, { id: string; name: string }[]>()
+  if (words.length === 0) return known
+  const rows = await tx.$queryRaw<{ aliasLower: string; id: string; name: string }[]>`
+    SELECT DISTINCT a."aliasLower", p."id", p."name" FROM "PersonAlias" a JOIN "Person" p ON p."id" = a."personId"
+    WHERE a."aliasLower" IN (${Prisma.join(words)})`
+  for (const r of rows) known.set(r.aliasLower, [...(known.get(r.aliasLower) ?? []), { id: r.id, name: r.name }])
+  return known
 }
 
 /** Recomputes the stored counters of these people and removes those left with no article. */
@@ -48,49 +38,66 @@ export async function refreshPeople(tx: Tx | PrismaClient, ids: string[]): Promi
   await tx.$executeRaw`DELETE FROM "Person" WHERE "id" IN (${list}) AND "articleCount" = 0 AND "quoteCount" = 0`
 }
 
-/** Replaces the people and quotes of one stored article with a new extraction. */
-export async function writeExtraction(tx: Tx, article: { seq: number; id: string; body: string; publishedAt: Date | null; listedAt: Date }, extraction: Extraction): Promise<string[]> {
-  const sentenceText = (s: { start: number; end: number }) => article.body.slice(s.start, s.end)
-  const previous = await tx.articlePerson.findMany({ where: { articleSeq: article.seq }, select: { personId: true } })
-  const previousSpeakers = await tx.quote.findMany({ where: { articleSeq: article.seq, personId: { not: null } }, select: { personId: true }, distinct: ['personId'] })
-  await tx.quote.deleteMany({ where: { articleSeq: article.seq } })
-  await tx.articlePerson.deleteMany({ where: { articleSeq: article.seq } })
-
-  const personIds: string[] = []
-  const links = new Map<string, Prisma.ArticlePersonCreateManyInput>()
-  for (const p of extraction.people) {
-    const id = await personFor(tx, p.name)
-    personIds.push(id)
-    for (const alias of [p.name, ...p.aliases]) {
-      await tx.$executeRaw`INSERT OR IGNORE INTO "PersonAlias" ("personId", "alias", "aliasLower") VALUES (${id}, ${alias}, ${alias.toLowerCase()})`
-    }
-    const link = links.get(id)
-    const mentions = p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind }))
-    if (link) {
-      // two names of one article resolved to the same stored person: one link with all mentions
-      const merged = [...JSON.parse(link.mentions as string), ...mentions]
-      links.set(id, { ...link, mentions: JSON.stringify(merged), mentionCount: merged.length })
-    } else {
-      links.set(id, {
-        articleSeq: article.seq, personId: id, role: p.titles[0] ?? null,
-        titles: JSON.stringify(p.titles), aliases: JSON.stringify(p.aliases),
-        mentionCount: mentions.length, mentions: JSON.stringify(mentions),
-      })
-    }
+/**
+ * Replaces the people and quotes of one stored article with a new extraction, in a few batched
+ * statements. The same slug across articles is one person; a one-word name or speaker ("Putin")
+ * joins the one stored person known by that word, and stays apart when several are.
+ */
+export async function writeExtraction(
+  tx: Tx,
+  article: { seq: number; id: string; body: string; publishedAt: Date | null; listedAt: Date },
+  extraction: Extraction,
+  opts: { fresh: boolean } = { fresh: false },
+): Promise<string[]> {
+  const previous = opts.fresh ? [] : await tx.$queryRaw<{ personId: string }[]>`
+    SELECT "personId" FROM "ArticlePerson" WHERE "articleSeq" = ${article.seq}
+    UNION SELECT "personId" FROM "Quote" WHERE "articleSeq" = ${article.seq} AND "personId" IS NOT NULL`
+  if (!opts.fresh) {
+    await tx.quote.deleteMany({ where: { articleSeq: article.seq } })
+    await tx.articlePerson.deleteMany({ where: { articleSeq: article.seq } })
   }
-  // a speaker this article names only by a word ("Putin said …") is the one stored person known by it
-  const speakers = await Promise.all(extraction.quotes.map(async (q) => {
+
+  const oneWord = (w: string | null) => !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w)
+  const words = [...new Set([
+    ...extraction.people.filter((p) => !p.name.includes(' ')).map((p) => p.name.toLowerCase()),
+    ...extraction.quotes.filter((q) => q.speaker.person === null && oneWord(q.speaker.text)).map((q) => q.speaker.text!.toLowerCase()),
+  ])]
+  const known = await peopleKnownBy(tx, words)
+  const uniquelyKnown = (word: string) => (known.get(word.toLowerCase())?.length === 1 ? known.get(word.toLowerCase())![0]! : null)
+
+  const personIds = extraction.people.map((p) => (!p.name.includes(' ') && uniquelyKnown(p.name)?.id) || personId(slugify(p.name)))
+  const newPeople = extraction.people.map((p, i) => ({ id: personIds[i]!, slug: slugify(p.name), name: p.name })).filter((p) => p.id === personId(p.slug))
+  if (newPeople.length) {
+    await tx.$executeRaw`INSERT OR IGNORE INTO "Person" ("id", "slug", "name", "nameLower")
+      VALUES ${Prisma.join(newPeople.map((p) => Prisma.sql`(${p.id}, ${p.slug}, ${p.name}, ${p.name.toLowerCase()})`))}`
+  }
+  const aliases = extraction.people.flatMap((p, i) => [p.name, ...p.aliases].map((alias) => Prisma.sql`(${personIds[i]!}, ${alias}, ${alias.toLowerCase()})`))
+  if (aliases.length) await tx.$executeRaw`INSERT OR IGNORE INTO "PersonAlias" ("personId", "alias", "aliasLower") VALUES ${Prisma.join(aliases)}`
+
+  type Mention = { start: number; end: number; text: string; kind: string }
+  const links = new Map<string, { role: string | null; titles: string[]; aliases: string[]; mentions: Mention[] }>()
+  const link = (id: string) => links.get(id) ?? links.set(id, { role: null, titles: [], aliases: [], mentions: [] }).get(id)!
+  extraction.people.forEach((p, i) => {
+    // two names of one article may resolve to the same stored person: one link with all mentions
+    const l = link(personIds[i]!)
+    l.role ??= p.titles[0] ?? null
+    l.titles.push(...p.titles)
+    l.aliases.push(...p.aliases)
+    l.mentions.push(...p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })))
+  })
+  const speakers = extraction.quotes.map((q) => {
     if (q.speaker.person !== null) return { personId: personIds[q.speaker.person]!, name: q.speaker.name, type: q.speaker.type }
-    const known = q.speaker.text && /^\p{Lu}[\p{L}'’-]+$/u.test(q.speaker.text) ? await knownPerson(tx, q.speaker.text) : null
-    if (!known) return { personId: null, name: q.speaker.name, type: q.speaker.type }
-    const link = links.get(known.id)
-    const mention = { start: q.speaker.start!, end: q.speaker.end!, text: q.speaker.text!, kind: 'alias' }
-    const mentions = [...(link ? JSON.parse(link.mentions as string) : []), mention]
-    links.set(known.id, { articleSeq: article.seq, personId: known.id, role: link?.role ?? null, titles: link?.titles ?? '[]', aliases: link?.aliases ?? '[]', mentionCount: mentions.length, mentions: JSON.stringify(mentions) })
-    personIds.push(known.id)
-    return { personId: known.id, name: known.name, type: 'person' }
-  }))
-  await tx.articlePerson.createMany({ data: [...links.values()] })
+    const person = oneWord(q.speaker.text) ? uniquelyKnown(q.speaker.text!) : null
+    if (!person) return { personId: null, name: q.speaker.name, type: q.speaker.type }
+    link(person.id).mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: q.speaker.text!, kind: 'alias' })
+    return { personId: person.id, name: person.name, type: 'person' as const }
+  })
+  await tx.articlePerson.createMany({
+    data: [...links].map(([id, l]) => ({
+      articleSeq: article.seq, personId: id, role: l.role, titles: JSON.stringify([...new Set(l.titles)]),
+      aliases: JSON.stringify([...new Set(l.aliases)]), mentionCount: l.mentions.length, mentions: JSON.stringify(l.mentions),
+    })),
+  })
   await tx.quote.createMany({
     data: extraction.quotes.map((q, position) => ({
       id: quoteId(article.id, q.start, q.end),
@@ -113,13 +120,13 @@ export async function writeExtraction(tx: Tx, article: { seq: number; id: string
       parts: JSON.stringify(q.parts.map((p) => ({ start: p.start, end: p.end }))),
       sentenceStart: q.sentence.start,
       sentenceEnd: q.sentence.end,
-      sentence: sentenceText(q.sentence),
+      sentence: article.body.slice(q.sentence.start, q.sentence.end),
       confidence: q.confidence,
       publishedAt: article.publishedAt,
       listedAt: article.listedAt,
     })),
   })
-  return [...new Set([...personIds, ...previous.map((p) => p.personId), ...previousSpeakers.map((p) => p.personId!)])]
+  return [...new Set([...links.keys(), ...previous.map((p) => p.personId)])]
 }
 
 /** Stores one article and its extraction in one transaction; same content again changes nothing. */
@@ -145,7 +152,7 @@ export async function storeArticle(
     const row = existing
       ? await tx.article.update({ where: { id }, data: fields, select: { seq: true, id: true, body: true, publishedAt: true, listedAt: true } })
       : await tx.article.create({ data: { id, ...fields }, select: { seq: true, id: true, body: true, publishedAt: true, listedAt: true } })
-    const touched = await writeExtraction(tx, row, extraction)
+    const touched = await writeExtraction(tx, row, extraction, { fresh: !existing })
     await refreshPeople(tx, touched)
     return { status: existing ? 'updated' : 'ingested', id, people: extraction.people.length, quotes: extraction.quotes.length }
   })
