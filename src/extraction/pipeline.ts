@@ -9,7 +9,7 @@ import { tokenize } from './stages/tokenize.js'
 import type { ArticleText, Extraction } from './types.js'
 
 /** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
-export const EXTRACTOR_VERSION = 'rules-3+perceptron-1'
+export const EXTRACTOR_VERSION = 'rules-4+perceptron-1'
 
 /** Article text in, people and quotes out: pure, no I/O. */
 export function extract(doc: ArticleText): Extraction {

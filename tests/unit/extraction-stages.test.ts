@@ -3,6 +3,7 @@ import { attributeSpeakers, classifySpeaker, quoteKind } from '../../src/extract
 import { findPersonNames } from '../../src/extraction/stages/find-people.js'
 import { findQuotes, nameHead, speakerBefore } from '../../src/extraction/stages/find-quotes.js'
 import { descriptionReferent, resolvePeople, specificTitles } from '../../src/extraction/stages/resolve-people.js'
+import { extract } from '../../src/extraction/pipeline.js'
 import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
 import { tokenize } from '../../src/extraction/stages/tokenize.js'
 
@@ -170,5 +171,19 @@ describe('attributeSpeakers', () => {
     expect(quoteKind(body, { start: 9, end: 18 })).toBe('direct')
     expect(quoteKind(body, { start: 8, end: 44 })).toBe('mixed')
     expect(quoteKind(body, { start: 0, end: 7 })).toBe('indirect')
+  })
+})
+
+describe('British house style', () => {
+  it('reads "Mr Blair" as Tony Blair, the honorific kept as an alias and not as a title', () => {
+    const body = 'Prime Minister Tony Blair spoke on Monday. Mr Blair said the plan would work.'
+    const { tokens } = analyse(body)
+    const [blair, ...others] = resolvePeople(body, tokens, findPersonNames(tokens))
+    expect(others).toEqual([])
+    expect(blair).toMatchObject({ name: 'Tony Blair', titles: ['Prime Minister'] })
+    expect(blair!.aliases).toEqual(expect.arrayContaining(['Mr Blair', 'Blair']))
+  })
+  it('does not take parties or awards for people', () => {
+    expect(extract({ title: '', body: 'The Tory leader and the Lib Dems met after the Oscar ceremony.' }).people).toEqual([])
   })
 })

@@ -31,6 +31,7 @@ export const ROLE_NOUNS = words(`
 
 /** Capitalised title words that may stand before a name ("President", "Deputy", "Foreign"). */
 export const TITLE_WORDS = words(`
+  Mr Mrs Ms Dr Prof Sgt Capt Lt Col Gen Rev Sen Gov Insp Supt Det
   President Vice Prime Premier Chancellor Minister Secretary Deputy Assistant Under Foreign Defence
   Defense Interior Finance Trade Justice Health Education Energy Home State General Attorney Senator
   Sen. Rep. Representative Governor Gov. Mayor King Queen Prince Princess Emperor Pope Cardinal Bishop
@@ -46,6 +47,7 @@ export const TITLE_WORDS = words(`
 
 /** Title words that make the phrase before a name a person's title (not just "Middle", "National"). */
 export const TITLE_HEADS = words(`
+  Mr Mrs Ms Dr Prof Sgt Capt Lt Col Gen Rev Sen Gov Insp Supt Det
   President Vice Prime Premier Chancellor Minister Secretary Deputy Assistant Undersecretary Senator Sen.
   Rep. Representative Governor Gov. Mayor King Queen Prince Princess Emperor Pope Cardinal Bishop
   Archbishop General Gen. Adm. Admiral Col. Colonel Lt. Lieutenant Capt. Captain Commander Justice Judge
@@ -87,6 +89,11 @@ export const NON_PERSON_HEADS = words(`
   Studios Pictures Entertainment Media Telecom Energy Oil Gas Petroleum Steel Airlines Railway
   Railways Systems Technologies Software Stock Muslims Christians Jews Nations Tribunal Commonwealth
   Reuters AP AFP Xinhua Interfax Tass CCTV BBC CNN Kremlin Pentagon NATO EU UN Brexit Internet
+  Tory Tories Labour Lib Dem Dems Democrats Republicans Conservatives Liberals Whitehall Downing
+  Oscar Oscars Grammy Grammys Emmy Emmys Bafta Baftas
+  Motor Tobacco Benz Lecture Pharmaceuticals Pharma Brands Foods Stores Insurance Electric Electronics
+  Chemical Chemicals Mining Automotive Communications Investments Trust Bancorp Financial Industries
+  Enterprises Labs Laboratories Cars Auto Motorsport Racing
 `)
 
 /** Nationality and place adjectives that open titles ("Russian President") and descriptions. */

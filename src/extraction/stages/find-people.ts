@@ -29,6 +29,8 @@ const SENTENCE_OPENERS = new Set([
   'There', 'Here', 'Where', 'What', 'Who', 'Why', 'How', 'Under', 'Over', 'About', 'Despite', 'Among',
 ])
 
+const FUNCTION_WORDS = new Set(['it', 'in', 'a', 'an', 'the', 'of', 'and', 'or', 'to', 'is', 'at', 'on', 'for', 'with', 'by', 'from', 'as', 'but', 'not', 'this', 'that', 'my', 'your', 'our', 'we', 'you', 'i', 'he', 'she', 'they', 'be', 'are', 'was', 'were'])
+
 const isAcronym = (t: string) => t.length > 1 && t === t.toUpperCase() && /\p{Lu}/u.test(t)
 const isTitleWord = (t: string) => TITLE_WORDS.has(t) || DEMONYMS.has(t)
 const isNameWord = (t: string) =>
@@ -125,7 +127,8 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   const nameTokens = tokens.slice(e.from, e.to).filter((t) => t.text !== '.' && t.text !== '"' && t.text !== '’s' && t.text !== "'s")
   if (nameTokens.length === 0 || nameTokens.length > 5) return null
   const words = nameTokens.map((t, k) => (k === nameTokens.length - 1 && nameTokens.length > 1 ? t.text.replace(/\.$/, '') : t.text))
-  if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w)) || words.some((w) => PLACE_WORDS.has(w) || NON_PERSON_HEADS.has(w))) return null
+  // names hold no capitalised function words ("See It In A Boy") and no nationality or party words
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w)) || words.some((w) => PLACE_WORDS.has(w) || NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || FUNCTION_WORDS.has(w.toLowerCase()))) return null
   const title = titleBefore(tokens, e.from)
   return {
     name: words.join(' '), tokens: words, title: title?.text ?? null,

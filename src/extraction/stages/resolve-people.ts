@@ -41,7 +41,8 @@ export function clusterCandidates(candidates: NameCandidate[]): Cluster[] {
 
 /** Keeps the most specific titles: "President" is dropped when "Russian President" is there. */
 export function specificTitles(titles: string[]): string[] {
-  const unique = [...new Set(titles)]
+  // an honorific ("Mr", "Mrs.") addresses a person; it is no title or role
+  const unique = [...new Set(titles)].filter((t) => !/^(Mr|Mrs|Ms|Miss|Mx|Sir|Dame)\.?$/.test(t))
   return unique.filter((t) => !unique.some((o) => o !== t && o.toLowerCase().endsWith(' ' + t.toLowerCase())))
 }
 
