@@ -11,6 +11,17 @@ import type { ArticleText, Extraction } from './types.js'
 /** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
 export const EXTRACTOR_VERSION = 'rules-4+perceptron-1'
 
+/** One quote per content span: when two attributions yield the same words, the surer one stays. */
+export function uniqueBySpan<T extends { content: { start: number; end: number }; confidence: number }>(quotes: T[]): T[] {
+  const best = new Map<string, T>()
+  for (const q of quotes) {
+    const key = `${q.content.start}:${q.content.end}`
+    const seen = best.get(key)
+    if (!seen || q.confidence > seen.confidence) best.set(key, q)
+  }
+  return quotes.filter((q) => best.get(`${q.content.start}:${q.content.end}`) === q)
+}
+
 /** Article text in, people and quotes out: pure, no I/O. */
 export function extract(doc: ArticleText): Extraction {
   const { body } = doc
@@ -18,7 +29,7 @@ export function extract(doc: ArticleText): Extraction {
   const tokens = tokenize(body, sentences)
   const entities = tagEntities(sentences, tokens)
   const people = resolvePeople(body, tokens, findPersonNames(tokens, entities))
-  const candidates = linkQuotations(body, sentences, findQuotes(body, sentences, tokens))
+  const candidates = uniqueBySpan(linkQuotations(body, sentences, findQuotes(body, sentences, tokens)))
   const quotes = attributeSpeakers({ body, people, sentences }, candidates)
   return { sentences, people: pronounMentions(people, quotes), quotes }
 }

@@ -187,3 +187,18 @@ describe('British house style', () => {
     expect(extract({ title: '', body: 'The Tory leader and the Lib Dems met after the Oscar ceremony.' }).people).toEqual([])
   })
 })
+
+describe('uniqueBySpan', () => {
+  it('keeps one quote per content span, the surer one', async () => {
+    const { uniqueBySpan } = await import('../../src/extraction/pipeline.js')
+    const a = { content: { start: 0, end: 10 }, confidence: 0.6, id: 'a' }
+    const b = { content: { start: 0, end: 10 }, confidence: 0.8, id: 'b' }
+    const c = { content: { start: 12, end: 20 }, confidence: 0.5, id: 'c' }
+    expect(uniqueBySpan([a, b, c]).map((q) => q.id)).toEqual(['b', 'c'])
+  })
+  it('never yields two quotes with the same span for nested speech that fills its outer quote', () => {
+    const body = 'No one is saying that only bad things happen there, we are saying that it is worse, Maher said.'
+    const spans = extract({ title: '', body }).quotes.map((q) => `${q.start}:${q.end}`)
+    expect(new Set(spans).size).toBe(spans.length)
+  })
+})
