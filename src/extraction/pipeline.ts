@@ -26,7 +26,7 @@ export function uniqueBySpan<T extends { content: { start: number; end: number }
 export function extract(doc: ArticleText): Extraction {
   const { body } = doc
   const sentences = splitSentences(body)
-  const tokens = tokenize(body, sentences)
+  const tokens = tokenize(sentences)
   const entities = tagEntities(sentences, tokens)
   const people = resolvePeople(body, tokens, findPersonNames(tokens, entities))
   const candidates = uniqueBySpan(linkQuotations(body, sentences, findQuotes(body, sentences, tokens)))

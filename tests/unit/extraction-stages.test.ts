@@ -9,7 +9,7 @@ import { tokenize } from '../../src/extraction/stages/tokenize.js'
 
 const analyse = (body: string) => {
   const sentences = splitSentences(body)
-  const tokens = tokenize(body, sentences)
+  const tokens = tokenize(sentences)
   return { sentences, tokens }
 }
 const quotesOf = (body: string) => {

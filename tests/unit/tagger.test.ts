@@ -41,7 +41,7 @@ describe('averaged perceptron', () => {
 describe('the shipped tagger model', () => {
   const per = (text: string) => {
     const sentences = splitSentences(text)
-    const tokens = tokenize(text, sentences)
+    const tokens = tokenize(sentences)
     return tagEntities(sentences, tokens).filter((e) => e.type === 'PER').map((e) => tokens.slice(e.from, e.to).map((t) => t.text).join(' '))
   }
   it('finds full names and surnames the document introduced, and not places or clubs', () => {

@@ -43,7 +43,7 @@ export function learnSpeechVerbs(attributions: { cue: string | null; content: st
     }
   }
   return [...seen]
-    .filter(([w, s]) => s.total >= opts.minCount && s.clauses / s.total >= opts.minClauseShare)
+    .filter(([, s]) => s.total >= opts.minCount && s.clauses / s.total >= opts.minClauseShare)
     .filter(([w]) => (IRREGULAR.has(w) || /(ed|es|s|ing)$/.test(w)) && !NOT_SPEECH.has(w))
     .map(([w]) => w)
     .sort()

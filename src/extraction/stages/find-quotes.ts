@@ -23,7 +23,6 @@ export function extendQuote(q: QuoteCandidate, part: Span): QuoteCandidate {
   return { ...q, parts: [...(q.parts ?? [q.content]), part], content: { start: q.content.start, end: part.end } }
 }
 
-const QUOTE_MARKS = /^[\s“”"‘’'«»]+|[\s“”"‘’'«»]+$/g
 const AUX = new Set(['has', 'have', 'had', 'also', 'was', 'were', 'is', 'are', 'been', 'isn’t', "isn't", 'wasn’t', "wasn't", 'not', 'would', 'will', 'had', 'once', 'again', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'reportedly', 'recently', 'further', 'earlier', 'already', 'often', 'never', 'always', 'first', 'subsequently', 'privately'])
 const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later'])
 const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'He', 'She', 'They', 'We', 'I', 'It'])
@@ -600,4 +599,3 @@ export function findQuotes(body: string, sentences: Sentence[], tokens: Token[])
   }))
 }
 
-export { QUOTE_MARKS }

@@ -5,7 +5,7 @@ import type { Sentence, Token } from '../types.js'
 const TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’.]\p{L}[\p{L}\p{M}\p{N}]*)*(?=['’]s\b)|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’]\p{L}[\p{L}\p{M}\p{N}]*)*\.?(?<=\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Inc|Corp|Co|Ltd|[A-Z])\.)|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’]\p{L}[\p{L}\p{M}\p{N}]*)*|['’]s\b|''|\p{N}+(?:[.,:]\p{N}+)*%?|\S/gu
 
 /** Tokens of every sentence with offsets into the body. */
-export function tokenize(body: string, sentences: Sentence[]): Token[] {
+export function tokenize(sentences: Sentence[]): Token[] {
   const tokens: Token[] = []
   sentences.forEach((s, sentence) => {
     for (const m of s.text.matchAll(TOKEN)) {

@@ -11,7 +11,7 @@ export interface EntityDoc {
 /** Sentences of one annotated document as the runtime tokenizer sees them, with BIO tags. */
 export function toTrainingSentences(doc: EntityDoc): { words: string[]; tags: string[]; docNames: ReadonlySet<string> }[] {
   const sentences = splitSentences(doc.text)
-  const tokens = tokenize(doc.text, sentences)
+  const tokens = tokenize(sentences)
   const spans = [
     ...doc.personMentions.map((m) => ({ ...m, type: 'PER' })),
     ...doc.otherEntities,
