@@ -24,6 +24,9 @@ export function ftsQuery(q: string): string | null {
 /** SQLite stores Prisma DateTimes as ISO text with "+00:00"; raw comparisons use the same form. */
 export const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00')
 
+/** Date -> ISO 8601 string for responses; null stays null. */
+export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null)
+
 export const idParam = z.string().min(1).max(200)
 
 export const qParam = z.string().trim().min(1).max(500)

@@ -2,11 +2,11 @@ import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATIO
 import type { ExtractedQuote, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
+import { overlaps } from '../spans.js'
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her'])
 const GROUP_PRONOUNS = new Set(['they', 'we'])
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 
 /**
  * The person a speaker phrase names: the mention that heads it, not one that only modifies it — a

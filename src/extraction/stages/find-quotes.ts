@@ -3,6 +3,7 @@ import {
 } from '../lexicon/index.js'
 import type { Sentence, Span, Token } from '../types.js'
 import { isCapitalised } from './tokenize.js'
+import { overlaps } from '../spans.js'
 
 /** A quote as the attribution patterns see it, before its speaker is resolved. */
 export interface QuoteCandidate {
@@ -534,7 +535,6 @@ function possessiveClaim(body: string, v: SentenceView, i: number): QuoteCandida
   return { content, speaker: span(toks, { from, to: possessive }), cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'claim-noun', confidence: 0.55, sentence: v.index }
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end
 
 /** Reported speech whose content itself opens with "X said ..." is relayed: "CCTV reported that Xi said ...". */

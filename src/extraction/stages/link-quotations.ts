@@ -1,5 +1,6 @@
 import type { Sentence, Span } from '../types.js'
 import { extendQuote, trimContent, type QuoteCandidate } from './find-quotes.js'
+import { overlaps } from '../spans.js'
 
 /**
  * Quoted passages of the body. Marks pair within a paragraph; a paragraph that opens a quotation
@@ -42,7 +43,6 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
   return out
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 
 const wordsIn = (body: string, s: Span) => body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
 

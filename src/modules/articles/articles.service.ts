@@ -1,17 +1,16 @@
 import { BadRequestError, NotFoundError } from '../../errors.js'
 import { decodeCursor, paginate } from '../../shared/pagination.js'
-import { dateBound, ftsQuery, sqlDate } from '../../shared/params.js'
+import { dateBound, ftsQuery, isoOrNull, sqlDate } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from '../quotes/quotes.mapper.js'
 import type { QuoteRepository } from '../quotes/quotes.repository.js'
 import type { ArticleRepository, ArticleSummaryRow, ArticleWithPeople } from './articles.repository.js'
 import type { Article, ArticleList, ArticleListQuery, ArticleSummary } from './articles.schema.js'
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 export function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
   return {
-    id: r.id, title: r.title, publishedAt: iso(r.publishedAt), section: r.section, dateline: r.dateline,
+    id: r.id, title: r.title, publishedAt: isoOrNull(r.publishedAt), section: r.section, dateline: r.dateline,
     agency: r.agency, url: r.url, excerpt: r.excerpt,
     peopleCount: Number(r.peopleCount), quoteCount: Number(r.quoteCount),
   }
@@ -26,7 +25,7 @@ function toArticle(a: ArticleWithPeople, quotes: Article['quotes']): Article {
     }))
     .sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0))
   return {
-    id: a.id, title: a.title, publishedAt: iso(a.publishedAt), section: a.section, dateline: a.dateline,
+    id: a.id, title: a.title, publishedAt: isoOrNull(a.publishedAt), section: a.section, dateline: a.dateline,
     agency: a.agency, url: a.url, excerpt: a.body.slice(0, 280), peopleCount: people.length, quoteCount: quotes.length,
     body: a.body, sourcePath: a.sourcePath, format: a.format, extra: a.extra ? JSON.parse(a.extra) : null,
     extractorVersion: a.extractorVersion, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),

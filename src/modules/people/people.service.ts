@@ -1,3 +1,4 @@
+import { isoOrNull } from '../../shared/params.js'
 import { NotFoundError } from '../../errors.js'
 import { decodeCursor, paginate } from '../../shared/pagination.js'
 import type { ArticleService } from '../articles/articles.service.js'
@@ -7,13 +8,12 @@ import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
 import { SORT_COLUMN, type PeopleRepository, type PersonRow } from './people.repository.js'
 import type { Person, PersonList, PersonListQuery, PersonSummary } from './people.schema.js'
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 export function toPersonSummary(r: PersonRow): PersonSummary {
   return {
     id: r.id, slug: r.slug, name: r.name,
     articleCount: Number(r.articleCount), mentionCount: Number(r.mentionCount), quoteCount: Number(r.quoteCount),
-    firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen),
+    firstSeen: isoOrNull(r.firstSeen), lastSeen: isoOrNull(r.lastSeen),
   }
 }
 

@@ -1,7 +1,7 @@
+import { isoOrNull } from '../../shared/params.js'
 import type { QuoteRow } from './quotes.repository.js'
 import type { Quote } from './quotes.schema.js'
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 /** Database row -> API Quote. */
 export function toQuote(r: QuoteRow): Quote {
@@ -24,6 +24,6 @@ export function toQuote(r: QuoteRow): Quote {
       person: r.personId ? { id: r.personId, slug: r.personSlug!, name: r.personName! } : null,
     },
     sentence: { start: r.sentenceStart, end: r.sentenceEnd, text: r.sentence },
-    article: { id: r.articleId, title: r.articleTitle, publishedAt: iso(r.articlePublishedAt) },
+    article: { id: r.articleId, title: r.articleTitle, publishedAt: isoOrNull(r.articlePublishedAt) },
   }
 }
