@@ -97,3 +97,15 @@ describe('attributions with an audience', () => {
     expect(quotes(body)[0]).toEqual(expected)
   })
 })
+
+describe('questions and sources', () => {
+  it.each([
+    ['Maria Bartiromo asked, “Do you think the director would indict them?”', ['Maria Bartiromo', 'asked', 'Do you think the director would indict them?']],
+    ['The Huffington Post’s Scott Conroy asked Sanders whether questions about his health were fair game.', ['Scott Conroy', 'asked', 'whether questions about his health were fair game']],
+    ['Rubio was asked by moderator Gerard Baker whether his plan would cost too much.', ['Gerard Baker', 'asked', 'whether his plan would cost too much']],
+    ['Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press.', ['a count', 'according to', 'Clinton leads Sanders by 271 pledged delegates']],
+    ['He crossed the border after, according to him, the network censured his first report.', ['him', 'according to', 'He crossed the border after, according to him, the network censured his first report']],
+  ])('%s', (body, expected) => {
+    expect(quotes(body)[0]).toEqual(expected)
+  })
+})

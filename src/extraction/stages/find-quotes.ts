@@ -35,6 +35,9 @@ const INTRO_WORDS = new Set(['In', 'On', 'At', 'During', 'After', 'Before', 'Spe
 
 const AMBIGUOUS_CUES = new Set(['states', 'reports', 'claims', 'notes', 'comments', 'remarks', 'charges', 'charged', 'estimates', 'estimated', 'answers', 'demands', 'promises', 'pledges', 'proposes', 'posts', 'posted', 'calls', 'indicated', 'indicates', 'agreed', 'agrees', 'accused', 'accuses'])
 
+const WH_WORDS = new Set(['whether', 'if', 'what', 'why', 'how', 'who', 'when', 'where', 'which'])
+const QUESTION_VERBS = new Set(['asked', 'asks', 'asking', 'told', 'tells', 'telling'])
+
 /** Finite verbs and auxiliaries: a clause goes on when one follows. */
 const FINITE = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'has', 'have', 'had', 'does', 'do', 'did', 'paid', 'says', 'said'])
 
@@ -150,7 +153,7 @@ function speakerAfter(toks: Token[], i: number): { from: number; to: number } | 
   while (to < toks.length && to - i < 8) {
     const t = toks[to]!
     if (t.text === '’s' || t.text === "'s") { to++; continue }
-    if (!isWordToken(t) || PHRASE_BREAKERS.has(lower(t)) || TIME_WORDS.has(t.text)) break
+    if (!isWordToken(t) || PHRASE_BREAKERS.has(lower(t)) || TIME_WORDS.has(t.text) || WH_WORDS.has(lower(t))) break
     to++
   }
   return to > i && toks.slice(i, to).some((t) => isCapitalised(t.text) || !DETERMINERS.has(t.text)) ? { from: i, to } : null
@@ -211,12 +214,21 @@ function accordingTo(body: string, v: SentenceView): QuoteCandidate[] {
     if (!sp) continue
     const cueSpan = { start: toks[i]!.start, end: toks[i + 1]!.end }
     const base = { speaker: span(toks, sp), cue: 'according to', cueSpan, via: null, sentence: v.index }
+    // the source phrase runs to the end of the sentence ("a count by The Associated Press.")
+    const rest = toks.slice(sp.to).filter((t) => isWordToken(t))
+    const endsSentence = toks.slice(sp.to).every((t) => t.text !== ',') && rest.length <= 8 && rest.every((t) => !AUX.has(lower(t)) && !SPEECH_VERBS.has(lower(t)))
     if (i === 0 && toks[sp.to]?.text === ',') {
       const content = contentTo(body, v, sp.to + 1, toks.length)
       if (content) out.push({ ...base, content, pattern: 'according-to-leading', confidence: 0.85 })
-    } else if (toks[i - 1]?.text === ',') {
-      const content = contentTo(body, v, 0, i - 1)
-      if (content) out.push({ ...base, content, pattern: 'according-to-trailing', confidence: 0.85 })
+    } else if (toks[i - 1]?.text === ',' && toks[sp.to]?.text === ',' && isWordToken(toks[sp.to + 1])) {
+      // "He crossed the border after, according to him, the network censured his report."
+      const before = contentTo(body, v, 0, i - 1, 1)
+      const after = contentTo(body, v, sp.to + 1, toks.length, 2)
+      if (before && after) out.push(extendQuote({ ...base, content: before, pattern: 'according-to-parenthetical', confidence: 0.75 }, after))
+    } else if (toks[i - 1]?.text === ',' || (i > 2 && isWordToken(toks[i - 1]) && endsSentence)) {
+      // "…, according to X." and, without the comma, "… by 271 delegates according to a count by AP."
+      const content = contentTo(body, v, 0, toks[i - 1]?.text === ',' ? i - 1 : i)
+      if (content) out.push({ ...base, content, pattern: 'according-to-trailing', confidence: toks[i - 1]?.text === ',' ? 0.85 : 0.7 })
     }
   }
   return out
@@ -337,6 +349,8 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     sp = strong && from < sp.to ? { from, to: sp.to } : null
   }
   if (!sp) return null
+  // "Rubio was asked by …": the asker speaks (askedBy)
+  if (verb === 'asked' && BE_FORMS.has(lower(toks[i - 1])) && lower(toks[i + 1]) === 'by') return null
   let j = i + 1
   // "says of Clinton, “If she …”"
   if (lower(toks[j]) === 'of' && isCapitalised(toks[j + 1]?.text ?? '')) {
@@ -355,19 +369,26 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     // "Trump told the forum he was “totally against the war”": object, then a clause with a pronoun subject
     const pronoun = toks.findIndex((t, k) => k > j && k <= j + 6 && /^(he|she|they|it|we|i)$/i.test(t.text) && !PHRASE_BREAKERS.has(lower(toks[k - 1])))
     const objectThenClause = pronoun > 0 && toks.slice(j, pronoun).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && lower(t) !== 'to') && !!toks[pronoun + 1] && /^[a-z’']+$/.test(toks[pronoun + 1]!.text)
-    if (objectThenThat) j = that
-    else if (objectThenQuote) j = obj.to
-    else if (objectThenClause) {
-      const content = contentTo(body, v, pronoun, clauseEnd(toks, pronoun), 3)
-      return content ? { content, speaker: span(toks, sp), cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'leading', confidence: 0.7, sentence: v.index } : null
+    // "asked, “You think …?”", "asked Sanders whether …", "told me how …"
+    const quoteRightAfter = (toks[j]?.text === ',' || toks[j]?.text === ':') && OPEN_MARKS.has(toks[j + 1]?.text ?? '')
+    const wh = toks.findIndex((t, k) => k >= j && k <= j + 6 && WH_WORDS.has(lower(t)))
+    const objectThenWh = wh >= 0 && toks.slice(j, wh).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)))
+    const speaker = sp
+    const complementFrom = (from: number, pattern: string, confidence: number): QuoteCandidate | null => {
+      const content = contentTo(body, v, from, clauseEnd(toks, from), 3)
+      return content ? { content, speaker: span(toks, speaker), cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern, confidence, sentence: v.index } : null
     }
-    else if (objectThenTo) {
-      const content = contentTo(body, v, j, clauseEnd(toks, j), 3)
-      return content ? { content, speaker: span(toks, sp), cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'request', confidence: 0.6, sentence: v.index } : null
+    if (!quoteRightAfter) {
+      if (objectThenThat) j = that
+      else if (objectThenQuote) j = obj.to
+      else if (objectThenWh && QUESTION_VERBS.has(verb)) return complementFrom(wh, 'question', 0.7)
+      else if (objectThenClause) return complementFrom(pronoun, 'leading', 0.7)
+      else if (objectThenTo) return complementFrom(j, 'request', 0.6)
+      else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
     }
-    else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
   }
-  if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so' || lower(toks[j]) === 'it' && lower(toks[j + 1]) === 'was' && false) return null
+  // "said to be", "said so": not a report of what was said
+  if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so') return null
   const start = contentStartAfter(toks, j)
   // "Twenty-seven states, led by …", "charged fees": words that are nouns or other verbs as often
   // as reporting verbs report only with "that", a colon or a quotation after them
@@ -390,6 +411,28 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
   const cue = { cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
   const confidence = start.hasThat ? 0.8 : npContent ? 0.6 : 0.7
   return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'leading', confidence, sentence: v.index }
+}
+
+/** "Rubio was asked by moderator Gerard Baker whether …" / "…, “…?”": the asker speaks the question. */
+function askedBy(body: string, v: SentenceView): QuoteCandidate[] {
+  const { toks } = v
+  const out: QuoteCandidate[] = []
+  for (let i = 1; i < toks.length - 2; i++) {
+    if (lower(toks[i]) !== 'asked' || !BE_FORMS.has(lower(toks[i - 1])) || lower(toks[i + 1]) !== 'by') continue
+    const asker = speakerAfter(toks, i + 2)
+    if (!asker) continue
+    let k = asker.to
+    // "host Bill Maher, who is supporting Sanders, …": skip a relative clause between commas
+    if (toks[k]?.text === ',' && lower(toks[k + 1]) === 'who') {
+      const close = toks.findIndex((t, n) => n > k + 1 && t.text === ',')
+      if (close > 0) k = close
+    }
+    const start = toks[k]?.text === ',' || toks[k]?.text === ':' ? k + 1 : k
+    if (!(OPEN_MARKS.has(toks[start]?.text ?? '') || WH_WORDS.has(lower(toks[start])))) continue
+    const content = contentTo(body, v, start, toks.length, 2)
+    if (content) out.push({ content, speaker: span(toks, asker), cue: 'asked', cueSpan: { start: toks[i - 1]!.start, end: toks[i]!.end }, via: null, pattern: 'asked-by', confidence: 0.7, sentence: v.index })
+  }
+  return out
 }
 
 /** Multi-word cues ending in "saying": "issued a statement saying", "with X saying", "responded by saying". */
@@ -548,7 +591,7 @@ function unwrapRelay(body: string, q: QuoteCandidate, inner: QuoteCandidate[]): 
 /** Every attributed quote in one sentence: outer attributions, relays, and nested speech. */
 export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidate[] {
   const colon = openingInversion(body, v) ?? colonAttribution(body, v)
-  const found: QuoteCandidate[] = [...accordingTo(body, v), ...relayed(body, v), ...(colon ? [colon] : [])]
+  const found: QuoteCandidate[] = [...accordingTo(body, v), ...relayed(body, v), ...askedBy(body, v), ...(colon ? [colon] : [])]
   const taken = (s: Span) => found.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))
   const candidates: QuoteCandidate[] = []
   v.toks.forEach((t, i) => {
