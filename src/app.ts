@@ -1,5 +1,8 @@
 import compress from '@fastify/compress'
 import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import underPressure from '@fastify/under-pressure'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
@@ -13,7 +16,7 @@ import { servicesPlugin } from './plugins/services.js'
 import { swaggerPlugin } from './plugins/swagger.js'
 
 export interface AppDeps {
-  config: Pick<Config, 'NODE_ENV' | 'LOG_LEVEL' | 'CORS_ORIGIN' | 'BODY_LIMIT_BYTES'>
+  config: Config
   prisma: PrismaClient
 }
 
@@ -30,12 +33,36 @@ export async function buildApp({ config, prisma }: AppDeps): Promise<FastifyInst
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
   await app.register(errorHandlerPlugin)
+  // security headers; a JSON API serves no scripts, so no content security policy (it would also block /docs)
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
+  if (config.RATE_LIMIT_MAX > 0) {
+    // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers
+    await app.register(rateLimit, { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, enableDraftSpec: true })
+  }
+  // shed load with 503 instead of queueing without bound; /health answers "overloaded"
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes: config.MAX_HEAP_USED_BYTES,
+    sampleInterval: config.PRESSURE_SAMPLE_INTERVAL_MS,
+    pressureHandler: (req, reply, type) => {
+      reply.header('retry-after', '10')
+      if (req.url.split('?')[0] === '/health') {
+        reply.code(503).send({ status: 'overloaded', database: 'ok', articles: null, uptimeSeconds: Math.round(process.uptime()) })
+        return
+      }
+      reply.code(503).type('application/problem+json').send({
+        type: 'about:blank', title: 'Service Unavailable', status: 503,
+        detail: `the server is overloaded (${type}); retry later`, instance: req.url.split('?')[0],
+      })
+    },
+  })
   await app.register(cors, { origin: config.CORS_ORIGIN === '*' ? true : config.CORS_ORIGIN.split(',').map((o) => o.trim()), methods: ['GET', 'HEAD', 'OPTIONS'] })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
   await app.register(swaggerPlugin)

@@ -10,6 +10,12 @@ const Env = z.object({
   SAMPLE_DATA_DIR: z.string().default('prisma/sample-data'),
   LOAD_SAMPLE_DATA: z.stringbool().default(true),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600).describe('requests per client per window; 0 turns rate limiting off'),
+  RATE_LIMIT_WINDOW: z.string().default('1 minute'),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
+  MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(1_536 * 1024 * 1024),
+  PRESSURE_SAMPLE_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
 })
 
 export type Config = z.infer<typeof Env>

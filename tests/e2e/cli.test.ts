@@ -8,6 +8,7 @@ import { buildApp } from '../../src/app.js'
 import { createPrisma } from '../../src/db.js'
 import { projectRoot } from '../../src/paths.js'
 import { fixture } from '../helpers/context.js'
+import { loadConfig } from '../../src/config.js'
 
 const SEED = join(projectRoot, 'prisma/sample-data/000_e717161affdd8244.txt')
 let dir: string
@@ -35,7 +36,7 @@ describe('npm run ingest', () => {
     expect(first.out).toMatch(/1 files: 1 ingested, 0 updated, 0 unchanged, 0 failed/)
 
     const prisma = await createPrisma(url)
-    const app = await buildApp({ config: { NODE_ENV: 'test', LOG_LEVEL: 'silent', CORS_ORIGIN: '*', BODY_LIMIT_BYTES: 1_048_576 }, prisma })
+    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), prisma })
     await app.ready()
     try {
       const xi = await request(app.server).get('/people/xi-jinping').expect(200)

@@ -6,6 +6,7 @@ import { inject } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { createPrisma, type PrismaClient } from '../../src/db.js'
 import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
+import { loadConfig } from '../../src/config.js'
 
 export interface TestContext {
   app: FastifyInstance
@@ -20,13 +21,13 @@ export interface TestContext {
 export const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name)
 
 /** A real SQLite file copied from the migrated template, and the real app over it. */
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-ctx-'))
   const file = join(dir, 'test.db')
   copyFileSync(inject('templateDb'), file)
   const url = `file:${file}`
   const prisma = await createPrisma(url)
-  const app = await buildApp({ config: { NODE_ENV: 'test', LOG_LEVEL: 'silent', CORS_ORIGIN: '*', BODY_LIMIT_BYTES: 1_048_576 }, prisma })
+  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', ...env }), prisma })
   await app.ready()
   return {
     app, prisma, url, dir,

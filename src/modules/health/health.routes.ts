@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 
 export const Health = z.object({
-  status: z.enum(['ok', 'error']),
+  status: z.enum(['ok', 'error', 'overloaded']),
   database: z.enum(['ok', 'error']),
   articles: z.number().int().nullable(),
   uptimeSeconds: z.number(),
