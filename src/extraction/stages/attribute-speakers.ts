@@ -2,11 +2,14 @@ import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATIO
 import type { ExtractedQuote, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
-import { overlaps } from '../spans.js'
+import { overlaps, sentenceAt } from '../spans.js'
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her'])
 const GROUP_PRONOUNS = new Set(['they', 'we'])
 
+
+/** Every mention of the article's people, with the index of the person it belongs to. */
+const allMentions = (people: PersonEntity[]) => people.flatMap((p, person) => p.mentions.map((m) => ({ person, m })))
 
 /**
  * The person a speaker phrase names: the mention that heads it, not one that only modifies it — a
@@ -15,25 +18,18 @@ const GROUP_PRONOUNS = new Set(['they', 'we'])
  * director of ...").
  */
 function personNamedIn(body: string, people: PersonEntity[], s: Span): number | null {
-  let best: { person: number; start: number } | null = null
-  people.forEach((p, person) => {
-    for (const m of p.mentions) {
-      if (m.kind === 'pronoun' || !overlaps(m, s)) continue
-      if (/^['’]s\b/.test(body.slice(m.end, m.end + 3))) continue
-      if (/\b(for|of|to|with|at|on|by|from)\s+$/i.test(body.slice(Math.max(s.start, m.start - 6), m.start))) continue
-      if (!best || m.start < best.start) best = { person, start: m.start }
-    }
-  })
-  return best ? (best as { person: number }).person : null
+  const heads = allMentions(people).filter(({ m }) =>
+    m.kind !== 'pronoun' && overlaps(m, s) &&
+    !/^['’]s\b/.test(body.slice(m.end, m.end + 3)) &&
+    !/\b(for|of|to|with|at|on|by|from)\s+$/i.test(body.slice(Math.max(s.start, m.start - 6), m.start)))
+  return heads.sort((a, b) => a.m.start - b.m.start)[0]?.person ?? null
 }
 
-/** Person mentioned last before `offset` (names, aliases and descriptions). */
-function lastPersonBefore(people: PersonEntity[], offset: number): number | null {
-  let best: { person: number; start: number } | null = null
-  people.forEach((p, person) => {
-    for (const m of p.mentions) if (m.end <= offset && (!best || m.start > best.start)) best = { person, start: m.start }
-  })
-  return best ? (best as { person: number }).person : null
+/** The last person mention before `offset` (names, aliases and descriptions). */
+function lastMentionBefore(people: PersonEntity[], offset: number) {
+  let last: ReturnType<typeof allMentions>[number] | null = null
+  for (const x of allMentions(people)) if (x.m.end <= offset && (!last || x.m.start > last.m.start)) last = x
+  return last
 }
 
 /** Type of a speaker that is not a person of the article, from the shape of its phrase. */
@@ -72,17 +68,16 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
   const lower = text.toLowerCase()
   if (lower === 'who') {
     // the antecedent: the person named just before ("Richard Revesz, who said …")
-    const antecedent = lastPersonBefore(ctx.people, q.speaker.start)
-    const near = antecedent !== null && ctx.people[antecedent]!.mentions.some((m) => m.end <= q.speaker!.start && q.speaker!.start - m.end < 60)
-    if (near) return asPerson(antecedent!, 'relative')
+    const antecedent = lastMentionBefore(ctx.people, q.speaker.start)
+    if (antecedent && q.speaker.start - antecedent.m.end < 60) return asPerson(antecedent.person, 'relative')
     return { ...base, type: 'unknown', person: null, name: text, resolvedBy: 'relative-unresolved' }
   }
   if (PERSON_PRONOUNS.has(lower)) {
     // news writing keeps a speaker across consecutive attributions: "X said ... He said ..."
     const recent = [...previous].reverse().find((p) => p.speaker.person !== null && q.content.start - p.end < 600)
     if (recent) return asPerson(recent.speaker.person!, 'pronoun-previous-speaker')
-    const last = lastPersonBefore(ctx.people, q.speaker.start)
-    if (last !== null) return asPerson(last, 'pronoun-nearest')
+    const last = lastMentionBefore(ctx.people, q.speaker.start)
+    if (last) return asPerson(last.person, 'pronoun-nearest')
     return { ...base, type: 'person', person: null, name: text, resolvedBy: 'pronoun-unresolved' }
   }
   const description = text.match(/^[Tt]he (?:(\p{Lu}\p{L}+) )?(\p{Ll}+)$/u)
@@ -110,7 +105,7 @@ export function quoteKind(body: string, content: Span, parts: Span[] = [content]
 }
 
 function sentenceOf(sentences: Sentence[], offset: number): Span {
-  const s = sentences.find((x) => x.start <= offset && offset < x.end) ?? sentences[0]!
+  const s = sentences[Math.max(0, sentenceAt(sentences, offset))]!
   return { start: s.start, end: s.end }
 }
 

@@ -1,6 +1,6 @@
 import type { Sentence, Span } from '../types.js'
 import { extendQuote, trimContent, type QuoteCandidate } from './find-quotes.js'
-import { overlaps } from '../spans.js'
+import { overlaps, sentenceAt } from '../spans.js'
 
 /**
  * Quoted passages of the body. Marks pair within a paragraph; a paragraph that opens a quotation
@@ -47,7 +47,6 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
 const wordsIn = (body: string, s: Span) => body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
 
 /** Start of the sentence holding `offset`. */
-const sentenceAt = (sentences: Sentence[], offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)
 
 /**
  * Links quoted passages to attributions: a passage right after a quote that is attributed
@@ -70,7 +69,7 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     const between = previous ? body.slice(previous.content.end, passage.start) : ''
     const attributionOnly = previous && between.length < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
     // the passage opens the attribution's own sentence or the next one: no narrative sentence between
-    const passageSentence = sentences.indexOf(sentenceAt(sentences, passage.start)!)
+    const passageSentence = sentenceAt(sentences, passage.start)
     const adjacent = previous !== undefined && passageSentence - previous.sentence <= 1
     if (previous && attributionOnly && adjacent && /(?:[“"]|'')\s*$/.test(between)) {
       quotes[quotes.indexOf(previous)] = extendQuote(previous, passage)
@@ -82,13 +81,13 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
       const dashAt = passage.end + signed.index! + signed[0].indexOf(signed[1]!)
       const nameAt = passage.end + signed[0].length - signed[2]!.length
       const speaker = trimContent(body, { start: nameAt, end: nameAt + signed[2]!.length })
-      unattributed.push({ content: passage, speaker, cue: signed[1]!, cueSpan: { start: dashAt, end: dashAt + 1 }, via: null, pattern: 'dash-signature', confidence: 0.75, sentence: sentences.indexOf(sentenceAt(sentences, passage.start)!) })
+      unattributed.push({ content: passage, speaker, cue: signed[1]!, cueSpan: { start: dashAt, end: dashAt + 1 }, via: null, pattern: 'dash-signature', confidence: 0.75, sentence: passageSentence })
       continue
     }
-    const sentence = sentenceAt(sentences, passage.start)
+    const sentence = sentences[passageSentence]
     const standsAlone = sentence && body.slice(sentence.start, passage.start).replace(/[“"'\s]/g, '') === ''
     if (!standsAlone || wordsIn(body, passage) < 4) continue
-    unattributed.push({ content: passage, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'quotation', confidence: 0.5, sentence: sentences.indexOf(sentence) })
+    unattributed.push({ content: passage, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'quotation', confidence: 0.5, sentence: passageSentence })
   }
   // where the writer uses quotation marks, an unmarked first-person sentence is the writer's own
   const unmarked = !/[“”"]|''/.test(body)
