@@ -4,7 +4,8 @@ import { SingleBar, Presets } from 'cli-progress'
 import { loadConfig } from '../config.js'
 import { createPrisma } from '../db.js'
 import { ensureMigrated } from '../migrate.js'
-import { ingestFile, reextractAll, summarise, type FileOutcome } from '../ingest/ingest.js'
+import { defaultWorkerCount, inProcessExtractor, workerExtractor } from '../ingest/extractor.js'
+import { ingestSources, reextractAll, tally, type FileOutcome } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 
 
@@ -24,6 +25,12 @@ export function describeOutcome(o: FileOutcome): string {
   return `${pad} ${o.source}: ${tally}${reasons ? ` (${reasons}${failed.length > 5 ? '; …' : ''})` : ''}`
 }
 
+const workerCount = (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('give a whole number from 0 to 64')
+  return n
+}
+
 const extensionList = (v: string) => {
   const list = v.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean)
   if (list.length === 0) throw new InvalidArgumentError('give at least one extension')
@@ -40,9 +47,10 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
     .option('--all', 'with --reextract: every stored article')
     .option('--database <url>', 'SQLite file: URL (default: DATABASE_URL)')
+    .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop
-  const opts = program.opts<{ json?: boolean; ext: string[]; reextract?: boolean; all?: boolean; database?: string }>()
+  const opts = program.opts<{ json?: boolean; ext: string[]; reextract?: boolean; all?: boolean; database?: string; workers: number }>()
   const paths = program.args
   if (!opts.reextract && paths.length === 0) {
     io.err('ingest: give at least one file, directory or - (see --help)')
@@ -51,10 +59,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
   const config = loadConfig(opts.database ? { ...io.env, DATABASE_URL: opts.database } : io.env)
   ensureMigrated(config.DATABASE_URL)
   const prisma = await createPrisma(config.DATABASE_URL)
+  const extractor = opts.workers > 0 ? workerExtractor(opts.workers) : inProcessExtractor
   try {
     if (opts.reextract) {
       const started = Date.now()
-      const n = await reextractAll(prisma, { all: !!opts.all })
+      const n = await reextractAll(prisma, { all: !!opts.all, extractor })
       const summary = { reextracted: n, seconds: (Date.now() - started) / 1000 }
       io.out(opts.json ? JSON.stringify(summary) : `re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
       if (paths.length === 0) return 0
@@ -64,20 +73,17 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     const started = Date.now()
     const bar = io.isTTY && !opts.json ? new SingleBar({ format: '{bar} {value}/{total} files | {eta_formatted} left | {file}', hideCursor: true }, Presets.shades_classic) : null
     bar?.start(sources.length, 0, { file: '' })
-    const outcomes: FileOutcome[] = []
-    for (const s of sources) {
-      const outcome: FileOutcome = s.error
-        ? { source: s.path, status: 'failed', records: [{ where: '', status: 'failed', reason: s.error }] }
-        : await ingestFile(prisma, s.path)
-      outcomes.push(outcome)
+    const counts = tally()
+    for await (const outcome of ingestSources(prisma, sources, { extractor })) {
+      counts.add(outcome)
       if (opts.json) io.out(JSON.stringify(outcome))
       else if (bar) {
         if (outcome.status === 'failed' || outcome.status === 'partial') io.err(`\n${describeOutcome(outcome)}`)
-        bar.increment(1, { file: s.path.slice(-40) })
+        bar.increment(1, { file: outcome.source.slice(-40) })
       } else io.out(describeOutcome(outcome))
     }
     bar?.stop()
-    const summary = summarise(outcomes, (Date.now() - started) / 1000)
+    const summary = counts.summary((Date.now() - started) / 1000)
     const a = summary.articles
     const rate = summary.seconds > 0 ? ` (${Math.round((a.ingested + a.updated) / summary.seconds)} articles/s)` : ''
     io.out(opts.json
@@ -85,6 +91,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       : `${summary.files} files: ${a.ingested} ingested, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed in ${summary.seconds.toFixed(1)} s${rate}`)
     return a.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {
+    await extractor.close()
     await prisma.$disconnect()
   }
 }

@@ -1,9 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client.js'
-import { EXTRACTOR_VERSION, extract } from '../extraction/pipeline.js'
+import { EXTRACTOR_VERSION } from '../extraction/pipeline.js'
+import { inProcessExtractor, type Extractor } from './extractor.js'
+import { articleId, contentHash } from './identity.js'
 import { decodeText, parseFile } from './parse.js'
-import { fsErrorReason, readSource, walkSources } from './sources.js'
-import { storeArticle, refreshPeople, writeExtraction } from './store.js'
-import { ParseError, type ParsedArticle } from './types.js'
+import { fsErrorReason, readSource, walkSources, type Source } from './sources.js'
+import { refreshPeople, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
+import { ParseError } from './types.js'
 
 export interface RecordOutcome {
   where: string
@@ -28,57 +30,170 @@ export interface IngestSummary {
   seconds: number
 }
 
-const extractArticle = (a: ParsedArticle) => extract({ title: a.title, body: a.body })
+export interface IngestOptions {
+  extensions?: string[]
+  /** Where extraction runs (default: in this thread). */
+  extractor?: Extractor
+  /** Articles written per transaction. */
+  batchSize?: number
+}
 
 function fileStatus(records: RecordOutcome[]): FileOutcome['status'] {
   const failed = records.filter((r) => r.status === 'failed').length
-  if (failed === records.length) return 'failed'
+  if (records.length === 0 || failed === records.length) return 'failed'
   if (failed > 0) return 'partial'
   return records.some((r) => r.status === 'ingested' || r.status === 'updated') ? 'ingested' : 'unchanged'
 }
 
-/** Reads, parses, extracts and stores one file; never throws for bad input. */
-export async function ingestFile(prisma: PrismaClient, path: string): Promise<FileOutcome> {
-  let text: string
-  try {
-    text = decodeText(await readSource(path))
-  } catch (err) {
-    const reason = err instanceof ParseError ? err.message : fsErrorReason(err)
-    return { source: path, status: 'failed', records: [{ where: '', status: 'failed', reason }] }
-  }
-  const records: RecordOutcome[] = []
-  for (const r of parseFile(path === '-' ? 'stdin.txt' : path, text)) {
-    if (!r.ok) {
-      records.push({ where: r.where, status: 'failed', reason: r.reason })
-      continue
+interface OpenFile {
+  source: string
+  records: RecordOutcome[]
+  error?: string
+}
+
+/** A record on its way through the pipeline: decided already, or waiting for extraction and a write. */
+type Unit =
+  | { file: OpenFile; outcome: RecordOutcome }
+  | { file: OpenFile; outcome: RecordOutcome; prepared: Promise<PreparedArticle> }
+  | { file: OpenFile; end: true }
+
+/** Stored content hashes with their article ids: content seen before is `unchanged` without extraction. */
+async function storedHashes(prisma: PrismaClient): Promise<Map<string, string>> {
+  const rows = await prisma.$queryRaw<{ contentHash: string; id: string }[]>`SELECT "contentHash", "id" FROM "Article"`
+  return new Map(rows.map((r) => [r.contentHash, r.id]))
+}
+
+/** Reads and parses each source, yielding its records (extraction started) and then its end. */
+async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extractor: Extractor, seen: Map<string, string>): AsyncGenerator<Unit> {
+  for await (const source of sources) {
+    const file: OpenFile = { source: source.path, records: [] }
+    if (source.error) file.error = source.error
+    else {
+      let text: string | null = null
+      try {
+        text = decodeText(await readSource(source.path))
+      } catch (err) {
+        file.error = err instanceof ParseError ? err.message : fsErrorReason(err)
+      }
+      const sourcePath = source.path === '-' ? null : source.path
+      for (const r of text === null ? [] : parseFile(source.path === '-' ? 'stdin.txt' : source.path, text)) {
+        if (!r.ok) {
+          yield { file, outcome: { where: r.where, status: 'failed', reason: r.reason } }
+          continue
+        }
+        const a = r.article
+        const outcome: RecordOutcome = { where: r.where, status: 'ingested', title: a.title, ...(a.warnings.length ? { warnings: a.warnings } : {}) }
+        const hash = contentHash(a)
+        const known = seen.get(hash)
+        if (known) {
+          yield { file, outcome: { ...outcome, status: 'unchanged', id: known } }
+          continue
+        }
+        const id = articleId(a, hash)
+        seen.set(hash, id)
+        const prepared = extractor.extract({ title: a.title, body: a.body })
+          .then((extraction) => ({ parsed: a, hash, id, extraction, sourcePath, extractorVersion: EXTRACTOR_VERSION }))
+        prepared.catch(() => {}) // awaited in order below; this only keeps an early rejection from going unhandled
+        yield { file, outcome, prepared }
+      }
     }
-    try {
-      const stored = await storeArticle(prisma, r.article, extractArticle, { sourcePath: path === '-' ? null : path, extractorVersion: EXTRACTOR_VERSION })
-      records.push({ where: r.where, status: stored.status, id: stored.id, title: r.article.title, ...(r.article.warnings.length ? { warnings: r.article.warnings } : {}) })
-    } catch (err) {
-      records.push({ where: r.where, status: 'failed', title: r.article.title, reason: `could not store: ${(err as Error).message.split('\n').at(-1)}` })
+    yield { file, end: true }
+  }
+}
+
+const describeError = (err: unknown) => (err as Error).message?.split('\n').at(-1) ?? String(err)
+
+/**
+ * Ingests sources in a pipeline: reading and parsing here, extraction on the extractor (which
+ * may be worker threads) a window ahead, and writes in transactions of `batchSize` articles.
+ * Yields each file's outcome, in order, once all its records are stored.
+ */
+export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterable<Source> | Iterable<Source>, opts: IngestOptions = {}): AsyncGenerator<FileOutcome> {
+  const batchSize = opts.batchSize ?? 64
+  const extractor = opts.extractor ?? inProcessExtractor
+  const pending = units(sources, extractor, await storedHashes(prisma))
+  const window: Unit[] = []
+  let exhausted = false
+  const fill = async () => {
+    while (!exhausted && window.length < batchSize * 2) {
+      const next = await pending.next()
+      if (next.done) exhausted = true
+      else window.push(next.value)
     }
   }
-  if (records.length === 0) records.push({ where: '', status: 'failed', reason: 'no records' })
-  return { source: path, status: fileStatus(records), records }
+
+  let batch: { article: PreparedArticle; outcome: RecordOutcome }[] = []
+  let ended: OpenFile[] = []
+  const flush = async function* () {
+    const results = await storeBatch(prisma, batch.map((b) => b.article))
+    results.forEach((r, i) => {
+      const outcome = batch[i]!.outcome
+      outcome.status = r.status
+      outcome.id = r.id
+      if (r.status === 'failed') outcome.reason = r.reason
+    })
+    batch = []
+    for (const file of ended) {
+      if (file.error) file.records.push({ where: '', status: 'failed', reason: file.error })
+      else if (file.records.length === 0) file.records.push({ where: '', status: 'failed', reason: 'no records' })
+      yield { source: file.source, status: fileStatus(file.records), records: file.records }
+    }
+    ended = []
+  }
+
+  for (;;) {
+    await fill()
+    const unit = window.shift()
+    if (!unit) break
+    if ('end' in unit) ended.push(unit.file)
+    else {
+      unit.file.records.push(unit.outcome)
+      if ('prepared' in unit) {
+        try {
+          batch.push({ article: await unit.prepared, outcome: unit.outcome })
+        } catch (err) {
+          Object.assign(unit.outcome, { status: 'failed', reason: `extraction failed: ${describeError(err)}` })
+        }
+      }
+    }
+    if (batch.length >= batchSize) yield* flush()
+  }
+  yield* flush()
 }
 
 /** Ingests every file under `paths`, yielding each file's outcome as it is done. */
-export async function* ingestPaths(prisma: PrismaClient, paths: string[], extensions?: string[]): AsyncGenerator<FileOutcome> {
-  for await (const source of walkSources(paths, extensions)) {
-    if (source.error) yield { source: source.path, status: 'failed', records: [{ where: '', status: 'failed', reason: source.error }] }
-    else yield await ingestFile(prisma, source.path)
+export function ingestPaths(prisma: PrismaClient, paths: string[], opts: IngestOptions = {}): AsyncGenerator<FileOutcome> {
+  return ingestSources(prisma, walkSources(paths, opts.extensions), opts)
+}
+
+/** One file's outcome (its records stored in transactions of the default size). */
+export async function ingestFile(prisma: PrismaClient, path: string, opts: IngestOptions = {}): Promise<FileOutcome> {
+  for await (const outcome of ingestSources(prisma, [{ path }], opts)) return outcome
+  throw new Error('unreachable: every source has an outcome')
+}
+
+/** Counts file outcomes as they come, without keeping them. */
+export function tally() {
+  const articles = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }
+  let files = 0
+  let failedFiles = 0
+  return {
+    add(o: FileOutcome) {
+      files++
+      if (o.status === 'failed' || o.status === 'partial') failedFiles++
+      for (const r of o.records) articles[r.status]++
+    },
+    summary: (seconds: number): IngestSummary => ({ files, articles: { ...articles }, failedFiles, seconds }),
   }
 }
 
-export function summarise(outcomes: FileOutcome[], seconds: number): IngestSummary {
-  const articles = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }
-  for (const o of outcomes) for (const r of o.records) articles[r.status]++
-  return { files: outcomes.length, articles, failedFiles: outcomes.filter((o) => o.status !== 'ingested' && o.status !== 'unchanged').length, seconds }
-}
-
-/** Re-runs extraction over stored articles (all, or those extracted by another version). */
-export async function reextractAll(prisma: PrismaClient, opts: { all: boolean }, onProgress?: (done: number, total: number) => void): Promise<number> {
+/** Re-runs extraction over stored articles (all, or those extracted by another version), a batch per transaction. */
+export async function reextractAll(
+  prisma: PrismaClient,
+  opts: { all: boolean; extractor?: Extractor },
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const extractor = opts.extractor ?? inProcessExtractor
   const where = opts.all ? {} : { extractorVersion: { not: EXTRACTOR_VERSION } }
   const total = await prisma.article.count({ where })
   let done = 0
@@ -86,16 +201,14 @@ export async function reextractAll(prisma: PrismaClient, opts: { all: boolean },
   for (;;) {
     const batch = await prisma.article.findMany({ where: { ...where, seq: { gt: cursor } }, orderBy: { seq: 'asc' }, take: 100, select: { seq: true, id: true, title: true, body: true, publishedAt: true, listedAt: true } })
     if (batch.length === 0) break
-    for (const a of batch) {
-      const extraction = extract({ title: a.title, body: a.body })
-      await prisma.$transaction(async (tx) => {
-        const touched = await writeExtraction(tx, a, extraction)
-        await tx.article.update({ where: { seq: a.seq }, data: { extractorVersion: EXTRACTOR_VERSION } })
-        await refreshPeople(tx, touched)
-      })
-      done++
-      onProgress?.(done, total)
-    }
+    const extractions = await Promise.all(batch.map((a) => extractor.extract({ title: a.title, body: a.body })))
+    await prisma.$transaction(async (tx) => {
+      const { touched } = await writeExtractions(tx, batch.map((article, i) => ({ article, extraction: extractions[i]! })), { replace: true })
+      await tx.article.updateMany({ where: { seq: { in: batch.map((a) => a.seq) } }, data: { extractorVersion: EXTRACTOR_VERSION } })
+      await refreshPeople(tx, touched)
+    }, { timeout: 120_000, maxWait: 60_000 })
+    done += batch.length
+    onProgress?.(done, total)
     cursor = batch.at(-1)!.seq
   }
   return done

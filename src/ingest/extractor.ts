@@ -1,0 +1,40 @@
+import { availableParallelism } from 'node:os'
+import { Piscina } from 'piscina'
+import { extract } from '../extraction/pipeline.js'
+import type { ArticleText } from '../extraction/types.js'
+import type { StoredExtraction } from './store.js'
+
+/** Where extraction runs: in this thread, or on a pool of worker threads while this one writes. */
+export interface Extractor {
+  extract(doc: ArticleText): Promise<StoredExtraction>
+  close(): Promise<void>
+}
+
+export const inProcessExtractor: Extractor = {
+  extract: async (doc) => {
+    const { people, quotes } = extract(doc)
+    return { people, quotes }
+  },
+  close: async () => {},
+}
+
+/** Worker threads that leave one core to the writer; at least one. */
+export const defaultWorkerCount = () => Math.max(1, availableParallelism() - 1)
+
+/** Extraction on `threads` worker threads (from TypeScript sources, the workers load them through tsx). */
+export function workerExtractor(threads = defaultWorkerCount()): Extractor {
+  const fromSource = import.meta.url.endsWith('.ts')
+  const pool = new Piscina<ArticleText, StoredExtraction>({
+    filename: new URL(`./extract-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    // a queue inside each worker: it goes on while this thread is busy writing and cannot hand out the next task
+    concurrentTasksPerWorker: 16,
+    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+  })
+  return {
+    extract: (doc) => pool.run({ title: doc.title, body: doc.body }),
+    close: () => pool.destroy(),
+  }
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { inProcessExtractor, workerExtractor, type Extractor } from '../../src/ingest/extractor.js'
+import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
+import { refreshPeople } from '../../src/ingest/store.js'
+import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
+
+let ctx: TestContext
+const dir = mkdtempSync(join(tmpdir(), 'newsdesk-batch-'))
+const write = (name: string, text: string) => {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const files = [
+  write('1.txt', 'Talks in Beijing\nPresident Vladimir Putin met Xi Jinping on Friday. The talks were useful, Putin said.'),
+  write('2.txt', 'Kremlin reply\nThe sanctions will fail, Putin told reporters in Moscow on Saturday.'),
+  write('3.txt', 'Harbour plan approved\nThe council approved the plan. It will create jobs, Mayor Anne Hidalgo said.'),
+  write('4.txt', 'Budget passes\nThe budget passed, Senator John Adams said. Mary Adams disagreed.'),
+]
+
+async function run(paths: string[], opts: { extractor?: Extractor; batchSize?: number } = {}) {
+  const out: FileOutcome[] = []
+  for await (const o of ingestPaths(ctx.prisma, paths, opts)) out.push(o)
+  return out
+}
+
+const snapshot = async () => ({
+  people: await ctx.prisma.person.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, articleCount: true, mentionCount: true, quoteCount: true, firstSeen: true, lastSeen: true } }),
+  quotes: await ctx.prisma.quote.findMany({ orderBy: { id: 'asc' }, select: { id: true, personId: true, speakerName: true, content: true } }),
+  links: await ctx.prisma.articlePerson.count(),
+})
+
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterEach(() => ctx.reset())
+afterAll(() => ctx.close())
+
+describe('batched ingest', () => {
+  it('keeps counters equal to a full recount when many articles share one transaction', async () => {
+    await run([...files, fixture('articles/records.jsonl'), fixture('../../prisma/sample-data')], { batchSize: 64 })
+    const incremental = await snapshot()
+    expect(incremental.people.length).toBeGreaterThan(4)
+    await refreshPeople(ctx.prisma, incremental.people.map((p) => p.id))
+    expect(await snapshot()).toEqual(incremental)
+  })
+
+  it('gives the same records whatever the batch size', async () => {
+    await run(files, { batchSize: 64 })
+    const together = await snapshot()
+    await ctx.reset()
+    await run(files, { batchSize: 1 })
+    expect(await snapshot()).toEqual(together)
+    // "Putin" alone in the second article joins the person named in full in the first, in one batch too
+    expect(together.quotes.find((q) => q.content.startsWith('The sanctions'))?.speakerName).toBe('Vladimir Putin')
+  })
+
+  it('fails only the article that cannot be stored; the rest of its batch goes in', async () => {
+    // two quotes over the same words get the same id: the database refuses the second
+    const broken: Extractor = {
+      async extract(doc) {
+        const extraction = await inProcessExtractor.extract(doc)
+        return doc.title === 'Kremlin reply' ? { ...extraction, quotes: [...extraction.quotes, ...extraction.quotes] } : extraction
+      },
+      close: async () => {},
+    }
+    const outcomes = await run(files, { extractor: broken, batchSize: 64 })
+    expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'failed', 'ingested', 'ingested'])
+    expect(outcomes[1]!.records[0]!.reason).toMatch(/^could not store: .*Unique constraint/i)
+    expect(await ctx.prisma.article.count()).toBe(3)
+    expect(await ctx.prisma.quote.count({ where: { content: { startsWith: 'The sanctions' } } })).toBe(0)
+    const after = await snapshot()
+    await refreshPeople(ctx.prisma, after.people.map((p) => p.id))
+    expect(await snapshot()).toEqual(after)
+  })
+
+  it('extracts on worker threads with the same result as in this thread', async () => {
+    await run(files)
+    const here = await snapshot()
+    await ctx.reset()
+    const workers = workerExtractor(1)
+    try {
+      const outcomes = await run(files, { extractor: workers })
+      expect(outcomes.every((o) => o.status === 'ingested')).toBe(true)
+    } finally {
+      await workers.close()
+    }
+    expect(await snapshot()).toEqual(here)
+  })
+})
