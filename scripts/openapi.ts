@@ -3,12 +3,13 @@ import { writeFileSync } from 'node:fs'
 import { buildApp } from '../src/app.js'
 import { createPrisma } from '../src/db.js'
 import { loadConfig } from '../src/config.js'
+import { openReadStore } from '../src/read-store.js'
 
 async function main() {
   const out = process.argv[2] ?? 'openapi.json'
   // the document does not touch the database; an in-memory one keeps the script side-effect free
   const prisma = await createPrisma('file::memory:')
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), prisma })
+  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), prisma, readStore: openReadStore('file::memory:') })
   await app.ready()
   writeFileSync(out, JSON.stringify(app.swagger(), null, 2) + '\n')
   await app.close()

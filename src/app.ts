@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import type { PrismaClient } from './generated/prisma/client.js'
+import type { ReadStore } from './read-store.js'
 import { articleRoutes } from './modules/articles/articles.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { peopleRoutes } from './modules/people/people.routes.js'
@@ -17,7 +18,10 @@ import { swaggerPlugin } from './plugins/swagger.js'
 
 export interface AppDeps {
   config: Config
+  /** Schema, migrations and writes. */
   prisma: PrismaClient
+  /** Every read of the API (see read-store.ts). */
+  readStore: ReadStore
 }
 
 function loggerOptions(config: AppDeps['config']) {
@@ -29,7 +33,7 @@ function loggerOptions(config: AppDeps['config']) {
 }
 
 /** Builds the API without listening: tests, the OpenAPI script and the server share it. */
-export async function buildApp({ config, prisma }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -66,7 +70,7 @@ export async function buildApp({ config, prisma }: AppDeps): Promise<FastifyInst
   await app.register(cors, { origin: config.CORS_ORIGIN === '*' ? true : config.CORS_ORIGIN.split(',').map((o) => o.trim()), methods: ['GET', 'HEAD', 'OPTIONS'] })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
   await app.register(swaggerPlugin)
-  await app.register(servicesPlugin, { prisma })
+  await app.register(servicesPlugin, { prisma, readStore })
 
   await app.register(healthRoutes)
   await app.register(articleRoutes, { prefix: '/articles' })

@@ -6,13 +6,15 @@ import { createPrisma } from './db.js'
 import { loadSampleData } from './ingest/sample.js'
 import { ensureMigrated } from './migrate.js'
 import { projectRoot } from './paths.js'
+import { openReadStore } from './read-store.js'
 
 /** The only file that listens: config, migrations, sample data on first start, app, graceful close. */
 async function main() {
   const config = loadConfig()
   const { applied } = ensureMigrated(config.DATABASE_URL)
   const prisma = await createPrisma(config.DATABASE_URL)
-  const app = await buildApp({ config, prisma })
+  const readStore = openReadStore(config.DATABASE_URL)
+  const app = await buildApp({ config, prisma, readStore })
   if (applied.length) app.log.info({ applied }, 'database migrations applied')
   if (config.LOAD_SAMPLE_DATA) {
     const loaded = await loadSampleData(prisma, join(projectRoot, config.SAMPLE_DATA_DIR))
@@ -23,6 +25,7 @@ async function main() {
     else app.log.info({ signal }, 'shutting down')
     await app.close()
     await prisma.$disconnect()
+    readStore.close()
   })
   await app.listen({ host: config.HOST, port: config.PORT })
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { PrismaClient } from '../generated/prisma/client.js'
+import type { ReadStore } from '../read-store.js'
 import { createArticleRepository } from '../modules/articles/articles.repository.js'
 import { createArticleService, type ArticleService } from '../modules/articles/articles.service.js'
 import { createPeopleRepository } from '../modules/people/people.repository.js'
@@ -17,18 +18,20 @@ export interface Services {
 declare module 'fastify' {
   interface FastifyInstance {
     prisma: PrismaClient
+    readStore: ReadStore
     services: Services
   }
 }
 
 /** Wires repositories and services once; routes reach them through `app.services`. */
-export const servicesPlugin = fp(async (app: FastifyInstance, opts: { prisma: PrismaClient }) => {
-  const articleRepo = createArticleRepository(opts.prisma)
-  const peopleRepo = createPeopleRepository(opts.prisma)
-  const quoteRepo = createQuoteRepository(opts.prisma)
+export const servicesPlugin = fp(async (app: FastifyInstance, opts: { prisma: PrismaClient; readStore: ReadStore }) => {
+  const articleRepo = createArticleRepository(opts.readStore)
+  const peopleRepo = createPeopleRepository(opts.readStore)
+  const quoteRepo = createQuoteRepository(opts.readStore)
   const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo })
-  const articles = createArticleService({ repo: articleRepo, quotes: quoteRepo, people: peopleRepo })
+  const articles = createArticleService({ repo: articleRepo, people: peopleRepo })
   const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles })
   app.decorate('prisma', opts.prisma)
+  app.decorate('readStore', opts.readStore)
   app.decorate('services', { articles, people, quotes })
 })

@@ -24,8 +24,8 @@ export function ftsQuery(q: string): string | null {
 /** SQLite stores Prisma DateTimes as ISO text with "+00:00"; raw comparisons use the same form. */
 export const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00')
 
-/** Date -> ISO 8601 string for responses; null stays null. */
-export const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null)
+/** A stored date (ISO text, "+00:00") -> ISO 8601 with "Z" for responses; null stays null. */
+export const isoOrNull = (stored: string | null) => (stored === null ? null : new Date(stored).toISOString())
 
 export const idParam = z.string().min(1).max(200)
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
+import { openReadStore } from '../../src/read-store.js'
 import { createPrisma } from '../../src/db.js'
 import { projectRoot } from '../../src/paths.js'
 import { fixture } from '../helpers/context.js'
@@ -36,7 +37,8 @@ describe('npm run ingest', () => {
     expect(first.out).toMatch(/1 files: 1 ingested, 0 updated, 0 unchanged, 0 failed/)
 
     const prisma = await createPrisma(url)
-    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), prisma })
+    const readStore = openReadStore(url)
+    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url }), prisma, readStore })
     await app.ready()
     try {
       const xi = await request(app.server).get('/people/xi-jinping').expect(200)
@@ -47,6 +49,7 @@ describe('npm run ingest', () => {
     } finally {
       await app.close()
       await prisma.$disconnect()
+      readStore.close()
     }
   })
 

@@ -7,10 +7,12 @@ import { buildApp } from '../../src/app.js'
 import { createPrisma, type PrismaClient } from '../../src/db.js'
 import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
 import { loadConfig } from '../../src/config.js'
+import { openReadStore, type ReadStore } from '../../src/read-store.js'
 
 export interface TestContext {
   app: FastifyInstance
   prisma: PrismaClient
+  readStore: ReadStore
   url: string
   dir: string
   ingest: (...paths: string[]) => Promise<FileOutcome[]>
@@ -27,10 +29,11 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   copyFileSync(inject('templateDb'), file)
   const url = `file:${file}`
   const prisma = await createPrisma(url)
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', ...env }), prisma })
+  const readStore = openReadStore(url)
+  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url, ...env }), prisma, readStore })
   await app.ready()
   return {
-    app, prisma, url, dir,
+    app, prisma, readStore, url, dir,
     async ingest(...paths) {
       const out: FileOutcome[] = []
       for await (const o of ingestPaths(prisma, paths)) out.push(o)
@@ -46,6 +49,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     async close() {
       await app.close()
       await prisma.$disconnect()
+      readStore.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

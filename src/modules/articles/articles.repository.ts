@@ -1,20 +1,51 @@
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.js'
+import type { ReadStore, SqlParam } from '../../read-store.js'
 import { sqlDate } from '../../shared/params.js'
+import { QUOTE_SELECT, type QuoteRow } from '../quotes/quotes.repository.js'
 
+/** Dates are ISO 8601 text as Prisma stores them in SQLite. */
 export interface ArticleSummaryRow {
   seq: number
   id: string
   title: string
-  publishedAt: Date | null
-  listedAt: Date
+  publishedAt: string | null
+  listedAt: string
   section: string | null
   dateline: string | null
   agency: string | null
   url: string | null
   excerpt: string
-  peopleCount: bigint | number
-  quoteCount: bigint | number
-  rank?: bigint | number
+  peopleCount: number
+  quoteCount: number
+  rank?: number
+}
+
+export interface ArticleRow {
+  seq: number
+  id: string
+  title: string
+  body: string
+  publishedAt: string | null
+  section: string | null
+  dateline: string | null
+  agency: string | null
+  url: string | null
+  sourcePath: string | null
+  format: string
+  extra: string | null
+  extractorVersion: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ArticlePersonRow {
+  id: string
+  slug: string
+  name: string
+  role: string | null
+  titles: string
+  aliases: string
+  mentionCount: number
+  mentions: string
 }
 
 export interface ArticleFilter {
@@ -28,46 +59,53 @@ export interface ArticleFilter {
   limit: number
 }
 
-const SUMMARY_COLUMNS = Prisma.sql`
+const SUMMARY_COLUMNS = `
   a."seq", a."id", a."title", a."publishedAt", a."listedAt", a."section", a."dateline", a."agency", a."url",
   substr(a."body", 1, 280) AS "excerpt",
   (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq") AS "peopleCount",
   (SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = a."seq") AS "quoteCount"`
 
-export const createArticleRepository = (db: PrismaClient) => ({
+const ARTICLE_BY_ID = `SELECT "seq", "id", "title", "body", "publishedAt", "section", "dateline", "agency", "url", "sourcePath",
+  "format", "extra", "extractorVersion", "createdAt", "updatedAt" FROM "Article" WHERE "id" = ?`
+const PEOPLE_OF_ARTICLE = `SELECT p."id", p."slug", p."name", ap."role", ap."titles", ap."aliases", ap."mentionCount", ap."mentions"
+  FROM "ArticlePerson" ap JOIN "Person" p ON p."id" = ap."personId" WHERE ap."articleSeq" = ?`
+const QUOTES_OF_ARTICLE = `${QUOTE_SELECT} WHERE q."articleSeq" = ? ORDER BY q."position"`
+
+export const createArticleRepository = (db: ReadStore) => ({
+  /** The article, its people and its quotes, read in one snapshot. */
   findById: (id: string) =>
-    db.article.findUnique({
-      where: { id },
-      include: { people: { include: { person: { select: { id: true, slug: true, name: true } } } } },
+    db.snapshot(() => {
+      const article = db.get<ArticleRow>(ARTICLE_BY_ID, [id])
+      if (!article) return null
+      return { article, people: db.all<ArticlePersonRow>(PEOPLE_OF_ARTICLE, [article.seq]), quotes: db.all<QuoteRow>(QUOTES_OF_ARTICLE, [article.seq]) }
     }),
 
   list: (f: ArticleFilter) => {
-    const where: Prisma.Sql[] = []
-    if (f.from) where.push(Prisma.sql`a."publishedAt" >= ${sqlDate(f.from)}`)
-    if (f.to) where.push(Prisma.sql`a."publishedAt" <= ${sqlDate(f.to)}`)
-    if (f.category) where.push(Prisma.sql`a."section" = ${f.category}`)
-    if (f.personId) where.push(Prisma.sql`a."seq" IN (SELECT "articleSeq" FROM "ArticlePerson" WHERE "personId" = ${f.personId})`)
-    const limit = f.limit + 1
+    const where: string[] = []
+    const params: SqlParam[] = []
+    const add = (clause: string, ...values: SqlParam[]) => (where.push(clause), params.push(...values))
+    if (f.from) add(`a."publishedAt" >= ?`, sqlDate(f.from))
+    if (f.to) add(`a."publishedAt" <= ?`, sqlDate(f.to))
+    if (f.category) add(`a."section" = ?`, f.category)
+    if (f.personId) add(`a."seq" IN (SELECT "articleSeq" FROM "ArticlePerson" WHERE "personId" = ?)`, f.personId)
+    const clause = () => (where.length ? `WHERE ${where.join(' AND ')}` : '')
     if (f.sort === 'relevance' && f.fts) {
-      if (f.after) where.push(Prisma.sql`(m."rank" > ${f.after[0]} OR (m."rank" = ${f.after[0]} AND a."seq" > ${f.after[1]}))`)
-      const clause = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty
+      if (f.after) add(`(m."rank" > ? OR (m."rank" = ? AND a."seq" > ?))`, f.after[0], f.after[0], f.after[1])
       // bm25 scaled to an integer: a float keyset would not survive the round trip through the cursor
-      return db.$queryRaw<ArticleSummaryRow[]>`
-        WITH m AS (SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${f.fts})
+      return db.all<ArticleSummaryRow>(`
+        WITH m AS (SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)
         SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
-        ${clause} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ${limit}`
+        ${clause()} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`, [f.fts, ...params, f.limit + 1])
     }
-    if (f.fts) where.push(Prisma.sql`a."seq" IN (SELECT rowid FROM "ArticleFts" WHERE "ArticleFts" MATCH ${f.fts})`)
+    if (f.fts) add(`a."seq" IN (SELECT rowid FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)`, f.fts)
     const desc = f.sort !== 'oldest'
     if (f.after) {
-      where.push(desc
-        ? Prisma.sql`(a."listedAt" < ${f.after[0]} OR (a."listedAt" = ${f.after[0]} AND a."seq" < ${f.after[1]}))`
-        : Prisma.sql`(a."listedAt" > ${f.after[0]} OR (a."listedAt" = ${f.after[0]} AND a."seq" > ${f.after[1]}))`)
+      add(desc ? `(a."listedAt" < ? OR (a."listedAt" = ? AND a."seq" < ?))` : `(a."listedAt" > ? OR (a."listedAt" = ? AND a."seq" > ?))`,
+        f.after[0], f.after[0], f.after[1])
     }
-    const clause = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty
-    const order = desc ? Prisma.sql`ORDER BY a."listedAt" DESC, a."seq" DESC` : Prisma.sql`ORDER BY a."listedAt" ASC, a."seq" ASC`
-    return db.$queryRaw<ArticleSummaryRow[]>`SELECT ${SUMMARY_COLUMNS} FROM "Article" a ${clause} ${order} LIMIT ${limit}`
+    const order = desc ? `ORDER BY a."listedAt" DESC, a."seq" DESC` : `ORDER BY a."listedAt" ASC, a."seq" ASC`
+    return db.all<ArticleSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM "Article" a ${clause()} ${order} LIMIT ?`, [...params, f.limit + 1])
   },
 })
 export type ArticleRepository = ReturnType<typeof createArticleRepository>
-export type ArticleWithPeople = NonNullable<Awaited<ReturnType<ArticleRepository['findById']>>>
+export type ArticleWithPeople = NonNullable<ReturnType<ArticleRepository['findById']>>

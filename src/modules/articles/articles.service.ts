@@ -1,9 +1,8 @@
 import { BadRequestError, NotFoundError } from '../../errors.js'
 import { decodeCursor, paginate } from '../../shared/pagination.js'
-import { dateBound, ftsQuery, isoOrNull, sqlDate } from '../../shared/params.js'
+import { dateBound, ftsQuery, isoOrNull } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from '../quotes/quotes.mapper.js'
-import type { QuoteRepository } from '../quotes/quotes.repository.js'
 import type { ArticleRepository, ArticleSummaryRow, ArticleWithPeople } from './articles.repository.js'
 import type { Article, ArticleList, ArticleListQuery, ArticleSummary } from './articles.schema.js'
 
@@ -16,10 +15,10 @@ export function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
   }
 }
 
-function toArticle(a: ArticleWithPeople, quotes: Article['quotes']): Article {
-  const people = a.people
+function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Article {
+  const people = links
     .map((p) => ({
-      id: p.person.id, slug: p.person.slug, name: p.person.name, role: p.role,
+      id: p.id, slug: p.slug, name: p.name, role: p.role,
       titles: JSON.parse(p.titles) as string[], aliases: JSON.parse(p.aliases) as string[],
       mentionCount: p.mentionCount, mentions: JSON.parse(p.mentions) as Article['people'][number]['mentions'],
     }))
@@ -28,17 +27,16 @@ function toArticle(a: ArticleWithPeople, quotes: Article['quotes']): Article {
     id: a.id, title: a.title, publishedAt: isoOrNull(a.publishedAt), section: a.section, dateline: a.dateline,
     agency: a.agency, url: a.url, excerpt: a.body.slice(0, 280), peopleCount: people.length, quoteCount: quotes.length,
     body: a.body, sourcePath: a.sourcePath, format: a.format, extra: a.extra ? JSON.parse(a.extra) : null,
-    extractorVersion: a.extractorVersion, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
-    people, quotes,
+    extractorVersion: a.extractorVersion, createdAt: isoOrNull(a.createdAt)!, updatedAt: isoOrNull(a.updatedAt)!,
+    people, quotes: quotes.map(toQuote),
   }
 }
 
-export const createArticleService = (deps: { repo: ArticleRepository; quotes: QuoteRepository; people: PeopleRepository }) => ({
+export const createArticleService = (deps: { repo: ArticleRepository; people: PeopleRepository }) => ({
   async get(id: string): Promise<Article> {
-    const row = await deps.repo.findById(id)
-    if (!row) throw new NotFoundError(`article '${id}' not found`)
-    const quotes = await deps.quotes.forArticle(row.seq)
-    return toArticle(row, quotes.map(toQuote))
+    const found = deps.repo.findById(id)
+    if (!found) throw new NotFoundError(`article '${id}' not found`)
+    return toArticle(found)
   },
 
   /** Newest first by default; relevance first when searching. */
@@ -49,18 +47,18 @@ export const createArticleService = (deps: { repo: ArticleRepository; quotes: Qu
     if (sort === 'relevance' && !fts) throw new BadRequestError("sort 'relevance' needs a search term in 'q'", { in: 'query', name: 'sort' })
     let personId = fixed.personId
     if (query.person) {
-      const person = await deps.people.findByIdOrSlug(query.person)
+      const person = deps.people.findByIdOrSlug(query.person)
       if (!person) throw new NotFoundError(`person '${query.person}' not found`)
       personId = person.id
     }
     const cursorKind = `articles:${sort}`
     const after = decodeCursor(query.cursor, cursorKind)
-    const rows = await deps.repo.list({
+    const rows = deps.repo.list({
       fts, sort, personId, category: query.category,
       from: dateBound(query.from, false), to: dateBound(query.to, true),
       after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit,
     })
-    const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? Number(r.rank) : sqlDate(r.listedAt), r.seq])
+    const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? Number(r.rank) : r.listedAt, r.seq])
     return { data: page.data.map(toArticleSummary), page: page.page }
   },
 })

@@ -1,5 +1,6 @@
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.js'
+import type { ReadStore, SqlParam } from '../../read-store.js'
 
+/** Dates are ISO 8601 text as Prisma stores them in SQLite. */
 export interface PersonRow {
   id: string
   slug: string
@@ -8,47 +9,53 @@ export interface PersonRow {
   articleCount: number
   mentionCount: number
   quoteCount: number
-  firstSeen: Date | null
-  lastSeen: Date | null
+  firstSeen: string | null
+  lastSeen: string | null
 }
 
 const SORT_COLUMN = { quotes: 'quoteCount', mentions: 'mentionCount', articles: 'articleCount', name: 'nameLower' } as const
 export type PersonSortKey = keyof typeof SORT_COLUMN
 
-export const createPeopleRepository = (db: PrismaClient) => ({
-  findByIdOrSlug: (idOrSlug: string) =>
-    db.person.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug.toLowerCase() }] } }),
+const PERSON_COLUMNS = `"id", "slug", "name", "nameLower", "articleCount", "mentionCount", "quoteCount", "firstSeen", "lastSeen"`
 
-  /** Aliases, and titles with the article each was written in. */
-  details: async (personId: string) => {
-    const [aliases, links] = await Promise.all([
-      db.personAlias.findMany({ where: { personId }, select: { alias: true }, orderBy: { alias: 'asc' } }),
-      db.articlePerson.findMany({ where: { personId }, select: { titles: true, article: { select: { id: true, listedAt: true } } } }),
-    ])
-    links.sort((a, b) => b.article.listedAt.getTime() - a.article.listedAt.getTime())
-    return { aliases: aliases.map((a) => a.alias), links }
-  },
+export const createPeopleRepository = (db: ReadStore) => {
+  const findByIdOrSlug = (idOrSlug: string) =>
+    db.get<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" = ? UNION ALL SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "slug" = ? LIMIT 1`,
+      [idOrSlug, idOrSlug.toLowerCase()]) ?? null
+  return {
+    findByIdOrSlug,
 
-  /** Counts sort descending (name ascending); keyset on (sort value, id). */
-  list: (f: { q?: string; sort: PersonSortKey; after: [string | number, string] | null; limit: number }) => {
-    const col = Prisma.raw(`"${SORT_COLUMN[f.sort]}"`)
-    const asc = f.sort === 'name'
-    const where: Prisma.Sql[] = []
-    if (f.q) {
-      const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      where.push(Prisma.sql`("nameLower" LIKE ${like} ESCAPE '\\' OR "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "aliasLower" LIKE ${like} ESCAPE '\\'))`)
-    }
-    if (f.after) {
-      where.push(asc
-        ? Prisma.sql`(${col} > ${f.after[0]} OR (${col} = ${f.after[0]} AND "id" > ${f.after[1]}))`
-        : Prisma.sql`(${col} < ${f.after[0]} OR (${col} = ${f.after[0]} AND "id" < ${f.after[1]}))`)
-    }
-    const clause = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty
-    const order = asc ? Prisma.sql`ORDER BY ${col} ASC, "id" ASC` : Prisma.sql`ORDER BY ${col} DESC, "id" DESC`
-    return db.$queryRaw<PersonRow[]>`
-      SELECT "id", "slug", "name", "nameLower", "articleCount", "mentionCount", "quoteCount", "firstSeen", "lastSeen"
-      FROM "Person" ${clause} ${order} LIMIT ${f.limit + 1}`
-  },
-})
+    /** The person with aliases, and titles with the article each was written in (newest first), in one snapshot. */
+    findWithDetails: (idOrSlug: string) =>
+      db.snapshot(() => {
+        const person = findByIdOrSlug(idOrSlug)
+        if (!person) return null
+        const aliases = db.all<{ alias: string }>(`SELECT "alias" FROM "PersonAlias" WHERE "personId" = ? ORDER BY "alias"`, [person.id])
+        const links = db.all<{ titles: string; articleId: string }>(`
+          SELECT ap."titles", a."id" AS "articleId" FROM "ArticlePerson" ap JOIN "Article" a ON a."seq" = ap."articleSeq"
+          WHERE ap."personId" = ? AND ap."titles" <> '[]' ORDER BY a."listedAt" DESC, a."seq" DESC`, [person.id])
+        return { person, aliases: aliases.map((a) => a.alias), links }
+      }),
+
+    /** Counts sort descending (name ascending); keyset on (sort value, id). */
+    list: (f: { q?: string; sort: PersonSortKey; after: [string | number, string] | null; limit: number }) => {
+      const col = `"${SORT_COLUMN[f.sort]}"`
+      const asc = f.sort === 'name'
+      const where: string[] = []
+      const params: SqlParam[] = []
+      const add = (clause: string, ...values: SqlParam[]) => (where.push(clause), params.push(...values))
+      if (f.q) {
+        const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        add(`("nameLower" LIKE ? ESCAPE '\\' OR "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "aliasLower" LIKE ? ESCAPE '\\'))`, like, like)
+      }
+      if (f.after) {
+        add(asc ? `(${col} > ? OR (${col} = ? AND "id" > ?))` : `(${col} < ? OR (${col} = ? AND "id" < ?))`, f.after[0], f.after[0], f.after[1])
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      const order = asc ? `ORDER BY ${col} ASC, "id" ASC` : `ORDER BY ${col} DESC, "id" DESC`
+      return db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" ${clause} ${order} LIMIT ?`, [...params, f.limit + 1])
+    },
+  }
+}
 export type PeopleRepository = ReturnType<typeof createPeopleRepository>
 export { SORT_COLUMN }

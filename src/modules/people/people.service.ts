@@ -19,34 +19,35 @@ export function toPersonSummary(r: PersonRow): PersonSummary {
 
 export const createPeopleService = (deps: { repo: PeopleRepository; quotes: () => QuoteService; articles: () => ArticleService }) => {
   const { repo } = deps
-  const find = async (idOrSlug: string) => {
-    const row = await repo.findByIdOrSlug(idOrSlug)
+  const find = (idOrSlug: string) => {
+    const row = repo.findByIdOrSlug(idOrSlug)
     if (!row) throw new NotFoundError(`person '${idOrSlug}' not found`)
     return row
   }
   return {
     async get(idOrSlug: string): Promise<Person> {
-      const row = await find(idOrSlug)
-      const { aliases, links } = await repo.details(row.id)
-      const titles = links.flatMap((l) => (JSON.parse(l.titles) as string[]).map((title) => ({ title, articleId: l.article.id })))
-      return { ...toPersonSummary(row), aliases: aliases.filter((a) => a !== row.name), titles }
+      const found = repo.findWithDetails(idOrSlug)
+      if (!found) throw new NotFoundError(`person '${idOrSlug}' not found`)
+      const { person, aliases, links } = found
+      const titles = links.flatMap((l) => (JSON.parse(l.titles) as string[]).map((title) => ({ title, articleId: l.articleId })))
+      return { ...toPersonSummary(person), aliases: aliases.filter((a) => a !== person.name), titles }
     },
 
     async list(query: PersonListQuery): Promise<PersonList> {
       const after = decodeCursor(query.cursor, `people:${query.sort}`)
-      const rows = await repo.list({ q: query.q, sort: query.sort, after: after ? [after[0] ?? '', String(after[1])] : null, limit: query.limit })
+      const rows = repo.list({ q: query.q, sort: query.sort, after: after ? [after[0] ?? '', String(after[1])] : null, limit: query.limit })
       const col = SORT_COLUMN[query.sort]
       const page = paginate(rows, query.limit, `people:${query.sort}`, (r) => [col === 'nameLower' ? r.nameLower : Number(r[col]), r.id])
       return { data: page.data.map(toPersonSummary), page: page.page }
     },
 
     async quotes(idOrSlug: string, query: Omit<QuoteListQuery, 'speaker'>): Promise<QuoteList> {
-      const row = await find(idOrSlug)
+      const row = find(idOrSlug)
       return deps.quotes().list({ ...query, speaker: undefined }, { personId: row.id })
     },
 
     async articles(idOrSlug: string, query: Omit<ArticleListQuery, 'person'>): Promise<ArticleList> {
-      const row = await find(idOrSlug)
+      const row = find(idOrSlug)
       return deps.articles().list({ ...query, person: undefined }, { personId: row.id })
     },
   }

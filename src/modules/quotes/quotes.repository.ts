@@ -1,6 +1,7 @@
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.js'
+import type { ReadStore, SqlParam } from '../../read-store.js'
 import { sqlDate } from '../../shared/params.js'
 
+/** Dates are ISO 8601 text as Prisma stores them in SQLite. */
 export interface QuoteRow {
   seq: number
   id: string
@@ -27,12 +28,12 @@ export interface QuoteRow {
   sentence: string
   articleId: string
   articleTitle: string
-  articlePublishedAt: Date | null
-  listedAt: Date
+  articlePublishedAt: string | null
+  listedAt: string
 }
 
 /** The columns every quote response needs, from Quote joined to its article and person. */
-export const QUOTE_SELECT = Prisma.sql`
+export const QUOTE_SELECT = `
   SELECT q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."parts", q."kind", q."cue", q."cueStart", q."cueEnd",
     q."via", q."confidence", q."speakerName", q."speakerType", q."speakerText", q."speakerStart", q."speakerEnd",
     p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName",
@@ -54,26 +55,24 @@ export interface QuoteFilter {
   limit: number
 }
 
-export const createQuoteRepository = (db: PrismaClient) => ({
-  findById: async (id: string) =>
-    (await db.$queryRaw<QuoteRow[]>`${QUOTE_SELECT} WHERE q."id" = ${id}`)[0] ?? null,
-
-  forArticle: (articleSeq: number) =>
-    db.$queryRaw<QuoteRow[]>`${QUOTE_SELECT} WHERE q."articleSeq" = ${articleSeq} ORDER BY q."position"`,
+export const createQuoteRepository = (db: ReadStore) => ({
+  findById: (id: string) => db.get<QuoteRow>(`${QUOTE_SELECT} WHERE q."id" = ?`, [id]) ?? null,
 
   /** Newest first, keyset on (listedAt, seq). */
   list: (f: QuoteFilter) => {
-    const where: Prisma.Sql[] = []
-    if (f.fts) where.push(Prisma.sql`q."seq" IN (SELECT rowid FROM "QuoteFts" WHERE "QuoteFts" MATCH ${f.fts})`)
-    if (f.personId) where.push(Prisma.sql`q."personId" = ${f.personId}`)
-    if (f.articleId) where.push(Prisma.sql`a."id" = ${f.articleId}`)
-    if (f.from) where.push(Prisma.sql`q."publishedAt" >= ${sqlDate(f.from)}`)
-    if (f.to) where.push(Prisma.sql`q."publishedAt" <= ${sqlDate(f.to)}`)
-    if (f.kind) where.push(Prisma.sql`q."kind" = ${f.kind}`)
-    if (f.minConfidence !== undefined) where.push(Prisma.sql`q."confidence" >= ${f.minConfidence}`)
-    if (f.after) where.push(Prisma.sql`(q."listedAt" < ${f.after[0]} OR (q."listedAt" = ${f.after[0]} AND q."seq" < ${f.after[1]}))`)
-    const clause = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty
-    return db.$queryRaw<QuoteRow[]>`${QUOTE_SELECT} ${clause} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ${f.limit + 1}`
+    const where: string[] = []
+    const params: SqlParam[] = []
+    const add = (clause: string, ...values: SqlParam[]) => (where.push(clause), params.push(...values))
+    if (f.fts) add(`q."seq" IN (SELECT rowid FROM "QuoteFts" WHERE "QuoteFts" MATCH ?)`, f.fts)
+    if (f.personId) add(`q."personId" = ?`, f.personId)
+    if (f.articleId) add(`a."id" = ?`, f.articleId)
+    if (f.from) add(`q."publishedAt" >= ?`, sqlDate(f.from))
+    if (f.to) add(`q."publishedAt" <= ?`, sqlDate(f.to))
+    if (f.kind) add(`q."kind" = ?`, f.kind)
+    if (f.minConfidence !== undefined) add(`q."confidence" >= ?`, f.minConfidence)
+    if (f.after) add(`(q."listedAt" < ? OR (q."listedAt" = ? AND q."seq" < ?))`, f.after[0], f.after[0], f.after[1])
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    return db.all<QuoteRow>(`${QUOTE_SELECT} ${clause} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ?`, [...params, f.limit + 1])
   },
 })
 export type QuoteRepository = ReturnType<typeof createQuoteRepository>

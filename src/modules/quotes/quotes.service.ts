@@ -1,6 +1,6 @@
 import { NotFoundError, BadRequestError } from '../../errors.js'
 import { decodeCursor, paginate } from '../../shared/pagination.js'
-import { dateBound, ftsQuery, sqlDate } from '../../shared/params.js'
+import { dateBound, ftsQuery } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from './quotes.mapper.js'
 import type { QuoteRepository } from './quotes.repository.js'
@@ -8,7 +8,7 @@ import type { Quote, QuoteList, QuoteListQuery } from './quotes.schema.js'
 
 export const createQuoteService = ({ repo, people }: { repo: QuoteRepository; people: PeopleRepository }) => ({
   async get(id: string): Promise<Quote> {
-    const row = await repo.findById(id)
+    const row = repo.findById(id)
     if (!row) throw new NotFoundError(`quote '${id}' not found`)
     return toQuote(row)
   },
@@ -19,17 +19,17 @@ export const createQuoteService = ({ repo, people }: { repo: QuoteRepository; pe
     if (fts === null) throw new BadRequestError("'q' must contain at least one letter or digit", { in: 'query', name: 'q' })
     let personId = fixed.personId
     if (query.speaker) {
-      const person = await people.findByIdOrSlug(query.speaker)
+      const person = people.findByIdOrSlug(query.speaker)
       if (!person) throw new NotFoundError(`speaker '${query.speaker}' not found`)
       personId = person.id
     }
     const after = decodeCursor(query.cursor, 'quotes')
-    const rows = await repo.list({
+    const rows = repo.list({
       fts, personId, articleId: query.article, kind: query.kind, minConfidence: query.minConfidence,
       from: dateBound(query.from, false), to: dateBound(query.to, true),
       after: after ? [String(after[0]), Number(after[1])] : null, limit: query.limit,
     })
-    const page = paginate(rows, query.limit, 'quotes', (r) => [sqlDate(r.listedAt), r.seq])
+    const page = paginate(rows, query.limit, 'quotes', (r) => [r.listedAt, r.seq])
     return { data: page.data.map(toQuote), page: page.page }
   },
 })

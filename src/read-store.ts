@@ -1,0 +1,48 @@
+import Database, { type Statement } from 'better-sqlite3'
+import { sqlitePath } from './db.js'
+
+export type SqlParam = string | number | bigint | null
+
+/**
+ * The API's read path: one better-sqlite3 connection with prepared statements kept by their SQL
+ * text. Prisma owns the schema, the migrations and every write; reads skip its per-query
+ * compilation because they are the hot path. The connection is query-only.
+ */
+export interface ReadStore {
+  all<T>(sql: string, params?: SqlParam[]): T[]
+  get<T>(sql: string, params?: SqlParam[]): T | undefined
+  /** Runs `read` in one read transaction: every statement sees the same committed state. */
+  snapshot<T>(read: () => T): T
+  /** Changes whenever another connection (another process, or Prisma here) commits. */
+  dataVersion(): number
+  close(): void
+}
+
+export interface ReadStoreOptions {
+  /** Bytes of the file mapped into memory (reads without a copy through the page cache). */
+  mmapBytes?: number
+  /** Page cache of this connection, in KiB. */
+  cacheKiB?: number
+}
+
+export function openReadStore(url: string, opts: ReadStoreOptions = {}): ReadStore {
+  const db = url === 'file::memory:' ? new Database(':memory:') : new Database(sqlitePath(url), { fileMustExist: true })
+  db.pragma('busy_timeout = 10000')
+  db.pragma(`mmap_size = ${Math.trunc(opts.mmapBytes ?? 268_435_456)}`)
+  db.pragma(`cache_size = -${Math.trunc(opts.cacheKiB ?? 65_536)}`)
+  db.pragma('query_only = ON')
+  const statements = new Map<string, Statement>()
+  const prepared = (sql: string) => {
+    let s = statements.get(sql)
+    if (!s) statements.set(sql, (s = db.prepare(sql)))
+    return s
+  }
+  const version = db.prepare('PRAGMA data_version').pluck()
+  return {
+    all: <T>(sql: string, params: SqlParam[] = []) => prepared(sql).all(...params) as T[],
+    get: <T>(sql: string, params: SqlParam[] = []) => prepared(sql).get(...params) as T | undefined,
+    snapshot: <T>(read: () => T) => db.transaction(read).deferred(),
+    dataVersion: () => version.get() as number,
+    close: () => db.close(),
+  }
+}
