@@ -13,6 +13,7 @@ import { healthRoutes } from './modules/health/health.routes.js'
 import { peopleRoutes } from './modules/people/people.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
+import { responseCachePlugin } from './plugins/response-cache.js'
 import { servicesPlugin } from './plugins/services.js'
 import { swaggerPlugin } from './plugins/swagger.js'
 
@@ -68,6 +69,8 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     },
   })
   await app.register(cors, { origin: config.CORS_ORIGIN === '*' ? true : config.CORS_ORIGIN.split(',').map((o) => o.trim()), methods: ['GET', 'HEAD', 'OPTIONS'] })
+  // before compression: the cache keeps plain JSON and compression applies per client
+  await app.register(responseCachePlugin, { store: readStore, maxBytes: config.RESPONSE_CACHE_BYTES })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
   await app.register(swaggerPlugin)
   await app.register(servicesPlugin, { prisma, readStore })

@@ -15,6 +15,7 @@ const Env = z.object({
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
   MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(1_536 * 1024 * 1024),
+  RESPONSE_CACHE_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024).describe('memory for cached responses; 0 turns the cache off (ETags stay)'),
   PRESSURE_SAMPLE_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
 })
 

@@ -10,6 +10,7 @@ export const Health = z.object({
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/health', {
+    config: { responseCache: false },
     schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: Health, 503: Health } },
   }, async (_req, reply) => {
     const uptimeSeconds = Math.round(process.uptime())

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { LRUCache } from 'lru-cache'
+import type { ReadStore } from '../read-store.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: never cached and no ETag (answers that change without the data, like /health). */
+    responseCache?: boolean
+  }
+  interface FastifyRequest {
+    cacheable?: { key: string; version: number }
+  }
+}
+
+interface Entry {
+  body: string
+  etag: string
+}
+
+/** If-None-Match against an ETag: a list of tags, weak or strong, or "*". */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim()
+    return t === '*' || t.replace(/^W\//, '') === etag
+  })
+}
+
+/**
+ * Answers repeated GETs from memory and revalidates clients with ETag / 304. A cached body is
+ * served only while the database's data version is the one it was read at: SQLite changes
+ * `PRAGMA data_version` on every commit by another connection (an ingest in another process,
+ * or Prisma in this one), so a write anywhere empties the cache before the next answer.
+ */
+export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store: ReadStore; maxBytes: number }) => {
+  const cache = opts.maxBytes > 0
+    ? new LRUCache<string, Entry>({ maxSize: opts.maxBytes, sizeCalculation: (e) => e.body.length * 2 + e.etag.length + 64 })
+    : null
+  let version = opts.store.dataVersion()
+
+  // preValidation: after every onRequest hook (the rate limit is one, added per route), before any parsing
+  app.addHook('preValidation', async (req, reply) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.routeOptions.config.responseCache === false) return
+    const now = opts.store.dataVersion()
+    if (now !== version) {
+      cache?.clear()
+      version = now
+    }
+    const hit = cache?.get(req.url)
+    if (!hit) {
+      req.cacheable = { key: req.url, version: now }
+      return
+    }
+    reply.header('etag', hit.etag).header('cache-control', 'no-cache')
+    if (etagMatches(req.headers['if-none-match'], hit.etag)) return reply.code(304).send()
+    return reply.type('application/json; charset=utf-8').send(hit.body)
+  })
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.cacheable || reply.statusCode !== 200 || typeof payload !== 'string') return payload
+    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`
+    reply.header('etag', etag).header('cache-control', 'no-cache')
+    // read at the version current when the request came in, and nothing committed since: keep it
+    if (cache && req.cacheable.version === version) cache.set(req.cacheable.key, { body: payload, etag })
+    if (etagMatches(req.headers['if-none-match'], etag)) {
+      reply.code(304)
+      return ''
+    }
+    return payload
+  })
+})
