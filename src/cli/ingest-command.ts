@@ -86,9 +86,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     const summary = counts.summary((Date.now() - started) / 1000)
     const a = summary.articles
     const rate = summary.seconds > 0 ? ` (${Math.round((a.ingested + a.updated) / summary.seconds)} articles/s)` : ''
+    // the whole process, worker threads included
+    const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
     io.out(opts.json
-      ? JSON.stringify({ summary })
-      : `${summary.files} files: ${a.ingested} ingested, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed in ${summary.seconds.toFixed(1)} s${rate}`)
+      ? JSON.stringify({ summary: { ...summary, peakRssMB } })
+      : `${summary.files} files: ${a.ingested} ingested, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed in ${summary.seconds.toFixed(1)} s${rate}, peak memory ${peakRssMB} MB`)
     return a.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {
     await extractor.close()

@@ -90,7 +90,7 @@ export const createArticleRepository = (db: ReadStore) => ({
     if (f.personId) add(`a."seq" IN (SELECT "articleSeq" FROM "ArticlePerson" WHERE "personId" = ?)`, f.personId)
     const clause = () => (where.length ? `WHERE ${where.join(' AND ')}` : '')
     if (f.sort === 'relevance' && f.fts) {
-      if (f.after) add(`(m."rank" > ? OR (m."rank" = ? AND a."seq" > ?))`, f.after[0], f.after[0], f.after[1])
+      if (f.after) add(`(m."rank", a."seq") > (?, ?)`, f.after[0], f.after[1])
       // bm25 scaled to an integer: a float keyset would not survive the round trip through the cursor
       return db.all<ArticleSummaryRow>(`
         WITH m AS (SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)
@@ -100,8 +100,8 @@ export const createArticleRepository = (db: ReadStore) => ({
     if (f.fts) add(`a."seq" IN (SELECT rowid FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)`, f.fts)
     const desc = f.sort !== 'oldest'
     if (f.after) {
-      add(desc ? `(a."listedAt" < ? OR (a."listedAt" = ? AND a."seq" < ?))` : `(a."listedAt" > ? OR (a."listedAt" = ? AND a."seq" > ?))`,
-        f.after[0], f.after[0], f.after[1])
+      // a row value lets SQLite seek the (listedAt, seq) index; the equivalent OR scans from the first row
+      add(desc ? `(a."listedAt", a."seq") < (?, ?)` : `(a."listedAt", a."seq") > (?, ?)`, f.after[0], f.after[1])
     }
     const order = desc ? `ORDER BY a."listedAt" DESC, a."seq" DESC` : `ORDER BY a."listedAt" ASC, a."seq" ASC`
     return db.all<ArticleSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM "Article" a ${clause()} ${order} LIMIT ?`, [...params, f.limit + 1])

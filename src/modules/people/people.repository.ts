@@ -49,7 +49,7 @@ export const createPeopleRepository = (db: ReadStore) => {
         add(`("nameLower" LIKE ? ESCAPE '\\' OR "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "aliasLower" LIKE ? ESCAPE '\\'))`, like, like)
       }
       if (f.after) {
-        add(asc ? `(${col} > ? OR (${col} = ? AND "id" > ?))` : `(${col} < ? OR (${col} = ? AND "id" < ?))`, f.after[0], f.after[0], f.after[1])
+        add(asc ? `(${col}, "id") > (?, ?)` : `(${col}, "id") < (?, ?)`, f.after[0], f.after[1])
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
       const order = asc ? `ORDER BY ${col} ASC, "id" ASC` : `ORDER BY ${col} DESC, "id" DESC`

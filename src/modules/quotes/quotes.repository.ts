@@ -70,7 +70,7 @@ export const createQuoteRepository = (db: ReadStore) => ({
     if (f.to) add(`q."publishedAt" <= ?`, sqlDate(f.to))
     if (f.kind) add(`q."kind" = ?`, f.kind)
     if (f.minConfidence !== undefined) add(`q."confidence" >= ?`, f.minConfidence)
-    if (f.after) add(`(q."listedAt" < ? OR (q."listedAt" = ? AND q."seq" < ?))`, f.after[0], f.after[0], f.after[1])
+    if (f.after) add(`(q."listedAt", q."seq") < (?, ?)`, f.after[0], f.after[1])
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     return db.all<QuoteRow>(`${QUOTE_SELECT} ${clause} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ?`, [...params, f.limit + 1])
   },

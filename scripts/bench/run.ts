@@ -1,0 +1,182 @@
+/**
+ * Read and ingest benchmark (a command, not a test):
+ *
+ *   npm run bench -- [paths of real articles...] [--articles 100000] [--duration 10] [--json out.json]
+ *
+ * Builds (or reuses) a database of N articles from the given real text through the real ingest
+ * CLI (without paths: generated text), then runs autocannon against the real server and, in the
+ * same run, against a bare Fastify route (the ceiling). Prints req/s, p50, p99 and the ratio to
+ * the ceiling per route. "Cold" routes run on a server with the response cache off (every request
+ * reads the database); "hot" ones on the server as shipped.
+ */
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, cpus, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Command } from 'commander'
+import { encodeCursor } from '../../src/shared/pagination.js'
+import { projectRoot } from '../../src/paths.js'
+import { random, readRealArticles, writeCorpus } from './corpus.js'
+
+const program = new Command('bench')
+  .argument('[paths...]', 'real articles (files or directories) to build the corpus from; none: generated text')
+  .option('--articles <n>', 'articles in the large database', (v) => Number(v), 100_000)
+  .option('--small <n>', 'articles in the small database (growth)', (v) => Number(v), 1_000)
+  .option('--duration <s>', 'seconds per route', (v) => Number(v), 10)
+  .option('--connections <n>', 'concurrent connections', (v) => Number(v), 50)
+  .option('--server <file>', 'server entry to measure', 'dist/src/server.js')
+  .option('--dir <dir>', 'where corpora, databases and results live', 'bench-results')
+  .option('--json <file>', 'also write the results as JSON')
+  .option('--rebuild', 'build the databases again even if they exist')
+  .parse()
+const opts = program.opts<{ articles: number; small: number; duration: number; connections: number; server: string; dir: string; json?: string; rebuild?: boolean }>()
+const paths = program.args
+const dir = resolve(opts.dir)
+mkdirSync(dir, { recursive: true })
+const kind = paths.length ? 'real' : 'generated'
+
+interface IngestFigures { articles: number; seconds: number; articlesPerSecond: number; peakRssMB: number; measuredAt: string }
+
+/** Builds the database of `n` articles through the ingest CLI, or reuses it; returns the ingest figures. */
+async function database(n: number): Promise<{ url: string; ingest: IngestFigures }> {
+  const file = join(dir, `${kind}-${n}.db`)
+  const metaFile = `${file}.ingest.json`
+  if (!opts.rebuild && existsSync(file) && existsSync(metaFile)) return { url: `file:${file}`, ingest: JSON.parse(readFileSync(metaFile, 'utf8')) }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
+  const corpus = join(dir, `corpus-${kind}-${n}`)
+  rmSync(corpus, { recursive: true, force: true })
+  console.error(`building ${n} ${kind} articles in ${corpus} ...`)
+  await writeCorpus(corpus, n, paths.length ? await readRealArticles(paths) : null)
+  console.error(`ingesting them into ${file} (node dist/scripts/ingest.js) ...`)
+  const run = spawnSync(process.execPath, [join(projectRoot, 'dist/scripts/ingest.js'), '--json', '--database', `file:${file}`, corpus], {
+    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LOG_LEVEL: 'warn' },
+  })
+  const last = run.stdout.trim().split('\n').at(-1) ?? ''
+  if (!last.startsWith('{"summary"')) throw new Error(`ingest failed (${run.status}): ${run.stderr.slice(-2000)}`)
+  const s = JSON.parse(last).summary as { articles: { ingested: number }; seconds: number; peakRssMB: number }
+  const ingest = { articles: s.articles.ingested, seconds: s.seconds, articlesPerSecond: s.articles.ingested / s.seconds, peakRssMB: s.peakRssMB, measuredAt: new Date().toISOString() }
+  writeFileSync(metaFile, JSON.stringify(ingest, null, 2))
+  rmSync(corpus, { recursive: true, force: true })
+  return { url: `file:${file}`, ingest }
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`${url} did not come up`)
+}
+
+async function start(args: string[], port: number, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env } })
+  await waitFor(`http://127.0.0.1:${port}${args.some((a) => a.includes('ceiling')) ? '/' : '/health'}`, child)
+  return { stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
+}
+
+const apiServer = (url: string, port: number, cacheBytes: string) =>
+  start([resolve(opts.server)], port, { DATABASE_URL: url, LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_BYTES: cacheBytes })
+
+interface Row { route: string; server: string; reqPerSec: number; p50: number; p99: number; errors: number; ratio?: number }
+
+/** autocannon over the paths `next()` gives (a new one per request). */
+async function load(route: string, server: string, port: number, next: () => string, headers: Record<string, string> = {}): Promise<Row> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`, connections: opts.connections, duration: opts.duration, headers,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
+  })
+  const ok = route.includes('304') ? (result.statusCodeStats?.['304']?.count ?? 0) : result['2xx']
+  const row = { route, server, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + (result.requests.total - ok) }
+  console.error(`  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.errors ? `  ${row.errors} not ok` : ''}`)
+  return row
+}
+
+/** What the routes are asked for: ids, slugs, cursors and terms sampled from the database. */
+function targets(url: string) {
+  const db = new Database(url.replace(/^file:/, ''), { readonly: true })
+  const ids = db.prepare(`SELECT "id" FROM "Article" ORDER BY random() LIMIT 5000`).pluck().all() as string[]
+  const slugs = db.prepare(`SELECT "slug" FROM "Person" ORDER BY random() LIMIT 5000`).pluck().all() as string[]
+  const speakers = db.prepare(`SELECT "slug" FROM "Person" WHERE "quoteCount" > 0 ORDER BY random() LIMIT 5000`).pluck().all() as string[]
+  const cursors = (db.prepare(`SELECT "listedAt", "seq" FROM "Article" ORDER BY random() LIMIT 5000`).all() as { listedAt: string; seq: number }[])
+    .map((r) => encodeCursor('articles:newest', [r.listedAt, r.seq]))
+  const nth = (n: number) => db.prepare(`SELECT "listedAt", "seq" FROM "Article" ORDER BY "listedAt" DESC, "seq" DESC LIMIT 1 OFFSET ?`).get(n) as { listedAt: string; seq: number } | undefined
+  const before1000 = nth(20 * 999 - 1)
+  const words = (db.prepare(`SELECT "title" FROM "Article" ORDER BY random() LIMIT 3000`).pluck().all() as string[])
+    .flatMap((t) => t.toLowerCase().match(/\p{L}{7,}/gu) ?? [])
+  const count = db.prepare(`SELECT count(*) FROM "ArticleFts" WHERE "ArticleFts" MATCH ?`).pluck()
+  const rare = [...new Set(words)].filter((w) => (count.get(`"${w}"`) as number) <= 50).slice(0, 500)
+  const articles = db.prepare(`SELECT count(*) FROM "Article"`).pluck().get() as number
+  db.close()
+  return { ids, slugs, speakers, cursors, page1000: before1000 ? encodeCursor('articles:newest', [before1000.listedAt, before1000.seq]) : null, rare, articles }
+}
+
+const cycle = (xs: string[]) => {
+  const r = random(7)
+  return () => xs[Math.floor(r() * xs.length)]!
+}
+
+async function main() {
+  const large = await database(opts.articles)
+  const small = await database(opts.small)
+  const t = targets(large.url)
+  const ts = targets(small.url)
+  const COMMON = ['said', 'government', 'people', 'minister', 'market']
+  const rows: Row[] = []
+  console.error(`\n${t.articles} articles; ${opts.connections} connections, ${opts.duration} s per route, ${availableParallelism()} cores (${cpus()[0]?.model}), Node ${process.version}`)
+
+  const ceiling = await start(['--import', 'tsx', join(projectRoot, 'scripts/bench/ceiling.ts'), '4100'], 4100)
+  rows.push(await load('ceiling: bare Fastify constant', 'bare', 4100, () => '/'))
+  await ceiling.stop()
+
+  const shipped = await apiServer(large.url, 4101, String(64 * 1024 * 1024))
+  const hotId = t.ids[0]!
+  const etag = (await fetch(`http://127.0.0.1:4101/articles/${hotId}`)).headers.get('etag') ?? ''
+  rows.push(await load('/articles/:id hot (same id, cache)', 'shipped', 4101, () => `/articles/${hotId}`))
+  rows.push(await load('/articles/:id hot (If-None-Match, 304)', 'shipped', 4101, () => `/articles/${hotId}`, { 'if-none-match': etag }))
+  rows.push(await load('/articles/:id random', 'shipped', 4101, cycle(t.ids.map((id) => `/articles/${id}`))))
+  await shipped.stop()
+
+  const cold = await apiServer(large.url, 4102, '0')
+  rows.push(await load('/articles/:id random (cold)', 'no cache', 4102, cycle(t.ids.map((id) => `/articles/${id}`))))
+  rows.push(await load('/articles?limit=20 random cursor (cold)', 'no cache', 4102, cycle(t.cursors.map((c) => `/articles?limit=20&cursor=${c}`))))
+  rows.push(await load('/articles?limit=20 page 1 (cold)', 'no cache', 4102, () => '/articles?limit=20'))
+  if (t.page1000) rows.push(await load('/articles?limit=20 page 1000 (cold)', 'no cache', 4102, () => `/articles?limit=20&cursor=${t.page1000}`))
+  rows.push(await load('/people/:slug random (cold)', 'no cache', 4102, cycle(t.slugs.map((s) => `/people/${s}`))))
+  rows.push(await load('/quotes?speaker= random (cold)', 'no cache', 4102, cycle(t.speakers.map((s) => `/quotes?speaker=${s}`))))
+  rows.push(await load('/articles?q= common terms (cold)', 'no cache', 4102, cycle(COMMON.map((w) => `/articles?q=${w}`))))
+  rows.push(await load('/articles?q= rare terms (cold)', 'no cache', 4102, cycle(t.rare.map((w) => `/articles?q=${w}`))))
+  await cold.stop()
+
+  const smallCold = await apiServer(small.url, 4103, '0')
+  rows.push(await load(`/articles/:id random (cold, ${ts.articles} articles)`, 'no cache', 4103, cycle(ts.ids.map((id) => `/articles/${id}`))))
+  rows.push(await load(`/articles?limit=20 random cursor (cold, ${ts.articles})`, 'no cache', 4103, cycle(ts.cursors.map((c) => `/articles?limit=20&cursor=${c}`))))
+  await smallCold.stop()
+
+  const ceilingRate = rows[0]!.reqPerSec
+  for (const r of rows) r.ratio = r.reqPerSec / ceilingRate
+  const rate = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))?.reqPerSec ?? NaN
+  const growth = {
+    detail: rate(`/articles/:id random (cold, ${ts.articles}`) / rate('/articles/:id random (cold)'),
+    list: rate(`/articles?limit=20 random cursor (cold, ${ts.articles}`) / rate('/articles?limit=20 random cursor (cold)'),
+    page1000VsPage1: rate('/articles?limit=20 page 1 (cold)') / rate('/articles?limit=20 page 1000 (cold)'),
+  }
+
+  console.log(`\nNewsdesk read benchmark: ${t.articles} ${kind} articles, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, autocannon ${opts.connections} connections x ${opts.duration} s, server and load generator on the same machine`)
+  console.log('| route | server | req/s | p50 ms | p99 ms | ratio to ceiling |')
+  console.log('|---|---|---:|---:|---:|---:|')
+  for (const r of rows) console.log(`| ${r.route} | ${r.server} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ratio!.toFixed(3)} |${r.errors ? ` ${r.errors} not ok` : ''}`)
+  console.log(`\ngrowth (cost per request, ${t.articles} vs ${ts.articles} articles): detail ${growth.detail.toFixed(2)}x, list ${growth.list.toFixed(2)}x; page 1000 vs page 1: ${growth.page1000VsPage1.toFixed(2)}x`)
+  const ing = large.ingest
+  console.log(`ingest (real CLI, extraction included, one process): ${ing.articles} articles in ${ing.seconds.toFixed(0)} s = ${ing.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${ing.peakRssMB} MB (measured ${ing.measuredAt})`)
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ articles: t.articles, kind, cores: availableParallelism(), node: process.version, connections: opts.connections, duration: opts.duration, rows, growth, ingest: ing, smallIngest: small.ingest }, null, 2))
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
