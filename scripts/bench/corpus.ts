@@ -83,12 +83,12 @@ export function variant(base: BaseArticle, v: number, i: number) {
   return { title: v ? `${base.title} (${v})` : base.title, body, date: day, section: base.section }
 }
 
-/** Writes `n` articles in shards of 1,000 lines; returns the shard directory. */
-export async function writeCorpus(dir: string, n: number, bases: BaseArticle[] | null): Promise<string> {
+/** Writes `n` articles in shards of `perShard` lines; returns the shard directory. */
+export async function writeCorpus(dir: string, n: number, bases: BaseArticle[] | null, perShard = 1000): Promise<string> {
   mkdirSync(dir, { recursive: true })
-  for (let shard = 0; shard * 1000 < n; shard++) {
+  for (let shard = 0; shard * perShard < n; shard++) {
     const out = createWriteStream(join(dir, `shard-${String(shard).padStart(4, '0')}.jsonl`))
-    for (let i = shard * 1000; i < Math.min(n, (shard + 1) * 1000); i++) {
+    for (let i = shard * perShard; i < Math.min(n, (shard + 1) * perShard); i++) {
       const article = bases ? variant(bases[i % bases.length]!, Math.floor(i / bases.length), i) : variant(generatedArticle(i), 0, i)
       if (!out.write(JSON.stringify(article) + '\n')) await once(out, 'drain')
     }

@@ -49,8 +49,8 @@ async function database(n: number): Promise<{ url: string; ingest: IngestFigures
   rmSync(corpus, { recursive: true, force: true })
   console.error(`building ${n} ${kind} articles in ${corpus} ...`)
   await writeCorpus(corpus, n, paths.length ? await readRealArticles(paths) : null)
-  console.error(`ingesting them into ${file} (node dist/scripts/ingest.js) ...`)
-  const run = spawnSync(process.execPath, [join(projectRoot, 'dist/scripts/ingest.js'), '--json', '--database', `file:${file}`, corpus], {
+  console.error(`ingesting them into ${file} (as npm run ingest does) ...`)
+  const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(projectRoot, 'dist/scripts/ingest.js'), '--json', '--database', `file:${file}`, corpus], {
     encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LOG_LEVEL: 'warn' },
   })
   const last = run.stdout.trim().split('\n').at(-1) ?? ''

@@ -18,8 +18,8 @@ export const inProcessExtractor: Extractor = {
   close: async () => {},
 }
 
-/** Worker threads that leave one core to the writer; at least one. */
-export const defaultWorkerCount = () => Math.max(1, availableParallelism() - 1)
+/** One worker thread per core: the writer needs less than a core, and waits on SQLite part of the time. */
+export const defaultWorkerCount = () => Math.max(1, availableParallelism())
 
 /** Extraction on `threads` worker threads (from TypeScript sources, the workers load them through tsx). */
 export function workerExtractor(threads = defaultWorkerCount()): Extractor {
@@ -31,6 +31,9 @@ export function workerExtractor(threads = defaultWorkerCount()): Extractor {
     idleTimeout: 60_000,
     // a queue inside each worker: it goes on while this thread is busy writing and cannot hand out the next task
     concurrentTasksPerWorker: 16,
+    // a bounded heap makes the collector work early instead of letting memory grow; an article
+    // too big for it fails alone (the worker is replaced), it cannot take the process down
+    resourceLimits: { maxOldGenerationSizeMb: 192 },
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   })
   return {

@@ -2,8 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client.js'
 import { EXTRACTOR_VERSION } from '../extraction/pipeline.js'
 import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
-import { decodeText, parseFile } from './parse.js'
-import { fsErrorReason, readSource, walkSources, type Source } from './sources.js'
+import { decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
+import { fsErrorReason, readLines, readSource, walkSources, type Source } from './sources.js'
 import { refreshPeople, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
 
@@ -63,38 +63,70 @@ async function storedHashes(prisma: PrismaClient): Promise<Map<string, string>> 
   return new Map(rows.map((r) => [r.contentHash, r.id]))
 }
 
+/** The parsed records of one source: JSON Lines files streamed line by line, other files read whole. */
+async function* recordsOf(source: string, file: OpenFile): AsyncGenerator<RecordResult> {
+  if (source !== '-' && isJsonLines(source)) {
+    let lineNumber = 0
+    let bytes = 0
+    let blank = true
+    for await (const line of readLines(source)) {
+      lineNumber++
+      bytes += line.length + 1
+      const decoded = decodeLine(line, lineNumber === 1)
+      if ('reason' in decoded) {
+        blank = false
+        yield { ok: false, where: `line ${lineNumber}`, reason: decoded.reason }
+        continue
+      }
+      const record = parseJsonLine(decoded.text, lineNumber)
+      if (!record) continue
+      blank = false
+      yield record
+    }
+    if (blank) file.error = bytes === 0 ? 'empty file' : 'empty file (only whitespace)'
+    return
+  }
+  let text: string
+  try {
+    text = decodeText(await readSource(source))
+  } catch (err) {
+    file.error = err instanceof ParseError ? err.message : fsErrorReason(err)
+    return
+  }
+  yield* parseFile(source === '-' ? 'stdin.txt' : source, text)
+}
+
 /** Reads and parses each source, yielding its records (extraction started) and then its end. */
 async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extractor: Extractor, seen: Map<string, string>): AsyncGenerator<Unit> {
   for await (const source of sources) {
     const file: OpenFile = { source: source.path, records: [] }
     if (source.error) file.error = source.error
     else {
-      let text: string | null = null
-      try {
-        text = decodeText(await readSource(source.path))
-      } catch (err) {
-        file.error = err instanceof ParseError ? err.message : fsErrorReason(err)
-      }
       const sourcePath = source.path === '-' ? null : source.path
-      for (const r of text === null ? [] : parseFile(source.path === '-' ? 'stdin.txt' : source.path, text)) {
-        if (!r.ok) {
-          yield { file, outcome: { where: r.where, status: 'failed', reason: r.reason } }
-          continue
+      try {
+        for await (const r of recordsOf(source.path, file)) {
+          if (!r.ok) {
+            yield { file, outcome: { where: r.where, status: 'failed', reason: r.reason } }
+            continue
+          }
+          const a = r.article
+          const outcome: RecordOutcome = { where: r.where, status: 'ingested', title: a.title, ...(a.warnings.length ? { warnings: a.warnings } : {}) }
+          const hash = contentHash(a)
+          const known = seen.get(hash)
+          if (known) {
+            yield { file, outcome: { ...outcome, status: 'unchanged', id: known } }
+            continue
+          }
+          const id = articleId(a, hash)
+          seen.set(hash, id)
+          const prepared = extractor.extract({ title: a.title, body: a.body })
+            .then((extraction) => ({ parsed: a, hash, id, extraction, sourcePath, extractorVersion: EXTRACTOR_VERSION }))
+          prepared.catch(() => {}) // awaited in order below; this only keeps an early rejection from going unhandled
+          yield { file, outcome, prepared }
         }
-        const a = r.article
-        const outcome: RecordOutcome = { where: r.where, status: 'ingested', title: a.title, ...(a.warnings.length ? { warnings: a.warnings } : {}) }
-        const hash = contentHash(a)
-        const known = seen.get(hash)
-        if (known) {
-          yield { file, outcome: { ...outcome, status: 'unchanged', id: known } }
-          continue
-        }
-        const id = articleId(a, hash)
-        seen.set(hash, id)
-        const prepared = extractor.extract({ title: a.title, body: a.body })
-          .then((extraction) => ({ parsed: a, hash, id, extraction, sourcePath, extractorVersion: EXTRACTOR_VERSION }))
-        prepared.catch(() => {}) // awaited in order below; this only keeps an early rejection from going unhandled
-        yield { file, outcome, prepared }
+      } catch (err) {
+        // a read error in the middle of a streamed file: what was read stands, the file says why it stopped
+        file.error = fsErrorReason(err)
       }
     }
     yield { file, end: true }

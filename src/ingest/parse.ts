@@ -20,6 +20,19 @@ export function decodeText(bytes: Uint8Array): string {
   return text
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** One line of a streamed JSON Lines file as text; the reason when it is not text. */
+export function decodeLine(bytes: Uint8Array, first: boolean): { text: string } | { reason: string } {
+  if (bytes.includes(0)) return { reason: 'binary content (contains NUL bytes)' }
+  try {
+    const text = strictUtf8.decode(bytes).replace(/\r$/, '')
+    return { text: first ? text.replace(/^\uFEFF/, '') : text }
+  } catch {
+    return { reason: 'invalid UTF-8' }
+  }
+}
+
 /** Parses a date string into a UTC Date; null when it does not parse. */
 export function parseDate(value: unknown): Date | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null
@@ -130,19 +143,22 @@ const attempt = (where: string, f: () => ParsedArticle): RecordResult => {
   }
 }
 
+export const isJsonLines = (name: string) => /\.(jsonl|ndjson)$/i.test(name)
+
+/** One line of a JSON Lines file; null for a blank line. */
+export function parseJsonLine(line: string, lineNumber: number): RecordResult | null {
+  if (!line.trim()) return null
+  return attempt(`line ${lineNumber}`, () => {
+    let value: unknown
+    try { value = JSON.parse(line) } catch (e) { throw new ParseError(`invalid JSON: ${(e as Error).message}`) }
+    return parseRecord(value, 'jsonl')
+  })
+}
+
 /** Every article in one file's text, chosen by extension and content. */
 export function parseFile(name: string, text: string): RecordResult[] {
   const lower = name.toLowerCase()
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
-    return text.split('\n').flatMap((line, i) => {
-      if (!line.trim()) return []
-      return [attempt(`line ${i + 1}`, () => {
-        let value: unknown
-        try { value = JSON.parse(line) } catch (e) { throw new ParseError(`invalid JSON: ${(e as Error).message}`) }
-        return parseRecord(value, 'jsonl')
-      })]
-    })
-  }
+  if (isJsonLines(name)) return text.split('\n').flatMap((line, i) => parseJsonLine(line, i + 1) ?? [])
   if (lower.endsWith('.json')) {
     let value: unknown
     try { value = JSON.parse(text) } catch (e) { return [{ ok: false, reason: `invalid JSON: ${(e as Error).message}`, where: '' }] }

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs'
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { ParseError } from './types.js'
 import { extname, join } from 'node:path'
 
 export const DEFAULT_EXTENSIONS = ['txt', 'json', 'jsonl', 'ndjson']
@@ -61,11 +63,38 @@ export async function* walkSources(paths: string[], extensions = DEFAULT_EXTENSI
   }
 }
 
+/** Whole-file formats are read into memory up to this size; JSON Lines files are streamed, whatever their size. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024
+const tooLarge = () => new ParseError(`file larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (use JSON Lines for large collections)`)
+
 export async function readSource(path: string): Promise<Uint8Array> {
-  if (path !== '-') return readFile(path)
+  if (path !== '-') {
+    if ((await stat(path)).size > MAX_FILE_BYTES) throw tooLarge()
+    return readFile(path)
+  }
   const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  let size = 0
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length
+    if (size > MAX_FILE_BYTES) throw tooLarge()
+    chunks.push(chunk as Buffer)
+  }
   return Buffer.concat(chunks)
+}
+
+/** The lines of a file as bytes (without the newline), read in chunks: memory stays flat however big the file is. */
+export async function* readLines(path: string): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0)
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let data = rest.length ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer)
+    let newline
+    while ((newline = data.indexOf(0x0a)) >= 0) {
+      yield data.subarray(0, newline)
+      data = data.subarray(newline + 1)
+    }
+    rest = Buffer.from(data)
+  }
+  if (rest.length) yield rest
 }
 
 export { reason as fsErrorReason }

@@ -22,7 +22,7 @@ function wordScores(weights: Weights, tags: number, word: string): Float64Array 
     const w = weights.get(feat)
     if (w) for (let t = 0; t < tags; t++) scores[t]! += w[t]!
   }
-  if (cache.size > 200_000) cache.clear()
+  if (cache.size > 50_000) cache.clear()
   cache.set(word, scores)
   return scores
 }

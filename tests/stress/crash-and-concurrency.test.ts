@@ -1,0 +1,118 @@
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { databaseFacts, exited, freshDatabase, startIngest, startServer, writeCorpus } from './helpers.js'
+
+let dir: string
+let corpus: string
+let clean: ReturnType<typeof databaseFacts>
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'newsdesk-stress-'))
+  corpus = await writeCorpus(join(dir, 'corpus'), 1200, null, 100)
+  const url = freshDatabase(join(dir, 'clean.db'))
+  const run = await exited(startIngest(url, [corpus]))
+  expect(run.code).toBe(0)
+  clean = databaseFacts(join(dir, 'clean.db'))
+  expect(clean.articles).toBe(1200)
+}, 240_000)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('crashes', () => {
+  it('kill -9 in the middle of an ingest loses nothing: the database is intact, every stored article is whole, and a second run ends equal to a clean one', async () => {
+    const file = join(dir, 'crash.db')
+    const url = freshDatabase(file)
+    const child = startIngest(url, [corpus])
+    let files = 0
+    await new Promise<void>((resolve) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        files += chunk.toString().split('\n').filter((l) => l.startsWith('{"source"')).length
+        if (files >= 3 && child.exitCode === null && !child.killed) {
+          child.kill('SIGKILL')
+          resolve()
+        }
+      })
+    })
+    expect((await exited(child)).signal).toBe('SIGKILL')
+
+    const crashed = databaseFacts(file)
+    expect(crashed.integrity).toBe('ok')
+    expect(crashed.articles).toBeGreaterThan(0)
+    expect(crashed.articles).toBeLessThan(1200)
+    // an article is there with all of its quotes and people, or not at all
+    for (const [id, n] of Object.entries(crashed.perArticle)) expect(n, id).toBe(clean.perArticle[id])
+
+    const again = await exited(startIngest(url, [corpus]))
+    expect(again.code).toBe(0)
+    expect(databaseFacts(file)).toEqual(clean)
+  }, 240_000)
+})
+
+describe('ingest while serving', () => {
+  it('serves every request while another process ingests, never shows an article without all its quotes, and the writer waits instead of failing', async () => {
+    const file = join(dir, 'live.db')
+    const url = freshDatabase(file)
+    const port = 4300 + Math.floor(Math.random() * 500)
+    const server = await startServer(url, port)
+    const ingest = startIngest(url, [corpus])
+    const done = exited(ingest)
+    let finished = false
+    void done.then(() => (finished = true))
+    const seen = new Map<string, string>()
+    const failures: string[] = []
+    let requests = 0
+    const client = async () => {
+      while (!finished) {
+        try {
+          const list = await fetch(`http://127.0.0.1:${port}/articles?limit=20`)
+          requests++
+          if (list.status !== 200) failures.push(`list ${list.status}`)
+          const { data } = (await list.json()) as { data: { id: string; quoteCount: number; peopleCount: number }[] }
+          for (const summary of data.slice(0, 5)) {
+            const res = await fetch(`http://127.0.0.1:${port}/articles/${summary.id}`)
+            requests++
+            if (res.status !== 200) failures.push(`article ${res.status}`)
+            const a = (await res.json()) as { id: string; quotes: unknown[]; people: unknown[]; quoteCount: number; peopleCount: number }
+            seen.set(a.id, `${a.quotes.length}/${a.people.length}`)
+            if (a.quoteCount !== a.quotes.length || summary.quoteCount !== a.quotes.length) failures.push(`torn ${a.id}`)
+          }
+        } catch (err) {
+          failures.push(String(err))
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: 8 }, client))
+    expect((await done).code).toBe(0)
+    server.kill('SIGTERM')
+    await exited(server)
+
+    expect(failures).toEqual([])
+    expect(requests).toBeGreaterThan(100)
+    expect(seen.size).toBeGreaterThan(20)
+    const final = databaseFacts(file)
+    expect(final).toEqual(clean)
+    for (const [id, n] of seen) expect(n, id).toBe(final.perArticle[id])
+  }, 240_000)
+})
+
+describe('SIGTERM', () => {
+  it('finishes the requests in flight, stops, and closes the database cleanly', async () => {
+    const file = join(dir, 'clean.db')
+    const port = 4300 + Math.floor(Math.random() * 500)
+    const server = await startServer(`file:${file}`, port)
+    // 40 searches at once; SIGTERM as soon as the first is answered, while the others are being served
+    const inFlight = Array.from({ length: 40 }, (_, i) =>
+      fetch(`http://127.0.0.1:${port}/articles?limit=100&q=said+${['budget', 'school', 'rail', 'water'][i % 4]}`).then((r) => r.status, (e: Error) => e.message))
+    await Promise.race(inFlight)
+    server.kill('SIGTERM')
+    const statuses = await Promise.all(inFlight)
+    const { code } = await exited(server)
+    expect(code).toBe(0)
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true)
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0)
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow()
+    // the last connection to close checkpoints the write-ahead log and removes it
+    expect(!existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0).toBe(true)
+  }, 60_000)
+})

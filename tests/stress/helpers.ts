@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { inject } from 'vitest'
+import { projectRoot } from '../../src/paths.js'
+import { writeCorpus } from '../../scripts/bench/corpus.js'
+
+export { writeCorpus }
+
+/** A migrated, empty database file (copied from the suite's template). */
+export function freshDatabase(file: string): string {
+  copyFileSync(inject('templateDb'), file)
+  return `file:${file}`
+}
+
+/** The real ingest CLI as a child process (JSON lines on stdout). */
+export function startIngest(url: string, paths: string[], extra: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--database', url, ...extra, ...paths], {
+    cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
+}
+
+/** The real server as a child process, resolved once /health answers. */
+export async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+    cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn', ...env },
+  })
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('server did not start')
+}
+
+/** Row counts and people counters: what two databases must share to hold the same data. */
+export function databaseFacts(file: string) {
+  const db = new Database(file, { readonly: true })
+  try {
+    const one = (sql: string) => db.prepare(sql).pluck().get()
+    return {
+      integrity: one('PRAGMA integrity_check'),
+      articles: one('SELECT count(*) FROM "Article"'),
+      quotes: one('SELECT count(*) FROM "Quote"'),
+      links: one('SELECT count(*) FROM "ArticlePerson"'),
+      people: one('SELECT count(*) FROM "Person"'),
+      aliases: one('SELECT count(*) FROM "PersonAlias"'),
+      counters: db.prepare('SELECT sum("articleCount") AS a, sum("mentionCount") AS m, sum("quoteCount") AS q FROM "Person"').get(),
+      perArticle: Object.fromEntries((db.prepare(`
+        SELECT a."id", (SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = a."seq") || '/' || (SELECT count(*) FROM "ArticlePerson" p WHERE p."articleSeq" = a."seq") AS n
+        FROM "Article" a`).all() as { id: string; n: string }[]).map((r) => [r.id, r.n])),
+    }
+  } finally {
+    db.close()
+  }
+}
