@@ -28,7 +28,7 @@ export interface ReadStoreOptions {
 export function openReadStore(url: string, opts: ReadStoreOptions = {}): ReadStore {
   const db = url === 'file::memory:' ? new Database(':memory:') : new Database(sqlitePath(url), { fileMustExist: true })
   db.pragma('busy_timeout = 10000')
-  db.pragma(`mmap_size = ${Math.trunc(opts.mmapBytes ?? 268_435_456)}`)
+  db.pragma(`mmap_size = ${Math.trunc(opts.mmapBytes ?? 2 ** 31)}`)
   db.pragma(`cache_size = -${Math.trunc(opts.cacheKiB ?? 65_536)}`)
   db.pragma('query_only = ON')
   const statements = new Map<string, Statement>()

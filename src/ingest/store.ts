@@ -215,8 +215,10 @@ export async function writeExtractions(
   const articlePeople: ReturnType<typeof extractionRows>['articlePeople'] = []
   const quotes: ReturnType<typeof extractionRows>['quotes'] = []
   const deltas = new Map<string, CounterDelta>()
+  const counts: [number, number, number][] = []
   for (const { article, extraction } of items) {
     const rows = extractionRows(article, extraction, known)
+    counts.push([article.seq, rows.articlePeople.length, rows.quotes.length])
     for (const p of rows.newPeople) people.set(p.id, { ...p, nameLower: p.name.toLowerCase() })
     for (const a of rows.aliases) aliases.set(`${a.personId}\u0000${a.alias}`, a)
     articlePeople.push(...rows.articlePeople)
@@ -237,12 +239,19 @@ export async function writeExtractions(
   await insertRows(tx, 'PersonAlias', ['personId', 'alias', 'aliasLower'], [...aliases.values()].map((a) => [a.personId, a.alias, a.aliasLower]), true)
   await insertRows(tx, 'ArticlePerson', ARTICLE_PERSON_COLUMNS, articlePeople.map((ap) => ARTICLE_PERSON_COLUMNS.map((c) => ap[c])))
   await insertRows(tx, 'Quote', QUOTE_COLUMNS, quotes.map((q) => QUOTE_COLUMNS.map((c) => q[c])))
+  await tx.$executeRawUnsafe(`
+    WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "people", value ->> 2 AS "quotes" FROM json_each(?))
+    UPDATE "Article" SET "peopleCount" = c."people", "quoteCount" = c."quotes" FROM c WHERE "Article"."seq" = c."seq"`,
+  JSON.stringify(counts))
   if (!opts.replace) await addToCounters(tx, deltas)
   return { touched: [...new Set([...deltas.keys(), ...previous])] }
 }
 
+/** Characters of the body that lists show. */
+export const EXCERPT_CHARS = 280
+
 const articleFields = (a: PreparedArticle) => ({
-  contentHash: a.hash, externalId: a.parsed.externalId, title: a.parsed.title, body: a.parsed.body,
+  contentHash: a.hash, externalId: a.parsed.externalId, title: a.parsed.title, body: a.parsed.body, excerpt: a.parsed.body.slice(0, EXCERPT_CHARS),
   publishedAt: a.parsed.publishedAt, listedAt: a.parsed.publishedAt ?? new Date(), section: a.parsed.section,
   dateline: a.parsed.dateline, agency: a.parsed.agency, url: a.parsed.url, sourcePath: a.sourcePath, format: a.parsed.format,
   extra: a.parsed.extra ? JSON.stringify(a.parsed.extra) : null, extractorVersion: a.extractorVersion,

@@ -34,6 +34,11 @@ beforeAll(() => {
   put('latin1.txt', Buffer.from('Caf\xe9 opens\nThe caf\xe9 opened, its owner said.', 'latin1'))
   put('bom-crlf.txt', `\uFEFF${article('Harbour reopens', 'The harbour reopened on Monday.\r\n\r\nIt will bring jobs, Mayor Anne Hidalgo said.')}`.replace(/\n/g, '\r\n'))
   put('huge.txt', `Huge file\n${'word '.repeat(10_500_000)}`) // 50 MB
+  put('long-body.txt', `Long body\n${'word '.repeat(500_000)}`) // 2.5 MB in one article
+  put('huge.jsonl', [ // 50 MB, streamed: one line too long for an article, one good line
+    JSON.stringify({ title: 'Endless', body: 'word '.repeat(10_500_000) }),
+    JSON.stringify({ title: 'Ferry returns', body: 'The ferry returned to service, captain Lena Berg said.' }),
+  ].join('\n'))
   put('no-title.json', JSON.stringify({ body: '' }))
   put('records.jsonl', [
     JSON.stringify({ title: 'Council votes', body: 'The council voted on Tuesday. The plan is sound, Councillor Ray Tan said.', date: '2024-03-05' }),
@@ -67,7 +72,9 @@ describe('ingest of hostile input', () => {
     expect(reason('blank.txt')).toBe('empty file (only whitespace)')
     expect(reason('binary.txt')).toBe('binary file (contains NUL bytes)')
     expect(reason('latin1.txt')).toBe('invalid UTF-8')
-    expect(reason('huge.txt')).toBe('body longer than 2000000 characters')
+    expect(reason('huge.txt')).toBe('file larger than 32 MB (use JSON Lines for large collections)')
+    expect(reason('long-body.txt')).toBe('body longer than 2000000 characters')
+    expect(o.get('huge.jsonl')?.records.map((r) => r.reason ?? r.status)).toEqual(['body longer than 2000000 characters', 'ingested'])
     expect(reason('no-title.json')).toBe('missing title')
     expect(reason('too-big.json')).toBe('file larger than 32 MB (use JSON Lines for large collections)')
     expect(o.get('mixed.jsonl')?.records.map((r) => [r.where, r.reason ?? r.status])).toEqual([['line 1', 'ingested'], ['line 2', 'invalid UTF-8']])
@@ -88,10 +95,10 @@ describe('ingest of hostile input', () => {
     expect(lines.records[3]!.warnings).toEqual(['date "next Tuesday-ish" does not parse'])
     expect(lines.records[5]!.reason).toBe('record is not a JSON object')
 
-    expect(run.summary).toMatchObject({ articles: { ingested: 7, updated: 0, unchanged: 1, failed: 12 } })
+    expect(run.summary).toMatchObject({ articles: { ingested: 8, updated: 0, unchanged: 1, failed: 14 } })
     const sqlite = new Database(db, { readonly: true })
     try {
-      expect(sqlite.prepare('SELECT count(*) FROM "Article"').pluck().get()).toBe(7)
+      expect(sqlite.prepare('SELECT count(*) FROM "Article"').pluck().get()).toBe(8)
       expect(sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok')
       const title = sqlite.prepare(`SELECT "title" FROM "Article" WHERE "body" LIKE 'The harbour%'`).pluck().get()
       expect(title).toBe('Harbour reopens')
@@ -103,6 +110,6 @@ describe('ingest of hostile input', () => {
 
   it('changes nothing when the same input comes again', () => {
     const run = ingest([join(dir, 'input')])
-    expect(run.summary).toMatchObject({ articles: { ingested: 0, updated: 0, unchanged: 8, failed: 12 } })
+    expect(run.summary).toMatchObject({ articles: { ingested: 0, updated: 0, unchanged: 9, failed: 14 } })
   })
 })

@@ -32,6 +32,11 @@ const snapshot = async () => ({
   people: await ctx.prisma.person.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, articleCount: true, mentionCount: true, quoteCount: true, firstSeen: true, lastSeen: true } }),
   quotes: await ctx.prisma.quote.findMany({ orderBy: { id: 'asc' }, select: { id: true, personId: true, speakerName: true, content: true } }),
   links: await ctx.prisma.articlePerson.count(),
+  // the counts and excerpt stored with each article agree with its rows
+  wrongSummaries: (await ctx.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Article" a WHERE
+    a."peopleCount" <> (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq")
+    OR a."quoteCount" <> (SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = a."seq")
+    OR a."excerpt" <> substr(a."body", 1, 280)`))[0]!.n,
 })
 
 beforeAll(async () => {
@@ -45,6 +50,7 @@ describe('batched ingest', () => {
     await run([...files, fixture('articles/records.jsonl'), fixture('../../prisma/sample-data')], { batchSize: 64 })
     const incremental = await snapshot()
     expect(incremental.people.length).toBeGreaterThan(4)
+    expect(incremental.wrongSummaries).toBe(0n)
     await refreshPeople(ctx.prisma, incremental.people.map((p) => p.id))
     expect(await snapshot()).toEqual(incremental)
   })

@@ -24,6 +24,7 @@ export interface ArticleRow {
   id: string
   title: string
   body: string
+  excerpt: string
   publishedAt: string | null
   section: string | null
   dateline: string | null
@@ -59,13 +60,12 @@ export interface ArticleFilter {
   limit: number
 }
 
+/** Stored with the row at ingest: a list never reads a body or counts rows. */
 const SUMMARY_COLUMNS = `
   a."seq", a."id", a."title", a."publishedAt", a."listedAt", a."section", a."dateline", a."agency", a."url",
-  substr(a."body", 1, 280) AS "excerpt",
-  (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq") AS "peopleCount",
-  (SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = a."seq") AS "quoteCount"`
+  a."excerpt", a."peopleCount", a."quoteCount"`
 
-const ARTICLE_BY_ID = `SELECT "seq", "id", "title", "body", "publishedAt", "section", "dateline", "agency", "url", "sourcePath",
+const ARTICLE_BY_ID = `SELECT "seq", "id", "title", "body", "excerpt", "publishedAt", "section", "dateline", "agency", "url", "sourcePath",
   "format", "extra", "extractorVersion", "createdAt", "updatedAt" FROM "Article" WHERE "id" = ?`
 const PEOPLE_OF_ARTICLE = `SELECT p."id", p."slug", p."name", ap."role", ap."titles", ap."aliases", ap."mentionCount", ap."mentions"
   FROM "ArticlePerson" ap JOIN "Person" p ON p."id" = ap."personId" WHERE ap."articleSeq" = ?`
@@ -90,10 +90,16 @@ export const createArticleRepository = (db: ReadStore) => ({
     if (f.personId) add(`a."seq" IN (SELECT "articleSeq" FROM "ArticlePerson" WHERE "personId" = ?)`, f.personId)
     const clause = () => (where.length ? `WHERE ${where.join(' AND ')}` : '')
     if (f.sort === 'relevance' && f.fts) {
-      if (f.after) add(`(m."rank", a."seq") > (?, ?)`, f.after[0], f.after[1])
       // bm25 scaled to an integer: a float keyset would not survive the round trip through the cursor
+      const firstPageOnly = where.length === 0 && !f.after
+      const matches = firstPageOnly
+        // nothing else filters: FTS5 orders by its rank itself and keeps only the best rows (a margin for ties)
+        ? `SELECT rowid AS "seq", CAST(round(rank * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts"
+           WHERE "ArticleFts" MATCH ? AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT ${f.limit + 17}`
+        : `SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ?`
+      if (f.after) add(`(m."rank", a."seq") > (?, ?)`, f.after[0], f.after[1])
       return db.all<ArticleSummaryRow>(`
-        WITH m AS (SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)
+        WITH m AS (${matches})
         SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
         ${clause()} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`, [f.fts, ...params, f.limit + 1])
     }

@@ -25,7 +25,7 @@ function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Ar
     .sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0))
   return {
     id: a.id, title: a.title, publishedAt: isoOrNull(a.publishedAt), section: a.section, dateline: a.dateline,
-    agency: a.agency, url: a.url, excerpt: a.body.slice(0, 280), peopleCount: people.length, quoteCount: quotes.length,
+    agency: a.agency, url: a.url, excerpt: a.excerpt, peopleCount: people.length, quoteCount: quotes.length,
     body: a.body, sourcePath: a.sourcePath, format: a.format, extra: a.extra ? JSON.parse(a.extra) : null,
     extractorVersion: a.extractorVersion, createdAt: isoOrNull(a.createdAt)!, updatedAt: isoOrNull(a.updatedAt)!,
     people, quotes: quotes.map(toQuote),
