@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import type { PrismaClient } from './generated/prisma/client.js'
 import type { ReadStore } from './read-store.js'
@@ -14,6 +14,7 @@ import { peopleRoutes } from './modules/people/people.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
+import { zodJsonSerializerCompiler } from './plugins/serializer.js'
 import { servicesPlugin } from './plugins/services.js'
 import { swaggerPlugin } from './plugins/swagger.js'
 
@@ -42,7 +43,7 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(zodJsonSerializerCompiler)
 
   await app.register(errorHandlerPlugin)
   // security headers; a JSON API serves no scripts, so no content security policy (it would also block /docs)
