@@ -21,7 +21,7 @@ export async function createPrisma(url: string): Promise<PrismaClient> {
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
   await prisma.$executeRawUnsafe('PRAGMA busy_timeout = 10000')
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON')
-  // a 32 MB page cache (default 2 MB) keeps the upper index pages of a large database in memory for writes
-  await prisma.$executeRawUnsafe('PRAGMA cache_size = -32768')
+  // a 16 MB page cache (default 2 MB) keeps the upper index pages of a large database in memory for writes
+  await prisma.$executeRawUnsafe('PRAGMA cache_size = -16384')
   return prisma
 }

@@ -33,7 +33,7 @@ export function workerExtractor(threads = defaultWorkerCount()): Extractor {
     concurrentTasksPerWorker: 16,
     // a bounded heap makes the collector work early instead of letting memory grow; an article
     // too big for it fails alone (the worker is replaced), it cannot take the process down
-    resourceLimits: { maxOldGenerationSizeMb: 192 },
+    resourceLimits: { maxOldGenerationSizeMb: 160 },
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   })
   return {
