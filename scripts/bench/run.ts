@@ -84,8 +84,19 @@ const apiServer = (url: string, port: number, cacheBytes: string) =>
 
 interface Row { route: string; server: string; reqPerSec: number; p50: number; p99: number; errors: number; ratio?: number }
 
+/** Waits until the server answers /health quickly again: a slow route leaves a queue behind it. */
+async function settle(port: number) {
+  for (let i = 0; i < 600; i++) {
+    const t0 = performance.now()
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)
+    if (ok && performance.now() - t0 < 50) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 /** autocannon over the paths `next()` gives (a new one per request). */
 async function load(route: string, server: string, port: number, next: () => string, headers: Record<string, string> = {}): Promise<Row> {
+  if (server !== 'bare') await settle(port)
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`, connections: opts.connections, duration: opts.duration, headers,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
