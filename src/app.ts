@@ -46,6 +46,15 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   app.setSerializerCompiler(zodJsonSerializerCompiler)
 
   await app.register(errorHandlerPlugin)
+  // once closing, answers in flight end their connection, so a keep-alive client cannot hold the shutdown open
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
   // security headers; a JSON API serves no scripts, so no content security policy (it would also block /docs)
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
   if (config.RATE_LIMIT_MAX > 0) {

@@ -23,9 +23,14 @@ async function main() {
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
+    // requests in flight get their answers; connections that keep-alive clients leave idle after them are dropped
+    const dropIdle = setInterval(() => app.server.closeIdleConnections(), 100)
     await app.close()
+    clearInterval(dropIdle)
+    app.log.info('requests finished, server closed')
     await prisma.$disconnect()
     readStore.close()
+    app.log.info('database closed')
   })
   await app.listen({ host: config.HOST, port: config.PORT })
 }

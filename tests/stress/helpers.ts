@@ -26,11 +26,17 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
 }
 
-/** The real server as a child process, resolved once /health answers. */
-export async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
-    cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'],
+/** The real server as a child process, resolved once /health answers; its log lines (JSON) are kept in `log`. */
+export async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess & { log: string[] }> {
+  const child = Object.assign(spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+    cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn', ...env },
+  }), { log: [] as string[] })
+  let partial = ''
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n')
+    partial = lines.pop()!
+    child.log.push(...lines)
   })
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
