@@ -41,6 +41,15 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // requests Node's HTTP parser refuses (a URL or headers over 16 KB, a broken request line) still get a problem
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+      const title = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status]
+      const detail = status === 431 ? 'the URL and headers together must stay under 16 KB' : status === 408 ? 'the request took too long to arrive' : 'the request could not be parsed as HTTP'
+      const body = JSON.stringify({ type: 'about:blank', title, status, detail })
+      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+      else socket.destroy()
+    },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(zodJsonSerializerCompiler)

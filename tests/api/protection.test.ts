@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { connect } from 'node:net'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
@@ -87,5 +88,40 @@ describe('any query or path value', () => {
       }),
       { numRuns: 150 },
     )
+  })
+})
+
+describe('requests the HTTP parser refuses', () => {
+  let ctx: TestContext
+  let port: number
+  beforeAll(async () => {
+    ctx = await createTestContext()
+    await ctx.app.listen({ host: '127.0.0.1', port: 0 })
+    port = (ctx.app.server.address() as import('node:net').AddressInfo).port
+  })
+  afterAll(() => ctx.close())
+
+  /** Sends raw bytes and returns the raw answer. */
+  const raw = (bytes: string) => new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(bytes))
+    let answer = ''
+    socket.on('data', (d) => (answer += d.toString()))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+
+  it('answers a URL over 16 KB with 431 problem+json', async () => {
+    const answer = await raw(`GET /articles?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`)
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /)
+    expect(answer).toMatch(/content-type: application\/problem\+json/i)
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 431, title: 'Request Header Fields Too Large' })
+  })
+
+  it('answers a request that is not HTTP with 400 problem+json, and keeps serving', async () => {
+    const answer = await raw('HELLO THERE\r\n\r\n')
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400 })
+    const res = await fetch(`http://127.0.0.1:${port}/health`)
+    expect(res.status).toBe(200)
   })
 })
