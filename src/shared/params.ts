@@ -25,7 +25,11 @@ export function ftsQuery(q: string): string | null {
 export const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00')
 
 /** A stored date (ISO text, "+00:00") -> ISO 8601 with "Z" for responses; null stays null. */
-export const isoOrNull = (stored: string | null) => (stored === null ? null : new Date(stored).toISOString())
+export const isoOrNull = (stored: string | null) => {
+  if (stored === null) return null
+  // the form sqlDate writes ("2021-12-15T00:00:00.000+00:00") needs no parsing; anything else goes through Date
+  return stored.length === 29 && stored.endsWith('+00:00') ? `${stored.slice(0, 23)}Z` : new Date(stored).toISOString()
+}
 
 export const idParam = z.string().min(1).max(200)
 
