@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
@@ -60,7 +60,7 @@ export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store
 
   app.addHook('onSend', async (req, reply, payload) => {
     if (!req.cacheable || reply.statusCode !== 200 || typeof payload !== 'string') return payload
-    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`
+    const etag = `"${hash('sha1', payload, 'base64url')}"`
     reply.header('etag', etag).header('cache-control', 'no-cache')
     // read at the version current when the request came in, and nothing committed since: keep it
     if (cache && req.cacheable.version === version) cache.set(req.cacheable.key, { body: payload, etag })
