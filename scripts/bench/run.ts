@@ -141,7 +141,7 @@ async function main() {
   console.error(`\n${t.articles} articles; ${opts.connections} connections, ${opts.duration} s per route, ${availableParallelism()} cores (${cpus()[0]?.model}), Node ${process.version}`)
 
   const ceiling = await start(['--import', 'tsx', join(projectRoot, 'scripts/bench/ceiling.ts'), '4100'], 4100)
-  rows.push(await load('ceiling: bare Fastify constant', 'bare', 4100, () => '/'))
+  rows.push(await load('ceiling: bare Fastify constant (mean of first and last)', 'bare', 4100, () => '/'))
   await ceiling.stop()
 
   const shipped = await apiServer(large.url, 4101, String(64 * 1024 * 1024))
@@ -168,6 +168,13 @@ async function main() {
   rows.push(await load(`/articles?limit=20 random cursor (cold, ${ts.articles})`, 'no cache', 4103, cycle(ts.cursors.map((c) => `/articles?limit=20&cursor=${c}`))))
   await smallCold.stop()
 
+  // the ceiling again at the end: one measurement of it moves every ratio, so the two are averaged
+  const ceilingAgain = await start(['--import', 'tsx', join(projectRoot, 'scripts/bench/ceiling.ts'), '4100'], 4100)
+  const last = await load('ceiling: bare Fastify constant (again)', 'bare', 4100, () => '/')
+  await ceilingAgain.stop()
+  rows[0]!.reqPerSec = (rows[0]!.reqPerSec + last.reqPerSec) / 2
+  rows[0]!.p50 = Math.max(rows[0]!.p50, last.p50)
+  rows[0]!.p99 = Math.max(rows[0]!.p99, last.p99)
   const ceilingRate = rows[0]!.reqPerSec
   for (const r of rows) r.ratio = r.reqPerSec / ceilingRate
   const rate = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))?.reqPerSec ?? NaN
