@@ -68,7 +68,9 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
   if (config.RATE_LIMIT_MAX > 0) {
     // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers
-    await app.register(rateLimit, { max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, enableDraftSpec: true })
+    await app.register(rateLimit, { global: false, max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, enableDraftSpec: true })
+    // one instance-level hook rather than one per route: it runs before the response cache's lookup
+    app.addHook('onRequest', app.rateLimit())
   }
   // shed load with 503 instead of queueing without bound; /health answers "overloaded"
   await app.register(underPressure, {

@@ -40,8 +40,8 @@ export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store
     : null
   let version = opts.store.dataVersion()
 
-  // preValidation: after every onRequest hook (the rate limit is one, added per route), before any parsing
-  app.addHook('preValidation', async (req, reply) => {
+  // registered after the rate limit and load shedding hooks, so a cached answer still counts and can be shed
+  app.addHook('onRequest', async (req, reply) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.routeOptions.config.responseCache === false) return
     const now = opts.store.dataVersion()
     if (now !== version) {
