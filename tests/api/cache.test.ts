@@ -1,20 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { etagMatches } from '../../src/plugins/response-cache.js'
 import { projectRoot } from '../../src/paths.js'
-import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
+import { createTestContext, fixture, scratchFiles, type TestContext } from '../helpers/context.js'
 
 let ctx: TestContext
-const dir = mkdtempSync(join(tmpdir(), 'newsdesk-cache-'))
-const write = (name: string, text: string) => {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
+const write = scratchFiles('newsdesk-cache-')
 
 /** The real CLI in another process, writing to the same database file. */
 function ingestElsewhere(path: string) {

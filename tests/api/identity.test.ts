@@ -1,17 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
+import { createTestContext, fixture, scratchFiles, type TestContext } from '../helpers/context.js'
 
 let ctx: TestContext
-const dir = mkdtempSync(join(tmpdir(), 'newsdesk-identity-'))
-const write = (name: string, text: string) => {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
+const write = scratchFiles('newsdesk-identity-')
 
 beforeAll(async () => {
   ctx = await createTestContext()

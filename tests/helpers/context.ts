@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -21,6 +21,16 @@ export interface TestContext {
 }
 
 export const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name)
+
+/** A fresh temporary folder and a writer of article files into it (returns each file's path). */
+export function scratchFiles(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  return (name: string, text: string) => {
+    const path = join(dir, name)
+    writeFileSync(path, text)
+    return path
+  }
+}
 
 /** A real SQLite file copied from the migrated template, and the real app over it. */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {

@@ -1,19 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { inProcessExtractor, workerExtractor, type Extractor } from '../../src/ingest/extractor.js'
 import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
 import { refreshPeople } from '../../src/ingest/store.js'
-import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
+import { createTestContext, fixture, scratchFiles, type TestContext } from '../helpers/context.js'
 
 let ctx: TestContext
-const dir = mkdtempSync(join(tmpdir(), 'newsdesk-batch-'))
-const write = (name: string, text: string) => {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
+const write = scratchFiles('newsdesk-batch-')
 
 const files = [
   write('1.txt', 'Talks in Beijing\nPresident Vladimir Putin met Xi Jinping on Friday. The talks were useful, Putin said.'),
