@@ -198,12 +198,6 @@ export function ingestPaths(prisma: PrismaClient, paths: string[], opts: IngestO
   return ingestSources(prisma, walkSources(paths, opts.extensions), opts)
 }
 
-/** One file's outcome (its records stored in transactions of the default size). */
-export async function ingestFile(prisma: PrismaClient, path: string, opts: IngestOptions = {}): Promise<FileOutcome> {
-  for await (const outcome of ingestSources(prisma, [{ path }], opts)) return outcome
-  throw new Error('unreachable: every source has an outcome')
-}
-
 /** Counts file outcomes as they come, without keeping them. */
 export function tally() {
   const articles = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }

@@ -33,7 +33,7 @@ interface StoredArticle {
 
 type KnownPeople = Map<string, { id: string; name: string }[]>
 
-/** Rows of a multi-row statement per chunk: keeps every statement far below SQLite's bound-parameter limit. */
+/** Ids per statement where each is bound on its own: far below SQLite's bound-parameter limit. */
 const CHUNK = 400
 const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK))
 
