@@ -18,6 +18,25 @@ export interface ReadStore {
   close(): void
 }
 
+/** WHERE conditions and their bound values, collected in order. */
+export function conditions() {
+  const where: string[] = []
+  const params: SqlParam[] = []
+  return {
+    params,
+    add(clause: string, ...values: SqlParam[]) {
+      where.push(clause)
+      params.push(...values)
+    },
+    get none() {
+      return where.length === 0
+    },
+    get sql() {
+      return where.length ? `WHERE ${where.join(' AND ')}` : ''
+    },
+  }
+}
+
 export interface ReadStoreOptions {
   /** Bytes of the file mapped into memory (reads without a copy through the page cache). */
   mmapBytes?: number

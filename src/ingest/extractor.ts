@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
-import { extract } from '../extraction/pipeline.js'
+import extractForStorage from './extract-worker.js'
 import type { ArticleText } from '../extraction/types.js'
 import type { StoredExtraction } from './store.js'
 
@@ -11,10 +11,7 @@ export interface Extractor {
 }
 
 export const inProcessExtractor: Extractor = {
-  extract: async (doc) => {
-    const { people, quotes } = extract(doc)
-    return { people, quotes }
-  },
+  extract: async (doc) => extractForStorage(doc),
   close: async () => {},
 }
 

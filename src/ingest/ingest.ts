@@ -4,7 +4,7 @@ import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
 import { decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
 import { fsErrorReason, readLines, readSource, walkSources, type Source } from './sources.js'
-import { refreshPeople, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
+import { errorSummary, refreshPeople, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
 
 export interface RecordOutcome {
@@ -133,8 +133,6 @@ async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extract
   }
 }
 
-const describeError = (err: unknown) => (err as Error).message?.split('\n').at(-1) ?? String(err)
-
 /**
  * Ingests sources in a pipeline: reading and parsing here, extraction on the extractor (which
  * may be worker threads) a window ahead, and writes in transactions of `batchSize` articles.
@@ -184,7 +182,7 @@ export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterabl
         try {
           batch.push({ article: await unit.prepared, outcome: unit.outcome })
         } catch (err) {
-          Object.assign(unit.outcome, { status: 'failed', reason: `extraction failed: ${describeError(err)}` })
+          Object.assign(unit.outcome, { status: 'failed', reason: `extraction failed: ${errorSummary(err)}` })
         }
       }
     }

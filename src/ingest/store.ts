@@ -19,6 +19,9 @@ export interface PreparedArticle {
   extractorVersion: string
 }
 
+/** The last line of an error's message: Prisma and SQLite put the cause there. */
+export const errorSummary = (err: unknown) => (err instanceof Error ? err.message.split('\n').at(-1) ?? err.message : String(err))
+
 export type StoreResult =
   | { status: 'ingested' | 'updated' | 'unchanged'; id: string; people: number; quotes: number }
   | { status: 'failed'; id: string; reason: string }
@@ -303,7 +306,7 @@ export async function storeBatch(prisma: PrismaClient, batch: PreparedArticle[])
   try {
     return await prisma.$transaction((tx) => writeBatch(tx, batch), { timeout: 120_000, maxWait: 60_000 })
   } catch (err) {
-    if (batch.length === 1) return [{ status: 'failed', id: batch[0]!.id, reason: `could not store: ${(err as Error).message.split('\n').at(-1)}` }]
+    if (batch.length === 1) return [{ status: 'failed', id: batch[0]!.id, reason: `could not store: ${errorSummary(err)}` }]
     const results: StoreResult[] = []
     for (const a of batch) results.push(...(await storeBatch(prisma, [a])))
     return results

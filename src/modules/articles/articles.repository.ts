@@ -1,4 +1,4 @@
-import type { ReadStore, SqlParam } from '../../read-store.js'
+import { conditions, type ReadStore } from '../../read-store.js'
 import { sqlDate } from '../../shared/params.js'
 import { QUOTE_SELECT, type QuoteRow } from '../quotes/quotes.repository.js'
 
@@ -81,36 +81,33 @@ export const createArticleRepository = (db: ReadStore) => ({
     }),
 
   list: (f: ArticleFilter) => {
-    const where: string[] = []
-    const params: SqlParam[] = []
-    const add = (clause: string, ...values: SqlParam[]) => (where.push(clause), params.push(...values))
-    if (f.from) add(`a."publishedAt" >= ?`, sqlDate(f.from))
-    if (f.to) add(`a."publishedAt" <= ?`, sqlDate(f.to))
-    if (f.category) add(`a."section" = ?`, f.category)
-    if (f.personId) add(`a."seq" IN (SELECT "articleSeq" FROM "ArticlePerson" WHERE "personId" = ?)`, f.personId)
-    const clause = () => (where.length ? `WHERE ${where.join(' AND ')}` : '')
+    const c = conditions()
+    if (f.from) c.add(`a."publishedAt" >= ?`, sqlDate(f.from))
+    if (f.to) c.add(`a."publishedAt" <= ?`, sqlDate(f.to))
+    if (f.category) c.add(`a."section" = ?`, f.category)
+    if (f.personId) c.add(`a."seq" IN (SELECT "articleSeq" FROM "ArticlePerson" WHERE "personId" = ?)`, f.personId)
     if (f.sort === 'relevance' && f.fts) {
       // bm25 scaled to an integer: a float keyset would not survive the round trip through the cursor
-      const firstPageOnly = where.length === 0 && !f.after
+      const firstPageOnly = c.none && !f.after
       const matches = firstPageOnly
         // nothing else filters: FTS5 orders by its rank itself and keeps only the best rows (a margin for ties)
         ? `SELECT rowid AS "seq", CAST(round(rank * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts"
            WHERE "ArticleFts" MATCH ? AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT ${f.limit + 17}`
         : `SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ?`
-      if (f.after) add(`(m."rank", a."seq") > (?, ?)`, f.after[0], f.after[1])
+      if (f.after) c.add(`(m."rank", a."seq") > (?, ?)`, f.after[0], f.after[1])
       return db.all<ArticleSummaryRow>(`
         WITH m AS (${matches})
         SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
-        ${clause()} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`, [f.fts, ...params, f.limit + 1])
+        ${c.sql} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`, [f.fts, ...c.params, f.limit + 1])
     }
-    if (f.fts) add(`a."seq" IN (SELECT rowid FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)`, f.fts)
+    if (f.fts) c.add(`a."seq" IN (SELECT rowid FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)`, f.fts)
     const desc = f.sort !== 'oldest'
     if (f.after) {
       // a row value lets SQLite seek the (listedAt, seq) index; the equivalent OR scans from the first row
-      add(desc ? `(a."listedAt", a."seq") < (?, ?)` : `(a."listedAt", a."seq") > (?, ?)`, f.after[0], f.after[1])
+      c.add(desc ? `(a."listedAt", a."seq") < (?, ?)` : `(a."listedAt", a."seq") > (?, ?)`, f.after[0], f.after[1])
     }
     const order = desc ? `ORDER BY a."listedAt" DESC, a."seq" DESC` : `ORDER BY a."listedAt" ASC, a."seq" ASC`
-    return db.all<ArticleSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM "Article" a ${clause()} ${order} LIMIT ?`, [...params, f.limit + 1])
+    return db.all<ArticleSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM "Article" a ${c.sql} ${order} LIMIT ?`, [...c.params, f.limit + 1])
   },
 })
 export type ArticleRepository = ReturnType<typeof createArticleRepository>

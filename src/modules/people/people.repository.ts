@@ -1,4 +1,4 @@
-import type { ReadStore, SqlParam } from '../../read-store.js'
+import { conditions, type ReadStore } from '../../read-store.js'
 
 /** Dates are ISO 8601 text as Prisma stores them in SQLite. */
 export interface PersonRow {
@@ -41,19 +41,16 @@ export const createPeopleRepository = (db: ReadStore) => {
     list: (f: { q?: string; sort: PersonSortKey; after: [string | number, string] | null; limit: number }) => {
       const col = `"${SORT_COLUMN[f.sort]}"`
       const asc = f.sort === 'name'
-      const where: string[] = []
-      const params: SqlParam[] = []
-      const add = (clause: string, ...values: SqlParam[]) => (where.push(clause), params.push(...values))
+      const c = conditions()
       if (f.q) {
         const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-        add(`("nameLower" LIKE ? ESCAPE '\\' OR "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "aliasLower" LIKE ? ESCAPE '\\'))`, like, like)
+        c.add(`("nameLower" LIKE ? ESCAPE '\\' OR "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "aliasLower" LIKE ? ESCAPE '\\'))`, like, like)
       }
       if (f.after) {
-        add(asc ? `(${col}, "id") > (?, ?)` : `(${col}, "id") < (?, ?)`, f.after[0], f.after[1])
+        c.add(asc ? `(${col}, "id") > (?, ?)` : `(${col}, "id") < (?, ?)`, f.after[0], f.after[1])
       }
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
       const order = asc ? `ORDER BY ${col} ASC, "id" ASC` : `ORDER BY ${col} DESC, "id" DESC`
-      return db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" ${clause} ${order} LIMIT ?`, [...params, f.limit + 1])
+      return db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" ${c.sql} ${order} LIMIT ?`, [...c.params, f.limit + 1])
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { ReadStore, SqlParam } from '../../read-store.js'
+import { conditions, type ReadStore } from '../../read-store.js'
 import { sqlDate } from '../../shared/params.js'
 
 /** Dates are ISO 8601 text as Prisma stores them in SQLite. */
@@ -60,19 +60,16 @@ export const createQuoteRepository = (db: ReadStore) => ({
 
   /** Newest first, keyset on (listedAt, seq). */
   list: (f: QuoteFilter) => {
-    const where: string[] = []
-    const params: SqlParam[] = []
-    const add = (clause: string, ...values: SqlParam[]) => (where.push(clause), params.push(...values))
-    if (f.fts) add(`q."seq" IN (SELECT rowid FROM "QuoteFts" WHERE "QuoteFts" MATCH ?)`, f.fts)
-    if (f.personId) add(`q."personId" = ?`, f.personId)
-    if (f.articleId) add(`a."id" = ?`, f.articleId)
-    if (f.from) add(`q."publishedAt" >= ?`, sqlDate(f.from))
-    if (f.to) add(`q."publishedAt" <= ?`, sqlDate(f.to))
-    if (f.kind) add(`q."kind" = ?`, f.kind)
-    if (f.minConfidence !== undefined) add(`q."confidence" >= ?`, f.minConfidence)
-    if (f.after) add(`(q."listedAt", q."seq") < (?, ?)`, f.after[0], f.after[1])
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    return db.all<QuoteRow>(`${QUOTE_SELECT} ${clause} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ?`, [...params, f.limit + 1])
+    const c = conditions()
+    if (f.fts) c.add(`q."seq" IN (SELECT rowid FROM "QuoteFts" WHERE "QuoteFts" MATCH ?)`, f.fts)
+    if (f.personId) c.add(`q."personId" = ?`, f.personId)
+    if (f.articleId) c.add(`a."id" = ?`, f.articleId)
+    if (f.from) c.add(`q."publishedAt" >= ?`, sqlDate(f.from))
+    if (f.to) c.add(`q."publishedAt" <= ?`, sqlDate(f.to))
+    if (f.kind) c.add(`q."kind" = ?`, f.kind)
+    if (f.minConfidence !== undefined) c.add(`q."confidence" >= ?`, f.minConfidence)
+    if (f.after) c.add(`(q."listedAt", q."seq") < (?, ?)`, f.after[0], f.after[1])
+    return db.all<QuoteRow>(`${QUOTE_SELECT} ${c.sql} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ?`, [...c.params, f.limit + 1])
   },
 })
 export type QuoteRepository = ReturnType<typeof createQuoteRepository>
