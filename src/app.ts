@@ -1,6 +1,5 @@
 import compress from '@fastify/compress'
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -14,6 +13,7 @@ import { peopleRoutes } from './modules/people/people.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
+import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { zodJsonSerializerCompiler } from './plugins/serializer.js'
 import { servicesPlugin } from './plugins/services.js'
 import { swaggerPlugin } from './plugins/swagger.js'
@@ -60,12 +60,12 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close')
-    return payload
+    done(null, payload)
   })
   // security headers; a JSON API serves no scripts, so no content security policy (it would also block /docs)
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
+  await app.register(securityHeadersPlugin, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
   if (config.RATE_LIMIT_MAX > 0) {
     // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers
     await app.register(rateLimit, { global: false, max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, enableDraftSpec: true })

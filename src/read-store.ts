@@ -44,22 +44,48 @@ export interface ReadStoreOptions {
   cacheKiB?: number
 }
 
+interface RowStatement {
+  statement: Statement
+  toObject: (row: unknown[]) => Record<string, unknown>
+}
+
+/**
+ * A statement that returns rows as arrays, and a compiled function that turns one into an object
+ * literal of the statement's columns. better-sqlite3 builds row objects property by property
+ * (about 0.3 µs per column); a literal of fixed shape costs a fraction of that, and a page of 20
+ * quotes has 27 columns each.
+ */
+function rowStatement(statement: Statement): RowStatement {
+  if (!statement.reader) return { statement, toObject: () => ({}) }
+  const fields = statement.columns().map((c, i) => `${JSON.stringify(c.name)}: row[${i}]`)
+  // the names come from our own SQL text, quoted as JSON string literals
+  const toObject = new Function('row', `return { ${fields.join(', ')} }`) as RowStatement['toObject']
+  return { statement: statement.raw(true), toObject }
+}
+
 export function openReadStore(url: string, opts: ReadStoreOptions = {}): ReadStore {
   const db = url === 'file::memory:' ? new Database(':memory:') : new Database(sqlitePath(url), { fileMustExist: true })
   db.pragma('busy_timeout = 10000')
   db.pragma(`mmap_size = ${Math.trunc(opts.mmapBytes ?? 2 ** 31)}`)
   db.pragma(`cache_size = -${Math.trunc(opts.cacheKiB ?? 65_536)}`)
   db.pragma('query_only = ON')
-  const statements = new Map<string, Statement>()
+  const statements = new Map<string, RowStatement>()
   const prepared = (sql: string) => {
     let s = statements.get(sql)
-    if (!s) statements.set(sql, (s = db.prepare(sql)))
+    if (!s) statements.set(sql, (s = rowStatement(db.prepare(sql))))
     return s
   }
   const version = db.prepare('PRAGMA data_version').pluck()
   return {
-    all: <T>(sql: string, params: SqlParam[] = []) => prepared(sql).all(...params) as T[],
-    get: <T>(sql: string, params: SqlParam[] = []) => prepared(sql).get(...params) as T | undefined,
+    all: <T>(sql: string, params: SqlParam[] = []) => {
+      const { statement, toObject } = prepared(sql)
+      return (statement.all(...params) as unknown[][]).map(toObject) as T[]
+    },
+    get: <T>(sql: string, params: SqlParam[] = []) => {
+      const { statement, toObject } = prepared(sql)
+      const row = statement.get(...params) as unknown[] | undefined
+      return row && (toObject(row) as T)
+    },
     snapshot: <T>(read: () => T) => db.transaction(read).deferred(),
     dataVersion: () => version.get() as number,
     close: () => db.close(),

@@ -39,35 +39,53 @@ export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store
     ? new LRUCache<string, Entry>({ maxSize: opts.maxBytes, sizeCalculation: (e) => e.body.length * 2 + e.etag.length + 64 })
     : null
   let version = opts.store.dataVersion()
+  let checkedThisTurn = false
+  const turnEnded = () => {
+    checkedThisTurn = false
+  }
+  /**
+   * The data version, read at most once per event-loop turn. Every request handled in a turn was
+   * already received when the turn began, and the first read of the turn sees every commit made
+   * before it; a commit after that read is concurrent with those requests, so answering them from
+   * the state before it is not stale.
+   */
+  const currentVersion = () => {
+    if (!checkedThisTurn) {
+      checkedThisTurn = true
+      setImmediate(turnEnded)
+      const now = opts.store.dataVersion()
+      if (now !== version) {
+        cache?.clear()
+        version = now
+      }
+    }
+    return version
+  }
 
   // registered after the rate limit and load shedding hooks, so a cached answer still counts and can be shed
-  app.addHook('onRequest', async (req, reply) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.routeOptions.config.responseCache === false) return
-    const now = opts.store.dataVersion()
-    if (now !== version) {
-      cache?.clear()
-      version = now
-    }
+  app.addHook('onRequest', (req, reply, done) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.routeOptions.config.responseCache === false) return done()
+    const now = currentVersion()
     const hit = cache?.get(req.url)
     if (!hit) {
       req.cacheable = { key: req.url, version: now }
-      return
+      return done()
     }
     reply.header('etag', hit.etag).header('cache-control', 'no-cache')
-    if (etagMatches(req.headers['if-none-match'], hit.etag)) return reply.code(304).send()
-    return reply.type('application/json; charset=utf-8').send(hit.body)
+    if (etagMatches(req.headers['if-none-match'], hit.etag)) reply.code(304).send()
+    else reply.type('application/json; charset=utf-8').send(hit.body)
   })
 
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (!req.cacheable || reply.statusCode !== 200 || typeof payload !== 'string') return payload
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (!req.cacheable || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload)
     const etag = `"${hash('sha1', payload, 'base64url')}"`
     reply.header('etag', etag).header('cache-control', 'no-cache')
     // read at the version current when the request came in, and nothing committed since: keep it
-    if (cache && req.cacheable.version === version) cache.set(req.cacheable.key, { body: payload, etag })
+    if (cache && req.cacheable.version === currentVersion()) cache.set(req.cacheable.key, { body: payload, etag })
     if (etagMatches(req.headers['if-none-match'], etag)) {
       reply.code(304)
-      return ''
+      return done(null, '')
     }
-    return payload
+    done(null, payload)
   })
 })
