@@ -7,6 +7,7 @@ import { ensureMigrated } from '../migrate.js'
 import { defaultWorkerCount, inProcessExtractor, workerExtractor } from '../ingest/extractor.js'
 import { ingestSources, reextractAll, tally, type FileOutcome } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
+import { compactSearchIndexes } from '../ingest/store.js'
 
 
 /** One human line per file: status, path, and the reason or the records' tally. */
@@ -64,6 +65,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     if (opts.reextract) {
       const started = Date.now()
       const n = await reextractAll(prisma, { all: !!opts.all, extractor })
+      await compactSearchIndexes(prisma, n)
       const summary = { reextracted: n, seconds: (Date.now() - started) / 1000 }
       io.out(opts.json ? JSON.stringify(summary) : `re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
       if (paths.length === 0) return 0
@@ -83,6 +85,8 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       } else io.out(describeOutcome(outcome))
     }
     bar?.stop()
+    const { ingested, updated } = counts.summary(0).articles
+    await compactSearchIndexes(prisma, ingested + updated)
     const summary = counts.summary((Date.now() - started) / 1000)
     const a = summary.articles
     const rate = summary.seconds > 0 ? ` (${Math.round((a.ingested + a.updated) / summary.seconds)} articles/s)` : ''

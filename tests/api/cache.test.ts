@@ -64,6 +64,7 @@ describe('response cache', () => {
   it('is never stale: an ingest by another process shows in the next answer', async () => {
     const before = await get('/people/xi-jinping').expect(200)
     const list = await get('/articles?limit=100').expect(200)
+    const health = await get('/health').expect(200)
     await get('/people/xi-jinping').expect(200) // now served from the cache
     ingestElsewhere(write('xi.txt', 'Xi meets Macron\nChinese President Xi Jinping met Emmanuel Macron in Paris. Trade must be fair, Xi Jinping said.'))
 
@@ -74,6 +75,8 @@ describe('response cache', () => {
     const listAfter = await get('/articles?limit=100').expect(200)
     expect(listAfter.body.data.length).toBe(list.body.data.length + 1)
     expect(listAfter.body.data.map((a: { title: string }) => a.title)).toContain('Xi meets Macron')
+    // /health counts again after a commit only, and so saw it too
+    expect((await get('/health').expect(200)).body.articles).toBe(health.body.articles + 1)
   })
 
   it('is never stale: a write through Prisma in this process shows in the next answer', async () => {

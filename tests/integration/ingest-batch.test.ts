@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { inProcessExtractor, workerExtractor, type Extractor } from '../../src/ingest/extractor.js'
 import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
-import { refreshPeople } from '../../src/ingest/store.js'
+import { compactSearchIndexes, refreshPeople } from '../../src/ingest/store.js'
 import { createTestContext, fixture, scratchFiles, type TestContext } from '../helpers/context.js'
 
 let ctx: TestContext
@@ -88,5 +88,21 @@ describe('batched ingest', () => {
       await workers.close()
     }
     expect(await snapshot()).toEqual(here)
+  })
+
+  it('merges the full-text indexes into one segment after a run that wrote a tenth of the articles or more', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => write(`many-${i}.txt`, `Report ${i}\nThe plan number ${i} will work, the mayor said on day ${i}.`))
+    await run(many, { batchSize: 1 }) // a transaction, so a segment, per article
+    const segments = async () => Number((await ctx.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(DISTINCT "segid") AS n FROM "ArticleFts_idx"`))[0]!.n)
+    const search = () => ctx.prisma.$queryRawUnsafe<{ seq: number }[]>(`SELECT rowid AS seq FROM "ArticleFts" WHERE "ArticleFts" MATCH 'mayor' ORDER BY bm25("ArticleFts"), rowid`)
+    const before = await search()
+    expect(before.length).toBe(12)
+    expect(await segments()).toBeGreaterThan(1)
+    expect(await compactSearchIndexes(ctx.prisma, 0)).toBe(false)
+    expect(await compactSearchIndexes(ctx.prisma, 1)).toBe(false) // 1 of 12: left to FTS5's own merging
+    expect(await segments()).toBeGreaterThan(1)
+    expect(await compactSearchIndexes(ctx.prisma, 2)).toBe(true)
+    expect(await segments()).toBe(1)
+    expect(await search()).toEqual(before)
   })
 })

@@ -88,15 +88,21 @@ export const createArticleRepository = (db: ReadStore) => ({
     if (f.personId) c.add(`a."seq" IN (SELECT "articleSeq" FROM "ArticlePerson" WHERE "personId" = ?)`, f.personId)
     if (f.sort === 'relevance' && f.fts) {
       // bm25 scaled to an integer: a float keyset would not survive the round trip through the cursor
-      const firstPageOnly = c.none && !f.after
-      const matches = firstPageOnly
-        // nothing else filters: FTS5 orders by its rank itself and keeps only the best rows (a margin for ties)
-        ? `SELECT rowid AS "seq", CAST(round(rank * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts"
-           WHERE "ArticleFts" MATCH ? AND rank MATCH 'bm25(10.0, 1.0)' ORDER BY rank LIMIT ${f.limit + 17}`
-        : `SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank" FROM "ArticleFts" WHERE "ArticleFts" MATCH ?`
+      const scored = `SELECT rowid AS "seq", CAST(round(bm25("ArticleFts", 10.0, 1.0) * 1e12) AS INTEGER) AS "rank"
+        FROM "ArticleFts" WHERE "ArticleFts" MATCH ?`
+      if (c.none) {
+        // only the search: the page is cut among the matches before any article row is read
+        const page = f.after
+          ? `SELECT "seq", "rank" FROM (${scored}) WHERE ("rank", "seq") > (?, ?) ORDER BY "rank", "seq" LIMIT ?`
+          : `${scored} ORDER BY "rank", "seq" LIMIT ?`
+        return db.all<ArticleSummaryRow>(`
+          WITH m AS (${page})
+          SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
+          ORDER BY m."rank" ASC, a."seq" ASC`, [f.fts, ...(f.after ? [f.after[0], f.after[1]] : []), f.limit + 1])
+      }
       if (f.after) c.add(`(m."rank", a."seq") > (?, ?)`, f.after[0], f.after[1])
       return db.all<ArticleSummaryRow>(`
-        WITH m AS (${matches})
+        WITH m AS (${scored})
         SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
         ${c.sql} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`, [f.fts, ...c.params, f.limit + 1])
     }
