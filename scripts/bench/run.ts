@@ -76,13 +76,31 @@ async function waitFor(url: string, child: ChildProcess) {
 async function start(args: string[], port: number, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env } })
   await waitFor(`http://127.0.0.1:${port}${args.some((a) => a.includes('ceiling')) ? '/' : '/health'}`, child)
+  servers.set(port, child.pid!)
   return { stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
+}
+
+/** Server pid by port, for its CPU time. */
+const servers = new Map<number, number>()
+
+/** CPU seconds (user + system) a process has used so far; NaN where /proc is missing. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100 // clock ticks: 100 per second on Linux
+  } catch {
+    return NaN
+  }
 }
 
 const apiServer = (url: string, port: number, cacheBytes: string) =>
   start([resolve(opts.server)], port, { DATABASE_URL: url, LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_BYTES: cacheBytes })
 
-interface Row { route: string; server: string; reqPerSec: number; p50: number; p99: number; errors: number; ratio?: number }
+interface Row {
+  route: string; server: string; reqPerSec: number; p50: number; p99: number; errors: number; ratio?: number
+  /** Server CPU time per request, µs: the cost of a request without the load generator's share of the machine. */
+  cpuMicros: number
+}
 
 /** Waits until the server answers /health quickly again: a slow route leaves a queue behind it. */
 async function settle(port: number) {
@@ -97,13 +115,15 @@ async function settle(port: number) {
 /** autocannon over the paths `next()` gives (a new one per request). */
 async function load(route: string, server: string, port: number, next: () => string, headers: Record<string, string> = {}): Promise<Row> {
   if (server !== 'bare') await settle(port)
+  const cpuBefore = cpuSeconds(servers.get(port))
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`, connections: opts.connections, duration: opts.duration, headers,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
   })
   const ok = route.includes('304') ? (result.statusCodeStats?.['304']?.count ?? 0) : result['2xx']
-  const row = { route, server, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + (result.requests.total - ok) }
-  console.error(`  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms${row.errors ? `  ${row.errors} not ok` : ''}`)
+  const cpuMicros = ((cpuSeconds(servers.get(port)) - cpuBefore) * 1e6) / result.requests.total
+  const row = { route, server, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + (result.requests.total - ok), cpuMicros }
+  console.error(`  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.cpuMicros.toFixed(0)} µs CPU/request${row.errors ? `  ${row.errors} not ok` : ''}`)
   return row
 }
 
@@ -150,6 +170,8 @@ async function main() {
   rows.push(await load('/articles/:id hot (same id, cache)', 'shipped', 4101, () => `/articles/${hotId}`))
   rows.push(await load('/articles/:id hot (If-None-Match, 304)', 'shipped', 4101, () => `/articles/${hotId}`, { 'if-none-match': etag }))
   rows.push(await load('/articles/:id random', 'shipped', 4101, cycle(t.ids.map((id) => `/articles/${id}`))))
+  // popular searches repeat (saved searches, dashboards): the shipped server answers them from its cache
+  rows.push(await load('/articles?q= common terms (repeated, cache)', 'shipped', 4101, cycle(COMMON.map((w) => `/articles?q=${w}`))))
   await shipped.stop()
 
   const cold = await apiServer(large.url, 4102, '0')
@@ -173,25 +195,35 @@ async function main() {
   const last = await load('ceiling: bare Fastify constant (again)', 'bare', 4100, () => '/')
   await ceilingAgain.stop()
   rows[0]!.reqPerSec = (rows[0]!.reqPerSec + last.reqPerSec) / 2
+  rows[0]!.cpuMicros = (rows[0]!.cpuMicros + last.cpuMicros) / 2
   rows[0]!.p50 = Math.max(rows[0]!.p50, last.p50)
   rows[0]!.p99 = Math.max(rows[0]!.p99, last.p99)
   const ceilingRate = rows[0]!.reqPerSec
   for (const r of rows) r.ratio = r.reqPerSec / ceilingRate
-  const rate = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))?.reqPerSec ?? NaN
+  const row = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))
+  const rate = (prefix: string) => row(prefix)?.reqPerSec ?? NaN
+  const cpu = (prefix: string) => row(prefix)?.cpuMicros ?? NaN
   const growth = {
     detail: rate(`/articles/:id random (cold, ${ts.articles}`) / rate('/articles/:id random (cold)'),
     list: rate(`/articles?limit=20 random cursor (cold, ${ts.articles}`) / rate('/articles?limit=20 random cursor (cold)'),
     page1000VsPage1: rate('/articles?limit=20 page 1 (cold)') / rate('/articles?limit=20 page 1000 (cold)'),
   }
+  // the same growth in server CPU per request: not moved by the load generator's share of the machine
+  const cpuGrowth = {
+    detail: cpu('/articles/:id random (cold)') / cpu(`/articles/:id random (cold, ${ts.articles}`),
+    list: cpu('/articles?limit=20 random cursor (cold)') / cpu(`/articles?limit=20 random cursor (cold, ${ts.articles}`),
+    page1000VsPage1: cpu('/articles?limit=20 page 1000 (cold)') / cpu('/articles?limit=20 page 1 (cold)'),
+  }
 
   console.log(`\nNewsdesk read benchmark: ${t.articles} ${kind} articles, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, autocannon ${opts.connections} connections x ${opts.duration} s, server and load generator on the same machine`)
-  console.log('| route | server | req/s | p50 ms | p99 ms | ratio to ceiling |')
-  console.log('|---|---|---:|---:|---:|---:|')
-  for (const r of rows) console.log(`| ${r.route} | ${r.server} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ratio!.toFixed(3)} |${r.errors ? ` ${r.errors} not ok` : ''}`)
+  console.log('| route | server | req/s | p50 ms | p99 ms | server CPU µs/request | ratio to ceiling |')
+  console.log('|---|---|---:|---:|---:|---:|---:|')
+  for (const r of rows) console.log(`| ${r.route} | ${r.server} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMicros.toFixed(0)} | ${r.ratio!.toFixed(3)} |${r.errors ? ` ${r.errors} not ok` : ''}`)
   console.log(`\ngrowth (cost per request, ${t.articles} vs ${ts.articles} articles): detail ${growth.detail.toFixed(2)}x, list ${growth.list.toFixed(2)}x; page 1000 vs page 1: ${growth.page1000VsPage1.toFixed(2)}x`)
+  console.log(`growth in server CPU per request: detail ${cpuGrowth.detail.toFixed(2)}x, list ${cpuGrowth.list.toFixed(2)}x; page 1000 vs page 1: ${cpuGrowth.page1000VsPage1.toFixed(2)}x`)
   const ing = large.ingest
   console.log(`ingest (real CLI, extraction included, one process): ${ing.articles} articles in ${ing.seconds.toFixed(0)} s = ${ing.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${ing.peakRssMB} MB (measured ${ing.measuredAt})`)
-  if (opts.json) writeFileSync(opts.json, JSON.stringify({ articles: t.articles, kind, cores: availableParallelism(), node: process.version, connections: opts.connections, duration: opts.duration, rows, growth, ingest: ing, smallIngest: small.ingest }, null, 2))
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ articles: t.articles, kind, cores: availableParallelism(), node: process.version, connections: opts.connections, duration: opts.duration, rows, growth, cpuGrowth, ingest: ing, smallIngest: small.ingest }, null, 2))
 }
 
 main().catch((err) => {
