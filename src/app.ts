@@ -94,7 +94,10 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   await app.register(responseCachePlugin, { store: readStore, maxBytes: config.RESPONSE_CACHE_BYTES })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
   await app.register(swaggerPlugin)
-  await app.register(servicesPlugin, { prisma, readStore })
+  await app.register(servicesPlugin, {
+    prisma, readStore, url: config.DATABASE_URL,
+    search: { threads: config.SEARCH_THREADS, heavyMatches: config.SEARCH_HEAVY_MATCHES, maxQueue: config.SEARCH_QUEUE },
+  })
 
   await app.register(healthRoutes)
   await app.register(articleRoutes, { prefix: '/articles' })

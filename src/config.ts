@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
 const Env = z.object({
@@ -17,6 +18,9 @@ const Env = z.object({
   MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(1_536 * 1024 * 1024),
   RESPONSE_CACHE_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024).describe('memory for cached responses; 0 turns the cache off (ETags stay)'),
   PRESSURE_SAMPLE_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  SEARCH_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()).describe('worker threads for searches with many matches; 0 ranks every search in the request thread'),
+  SEARCH_HEAVY_MATCHES: z.coerce.number().int().min(0).default(2_000).describe('a search matching more articles than this is ranked on a worker thread'),
+  SEARCH_QUEUE: z.coerce.number().int().positive().default(100).describe('broad searches waiting for a thread before new ones get 503'),
 })
 
 export type Config = z.infer<typeof Env>

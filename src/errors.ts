@@ -21,6 +21,10 @@ export class NotFoundError extends AppError {
   constructor(message: string) { super(404, 'Not Found', message) }
 }
 
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string) { super(503, 'Service Unavailable', message) }
+}
+
 export class BadRequestError extends AppError {
   constructor(message: string, readonly param?: { in: 'query' | 'path'; name: string }) { super(400, 'Bad Request', message) }
 }

@@ -127,6 +127,24 @@ async function load(route: string, server: string, port: number, next: () => str
   return row
 }
 
+/**
+ * `next()` on all but `besideConnections` connections while those ask `beside()`: how a route fares
+ * while a few clients run expensive searches. The row gives the first route's figures.
+ */
+async function loadBeside(route: string, server: string, port: number, next: () => string, beside: () => string, besideConnections: number): Promise<Row> {
+  await settle(port)
+  const cpuBefore = cpuSeconds(servers.get(port))
+  const run = (connections: number, path: () => string) => autocannon({
+    url: `http://127.0.0.1:${port}`, connections, duration: opts.duration,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
+  })
+  const [result, other] = await Promise.all([run(opts.connections - besideConnections, next), run(besideConnections, beside)])
+  const cpuMicros = ((cpuSeconds(servers.get(port)) - cpuBefore) * 1e6) / (result.requests.total + other.requests.total)
+  const row = { route, server, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + (result.requests.total - result['2xx']), cpuMicros }
+  console.error(`  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms; beside it ${other.requests.average.toFixed(0)} searches/s, p99 ${other.latency.p99} ms`)
+  return row
+}
+
 /** What the routes are asked for: ids, slugs, cursors and terms sampled from the database. */
 function targets(url: string) {
   const db = new Database(url.replace(/^file:/, ''), { readonly: true })
@@ -183,6 +201,8 @@ async function main() {
   rows.push(await load('/quotes?speaker= random (cold)', 'no cache', 4102, cycle(t.speakers.map((s) => `/quotes?speaker=${s}`))))
   rows.push(await load('/articles?q= common terms (cold)', 'no cache', 4102, cycle(COMMON.map((w) => `/articles?q=${w}`))))
   rows.push(await load('/articles?q= rare terms (cold)', 'no cache', 4102, cycle(t.rare.map((w) => `/articles?q=${w}`))))
+  rows.push(await loadBeside('/articles/:id random, 4 clients searching common terms beside (cold)', 'no cache', 4102,
+    cycle(t.ids.map((id) => `/articles/${id}`)), cycle(COMMON.map((w) => `/articles?q=${w}`)), 4))
   await cold.stop()
 
   const smallCold = await apiServer(small.url, 4103, '0')

@@ -36,6 +36,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (err instanceof BadRequestError) {
       return sendProblem(reply, { type: err.type, title: err.title, status: 400, detail: err.message, instance, ...(err.param ? { errors: [{ ...err.param, message: err.message }] } : {}) })
     }
+    if (err instanceof AppError && err.status === 503) reply.header('retry-after', '5')
     if (err instanceof AppError) return sendProblem(reply, { type: err.type, title: err.title, status: err.status, detail: err.message, instance })
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema')

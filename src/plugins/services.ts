@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { PrismaClient } from '../generated/prisma/client.js'
 import type { ReadStore } from '../read-store.js'
+import { createSearcher, type Searcher, type SearcherOptions } from '../search/searcher.js'
 import { createArticleRepository } from '../modules/articles/articles.repository.js'
 import { createArticleService, type ArticleService } from '../modules/articles/articles.service.js'
 import { createPeopleRepository } from '../modules/people/people.repository.js'
@@ -20,18 +21,22 @@ declare module 'fastify' {
     prisma: PrismaClient
     readStore: ReadStore
     services: Services
+    searcher: Searcher
   }
 }
 
 /** Wires repositories and services once; routes reach them through `app.services`. */
-export const servicesPlugin = fp(async (app: FastifyInstance, opts: { prisma: PrismaClient; readStore: ReadStore }) => {
+export const servicesPlugin = fp(async (app: FastifyInstance, opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions }) => {
   const articleRepo = createArticleRepository(opts.readStore)
   const peopleRepo = createPeopleRepository(opts.readStore)
   const quoteRepo = createQuoteRepository(opts.readStore)
   const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo })
-  const articles = createArticleService({ repo: articleRepo, people: peopleRepo })
+  const searcher = createSearcher(opts.url, articleRepo, opts.search)
+  app.addHook('onClose', () => searcher.close())
+  const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher })
   const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles })
   app.decorate('prisma', opts.prisma)
   app.decorate('readStore', opts.readStore)
   app.decorate('services', { articles, people, quotes })
+  app.decorate('searcher', searcher)
 })

@@ -80,6 +80,10 @@ export const createArticleRepository = (db: ReadStore) => ({
       return { article, people: db.all<ArticlePersonRow>(PEOPLE_OF_ARTICLE, [article.seq]), quotes: db.all<QuoteRow>(QUOTES_OF_ARTICLE, [article.seq]) }
     }),
 
+  /** How many articles a full-text query matches, counting no further than `upTo`. */
+  countMatches: (fts: string, upTo: number) =>
+    db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "ArticleFts" WHERE "ArticleFts" MATCH ? LIMIT ?)`, [fts, upTo])?.n ?? 0,
+
   list: (f: ArticleFilter) => {
     const c = conditions()
     if (f.from) c.add(`a."publishedAt" >= ?`, sqlDate(f.from))

@@ -2,8 +2,9 @@ import { BadRequestError, NotFoundError } from '../../errors.js'
 import { decodeCursor, paginate } from '../../shared/pagination.js'
 import { dateBound, ftsQuery, isoOrNull } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
+import type { Searcher } from '../../search/searcher.js'
 import { toQuote } from '../quotes/quotes.mapper.js'
-import type { ArticleRepository, ArticleSummaryRow, ArticleWithPeople } from './articles.repository.js'
+import type { ArticleFilter, ArticleRepository, ArticleSummaryRow, ArticleWithPeople } from './articles.repository.js'
 import type { Article, ArticleList, ArticleListQuery, ArticleSummary } from './articles.schema.js'
 
 
@@ -32,7 +33,7 @@ function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Ar
   }
 }
 
-export const createArticleService = (deps: { repo: ArticleRepository; people: PeopleRepository }) => ({
+export const createArticleService = (deps: { repo: ArticleRepository; people: PeopleRepository; searcher: Searcher }) => ({
   async get(id: string): Promise<Article> {
     const found = deps.repo.findById(id)
     if (!found) throw new NotFoundError(`article '${id}' not found`)
@@ -53,11 +54,12 @@ export const createArticleService = (deps: { repo: ArticleRepository; people: Pe
     }
     const cursorKind = `articles:${sort}`
     const after = decodeCursor(query.cursor, cursorKind)
-    const rows = deps.repo.list({
+    const filter: ArticleFilter = {
       fts, sort, personId, category: query.category,
       from: dateBound(query.from, false), to: dateBound(query.to, true),
       after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit,
-    })
+    }
+    const rows = fts ? await deps.searcher.articles({ ...filter, fts }) : deps.repo.list(filter)
     const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? Number(r.rank) : r.listedAt, r.seq])
     return { data: page.data.map(toArticleSummary), page: page.page }
   },
