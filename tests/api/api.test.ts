@@ -105,7 +105,10 @@ describe('GET /articles/:id', () => {
     expect(a.people.map((p: { name: string }) => p.name)).toEqual(['Xi Jinping', 'Vladimir Putin', 'Yuri Ushakov', 'Karen Donfried', 'Sergei Ryabkov', 'Alexei Navalny'])
     expect(a.people[0]).toMatchObject({ slug: 'xi-jinping', role: 'Chinese President' })
     for (const q of a.quotes) expect(a.body.slice(q.start, q.end)).toBe(q.content)
+    for (const q of a.quotes) expect(q.article).toEqual({ id: a.id, title: a.title, publishedAt: a.publishedAt })
     for (const p of a.people) expect(p.mentionCount).toBe(p.mentions.length)
+    // each quote as /quotes/:id gives it
+    expect((await get(`/quotes/${a.quotes[0].id}`).expect(200)).body).toEqual(a.quotes[0])
   })
   it('404s as a problem', async () => {
     const res = await get('/articles/missing').expect(404)

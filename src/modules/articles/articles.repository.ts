@@ -1,6 +1,6 @@
 import { conditions, type ReadStore } from '../../read-store.js'
 import { sqlDate } from '../../shared/params.js'
-import { QUOTE_SELECT, type QuoteRow } from '../quotes/quotes.repository.js'
+import { QUOTES_OF_ARTICLE, type QuoteRow } from '../quotes/quotes.repository.js'
 
 /** Dates are ISO 8601 text as Prisma stores them in SQLite. */
 export interface ArticleSummaryRow {
@@ -69,7 +69,6 @@ const ARTICLE_BY_ID = `SELECT "seq", "id", "title", "body", "excerpt", "publishe
   "format", "extra", "extractorVersion", "createdAt", "updatedAt" FROM "Article" WHERE "id" = ?`
 const PEOPLE_OF_ARTICLE = `SELECT p."id", p."slug", p."name", ap."role", ap."titles", ap."aliases", ap."mentionCount", ap."mentions"
   FROM "ArticlePerson" ap JOIN "Person" p ON p."id" = ap."personId" WHERE ap."articleSeq" = ?`
-const QUOTES_OF_ARTICLE = `${QUOTE_SELECT} WHERE q."articleSeq" = ? ORDER BY q."position"`
 
 export const createArticleRepository = (db: ReadStore) => ({
   /** The article, its people and its quotes, read in one snapshot. */
@@ -77,7 +76,7 @@ export const createArticleRepository = (db: ReadStore) => ({
     db.snapshot(() => {
       const article = db.get<ArticleRow>(ARTICLE_BY_ID, [id])
       if (!article) return null
-      return { article, people: db.all<ArticlePersonRow>(PEOPLE_OF_ARTICLE, [article.seq]), quotes: db.all<QuoteRow>(QUOTES_OF_ARTICLE, [article.seq]) }
+      return { article, people: db.all<ArticlePersonRow>(PEOPLE_OF_ARTICLE, [article.seq]), quotes: db.all<QuoteRow>(QUOTES_OF_ARTICLE, [article.id, article.title, article.publishedAt, article.seq]) }
     }),
 
   /** How many articles a full-text query matches, counting no further than `upTo`. */

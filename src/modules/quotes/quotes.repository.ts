@@ -32,16 +32,24 @@ export interface QuoteRow {
   listedAt: string
 }
 
-/** The columns every quote response needs, from Quote joined to its article and person. */
-export const QUOTE_SELECT = `
-  SELECT q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."parts", q."kind", q."cue", q."cueStart", q."cueEnd",
+const QUOTE_COLUMNS = `q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."parts", q."kind", q."cue", q."cueStart", q."cueEnd",
     q."via", q."confidence", q."speakerName", q."speakerType", q."speakerText", q."speakerStart", q."speakerEnd",
     p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName",
-    q."sentenceStart", q."sentenceEnd", q."sentence",
-    a."id" AS "articleId", a."title" AS "articleTitle", a."publishedAt" AS "articlePublishedAt", q."listedAt"
+    q."sentenceStart", q."sentenceEnd", q."sentence", q."listedAt"`
+
+/** The columns every quote response needs, from Quote joined to its article and person. */
+export const QUOTE_SELECT = `
+  SELECT ${QUOTE_COLUMNS}, a."id" AS "articleId", a."title" AS "articleTitle", a."publishedAt" AS "articlePublishedAt"
   FROM "Quote" q
   JOIN "Article" a ON a."seq" = q."articleSeq"
   LEFT JOIN "Person" p ON p."id" = q."personId"`
+
+/** The quotes of one article whose id, title and date the caller binds (no join back to a row it has read). */
+export const QUOTES_OF_ARTICLE = `
+  SELECT ${QUOTE_COLUMNS}, ? AS "articleId", ? AS "articleTitle", ? AS "articlePublishedAt"
+  FROM "Quote" q
+  LEFT JOIN "Person" p ON p."id" = q."personId"
+  WHERE q."articleSeq" = ? ORDER BY q."position"`
 
 export interface QuoteFilter {
   fts?: string
