@@ -157,6 +157,10 @@ describe('GET /quotes', () => {
     const res = await get('/quotes?speaker=yuri-ushakov').expect(200)
     matchesOpenApi('GET', '/quotes', res)
     expect(res.body.data.map((q: { speaker: { name: string } }) => q.speaker.name)).toEqual(Array(4).fill('Yuri Ushakov'))
+    // the speaker's person is bound once, not joined per row: the same quotes as the unfiltered list gives them
+    const unfiltered = (await get('/quotes?limit=100').expect(200)).body.data
+    expect(res.body.data).toEqual(unfiltered.filter((q: { speaker: { person: { slug: string } | null } }) => q.speaker.person?.slug === 'yuri-ushakov'))
+    expect((await get('/people/yuri-ushakov/quotes').expect(200)).body.data).toEqual(res.body.data)
   })
   it('filters by article, kind, confidence, dates and text, and paginates', async () => {
     const all = await collect('/quotes', 100)

@@ -43,7 +43,7 @@ export const createPeopleService = (deps: { repo: PeopleRepository; quotes: () =
 
     async quotes(idOrSlug: string, query: Omit<QuoteListQuery, 'speaker'>): Promise<QuoteList> {
       const row = find(idOrSlug)
-      return deps.quotes().list({ ...query, speaker: undefined }, { personId: row.id })
+      return deps.quotes().list({ ...query, speaker: undefined }, { speaker: row })
     },
 
     async articles(idOrSlug: string, query: Omit<ArticleListQuery, 'person'>): Promise<ArticleList> {

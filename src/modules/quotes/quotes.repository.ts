@@ -34,26 +34,39 @@ export interface QuoteRow {
 
 const QUOTE_COLUMNS = `q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."parts", q."kind", q."cue", q."cueStart", q."cueEnd",
     q."via", q."confidence", q."speakerName", q."speakerType", q."speakerText", q."speakerStart", q."speakerEnd",
-    p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName",
     q."sentenceStart", q."sentenceEnd", q."sentence", q."listedAt"`
+const PERSON_COLUMNS = `p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName"`
+const ARTICLE_COLUMNS = `a."id" AS "articleId", a."title" AS "articleTitle", a."publishedAt" AS "articlePublishedAt"`
 
 /** The columns every quote response needs, from Quote joined to its article and person. */
 export const QUOTE_SELECT = `
-  SELECT ${QUOTE_COLUMNS}, a."id" AS "articleId", a."title" AS "articleTitle", a."publishedAt" AS "articlePublishedAt"
+  SELECT ${QUOTE_COLUMNS}, ${PERSON_COLUMNS}, ${ARTICLE_COLUMNS}
   FROM "Quote" q
   JOIN "Article" a ON a."seq" = q."articleSeq"
   LEFT JOIN "Person" p ON p."id" = q."personId"`
 
 /** The quotes of one article whose id, title and date the caller binds (no join back to a row it has read). */
 export const QUOTES_OF_ARTICLE = `
-  SELECT ${QUOTE_COLUMNS}, ? AS "articleId", ? AS "articleTitle", ? AS "articlePublishedAt"
+  SELECT ${QUOTE_COLUMNS}, ${PERSON_COLUMNS}, ? AS "articleId", ? AS "articleTitle", ? AS "articlePublishedAt"
   FROM "Quote" q
   LEFT JOIN "Person" p ON p."id" = q."personId"
   WHERE q."articleSeq" = ? ORDER BY q."position"`
 
+/** Quotes of one speaker, whose id, slug and name the caller binds (the same person on every row). */
+const QUOTES_OF_SPEAKER = `
+  SELECT ${QUOTE_COLUMNS}, ? AS "personId", ? AS "personSlug", ? AS "personName", ${ARTICLE_COLUMNS}
+  FROM "Quote" q
+  JOIN "Article" a ON a."seq" = q."articleSeq"`
+
+export interface Speaker {
+  id: string
+  slug: string
+  name: string
+}
+
 export interface QuoteFilter {
   fts?: string
-  personId?: string
+  speaker?: Speaker
   articleId?: string
   from?: Date
   to?: Date
@@ -70,14 +83,15 @@ export const createQuoteRepository = (db: ReadStore) => ({
   list: (f: QuoteFilter) => {
     const c = conditions()
     if (f.fts) c.add(`q."seq" IN (SELECT rowid FROM "QuoteFts" WHERE "QuoteFts" MATCH ?)`, f.fts)
-    if (f.personId) c.add(`q."personId" = ?`, f.personId)
+    if (f.speaker) c.add(`q."personId" = ?`, f.speaker.id)
     if (f.articleId) c.add(`a."id" = ?`, f.articleId)
     if (f.from) c.add(`q."publishedAt" >= ?`, sqlDate(f.from))
     if (f.to) c.add(`q."publishedAt" <= ?`, sqlDate(f.to))
     if (f.kind) c.add(`q."kind" = ?`, f.kind)
     if (f.minConfidence !== undefined) c.add(`q."confidence" >= ?`, f.minConfidence)
     if (f.after) c.add(`(q."listedAt", q."seq") < (?, ?)`, f.after[0], f.after[1])
-    return db.all<QuoteRow>(`${QUOTE_SELECT} ${c.sql} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ?`, [...c.params, f.limit + 1])
+    const [select, selected] = f.speaker ? [QUOTES_OF_SPEAKER, [f.speaker.id, f.speaker.slug, f.speaker.name]] : [QUOTE_SELECT, []]
+    return db.all<QuoteRow>(`${select} ${c.sql} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ?`, [...selected, ...c.params, f.limit + 1])
   },
 })
 export type QuoteRepository = ReturnType<typeof createQuoteRepository>

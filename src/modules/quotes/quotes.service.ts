@@ -3,7 +3,7 @@ import { decodeCursor, paginate } from '../../shared/pagination.js'
 import { dateBound, ftsQuery } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from './quotes.mapper.js'
-import type { QuoteRepository } from './quotes.repository.js'
+import type { QuoteRepository, Speaker } from './quotes.repository.js'
 import type { Quote, QuoteList, QuoteListQuery } from './quotes.schema.js'
 
 export const createQuoteService = ({ repo, people }: { repo: QuoteRepository; people: PeopleRepository }) => ({
@@ -14,18 +14,18 @@ export const createQuoteService = ({ repo, people }: { repo: QuoteRepository; pe
   },
 
   /** Quotes newest first, filtered; `speaker` is a person id or slug. */
-  async list(query: QuoteListQuery, fixed: { personId?: string } = {}): Promise<QuoteList> {
+  async list(query: QuoteListQuery, fixed: { speaker?: Speaker } = {}): Promise<QuoteList> {
     const fts = query.q === undefined ? undefined : ftsQuery(query.q)
     if (fts === null) throw new BadRequestError("'q' must contain at least one letter or digit", { in: 'query', name: 'q' })
-    let personId = fixed.personId
+    let speaker = fixed.speaker
     if (query.speaker) {
       const person = people.findByIdOrSlug(query.speaker)
       if (!person) throw new NotFoundError(`speaker '${query.speaker}' not found`)
-      personId = person.id
+      speaker = person
     }
     const after = decodeCursor(query.cursor, 'quotes')
     const rows = repo.list({
-      fts, personId, articleId: query.article, kind: query.kind, minConfidence: query.minConfidence,
+      fts, speaker, articleId: query.article, kind: query.kind, minConfidence: query.minConfidence,
       from: dateBound(query.from, false), to: dateBound(query.to, true),
       after: after ? [String(after[0]), Number(after[1])] : null, limit: query.limit,
     })
