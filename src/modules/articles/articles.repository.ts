@@ -1,4 +1,5 @@
 import { conditions, type ReadStore } from '../../read-store.js'
+import { matchCondition } from '../../shared/match-strategy.js'
 import { sqlDate } from '../../shared/params.js'
 import { QUOTES_OF_ARTICLE, type QuoteRow } from '../quotes/quotes.repository.js'
 
@@ -109,7 +110,7 @@ export const createArticleRepository = (db: ReadStore) => ({
         SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
         ${c.sql} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`, [f.fts, ...c.params, f.limit + 1])
     }
-    if (f.fts) c.add(`a."seq" IN (SELECT rowid FROM "ArticleFts" WHERE "ArticleFts" MATCH ?)`, f.fts)
+    if (f.fts) c.add(matchCondition(db, 'Article', 'a', f.fts, f.limit), f.fts)
     const desc = f.sort !== 'oldest'
     if (f.after) {
       // a row value lets SQLite seek the (listedAt, seq) index; the equivalent OR scans from the first row

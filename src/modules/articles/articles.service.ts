@@ -59,7 +59,8 @@ export const createArticleService = (deps: { repo: ArticleRepository; people: Pe
       from: dateBound(query.from, false), to: dateBound(query.to, true),
       after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit,
     }
-    const rows = fts ? await deps.searcher.articles({ ...filter, fts }) : deps.repo.list(filter)
+    // ranking scores every match, so a broad one may run on a worker thread; a date-ordered search reads a page's worth
+    const rows = fts && sort === 'relevance' ? await deps.searcher.articles({ ...filter, fts }) : deps.repo.list(filter)
     const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? Number(r.rank) : r.listedAt, r.seq])
     return { data: page.data.map(toArticleSummary), page: page.page }
   },

@@ -1,4 +1,5 @@
 import { conditions, type ReadStore } from '../../read-store.js'
+import { matchCondition } from '../../shared/match-strategy.js'
 import { sqlDate } from '../../shared/params.js'
 
 /** Dates are ISO 8601 text as Prisma stores them in SQLite. */
@@ -82,7 +83,7 @@ export const createQuoteRepository = (db: ReadStore) => ({
   /** Newest first, keyset on (listedAt, seq). */
   list: (f: QuoteFilter) => {
     const c = conditions()
-    if (f.fts) c.add(`q."seq" IN (SELECT rowid FROM "QuoteFts" WHERE "QuoteFts" MATCH ?)`, f.fts)
+    if (f.fts) c.add(matchCondition(db, 'Quote', 'q', f.fts, f.limit), f.fts)
     if (f.speaker) c.add(`q."personId" = ?`, f.speaker.id)
     if (f.articleId) c.add(`a."id" = ?`, f.articleId)
     if (f.from) c.add(`q."publishedAt" >= ?`, sqlDate(f.from))

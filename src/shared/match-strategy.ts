@@ -1,0 +1,26 @@
+import type { ReadStore } from '../read-store.js'
+
+/** Measured at 100,000 articles: collecting costs ~0.6 µs per match, one check ~7 µs. */
+const CHECK_TO_COLLECT_COST = 11
+
+/**
+ * How a date-ordered full-text list finds its page. Collecting gathers every match's rowid and
+ * then reads the date index for them: its cost grows with the matches (`said` in 85,000
+ * articles: 54 ms). Walking goes down the date index and checks each row against the full-text
+ * index: its cost grows with the rows passed before the page fills, about
+ * (limit + 1) × rows / matches (`said`: 0.2 ms; a word in 33 articles: 190 ms). Walking wins once
+ * matches² > 11 × (limit + 1) × rows; the matches are counted no further than that.
+ */
+export function walkFindsPageSooner(db: ReadStore, table: 'Article' | 'Quote', fts: string, limit: number): boolean {
+  const rows = db.get<{ n: number | null }>(`SELECT max("seq") AS "n" FROM "${table}"`)?.n ?? 0
+  const threshold = Math.ceil(Math.sqrt(CHECK_TO_COLLECT_COST * (limit + 1) * rows))
+  const counted = db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [fts, threshold + 1])?.n ?? 0
+  return counted > threshold
+}
+
+/** The WHERE condition for "row `seq` of `table` matches `fts`", in the form that finds the page sooner. */
+export function matchCondition(db: ReadStore, table: 'Article' | 'Quote', alias: string, fts: string, limit: number): string {
+  return walkFindsPageSooner(db, table, fts, limit)
+    ? `EXISTS (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? AND rowid = ${alias}."seq")`
+    : `${alias}."seq" IN (SELECT rowid FROM "${table}Fts" WHERE "${table}Fts" MATCH ?)`
+}
