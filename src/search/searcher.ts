@@ -4,11 +4,12 @@ import { ServiceUnavailableError } from '../errors.js'
 import type { ArticleFilter, ArticleRepository, ArticleSummaryRow } from '../modules/articles/articles.repository.js'
 
 /**
- * Runs article searches ranked by relevance. Ranking scores every match: a word found in most of 100,000 articles
- * takes tens of milliseconds, and on the request thread every other request would wait behind
- * it (four clients searching such words cut article reads from ~2,400 to ~250 per second). A
- * search with many matches therefore runs on a worker thread with its own connection; one with
- * few (counted up to the threshold, in microseconds) stays here, where it is cheaper than a thread hop.
+ * Runs article searches ranked by relevance. Ranking scores every match: a word found in most of
+ * 100,000 articles takes tens of milliseconds, and on the request thread every other request
+ * would wait behind it (four clients searching such words cut article reads from ~2,000 to ~320
+ * per second). A search with many matches therefore runs on a worker thread with its own
+ * connection; one with few (counted up to the threshold, in microseconds) stays here, where it is
+ * cheaper than a thread hop.
  */
 export interface Searcher {
   articles(filter: ArticleFilter & { fts: string }): Promise<ArticleSummaryRow[]>

@@ -3,6 +3,11 @@ import type { ReadStore } from '../read-store.js'
 /** Measured at 100,000 articles: collecting costs ~0.6 µs per match, one check ~7 µs. */
 const CHECK_TO_COLLECT_COST = 11
 
+/** How many rows of `table` a full-text query matches, counting no further than `upTo`. */
+export function countMatches(db: ReadStore, table: 'Article' | 'Quote', fts: string, upTo: number): number {
+  return db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [fts, upTo])?.n ?? 0
+}
+
 /**
  * How a date-ordered full-text list finds its page. Collecting gathers every match's rowid and
  * then reads the date index for them: its cost grows with the matches (`said` in 85,000
@@ -14,8 +19,7 @@ const CHECK_TO_COLLECT_COST = 11
 export function walkFindsPageSooner(db: ReadStore, table: 'Article' | 'Quote', fts: string, limit: number): boolean {
   const rows = db.get<{ n: number | null }>(`SELECT max("seq") AS "n" FROM "${table}"`)?.n ?? 0
   const threshold = Math.ceil(Math.sqrt(CHECK_TO_COLLECT_COST * (limit + 1) * rows))
-  const counted = db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [fts, threshold + 1])?.n ?? 0
-  return counted > threshold
+  return countMatches(db, table, fts, threshold + 1) > threshold
 }
 
 /** The WHERE condition for "row `seq` of `table` matches `fts`", in the form that finds the page sooner. */

@@ -1,5 +1,5 @@
 import { conditions, type ReadStore } from '../../read-store.js'
-import { matchCondition } from '../../shared/match-strategy.js'
+import { countMatches, matchCondition } from '../../shared/match-strategy.js'
 import { sqlDate } from '../../shared/params.js'
 import { QUOTES_OF_ARTICLE, type QuoteRow } from '../quotes/quotes.repository.js'
 
@@ -81,8 +81,7 @@ export const createArticleRepository = (db: ReadStore) => ({
     }),
 
   /** How many articles a full-text query matches, counting no further than `upTo`. */
-  countMatches: (fts: string, upTo: number) =>
-    db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "ArticleFts" WHERE "ArticleFts" MATCH ? LIMIT ?)`, [fts, upTo])?.n ?? 0,
+  countMatches: (fts: string, upTo: number) => countMatches(db, 'Article', fts, upTo),
 
   list: (f: ArticleFilter) => {
     const c = conditions()
