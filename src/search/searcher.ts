@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache'
 import { Piscina } from 'piscina'
 import { ServiceUnavailableError } from '../errors.js'
 import type { ArticleFilter, ArticleRepository, ArticleSummaryRow } from '../modules/articles/articles.repository.js'
@@ -35,8 +34,6 @@ export function createSearcher(url: string, repo: ArticleRepository, opts: Searc
   }
   // an in-memory database exists in this thread only
   if (opts.threads === 0 || url === 'file::memory:') return { articles: async (filter) => inThread(filter), counts, close: async () => {} }
-  // whether a query is broad, remembered for a minute: it only decides where the query runs, never its answer
-  const breadth = new LRUCache<string, boolean>({ max: 10_000, ttl: 60_000 })
   const fromSource = import.meta.url.endsWith('.ts')
   const pool = new Piscina<ArticleFilter, ArticleSummaryRow[]>({
     filename: new URL(`./rank-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
@@ -48,9 +45,7 @@ export function createSearcher(url: string, repo: ArticleRepository, opts: Searc
   })
   return {
     async articles(filter) {
-      let broad = breadth.get(filter.fts)
-      if (broad === undefined) breadth.set(filter.fts, (broad = repo.countMatches(filter.fts, opts.heavyMatches + 1) > opts.heavyMatches))
-      if (!broad) return inThread(filter)
+      if (!repo.matchesMoreThan(filter.fts, opts.heavyMatches)) return inThread(filter)
       if (pool.queueSize >= opts.maxQueue) {
         counts.refused++
         throw new ServiceUnavailableError(`${pool.queueSize} broad searches are waiting already; retry later`)

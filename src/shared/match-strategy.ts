@@ -1,11 +1,26 @@
+import { LRUCache } from 'lru-cache'
 import type { ReadStore } from '../read-store.js'
 
 /** Measured at 100,000 articles: collecting costs ~0.6 µs per match, one check ~7 µs. */
 const CHECK_TO_COLLECT_COST = 11
 
-/** How many rows of `table` a full-text query matches, counting no further than `upTo`. */
-export function countMatches(db: ReadStore, table: 'Article' | 'Quote', fts: string, upTo: number): number {
-  return db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [fts, upTo])?.n ?? 0
+const answers = new WeakMap<ReadStore, LRUCache<string, boolean>>()
+
+/**
+ * Whether a full-text query matches more than `threshold` rows of `table`, counted no further.
+ * Remembered for a minute per database: the answer only chooses how or where a query runs, never
+ * what it returns, and repeated searches then skip the count.
+ */
+export function matchesMoreThan(db: ReadStore, table: 'Article' | 'Quote', fts: string, threshold: number): boolean {
+  let known = answers.get(db)
+  if (!known) answers.set(db, (known = new LRUCache<string, boolean>({ max: 10_000, ttl: 60_000 })))
+  const key = `${table} ${threshold} ${fts}`
+  let more = known.get(key)
+  if (more === undefined) {
+    const counted = db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [fts, threshold + 1])?.n ?? 0
+    known.set(key, (more = counted > threshold))
+  }
+  return more
 }
 
 /**
@@ -19,7 +34,7 @@ export function countMatches(db: ReadStore, table: 'Article' | 'Quote', fts: str
 export function walkFindsPageSooner(db: ReadStore, table: 'Article' | 'Quote', fts: string, limit: number): boolean {
   const rows = db.get<{ n: number | null }>(`SELECT max("seq") AS "n" FROM "${table}"`)?.n ?? 0
   const threshold = Math.ceil(Math.sqrt(CHECK_TO_COLLECT_COST * (limit + 1) * rows))
-  return countMatches(db, table, fts, threshold + 1) > threshold
+  return matchesMoreThan(db, table, fts, threshold)
 }
 
 /** The WHERE condition for "row `seq` of `table` matches `fts`", in the form that finds the page sooner. */

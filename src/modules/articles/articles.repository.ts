@@ -1,5 +1,5 @@
 import { conditions, type ReadStore } from '../../read-store.js'
-import { countMatches, matchCondition } from '../../shared/match-strategy.js'
+import { matchCondition, matchesMoreThan } from '../../shared/match-strategy.js'
 import { sqlDate } from '../../shared/params.js'
 import { QUOTES_OF_ARTICLE, type QuoteRow } from '../quotes/quotes.repository.js'
 
@@ -80,8 +80,8 @@ export const createArticleRepository = (db: ReadStore) => ({
       return { article, people: db.all<ArticlePersonRow>(PEOPLE_OF_ARTICLE, [article.seq]), quotes: db.all<QuoteRow>(QUOTES_OF_ARTICLE, [article.id, article.title, article.publishedAt, article.seq]) }
     }),
 
-  /** How many articles a full-text query matches, counting no further than `upTo`. */
-  countMatches: (fts: string, upTo: number) => countMatches(db, 'Article', fts, upTo),
+  /** Whether a full-text query matches more than `threshold` articles. */
+  matchesMoreThan: (fts: string, threshold: number) => matchesMoreThan(db, 'Article', fts, threshold),
 
   list: (f: ArticleFilter) => {
     const c = conditions()
