@@ -5,6 +5,7 @@ import underPressure from '@fastify/under-pressure'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
+import { problem } from './errors.js'
 import type { PrismaClient } from './generated/prisma/client.js'
 import type { ReadStore } from './read-store.js'
 import { articleRoutes } from './modules/articles/articles.routes.js'
@@ -13,6 +14,7 @@ import { peopleRoutes } from './modules/people/people.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
+import { strictRequestsPlugin } from './plugins/strict-requests.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
 import { zodJsonSerializerCompiler } from './plugins/serializer.js'
 import { servicesPlugin } from './plugins/services.js'
@@ -41,6 +43,8 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // behind a proxy, the client address (rate limit, logs) comes from X-Forwarded-For
+    trustProxy: config.TRUST_PROXY,
     // requests Node's HTTP parser refuses (a URL or headers over 16 KB, a broken request line) still get a problem
     clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
       const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
@@ -66,9 +70,21 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   })
   // security headers; a JSON API serves no scripts, so no content security policy (it would also block /docs)
   await app.register(securityHeadersPlugin, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
+  // CORS before the rate limit and load shedding: their 429 and 503 answers must be readable by a
+  // browser app too, and a preflight is answered here without counting against the limit
+  await app.register(cors, {
+    origin: config.CORS_ORIGIN === '*' ? true : config.CORS_ORIGIN.split(',').map((o) => o.trim()),
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    exposedHeaders: ['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'],
+    maxAge: 86_400,
+  })
   if (config.RATE_LIMIT_MAX > 0) {
-    // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers
-    await app.register(rateLimit, { global: false, max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, enableDraftSpec: true })
+    // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers.
+    // /health is polled by orchestrators and must never be refused for it.
+    await app.register(rateLimit, {
+      global: false, max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, enableDraftSpec: true,
+      allowList: (req) => req.url === '/health' || req.url.startsWith('/health?'),
+    })
     // one instance-level hook rather than one per route: it runs before the response cache's lookup
     app.addHook('onRequest', app.rateLimit())
   }
@@ -83,13 +99,11 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
         reply.code(503).send({ status: 'overloaded', database: 'ok', articles: null, uptimeSeconds: Math.round(process.uptime()) })
         return
       }
-      reply.code(503).type('application/problem+json').send({
-        type: 'about:blank', title: 'Service Unavailable', status: 503,
-        detail: `the server is overloaded (${type}); retry later`, instance: req.url.split('?')[0],
-      })
+      reply.code(503).type('application/problem+json').send(problem(503, `the server is overloaded (${type}); retry later`, { instance: req.url.split('?')[0] }))
     },
   })
-  await app.register(cors, { origin: config.CORS_ORIGIN === '*' ? true : config.CORS_ORIGIN.split(',').map((o) => o.trim()), methods: ['GET', 'HEAD', 'OPTIONS'] })
+  // before the response cache, so a cached answer is still refused to a client that cannot take it
+  await app.register(strictRequestsPlugin)
   // before compression: the cache keeps plain JSON and compression applies per client
   await app.register(responseCachePlugin, { store: readStore, maxBytes: config.RESPONSE_CACHE_BYTES })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })

@@ -1,6 +1,21 @@
 import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
+/**
+ * Fastify's trustProxy: "false" (default; the socket address is the client), "true" (any proxy),
+ * a number of hops, or a comma-separated list of proxy addresses/CIDRs.
+ */
+const trustProxy = z.string().trim().transform((v, ctx): boolean | string[] | ((address: string, hop: number) => boolean) => {
+  if (/^(true|false)$/i.test(v)) return v.toLowerCase() === 'true'
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v)
+    return (_address, hop) => hop < hops
+  }
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+  if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'expected true, false, a hop count or a list of addresses' })
+  return list
+})
+
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().default('0.0.0.0'),
@@ -8,6 +23,7 @@ const Env = z.object({
   DATABASE_URL: z.string().regex(/^file:/, 'must be a SQLite file: URL').default('file:./data/newsdesk.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGIN: z.string().default('*'),
+  TRUST_PROXY: trustProxy.default(false),
   SAMPLE_DATA_DIR: z.string().default('prisma/sample-data'),
   LOAD_SAMPLE_DATA: z.stringbool().default(true),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),

@@ -253,9 +253,24 @@ export async function writeExtractions(
 /** Characters of the body that lists show. */
 export const EXCERPT_CHARS = 280
 
+/** Undated articles are listed under this date: after every dated one, newest first. */
+export const UNDATED_LISTED_AT = new Date('0001-01-01T00:00:00.000Z')
+
+/** The opening of the body on one line, cut at a word boundary with an ellipsis when it goes on. */
+export function excerptOf(body: string, max = EXCERPT_CHARS): string {
+  const window = body.slice(0, max * 4)
+  const flat = window.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max && window.length === body.length) return flat
+  let cut = flat.slice(0, max - 1)
+  const lastSpace = cut.lastIndexOf(' ')
+  // a word longer than half the excerpt (a URL) is cut inside rather than dropped
+  if (lastSpace > max / 2) cut = cut.slice(0, lastSpace)
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`
+}
+
 const articleFields = (a: PreparedArticle) => ({
-  contentHash: a.hash, externalId: a.parsed.externalId, title: a.parsed.title, body: a.parsed.body, excerpt: a.parsed.body.slice(0, EXCERPT_CHARS),
-  publishedAt: a.parsed.publishedAt, listedAt: a.parsed.publishedAt ?? new Date(), section: a.parsed.section,
+  contentHash: a.hash, externalId: a.parsed.externalId, title: a.parsed.title, body: a.parsed.body, excerpt: excerptOf(a.parsed.body),
+  publishedAt: a.parsed.publishedAt, listedAt: a.parsed.publishedAt ?? UNDATED_LISTED_AT, section: a.parsed.section,
   dateline: a.parsed.dateline, agency: a.parsed.agency, url: a.parsed.url, sourcePath: a.sourcePath, format: a.parsed.format,
   extra: a.parsed.extra ? JSON.stringify(a.parsed.extra) : null, extractorVersion: a.extractorVersion,
 })

@@ -1,55 +1,52 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
-import { AppError, BadRequestError, type ProblemDetails } from '../errors.js'
+import { AppError, problem, type ParameterError, type ProblemDetails } from '../errors.js'
 
 const CONTEXT_TO_IN = { querystring: 'query', params: 'path', body: 'body', headers: 'header' } as const
 
-function sendProblem(reply: FastifyReply, problem: ProblemDetails) {
-  return reply.code(problem.status).type('application/problem+json').send(problem)
+const pathOf = (url: string) => url.split('?')[0] ?? url
+
+function sendProblem(reply: FastifyReply, body: ProblemDetails) {
+  return reply.code(body.status).type('application/problem+json').send(body)
 }
 
-const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout',
-  413: 'Content Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
+/** One entry per parameter at fault (zod issues as fastify-type-provider-zod passes them); an unknown parameter is named as such. */
+function parameterErrors(where: ParameterError['in'], validation: { keyword: string; instancePath: string; message?: string; params: unknown }[]): ParameterError[] {
+  return validation.flatMap((v) => {
+    const keys = (v.params as { keys?: string[] }).keys
+    if (v.keyword === 'unrecognized_keys' && keys?.length) {
+      return keys.map((name) => ({ in: where, name, message: `unknown ${where} parameter '${name}'` }))
+    }
+    return [{ in: where, name: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message ?? 'invalid' }]
+  })
 }
 
 /** Every error leaves as RFC 9457 application/problem+json; unexpected ones are logged and hidden. */
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    const instance = req.url.split('?')[0]
+    const instance = pathOf(req.url)
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = CONTEXT_TO_IN[err.validationContext as keyof typeof CONTEXT_TO_IN] ?? 'query'
-      const errors = err.validation.map((v) => ({
-        in: where,
-        name: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String((v.params as { issue?: { path?: unknown[] } }).issue?.path?.[0] ?? ''),
-        message: v.message ?? 'invalid',
-      }))
+      const errors = parameterErrors(where, err.validation)
       const names = [...new Set(errors.map((e) => e.name).filter(Boolean))]
-      return sendProblem(reply, {
-        type: 'about:blank', title: 'Bad Request', status: 400, instance,
-        detail: `invalid ${where} parameter${names.length === 1 ? '' : 's'} ${names.map((n) => `'${n}'`).join(', ')}: ${errors.map((e) => e.message).join('; ')}`,
-        errors,
-      })
+      const detail = `invalid ${where} parameter${names.length === 1 ? '' : 's'} ${names.map((n) => `'${n}'`).join(', ')}: ${errors.map((e) => e.message).join('; ')}`
+      return sendProblem(reply, problem(400, detail, { instance, errors }))
     }
-    if (err instanceof BadRequestError) {
-      return sendProblem(reply, { type: err.type, title: err.title, status: 400, detail: err.message, instance, ...(err.param ? { errors: [{ ...err.param, message: err.message }] } : {}) })
+    if (err instanceof AppError) {
+      if (err.status === 503) reply.header('retry-after', '5')
+      return sendProblem(reply, problem(err.status, err.message, { instance, ...(err.param ? { errors: [{ ...err.param, message: err.message }] } : {}) }))
     }
-    if (err instanceof AppError && err.status === 503) reply.header('retry-after', '5')
-    if (err instanceof AppError) return sendProblem(reply, { type: err.type, title: err.title, status: err.status, detail: err.message, instance })
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema')
-      return sendProblem(reply, { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'the server could not produce a valid response', instance })
+      return sendProblem(reply, problem(500, 'the server could not produce a valid response', { instance }))
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
     if (status === 500) {
       req.log.error({ err }, 'unexpected error')
-      return sendProblem(reply, { type: 'about:blank', title: 'Internal Server Error', status, detail: 'an unexpected error occurred', instance })
+      return sendProblem(reply, problem(500, 'an unexpected error occurred', { instance }))
     }
-    return sendProblem(reply, { type: 'about:blank', title: STATUS_TITLES[status] ?? 'Client Error', status, detail: err.message, instance })
+    return sendProblem(reply, problem(status, err.message, { instance }))
   })
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, { type: 'about:blank', title: 'Not Found', status: 404, detail: `no route for ${req.method} ${req.url.split('?')[0]}`, instance: req.url.split('?')[0] }),
-  )
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, `no route for ${req.method} ${pathOf(req.url)}`, { instance: pathOf(req.url) })))
 })

@@ -17,16 +17,27 @@ declare module 'fastify' {
 interface Entry {
   body: string
   etag: string
+  /** The answer's own content type (JSON for the API, HTML and scripts for /docs). */
+  contentType: string
 }
 
-/** If-None-Match against an ETag: a list of tags, weak or strong, or "*". */
+/**
+ * Weak: one validator for the identity, gzip and br encodings of the same answer, which compression
+ * produces after this plugin (RFC 9110 §8.8.1 reserves strong tags for byte-identical bodies).
+ */
+const weakEtag = (body: string) => `W/"${hash('sha1', body, 'base64url')}"`
+
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
+
+/** If-None-Match against an ETag by weak comparison (RFC 9110 §13.1.2): a list of tags, or "*". */
 export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim()
-    return t === '*' || t.replace(/^W\//, '') === etag
-  })
+  const own = opaque(etag)
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === own)
 }
+
+/** Headers every cacheable answer carries, 200 and 304 alike: a 304 must name what the 200 varies on. */
+const validatorHeaders = (etag: string) => ({ etag, 'cache-control': 'no-cache', vary: 'accept-encoding' })
 
 /**
  * Answers repeated GETs from memory and revalidates clients with ETag / 304. A cached body is
@@ -71,17 +82,18 @@ export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store
       req.cacheable = { key: req.url, version: now }
       return done()
     }
-    reply.header('etag', hit.etag).header('cache-control', 'no-cache')
+    reply.headers(validatorHeaders(hit.etag))
     if (etagMatches(req.headers['if-none-match'], hit.etag)) reply.code(304).send()
-    else reply.type('application/json; charset=utf-8').send(hit.body)
+    else reply.type(hit.contentType).send(hit.body)
   })
 
   app.addHook('onSend', (req, reply, payload, done) => {
     if (!req.cacheable || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload)
-    const etag = `"${hash('sha1', payload, 'base64url')}"`
-    reply.header('etag', etag).header('cache-control', 'no-cache')
+    const etag = weakEtag(payload)
+    reply.headers(validatorHeaders(etag))
     // read at the version current when the request came in, and nothing committed since: keep it
-    if (cache && req.cacheable.version === currentVersion()) cache.set(req.cacheable.key, { body: payload, etag })
+    const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8')
+    if (cache && req.cacheable.version === currentVersion()) cache.set(req.cacheable.key, { body: payload, etag, contentType })
     if (etagMatches(req.headers['if-none-match'], etag)) {
       reply.code(304)
       return done(null, '')

@@ -42,3 +42,6 @@ export function paginate<T>(rows: T[], limit: number, sort: string, keyOf: (row:
   const nextCursor = rows.length > limit ? encodeCursor(sort, keyOf(data.at(-1)!)) : null
   return { data, page: { limit, nextCursor } }
 }
+
+/** The answer of a filter that cannot match anything. */
+export const emptyPage = (limit: number) => ({ data: [], page: { limit, nextCursor: null } })

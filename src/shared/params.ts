@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BadRequestError } from '../errors.js'
 
 /** `from`/`to`: a date (2021-12-15) or a date-time with offset; `to` as a date includes that whole day. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -6,13 +7,22 @@ const isDate = (s: string) => (DATE.test(s) || z.iso.datetime({ offset: true }).
 export const dateParam = z.string().max(40).refine(isDate, { message: 'expected an ISO 8601 date (2021-12-15) or date-time (2021-12-15T08:00:00Z)' })
   .describe('ISO 8601 date (2021-12-15) or date-time (2021-12-15T08:00:00Z)')
 
-export function dateBound(value: string | undefined, end: boolean): Date | undefined {
+function dateBound(value: string | undefined, end: boolean): Date | undefined {
   if (!value) return undefined
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const d = new Date(`${value}T00:00:00Z`)
     return end ? new Date(d.getTime() + 86_400_000 - 1) : d
   }
   return new Date(value)
+}
+
+/** `from`..`to` as instants; a range that ends before it starts is a 400 rather than an empty page. */
+export function dateRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
+  const range = { from: dateBound(from, false), to: dateBound(to, true) }
+  if (range.from && range.to && range.from > range.to) {
+    throw new BadRequestError(`'from' (${from}) is after 'to' (${to})`, { in: 'query', name: 'from' })
+  }
+  return range
 }
 
 /** Full-text input as plain words: FTS5 syntax is never interpreted ("NEAR(", quotes, '-', '*'). */

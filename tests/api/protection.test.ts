@@ -18,6 +18,7 @@ describe('security headers and rate limits', () => {
     const ok = await request(ctx.app.server).get('/articles').expect(200)
     expect(ok.headers['ratelimit-limit']).toBe('3')
     await request(ctx.app.server).get('/articles').expect(200)
+    await request(ctx.app.server).get('/articles').expect(200)
     const limited = await request(ctx.app.server).get('/articles').expect(429)
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/)
     expect(limited.body).toMatchObject({ type: 'about:blank', title: 'Too Many Requests', status: 429 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { decodeText, parseDate, parseFile, parsePlainText, parseRecord, parseSeed } from '../../src/ingest/parse.js'
+import { excerptOf } from '../../src/ingest/store.js'
 import { fixture } from '../helpers/context.js'
 
 const enc = (s: string) => new TextEncoder().encode(s)
@@ -105,5 +106,26 @@ describe('parseDate', () => {
     expect(parseDate('soon')).toBeNull()
     expect(parseDate('99999-01-01')).toBeNull()
     expect(parseDate({})).toBeNull()
+  })
+})
+
+describe('excerptOf', () => {
+  it('keeps a short body whole, on one line', () => {
+    expect(excerptOf('One line.\n\nAnother\tline.')).toBe('One line. Another line.')
+  })
+  it('cuts a long body at a word boundary, drops trailing punctuation and ends with an ellipsis', () => {
+    const body = `${'word '.repeat(50)}lastword, more text beyond the limit`
+    const excerpt = excerptOf(body, 60)
+    expect(excerpt.length).toBeLessThanOrEqual(60)
+    expect(excerpt).toMatch(/^(word )+word…$/)
+  })
+  it('cuts inside a word longer than half the excerpt rather than dropping it', () => {
+    const excerpt = excerptOf(`see https://example.com/${'x'.repeat(200)}`, 60)
+    expect(excerpt).toMatch(/^see https:\/\/example\.com\/x+…$/)
+    expect(excerpt.length).toBe(60)
+  })
+  it('marks a body that goes on past a long run of whitespace as continuing', () => {
+    expect(excerptOf(`Short start${'\n'.repeat(300)}and more`, 60)).toBe('Short start…')
+    expect(excerptOf(`Short start${'\n'.repeat(30)}and more`, 60)).toBe('Short start and more')
   })
 })

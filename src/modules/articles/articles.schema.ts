@@ -37,7 +37,7 @@ export const ArticlePerson = z.object({
 
 export const Article = ArticleSummary.extend({
   body: z.string(),
-  sourcePath: z.string().nullable(),
+  fileName: z.string().nullable().describe('Name of the file the article was ingested from (no server path); null for stdin'),
   format: z.string(),
   extra: z.record(z.string(), z.unknown()).nullable().describe('Fields of the input record that Newsdesk does not model'),
   extractorVersion: z.string(),
@@ -52,7 +52,7 @@ export const ArticleParams = z.object({ id: idParam })
 
 export const ArticleSort = z.enum(['newest', 'oldest', 'relevance'])
 
-export const ArticleListQuery = z.object({
+export const ArticleListQuery = z.strictObject({
   q: qParam.optional().describe('Full-text search over title and body (words, all required)'),
   from: dateParam.optional(),
   to: dateParam.optional(),

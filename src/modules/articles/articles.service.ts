@@ -1,6 +1,7 @@
+import { basename } from 'node:path'
 import { BadRequestError, NotFoundError } from '../../errors.js'
-import { decodeCursor, paginate } from '../../shared/pagination.js'
-import { dateBound, ftsQuery, isoOrNull } from '../../shared/params.js'
+import { decodeCursor, emptyPage, paginate } from '../../shared/pagination.js'
+import { dateRange, ftsQuery, isoOrNull } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import type { Searcher } from '../../search/searcher.js'
 import { toQuote } from '../quotes/quotes.mapper.js'
@@ -27,7 +28,7 @@ function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Ar
   return {
     id: a.id, title: a.title, publishedAt: isoOrNull(a.publishedAt), section: a.section, dateline: a.dateline,
     agency: a.agency, url: a.url, excerpt: a.excerpt, peopleCount: people.length, quoteCount: quotes.length,
-    body: a.body, sourcePath: a.sourcePath, format: a.format, extra: a.extra ? JSON.parse(a.extra) : null,
+    body: a.body, fileName: a.sourcePath === null ? null : basename(a.sourcePath), format: a.format, extra: a.extra ? JSON.parse(a.extra) : null,
     extractorVersion: a.extractorVersion, createdAt: isoOrNull(a.createdAt)!, updatedAt: isoOrNull(a.updatedAt)!,
     people, quotes: quotes.map(toQuote),
   }
@@ -46,17 +47,18 @@ export const createArticleService = (deps: { repo: ArticleRepository; people: Pe
     if (fts === null) throw new BadRequestError("'q' must contain at least one letter or digit", { in: 'query', name: 'q' })
     const sort = query.sort ?? (fts ? 'relevance' : 'newest')
     if (sort === 'relevance' && !fts) throw new BadRequestError("sort 'relevance' needs a search term in 'q'", { in: 'query', name: 'sort' })
-    let personId = fixed.personId
-    if (query.person) {
-      const person = deps.people.findByIdOrSlug(query.person)
-      if (!person) throw new NotFoundError(`person '${query.person}' not found`)
-      personId = person.id
-    }
     const cursorKind = `articles:${sort}`
     const after = decodeCursor(query.cursor, cursorKind)
+    const range = dateRange(query.from, query.to)
+    let personId = fixed.personId
+    if (query.person) {
+      // a filter that names nobody matches nothing, like a category or a word that is nowhere
+      const person = deps.people.findByIdOrSlug(query.person)
+      if (!person) return emptyPage(query.limit)
+      personId = person.id
+    }
     const filter: ArticleFilter = {
-      fts, sort, personId, category: query.category,
-      from: dateBound(query.from, false), to: dateBound(query.to, true),
+      fts, sort, personId, category: query.category, ...range,
       after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit,
     }
     // ranking scores every match, so a broad one may run on a worker thread; a date-ordered search reads a page's worth

@@ -26,7 +26,7 @@ export const PersonParams = z.object({ idOrSlug: idParam })
 
 export const PersonSort = z.enum(['quotes', 'mentions', 'articles', 'name'])
 
-export const PersonListQuery = z.object({
+export const PersonListQuery = z.strictObject({
   q: qParam.optional().describe('Name or alias contains'),
   sort: PersonSort.default('mentions'),
   limit: limitParam,

@@ -31,7 +31,7 @@ export type Quote = z.infer<typeof Quote>
 
 export const QuoteParams = z.object({ id: idParam })
 
-export const QuoteListQuery = z.object({
+export const QuoteListQuery = z.strictObject({
   q: qParam.optional().describe('Full-text search over quote content'),
   speaker: idParam.optional().describe('Person id or slug'),
   article: idParam.optional().describe('Article id'),

@@ -1,6 +1,6 @@
 import { NotFoundError, BadRequestError } from '../../errors.js'
-import { decodeCursor, paginate } from '../../shared/pagination.js'
-import { dateBound, ftsQuery } from '../../shared/params.js'
+import { decodeCursor, emptyPage, paginate } from '../../shared/pagination.js'
+import { dateRange, ftsQuery } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from './quotes.mapper.js'
 import type { QuoteRepository, Speaker } from './quotes.repository.js'
@@ -17,16 +17,17 @@ export const createQuoteService = ({ repo, people }: { repo: QuoteRepository; pe
   async list(query: QuoteListQuery, fixed: { speaker?: Speaker } = {}): Promise<QuoteList> {
     const fts = query.q === undefined ? undefined : ftsQuery(query.q)
     if (fts === null) throw new BadRequestError("'q' must contain at least one letter or digit", { in: 'query', name: 'q' })
+    const after = decodeCursor(query.cursor, 'quotes')
+    const range = dateRange(query.from, query.to)
     let speaker = fixed.speaker
     if (query.speaker) {
+      // a filter that names nobody matches nothing, like an unknown article id
       const person = people.findByIdOrSlug(query.speaker)
-      if (!person) throw new NotFoundError(`speaker '${query.speaker}' not found`)
+      if (!person) return emptyPage(query.limit)
       speaker = person
     }
-    const after = decodeCursor(query.cursor, 'quotes')
     const rows = repo.list({
-      fts, speaker, articleId: query.article, kind: query.kind, minConfidence: query.minConfidence,
-      from: dateBound(query.from, false), to: dateBound(query.to, true),
+      fts, speaker, articleId: query.article, kind: query.kind, minConfidence: query.minConfidence, ...range,
       after: after ? [String(after[0]), Number(after[1])] : null, limit: query.limit,
     })
     const page = paginate(rows, query.limit, 'quotes', (r) => [r.listedAt, r.seq])
