@@ -1,5 +1,6 @@
 /** Writes the OpenAPI 3.1 document (generated from the zod schemas) to openapi.json or the given path. */
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { buildApp } from '../src/app.js'
 import { createPrisma } from '../src/db.js'
 import { loadConfig } from '../src/config.js'
@@ -7,6 +8,7 @@ import { openReadStore } from '../src/read-store.js'
 
 async function main() {
   const out = process.argv[2] ?? 'openapi.json'
+  mkdirSync(dirname(out), { recursive: true })
   // the document does not touch the database; an in-memory one keeps the script side-effect free
   const prisma = await createPrisma('file::memory:')
   const app = await buildApp({ config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), prisma, readStore: openReadStore('file::memory:') })

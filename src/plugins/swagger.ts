@@ -4,6 +4,69 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 
+type Json = Record<string, unknown>
+interface Operation { responses: Record<string, Json> }
+
+const PROBLEM = { $ref: '#/components/schemas/ProblemDetails' }
+const problemResponse = (description: string, headers?: Json): Json => ({
+  description, ...(headers ? { headers } : {}), content: { 'application/problem+json': { schema: PROBLEM } },
+})
+const header = (description: string, type: 'string' | 'integer' = 'string') => ({ description, schema: { type } })
+const ETAG = header('Weak validator of the answer: send it back in If-None-Match')
+const RETRY_AFTER = header('Seconds to wait before retrying', 'integer')
+
+/** Answers the server can give on any route, documented once here rather than on every route. */
+function sharedResponses(path: string): Record<string, Json> {
+  const health = path === '/health'
+  return {
+    ...(health ? {} : {
+      304: { description: 'Not Modified: the ETag in If-None-Match is still current (no body)', headers: { ETag: ETAG } },
+      406: problemResponse('Not Acceptable: the Accept header allows neither application/json nor application/problem+json'),
+      429: problemResponse('Too Many Requests: over the per-client rate limit', {
+        'Retry-After': RETRY_AFTER, 'RateLimit-Limit': header('Requests allowed per window', 'integer'),
+        'RateLimit-Remaining': header('Requests left in this window', 'integer'), 'RateLimit-Reset': header('Seconds until the window resets', 'integer'),
+      }),
+      503: problemResponse('Service Unavailable: the server is shedding load, or too many broad searches are waiting', { 'Retry-After': RETRY_AFTER }),
+    }),
+    408: problemResponse('Request Timeout: the request did not arrive in time'),
+    431: problemResponse('Request Header Fields Too Large: the URL and headers together must stay under 16 KB'),
+  }
+}
+
+/**
+ * The generated document made complete for OpenAPI tools: errors as application/problem+json,
+ * the answers every route can give, ETag on cacheable answers, servers and security, and no
+ * `*Input` copies of schemas that no request uses.
+ */
+export function completeDocument(doc: Json): Json {
+  const paths = doc.paths as Record<string, Record<string, Operation>>
+  for (const [path, item] of Object.entries(paths)) {
+    for (const op of Object.values(item)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        const content = response.content as Record<string, unknown> | undefined
+        if (Number(status) >= 400 && content?.['application/json'] && JSON.stringify(content).includes('ProblemDetails')) {
+          response.content = { 'application/problem+json': content['application/json'] }
+        }
+        if (status === '200' && path !== '/health') response.headers = { ETag: ETAG, 'Cache-Control': header('no-cache: revalidate with If-None-Match') }
+      }
+      op.responses = { ...sharedResponses(path), ...op.responses }
+    }
+  }
+  const components = doc.components as { schemas: Record<string, unknown> }
+  // an unused input schema may be the only user of another: drop until none is left
+  for (let dropped = true; dropped;) {
+    dropped = false
+    for (const name of Object.keys(components.schemas).filter((n) => n.endsWith('Input'))) {
+      const rest = JSON.stringify({ ...doc, components: { schemas: { ...components.schemas, [name]: undefined } } })
+      if (!rest.includes(`"#/components/schemas/${name}"`)) {
+        delete components.schemas[name]
+        dropped = true
+      }
+    }
+  }
+  return { ...doc, servers: [{ url: '/', description: 'The server this document was fetched from' }], security: [] }
+}
+
 /** OpenAPI 3.1 generated from the route zod schemas, served at /openapi.json, browsable at /docs. */
 export const swaggerPlugin = fp(async (app: FastifyInstance) => {
   await app.register(swagger, {
@@ -12,7 +75,7 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
       info: {
         title: 'Newsdesk API',
         version: '0.1.0',
-        description: 'Who is in the news and who said what: articles, the people in them, and their quotes. Lists use keyset pagination (`page.nextCursor`); errors are RFC 9457 problem+json.',
+        description: 'Who is in the news and who said what: articles, the people in them, and their quotes. Read-only JSON; lists use keyset pagination (`page.nextCursor`); errors are RFC 9457 problem+json; every answer carries a weak ETag for If-None-Match.',
       },
       tags: [
         { name: 'articles', description: 'Ingested news articles' },
@@ -22,7 +85,7 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => completeDocument(jsonSchemaTransformObject(input) as Json) as ReturnType<typeof jsonSchemaTransformObject>,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { BadRequestError } from '../errors.js'
 
 export const Page = z.object({
-  limit: z.number().int(),
-  nextCursor: z.string().nullable(),
+  limit: z.number().int().min(1).max(100).meta({ examples: [20] }),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page').meta({ examples: ['WyJxdW90ZXMiLCIyMDIxLTEyLTE1VDAwOjAwOjAwLjAwMCswMDowMCIsOF0'] }),
 }).meta({ id: 'Page' })
 
 export const limitParam = z.coerce.number().int().min(1).max(100).default(20)

@@ -43,4 +43,13 @@ export const isoOrNull = (stored: string | null) => {
 
 export const idParam = z.string().min(1).max(200)
 
+/** A number of things: never negative. */
+export const count = z.number().int().min(0)
+
+/** A character offset into an article body. */
+export const offset = z.number().int().min(0)
+
+/** Detail routes take no query parameters; any given is named in a 400 like on the lists. */
+export const NoQuery = z.strictObject({})
+
 export const qParam = z.string().trim().min(1).max(500)

@@ -4,8 +4,8 @@ import { z } from 'zod'
 export const Health = z.object({
   status: z.enum(['ok', 'error', 'overloaded']),
   database: z.enum(['ok', 'error']),
-  articles: z.number().int().nullable(),
-  uptimeSeconds: z.number(),
+  articles: z.number().int().min(0).nullable().meta({ examples: [1] }),
+  uptimeSeconds: z.number().int().min(0).meta({ examples: [5] }),
 }).meta({ id: 'Health' })
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -21,7 +21,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   }
   app.get('/health', {
     config: { responseCache: false },
-    schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: Health, 503: Health } },
+    schema: {
+      tags: ['health'], operationId: 'getHealth', summary: 'Liveness and database check',
+      description: 'For load balancers and orchestrators: never rate limited and never cached. 503 when the database is unreachable or the server is shedding load.',
+      response: { 200: Health, 503: Health },
+    },
   }, async (_req, reply) => {
     const uptimeSeconds = Math.round(process.uptime())
     try {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ProblemDetails } from '../../errors.js'
+import { NoQuery } from '../../shared/params.js'
 import { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
 import { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
 import { Person, PersonList, PersonListQuery, PersonParams } from './people.schema.js'
@@ -8,15 +9,31 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { people } = app.services
   const problems = { 400: ProblemDetails, 404: ProblemDetails }
   app.get('/', {
-    schema: { tags: ['people'], summary: 'List people', querystring: PersonListQuery, response: { 200: PersonList, ...problems } },
+    schema: {
+      tags: ['people'], operationId: 'listPeople', summary: 'List people',
+      description: 'Everyone mentioned in the articles, most mentioned first by default; `q` searches names and aliases.',
+      querystring: PersonListQuery, response: { 200: PersonList, 400: ProblemDetails },
+    },
   }, (req) => people.list(req.query))
   app.get('/:idOrSlug', {
-    schema: { tags: ['people'], summary: 'One person by id or slug', params: PersonParams, response: { 200: Person, ...problems } },
+    schema: {
+      tags: ['people'], operationId: 'getPerson', summary: 'One person by id or slug',
+      description: 'Counts, first and last appearance, aliases and every title they were given, each with its article.',
+      params: PersonParams, querystring: NoQuery, response: { 200: Person, ...problems },
+    },
   }, (req) => people.get(req.params.idOrSlug))
   app.get('/:idOrSlug/quotes', {
-    schema: { tags: ['people'], summary: 'What a person said, newest first', params: PersonParams, querystring: QuoteListQuery.omit({ speaker: true }), response: { 200: QuoteList, ...problems } },
+    schema: {
+      tags: ['people'], operationId: 'listPersonQuotes', summary: 'What a person said, newest first',
+      description: 'The quotes attributed to this person, with the filters of `GET /quotes`.',
+      params: PersonParams, querystring: QuoteListQuery.omit({ speaker: true }), response: { 200: QuoteList, ...problems },
+    },
   }, (req) => people.quotes(req.params.idOrSlug, req.query))
   app.get('/:idOrSlug/articles', {
-    schema: { tags: ['people'], summary: 'Articles that mention a person', params: PersonParams, querystring: ArticleListQuery.omit({ person: true }), response: { 200: ArticleList, ...problems } },
+    schema: {
+      tags: ['people'], operationId: 'listPersonArticles', summary: 'Articles that mention a person',
+      description: 'The articles this person appears in, with the filters of `GET /articles`.',
+      params: PersonParams, querystring: ArticleListQuery.omit({ person: true }), response: { 200: ArticleList, ...problems },
+    },
   }, (req) => people.articles(req.params.idOrSlug, req.query))
 }

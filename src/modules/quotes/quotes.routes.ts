@@ -1,13 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ProblemDetails } from '../../errors.js'
+import { NoQuery } from '../../shared/params.js'
 import { Quote, QuoteList, QuoteListQuery, QuoteParams } from './quotes.schema.js'
 
 export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
   const { quotes } = app.services
   app.get('/', {
-    schema: { tags: ['quotes'], summary: 'List quotes, newest first', querystring: QuoteListQuery, response: { 200: QuoteList, 400: ProblemDetails, 404: ProblemDetails } },
+    schema: {
+      tags: ['quotes'], operationId: 'listQuotes', summary: 'List quotes, newest first',
+      description: 'Direct and reported speech across all articles. Filters combine; a filter that names nothing answers an empty page.',
+      querystring: QuoteListQuery, response: { 200: QuoteList, 400: ProblemDetails },
+    },
   }, (req) => quotes.list(req.query))
   app.get('/:id', {
-    schema: { tags: ['quotes'], summary: 'One quote with speaker, cue, offsets and sentence', params: QuoteParams, response: { 200: Quote, 404: ProblemDetails } },
+    schema: {
+      tags: ['quotes'], operationId: 'getQuote', summary: 'One quote with speaker, cue, offsets and sentence',
+      description: 'The quote as an exact substring of its article body, its parts when it runs over its attribution, the speaker (person, organisation, group or unknown) and who relayed it.',
+      params: QuoteParams, querystring: NoQuery, response: { 200: Quote, 400: ProblemDetails, 404: ProblemDetails },
+    },
   }, (req) => quotes.get(req.params.id))
 }
