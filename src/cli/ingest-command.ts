@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js'
 import { createPrisma } from '../db.js'
 import { ensureMigrated } from '../migrate.js'
 import { defaultWorkerCount, inProcessExtractor, workerExtractor } from '../ingest/extractor.js'
-import { ingestSources, reextractAll, tally, type FileOutcome } from '../ingest/ingest.js'
+import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummary } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 import { compactSearchIndexes } from '../ingest/store.js'
 
@@ -23,7 +23,19 @@ export function describeOutcome(o: FileOutcome): string {
     .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
     .filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')
   const reasons = failed.slice(0, 5).map((r) => `${r.where}: ${r.reason}`).join('; ')
-  return `${pad} ${o.source}: ${tally}${reasons ? ` (${reasons}${failed.length > 5 ? '; …' : ''})` : ''}`
+  return `${pad} ${o.source}: ${plural(o.records.length, 'record')} (${tally})${reasons ? `: ${reasons}${failed.length > 5 ? '; …' : ''}` : ''}`
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The closing line: files and records in separate words ("3 files (1 failed); 250 records: …"). */
+export function describeSummary(s: IngestSummary, peakRssMB: number): string {
+  const r = s.articles
+  const stored = r.ingested + r.updated
+  const files = `${plural(s.files, 'file')}${s.failedFiles ? ` (${s.failedFiles} with failures)` : ''}`
+  const records = `${plural(r.ingested + r.updated + r.unchanged + r.failed, 'record')}: ${r.ingested} ingested, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed} failed`
+  const rate = s.seconds > 0 ? ` (${Math.round(stored / s.seconds)} records/s)` : ''
+  return `${files}; ${records} in ${s.seconds.toFixed(1)} s${rate}, peak memory ${peakRssMB} MB`
 }
 
 const workerCount = (v: string) => {
@@ -47,7 +59,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--ext <list>', 'extensions taken from directories', extensionList, DEFAULT_EXTENSIONS)
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
     .option('--all', 'with --reextract: every stored article')
-    .option('--database <url>', 'SQLite file: URL (default: DATABASE_URL)')
+    .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop
@@ -57,7 +69,15 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     io.err('ingest: give at least one file, directory or - (see --help)')
     return 2
   }
-  const config = loadConfig(opts.database ? { ...io.env, DATABASE_URL: opts.database } : io.env)
+  let config
+  try {
+    // a bare path is taken as the file it names
+    const url = opts.database && (opts.database.startsWith('file:') ? opts.database : `file:${opts.database}`)
+    config = loadConfig(url ? { ...io.env, DATABASE_URL: url } : io.env)
+  } catch (err) {
+    io.err(`ingest: ${(err as Error).message}`)
+    return 2
+  }
   ensureMigrated(config.DATABASE_URL)
   const prisma = await createPrisma(config.DATABASE_URL)
   const extractor = opts.workers > 0 ? workerExtractor(opts.workers) : inProcessExtractor
@@ -88,14 +108,10 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     const { ingested, updated } = counts.summary(0).articles
     await compactSearchIndexes(prisma, ingested + updated)
     const summary = counts.summary((Date.now() - started) / 1000)
-    const a = summary.articles
-    const rate = summary.seconds > 0 ? ` (${Math.round((a.ingested + a.updated) / summary.seconds)} articles/s)` : ''
     // the whole process, worker threads included
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
-    io.out(opts.json
-      ? JSON.stringify({ summary: { ...summary, peakRssMB } })
-      : `${summary.files} files: ${a.ingested} ingested, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed in ${summary.seconds.toFixed(1)} s${rate}, peak memory ${peakRssMB} MB`)
-    return a.failed > 0 || summary.failedFiles > 0 ? 1 : 0
+    io.out(opts.json ? JSON.stringify({ summary: { ...summary, peakRssMB } }) : describeSummary(summary, peakRssMB))
+    return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {
     await extractor.close()
     await prisma.$disconnect()

@@ -10,7 +10,7 @@ export interface CliIO {
 
 /**
  * Parses argv with the command's own errors and help routed to `io`; returns the exit code to stop
- * with (help, version or a usage error), or null to go on.
+ * with (0 after help or version, 2 for a usage error), or null to go on.
  */
 export function parseArgs(program: Command, argv: string[], io: CliIO): number | null {
   program.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
@@ -18,7 +18,8 @@ export function parseArgs(program: Command, argv: string[], io: CliIO): number |
     program.parse(argv, { from: 'user' })
     return null
   } catch (err) {
-    return (err as { exitCode?: number }).exitCode ?? 2
+    // commander exits 1 on a usage error; 1 here means "some input failed"
+    return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2
   }
 }
 

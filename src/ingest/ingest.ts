@@ -23,6 +23,7 @@ export interface FileOutcome {
   records: RecordOutcome[]
 }
 
+/** `articles` counts records (one JSON Lines file holds many); `files` the input files. */
 export interface IngestSummary {
   files: number
   articles: { ingested: number; updated: number; unchanged: number; failed: number }

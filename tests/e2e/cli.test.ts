@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import request from 'supertest'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { openReadStore } from '../../src/read-store.js'
 import { createPrisma } from '../../src/db.js'
@@ -34,7 +35,7 @@ describe('npm run ingest', () => {
     const first = ingest([SEED])
     expect(first.code).toBe(0)
     expect(first.out).toMatch(/^ingested\s+\S+000_e717161affdd8244\.txt -> [0-9a-f]{16}$/m)
-    expect(first.out).toMatch(/1 files: 1 ingested, 0 updated, 0 unchanged, 0 failed/)
+    expect(first.out).toMatch(/^1 file; 1 record: 1 ingested, 0 updated, 0 unchanged, 0 failed in /m)
 
     const prisma = await createPrisma(url)
     const readStore = openReadStore(url)
@@ -72,8 +73,8 @@ describe('npm run ingest', () => {
     expect(run.out).toMatch(/^failed\s+\S+corrupt\.txt: binary file \(contains NUL bytes\)$/m)
     expect(run.out).toMatch(/^failed\s+\S+empty\.txt: empty file$/m)
     expect(run.out).toMatch(/^ingested\s+\S+harbour-plan\.txt -> /m)
-    expect(run.out).toMatch(/^partial\s+\S+records\.jsonl: 3 ingested, 1 failed \(line 3: invalid JSON/m)
-    expect(run.out).toMatch(/4 files: 4 ingested, 0 updated, 0 unchanged, 3 failed/)
+    expect(run.out).toMatch(/^partial\s+\S+records\.jsonl: 4 records \(3 ingested, 1 failed\): line 3: invalid JSON/m)
+    expect(run.out).toMatch(/^4 files \(3 with failures\); 7 records: 4 ingested, 0 updated, 0 unchanged, 3 failed in /m)
   })
 
   it('prints JSON for machines and reads stdin', () => {
@@ -110,5 +111,64 @@ describe('npm run ingest', () => {
       chmodSync(locked, 0o000)
       expect(ingest([locked]).out).toMatch(/permission denied/)
     }
+  })
+})
+
+const bin = join(projectRoot, 'bin', 'newsdesk.js')
+
+/** A migrated scratch database file (a copy of the test template). */
+function scratchDb(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'newsdesk-cli-')), 'cli.db')
+  copyFileSync(inject('templateDb'), file)
+  return file
+}
+
+interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** Runs the installed bin as a real process (from another folder, as a user would). */
+function runBin(args: string[], opts: { onStdout?: (all: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => { stdout += d; opts.onStdout?.(stdout, child) })
+    child.stderr.on('data', (d) => { stderr += d })
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+}
+
+const count = (db: string, sql = 'SELECT count(*) AS n FROM "Article"') => {
+  const conn = new Database(db, { readonly: true })
+  try { return (conn.prepare(sql).get() as { n: number }).n } finally { conn.close() }
+}
+
+beforeAll(() => {
+  // the bin runs compiled code: build it once, as `npm install` (prepare) does
+  const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`)
+}, 120_000)
+
+describe('newsdesk bin', () => {
+  it('prints only JSON Lines on stdout with --json', async () => {
+    const db = scratchDb()
+    const run = await runBin(['ingest', '--json', '--workers', '0', '--database', db, fixture('articles')])
+    expect(run.code).toBe(1) // records.jsonl holds a broken line on purpose
+    const lines = run.stdout.trimEnd().split('\n')
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(parsed.slice(0, -1).map((o) => o.source)).toEqual(['harbour-plan.txt', 'record.json', 'records.jsonl'].map((f) => fixture(`articles/${f}`)))
+    const { summary } = parsed.at(-1) as { summary: { files: number; articles: { ingested: number } } }
+    expect(summary.files).toBe(3)
+    expect(summary.articles.ingested).toBe(count(db))
+  })
+
+  it('exits 2 on a usage error and 0 on help', async () => {
+    expect((await runBin(['ingest', '--no-such-option'])).code).toBe(2)
+    expect((await runBin(['ingest'])).code).toBe(2)
+    expect((await runBin(['frobnicate'])).code).toBe(2)
+    expect((await runBin(['ingest', '--workers', '99', 'a.txt'])).code).toBe(2)
+    const help = await runBin(['ingest', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/--database/)
   })
 })
