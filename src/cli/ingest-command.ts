@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander'
-import { parseArgs, type CliIO } from './io.js'
-import { SingleBar, Presets } from 'cli-progress'
+import { INTERRUPTED, parseArgs, type CliIO } from './io.js'
+import { progressBar } from './progress.js'
 import { loadConfig } from '../config.js'
 import { createPrisma } from '../db.js'
 import { ensureMigrated } from '../migrate.js'
@@ -10,18 +10,21 @@ import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.
 import { compactSearchIndexes } from '../ingest/store.js'
 
 
+const tallyOf = (o: FileOutcome) => ['ingested', 'updated', 'unchanged', 'failed']
+  .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
+  .filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')
+
 /** One human line per file: status, path, and the reason or the records' tally. */
 export function describeOutcome(o: FileOutcome): string {
   const failed = o.records.filter((r) => r.status === 'failed')
   const pad = o.status.padEnd(9)
+  if (o.interrupted) return `${pad} ${o.source}: interrupted after ${plural(o.records.length, 'record')} (${tallyOf(o)}); the rest is not read`
   if (o.records.length === 1) {
     const r = o.records[0]!
     const warn = r.warnings?.length ? ` (warning: ${r.warnings.join('; ')})` : ''
     return r.status === 'failed' ? `${pad} ${o.source}: ${r.reason}` : `${pad} ${o.source} -> ${r.id}${warn}`
   }
-  const tally = ['ingested', 'updated', 'unchanged', 'failed']
-    .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
-    .filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')
+  const tally = tallyOf(o)
   const reasons = failed.slice(0, 5).map((r) => `${r.where}: ${r.reason}`).join('; ')
   return `${pad} ${o.source}: ${plural(o.records.length, 'record')} (${tally})${reasons ? `: ${reasons}${failed.length > 5 ? '; …' : ''}` : ''}`
 }
@@ -81,38 +84,59 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
   ensureMigrated(config.DATABASE_URL)
   const prisma = await createPrisma(config.DATABASE_URL)
   const extractor = opts.workers > 0 ? workerExtractor(opts.workers) : inProcessExtractor
+  const signal = io.signal
+  const showBar = io.isTTY && !opts.json
+  let bar: ReturnType<typeof progressBar> | null = null
   try {
     if (opts.reextract) {
       const started = Date.now()
-      const n = await reextractAll(prisma, { all: !!opts.all, extractor })
-      await compactSearchIndexes(prisma, n)
-      const summary = { reextracted: n, seconds: (Date.now() - started) / 1000 }
-      io.out(opts.json ? JSON.stringify(summary) : `re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
+      bar = showBar ? progressBar('articles') : null
+      let shown = 0
+      const n = await reextractAll(prisma, { all: !!opts.all, extractor, signal }, (done, total) => {
+        if (shown === 0) bar?.start(total)
+        bar?.update(done, done - shown)
+        shown = done
+      })
+      bar?.stop()
+      const interrupted = !!signal?.aborted
+      if (!interrupted) await compactSearchIndexes(prisma, n)
+      const summary = { reextracted: n, seconds: (Date.now() - started) / 1000, ...(interrupted ? { interrupted } : {}) }
+      io.out(opts.json ? JSON.stringify(summary) : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
+      if (interrupted) return INTERRUPTED
       if (paths.length === 0) return 0
     }
     const sources: Source[] = []
-    for await (const s of walkSources(paths, opts.ext)) sources.push(s)
+    for await (const s of walkSources(paths, opts.ext)) {
+      if (signal?.aborted) break
+      sources.push(s)
+    }
     const started = Date.now()
-    const bar = io.isTTY && !opts.json ? new SingleBar({ format: '{bar} {value}/{total} files | {eta_formatted} left | {file}', hideCursor: true }, Presets.shades_classic) : null
-    bar?.start(sources.length, 0, { file: '' })
+    bar = showBar ? progressBar('files') : null
+    bar?.start(sources.length)
     const counts = tally()
-    for await (const outcome of ingestSources(prisma, sources, { extractor })) {
+    let files = 0
+    for await (const outcome of ingestSources(prisma, sources, { extractor, signal })) {
       counts.add(outcome)
       if (opts.json) io.out(JSON.stringify(outcome))
       else if (bar) {
         if (outcome.status === 'failed' || outcome.status === 'partial') io.err(`\n${describeOutcome(outcome)}`)
-        bar.increment(1, { file: outcome.source.slice(-40) })
       } else io.out(describeOutcome(outcome))
+      if (!outcome.interrupted) files++
+      bar?.update(files, outcome.records.filter((r) => r.status === 'ingested' || r.status === 'updated').length, outcome.source.slice(-40))
     }
     bar?.stop()
+    const interrupted = !!signal?.aborted
     const { ingested, updated } = counts.summary(0).articles
-    await compactSearchIndexes(prisma, ingested + updated)
+    if (!interrupted) await compactSearchIndexes(prisma, ingested + updated)
     const summary = counts.summary((Date.now() - started) / 1000)
     // the whole process, worker threads included
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
-    io.out(opts.json ? JSON.stringify({ summary: { ...summary, peakRssMB } }) : describeSummary(summary, peakRssMB))
+    if (opts.json) io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(interrupted ? { interrupted } : {}) } }))
+    else io.out(`${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`)
+    if (interrupted) return INTERRUPTED
     return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {
+    bar?.stop() // shows the cursor again, whatever happened
     await extractor.close()
     await prisma.$disconnect()
   }

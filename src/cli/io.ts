@@ -6,7 +6,15 @@ export interface CliIO {
   err: (line: string) => void
   isTTY: boolean
   env: NodeJS.ProcessEnv
+  /** Aborted by the first Ctrl-C: the command finishes what it has open, reports, and returns 130. */
+  signal?: AbortSignal
 }
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130
+
+/** Terminal control sequence that shows the cursor again (the progress bar hides it). */
+const SHOW_CURSOR = '\x1b[?25h'
 
 /**
  * Parses argv with the command's own errors and help routed to `io`; returns the exit code to stop
@@ -25,12 +33,24 @@ export function parseArgs(program: Command, argv: string[], io: CliIO): number |
 
 /** Runs a command as this process: real stdout/stderr, exit code set, unexpected errors on one line. */
 export function runAsProcess(name: string, command: (argv: string[], io: CliIO) => Promise<number>): void {
+  const interrupt = new AbortController()
   const io: CliIO = {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
     isTTY: !!process.stderr.isTTY,
     env: process.env,
+    signal: interrupt.signal,
   }
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) {
+      // a second Ctrl-C: leave now; only the open transaction is lost, and SQLite rolls it back
+      if (process.stderr.isTTY) process.stderr.write(SHOW_CURSOR)
+      process.stderr.write(`\n${name}: interrupted again, exiting now\n`)
+      process.exit(INTERRUPTED)
+    }
+    process.stderr.write(`\n${name}: interrupted, finishing the open batch (Ctrl-C again to quit at once)\n`)
+    interrupt.abort()
+  })
   command(process.argv.slice(2), io)
     .then((code) => { process.exitCode = code })
     .catch((err) => { console.error(`${name}: ${err instanceof Error ? err.message : err}`); process.exitCode = 1 })

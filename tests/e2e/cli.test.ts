@@ -172,3 +172,74 @@ describe('newsdesk bin', () => {
     expect(help.stdout).toMatch(/--database/)
   })
 })
+
+/** 1,500 small articles in a new folder: long enough a run to interrupt. */
+function manyArticles(n = 1500): string {
+  const folder = mkdtempSync(join(tmpdir(), 'newsdesk-many-'))
+  for (let i = 0; i < n; i++) {
+    writeFileSync(join(folder, `a${String(i).padStart(4, '0')}.txt`),
+      `Council vote number ${i}\n\nThe council approved plan ${i} on Monday, Mayor Anne Hidalgo said. "It will create ${i} jobs," she said.\n`)
+  }
+  return folder
+}
+
+const SUMMARY = /^interrupted: (\d+) files; (\d+) records: (\d+) ingested, 0 updated, 0 unchanged, 0 failed in /m
+
+describe('Ctrl-C during ingest', () => {
+  it('stops after the open batch, reports what is stored, exits 130, and a re-run completes the rest', async () => {
+    const db = scratchDb()
+    const folder = manyArticles()
+    let sent = false
+    const run = await runBin(['ingest', '--workers', '1', '--database', db, folder], {
+      onStdout: (all, child) => {
+        // the first outcome lines come once the first batch is stored
+        if (!sent && all.includes('\n')) (sent = true, child.kill('SIGINT'))
+      },
+    })
+    expect(run.code).toBe(130)
+    expect(run.stderr).toMatch(/interrupted, finishing the open batch/)
+    const m = run.stdout.match(SUMMARY)
+    expect(m, run.stdout.slice(-500)).not.toBeNull()
+    const stored = Number(m![3])
+    expect(stored).toBeGreaterThan(0)
+    expect(stored).toBeLessThan(1500)
+    expect(count(db)).toBe(stored)
+    // every stored article is whole: its extraction went in with it
+    expect(count(db, 'SELECT count(*) AS n FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq")')).toBe(0)
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('ingested ')).length).toBe(stored)
+
+    const again = await runBin(['ingest', '--workers', '1', '--database', db, folder])
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(new RegExp(`^1500 files; 1500 records: ${1500 - stored} ingested, 0 updated, ${stored} unchanged, 0 failed`, 'm'))
+    expect(count(db)).toBe(1500)
+  })
+
+  // a real terminal: `script` gives the process a pty, and ^C typed into it raises SIGINT
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal: the bar shows a rate and time left, ^C restores the cursor, --reextract shows progress', async () => {
+    const db = scratchDb()
+    const folder = manyArticles()
+    const inPty = (args: string, stopWhen?: RegExp) => new Promise<Run>((resolve) => {
+      const child = spawn('script', ['-qefc', `${process.execPath} ${bin} ${args}`, '/dev/null'], { cwd: tmpdir() })
+      let stdout = ''
+      let sent = false
+      child.stdout.on('data', (d) => {
+        stdout += d
+        if (stopWhen && !sent && stopWhen.test(stdout)) (sent = true, child.stdin.write('\x03'))
+      })
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: '' }))
+    })
+    const run = await inPty(`ingest --workers 1 --database ${db} ${folder}`, /\d+ articles\/s \| \d+:\d\d left/)
+    expect(run.code).toBe(130)
+    expect(run.stdout).toMatch(/\d+\/1500 files \| \d+ articles\/s \| \d+:\d\d left/)
+    // the cursor hidden by the bar is shown again before the summary
+    expect(run.stdout.lastIndexOf('\x1b[?25h')).toBeGreaterThan(run.stdout.lastIndexOf('\x1b[?25l'))
+    const m = run.stdout.match(SUMMARY)
+    expect(m).not.toBeNull()
+    expect(count(db)).toBe(Number(m![3]))
+
+    const re = await inPty(`ingest --reextract --all --workers 1 --database ${db}`)
+    expect(re.code).toBe(0)
+    expect(re.stdout).toMatch(new RegExp(`${m![3]}/${m![3]} articles \\| \\d+ articles/s`))
+    expect(re.stdout).toMatch(new RegExp(`re-extracted ${m![3]} articles`))
+  })
+})
