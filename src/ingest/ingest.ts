@@ -2,7 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.js'
 import { EXTRACTOR_VERSION } from '../extraction/pipeline.js'
 import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
-import { decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
+import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
 import { fsErrorReason, readLines, readSource, walkSources, type Source } from './sources.js'
 import { errorSummary, refreshPeople, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
@@ -114,7 +114,16 @@ async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extract
             yield { file, outcome: { where: r.where, status: 'failed', reason: r.reason } }
             continue
           }
-          const a = r.article
+          let a = r.article
+          if (source.meta) {
+            try {
+              a = applyMetadata(a, source.meta)
+            } catch (err) {
+              if (!(err instanceof ParseError)) throw err
+              yield { file, outcome: { where: r.where, status: 'failed', reason: `manifest: ${err.message}` } }
+              continue
+            }
+          }
           const outcome: RecordOutcome = { where: r.where, status: 'ingested', title: a.title, ...(a.warnings.length ? { warnings: a.warnings } : {}) }
           const hash = contentHash(a)
           const known = seen.get(hash)

@@ -243,3 +243,37 @@ describe('Ctrl-C during ingest', () => {
     expect(re.stdout).toMatch(new RegExp(`re-extracted ${m![3]} articles`))
   })
 })
+
+describe('a folder with a manifest.jsonl of metadata', () => {
+  const folder = fixture('manifest-folder')
+  const articles = (db: string) => {
+    const conn = new Database(db, { readonly: true })
+    try {
+      return conn.prepare('SELECT "title", "section", "publishedAt", "url", "sourcePath" FROM "Article" ORDER BY "title"').all() as { title: string; section: string | null; publishedAt: string | null; url: string | null; sourcePath: string }[]
+    } finally { conn.close() }
+  }
+
+  it('applies each line to the file it names and does not ingest the manifest itself', async () => {
+    const db = scratchDb()
+    const run = await runBin(['ingest', '--json', '--workers', '0', '--database', db, folder])
+    expect(run.code).toBe(0)
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { source?: string; status?: string })
+    expect(lines.filter((l) => l.source).map((l) => [l.source!.slice(folder.length + 1), l.status])).toEqual([
+      ['more/arts-001.txt', 'ingested'], ['politics-001.txt', 'ingested'], ['sport-001.txt', 'ingested'], ['unlisted.txt', 'ingested'],
+    ])
+    expect(articles(db).map((a) => [a.title, a.section, a.publishedAt?.slice(0, 10) ?? null, a.url])).toEqual([
+      ['Festival draws crowds', 'entertainment', null, null],
+      ['Mayor opens bridge', 'politics', null, null],
+      ['Rovers win the cup', 'sport', '2005-03-12', 'https://example.org/sport-001'],
+      ['Unlisted note', null, null, null],
+    ])
+  })
+
+  it('given by itself, a manifest means the files it names', async () => {
+    const db = scratchDb()
+    const run = await runBin(['ingest', '--workers', '0', '--database', db, join(folder, 'manifest.jsonl')])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^3 files; 3 records: 3 ingested/m)
+    expect(articles(db).map((a) => a.section)).toEqual(['entertainment', 'politics', 'sport'])
+  })
+})
