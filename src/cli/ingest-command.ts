@@ -1,29 +1,44 @@
 import { Command, InvalidArgumentError } from 'commander'
-import { parseArgs, type CliIO } from './io.js'
-import { SingleBar, Presets } from 'cli-progress'
+import { INTERRUPTED, parseArgs, type CliIO } from './io.js'
+import { progressBar } from './progress.js'
 import { loadConfig } from '../config.js'
 import { createPrisma } from '../db.js'
 import { ensureMigrated } from '../migrate.js'
 import { defaultWorkerCount, inProcessExtractor, workerExtractor } from '../ingest/extractor.js'
-import { ingestSources, reextractAll, tally, type FileOutcome } from '../ingest/ingest.js'
+import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummary } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 import { compactSearchIndexes } from '../ingest/store.js'
 
+
+const tallyOf = (o: FileOutcome) => ['ingested', 'updated', 'unchanged', 'failed']
+  .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
+  .filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')
 
 /** One human line per file: status, path, and the reason or the records' tally. */
 export function describeOutcome(o: FileOutcome): string {
   const failed = o.records.filter((r) => r.status === 'failed')
   const pad = o.status.padEnd(9)
+  if (o.interrupted) return `${pad} ${o.source}: interrupted after ${plural(o.records.length, 'record')} (${tallyOf(o)}); the rest is not read`
   if (o.records.length === 1) {
     const r = o.records[0]!
     const warn = r.warnings?.length ? ` (warning: ${r.warnings.join('; ')})` : ''
     return r.status === 'failed' ? `${pad} ${o.source}: ${r.reason}` : `${pad} ${o.source} -> ${r.id}${warn}`
   }
-  const tally = ['ingested', 'updated', 'unchanged', 'failed']
-    .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
-    .filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')
+  const tally = tallyOf(o)
   const reasons = failed.slice(0, 5).map((r) => `${r.where}: ${r.reason}`).join('; ')
-  return `${pad} ${o.source}: ${tally}${reasons ? ` (${reasons}${failed.length > 5 ? '; …' : ''})` : ''}`
+  return `${pad} ${o.source}: ${plural(o.records.length, 'record')} (${tally})${reasons ? `: ${reasons}${failed.length > 5 ? '; …' : ''}` : ''}`
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** The closing line: files and records in separate words ("3 files (1 failed); 250 records: …"). */
+export function describeSummary(s: IngestSummary, peakRssMB: number): string {
+  const r = s.articles
+  const stored = r.ingested + r.updated
+  const files = `${plural(s.files, 'file')}${s.failedFiles ? ` (${s.failedFiles} with failures)` : ''}`
+  const records = `${plural(r.ingested + r.updated + r.unchanged + r.failed, 'record')}: ${r.ingested} ingested, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed} failed`
+  const rate = s.seconds > 0 ? ` (${Math.round(stored / s.seconds)} records/s)` : ''
+  return `${files}; ${records} in ${s.seconds.toFixed(1)} s${rate}, peak memory ${peakRssMB} MB`
 }
 
 const workerCount = (v: string) => {
@@ -47,7 +62,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--ext <list>', 'extensions taken from directories', extensionList, DEFAULT_EXTENSIONS)
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
     .option('--all', 'with --reextract: every stored article')
-    .option('--database <url>', 'SQLite file: URL (default: DATABASE_URL)')
+    .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop
@@ -57,46 +72,71 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     io.err('ingest: give at least one file, directory or - (see --help)')
     return 2
   }
-  const config = loadConfig(opts.database ? { ...io.env, DATABASE_URL: opts.database } : io.env)
+  let config
+  try {
+    // a bare path is taken as the file it names
+    const url = opts.database && (opts.database.startsWith('file:') ? opts.database : `file:${opts.database}`)
+    config = loadConfig(url ? { ...io.env, DATABASE_URL: url } : io.env)
+  } catch (err) {
+    io.err(`ingest: ${(err as Error).message}`)
+    return 2
+  }
   ensureMigrated(config.DATABASE_URL)
   const prisma = await createPrisma(config.DATABASE_URL)
   const extractor = opts.workers > 0 ? workerExtractor(opts.workers) : inProcessExtractor
+  const signal = io.signal
+  const showBar = io.isTTY && !opts.json
+  let bar: ReturnType<typeof progressBar> | null = null
   try {
     if (opts.reextract) {
       const started = Date.now()
-      const n = await reextractAll(prisma, { all: !!opts.all, extractor })
-      await compactSearchIndexes(prisma, n)
-      const summary = { reextracted: n, seconds: (Date.now() - started) / 1000 }
-      io.out(opts.json ? JSON.stringify(summary) : `re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
+      bar = showBar ? progressBar('articles') : null
+      let shown = 0
+      const n = await reextractAll(prisma, { all: !!opts.all, extractor, signal }, (done, total) => {
+        if (shown === 0) bar?.start(total)
+        bar?.update(done, done - shown)
+        shown = done
+      })
+      bar?.stop()
+      const interrupted = !!signal?.aborted
+      if (!interrupted) await compactSearchIndexes(prisma, n)
+      const summary = { reextracted: n, seconds: (Date.now() - started) / 1000, ...(interrupted ? { interrupted } : {}) }
+      io.out(opts.json ? JSON.stringify(summary) : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
+      if (interrupted) return INTERRUPTED
       if (paths.length === 0) return 0
     }
     const sources: Source[] = []
-    for await (const s of walkSources(paths, opts.ext)) sources.push(s)
+    for await (const s of walkSources(paths, opts.ext)) {
+      if (signal?.aborted) break
+      sources.push(s)
+    }
     const started = Date.now()
-    const bar = io.isTTY && !opts.json ? new SingleBar({ format: '{bar} {value}/{total} files | {eta_formatted} left | {file}', hideCursor: true }, Presets.shades_classic) : null
-    bar?.start(sources.length, 0, { file: '' })
+    bar = showBar ? progressBar('files') : null
+    bar?.start(sources.length)
     const counts = tally()
-    for await (const outcome of ingestSources(prisma, sources, { extractor })) {
+    let files = 0
+    for await (const outcome of ingestSources(prisma, sources, { extractor, signal })) {
       counts.add(outcome)
       if (opts.json) io.out(JSON.stringify(outcome))
       else if (bar) {
         if (outcome.status === 'failed' || outcome.status === 'partial') io.err(`\n${describeOutcome(outcome)}`)
-        bar.increment(1, { file: outcome.source.slice(-40) })
       } else io.out(describeOutcome(outcome))
+      if (!outcome.interrupted) files++
+      bar?.update(files, outcome.records.filter((r) => r.status === 'ingested' || r.status === 'updated').length, outcome.source.slice(-40))
     }
     bar?.stop()
+    const interrupted = !!signal?.aborted
     const { ingested, updated } = counts.summary(0).articles
-    await compactSearchIndexes(prisma, ingested + updated)
+    if (!interrupted) await compactSearchIndexes(prisma, ingested + updated)
     const summary = counts.summary((Date.now() - started) / 1000)
-    const a = summary.articles
-    const rate = summary.seconds > 0 ? ` (${Math.round((a.ingested + a.updated) / summary.seconds)} articles/s)` : ''
     // the whole process, worker threads included
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
-    io.out(opts.json
-      ? JSON.stringify({ summary: { ...summary, peakRssMB } })
-      : `${summary.files} files: ${a.ingested} ingested, ${a.updated} updated, ${a.unchanged} unchanged, ${a.failed} failed in ${summary.seconds.toFixed(1)} s${rate}, peak memory ${peakRssMB} MB`)
-    return a.failed > 0 || summary.failedFiles > 0 ? 1 : 0
+    if (opts.json) io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(interrupted ? { interrupted } : {}) } }))
+    else io.out(`${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`)
+    if (interrupted) return INTERRUPTED
+    return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {
+    bar?.stop() // shows the cursor again, whatever happened
     await extractor.close()
     await prisma.$disconnect()
   }

@@ -6,11 +6,19 @@ export interface CliIO {
   err: (line: string) => void
   isTTY: boolean
   env: NodeJS.ProcessEnv
+  /** Aborted by the first Ctrl-C: the command finishes what it has open, reports, and returns 130. */
+  signal?: AbortSignal
 }
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130
+
+/** Terminal control sequence that shows the cursor again (the progress bar hides it). */
+const SHOW_CURSOR = '\x1b[?25h'
 
 /**
  * Parses argv with the command's own errors and help routed to `io`; returns the exit code to stop
- * with (help, version or a usage error), or null to go on.
+ * with (0 after help or version, 2 for a usage error), or null to go on.
  */
 export function parseArgs(program: Command, argv: string[], io: CliIO): number | null {
   program.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
@@ -18,18 +26,31 @@ export function parseArgs(program: Command, argv: string[], io: CliIO): number |
     program.parse(argv, { from: 'user' })
     return null
   } catch (err) {
-    return (err as { exitCode?: number }).exitCode ?? 2
+    // commander exits 1 on a usage error; 1 here means "some input failed"
+    return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2
   }
 }
 
 /** Runs a command as this process: real stdout/stderr, exit code set, unexpected errors on one line. */
 export function runAsProcess(name: string, command: (argv: string[], io: CliIO) => Promise<number>): void {
+  const interrupt = new AbortController()
   const io: CliIO = {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
     isTTY: !!process.stderr.isTTY,
     env: process.env,
+    signal: interrupt.signal,
   }
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) {
+      // a second Ctrl-C: leave now; only the open transaction is lost, and SQLite rolls it back
+      if (process.stderr.isTTY) process.stderr.write(SHOW_CURSOR)
+      process.stderr.write(`\n${name}: interrupted again, exiting now\n`)
+      process.exit(INTERRUPTED)
+    }
+    process.stderr.write(`\n${name}: interrupted, finishing the open batch (Ctrl-C again to quit at once)\n`)
+    interrupt.abort()
+  })
   command(process.argv.slice(2), io)
     .then((code) => { process.exitCode = code })
     .catch((err) => { console.error(`${name}: ${err instanceof Error ? err.message : err}`); process.exitCode = 1 })

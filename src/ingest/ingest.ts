@@ -2,7 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.js'
 import { EXTRACTOR_VERSION } from '../extraction/pipeline.js'
 import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
-import { decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
+import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
 import { fsErrorReason, readLines, readSource, walkSources, type Source } from './sources.js'
 import { errorSummary, refreshPeople, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
@@ -21,8 +21,11 @@ export interface FileOutcome {
   source: string
   status: 'ingested' | 'unchanged' | 'failed' | 'partial'
   records: RecordOutcome[]
+  /** The run stopped inside this file: `records` are those stored before it did. */
+  interrupted?: true
 }
 
+/** `articles` counts records (one JSON Lines file holds many); `files` the input files. */
 export interface IngestSummary {
   files: number
   articles: { ingested: number; updated: number; unchanged: number; failed: number }
@@ -36,6 +39,8 @@ export interface IngestOptions {
   extractor?: Extractor
   /** Articles written per transaction. */
   batchSize?: number
+  /** Once aborted: no new record is taken, the open batch is written, and the file it stopped in is reported. */
+  signal?: AbortSignal
 }
 
 function fileStatus(records: RecordOutcome[]): FileOutcome['status'] {
@@ -109,7 +114,16 @@ async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extract
             yield { file, outcome: { where: r.where, status: 'failed', reason: r.reason } }
             continue
           }
-          const a = r.article
+          let a = r.article
+          if (source.meta) {
+            try {
+              a = applyMetadata(a, source.meta)
+            } catch (err) {
+              if (!(err instanceof ParseError)) throw err
+              yield { file, outcome: { where: r.where, status: 'failed', reason: `manifest: ${err.message}` } }
+              continue
+            }
+          }
           const outcome: RecordOutcome = { where: r.where, status: 'ingested', title: a.title, ...(a.warnings.length ? { warnings: a.warnings } : {}) }
           const hash = contentHash(a)
           const known = seen.get(hash)
@@ -154,6 +168,7 @@ export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterabl
 
   let batch: { article: PreparedArticle; outcome: RecordOutcome }[] = []
   let ended: OpenFile[] = []
+  let open: OpenFile | null = null
   const flush = async function* () {
     const results = await storeBatch(prisma, batch.map((b) => b.article))
     results.forEach((r, i) => {
@@ -172,11 +187,13 @@ export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterabl
   }
 
   for (;;) {
+    if (opts.signal?.aborted) break
     await fill()
     const unit = window.shift()
     if (!unit) break
-    if ('end' in unit) ended.push(unit.file)
+    if ('end' in unit) (ended.push(unit.file), open = null)
     else {
+      open = unit.file
       unit.file.records.push(unit.outcome)
       if ('prepared' in unit) {
         try {
@@ -189,6 +206,11 @@ export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterabl
     if (batch.length >= batchSize) yield* flush()
   }
   yield* flush()
+  if (open && open.records.length > 0) {
+    // interrupted inside a file: what of it is stored is reported; the rest comes on the next run
+    yield { source: open.source, status: fileStatus(open.records), records: open.records, interrupted: true }
+  }
+  await pending.return(undefined)
 }
 
 /** Ingests every file under `paths`, yielding each file's outcome as it is done. */
@@ -214,7 +236,7 @@ export function tally() {
 /** Re-runs extraction over stored articles (all, or those extracted by another version), a batch per transaction. */
 export async function reextractAll(
   prisma: PrismaClient,
-  opts: { all: boolean; extractor?: Extractor },
+  opts: { all: boolean; extractor?: Extractor; signal?: AbortSignal },
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const extractor = opts.extractor ?? inProcessExtractor
@@ -222,7 +244,7 @@ export async function reextractAll(
   const total = await prisma.article.count({ where })
   let done = 0
   let cursor = 0
-  for (;;) {
+  while (!opts.signal?.aborted) {
     const batch = await prisma.article.findMany({ where: { ...where, seq: { gt: cursor } }, orderBy: { seq: 'asc' }, take: 100, select: { seq: true, id: true, title: true, body: true, publishedAt: true, listedAt: true } })
     if (batch.length === 0) break
     const extractions = await Promise.all(batch.map((a) => extractor.extract({ title: a.title, body: a.body })))

@@ -131,6 +131,35 @@ export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedAr
   }
 }
 
+/** Manifest fields that say where the file is, not what it holds. */
+const REFERENCE_FIELDS = new Set(['file', 'path', 'filename'])
+
+/**
+ * An article read from a file, with the metadata of its line in the folder's manifest: the
+ * manifest's title, section|category, date, url|link, agency and id win over what the file says;
+ * other fields (a manifest's `source` is usually provenance, not an agency) are kept in `extra`.
+ */
+export function applyMetadata(a: ParsedArticle, meta: Record<string, unknown>): ParsedArticle {
+  const rawDate = meta.publishedAt ?? meta.published_at ?? meta.date
+  const date = rawDate === undefined || rawDate === null ? null : parseDate(rawDate)
+  const warnings = rawDate !== undefined && rawDate !== null && !date ? [`manifest date ${JSON.stringify(rawDate)} does not parse`] : []
+  const extra = Object.fromEntries(Object.entries(meta).filter(([k]) => (k === 'source' || !KNOWN_FIELDS.has(k)) && !REFERENCE_FIELDS.has(k)))
+  const merged = { ...a.extra, ...extra }
+  const title = (str(meta.title) ?? str(meta.headline))?.replace(/\s+/g, ' ')
+  if (title) checkSizes(title, a.body)
+  return {
+    ...a,
+    title: title ?? a.title,
+    publishedAt: date ?? a.publishedAt,
+    section: str(meta.section) ?? str(meta.category) ?? a.section,
+    agency: str(meta.agency) ?? a.agency,
+    url: str(meta.url) ?? str(meta.link) ?? a.url,
+    externalId: str(meta.id) ?? a.externalId,
+    extra: Object.keys(merged).length ? merged : null,
+    warnings: [...a.warnings, ...warnings],
+  }
+}
+
 /** One outcome per record of a file: an article or the reason it could not be read. */
 export type RecordResult = { ok: true; article: ParsedArticle; where: string } | { ok: false; reason: string; where: string }
 

@@ -1,12 +1,48 @@
 import { createReadStream } from 'node:fs'
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { ParseError } from './types.js'
-import { extname, join } from 'node:path'
+import { dirname, extname, join, relative, resolve } from 'node:path'
 
 export const DEFAULT_EXTENSIONS = ['txt', 'json', 'jsonl', 'ndjson']
 
-/** A file to read, or a path that could not be walked, with the reason. */
-export type Source = { path: string; error?: undefined } | { path: string; error: string }
+/** A file to read (with its line of a folder manifest, if any), or a path that could not be walked, with the reason. */
+export type Source = { path: string; error?: undefined; meta?: Record<string, unknown> } | { path: string; error: string; meta?: undefined }
+
+/** A folder's metadata file: one JSON object per line naming a file beside it (`file`, `path` or `filename`). */
+export const MANIFEST_NAMES = ['manifest.jsonl', 'manifest.ndjson']
+const REFERENCE_FIELDS = ['file', 'path', 'filename'] as const
+const ARTICLE_FIELDS = ['body', 'text', 'content']
+
+/**
+ * The metadata a manifest gives each file it names (keyed by absolute path), or null when the
+ * file is not a metadata manifest: every line must be an object naming a file in or under the
+ * manifest's folder and carrying no article text (a JSON Lines file of articles is ingested as such).
+ */
+export async function readManifest(path: string): Promise<Map<string, Record<string, unknown>> | null> {
+  let text: string
+  try {
+    if ((await stat(path)).size > MAX_FILE_BYTES) return null
+    text = await readFile(path, 'utf8')
+  } catch {
+    return null
+  }
+  const dir = resolve(dirname(path))
+  const entries = new Map<string, Record<string, unknown>>()
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue
+    let value: unknown
+    try { value = JSON.parse(line) } catch { return null }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
+    const record = value as Record<string, unknown>
+    const ref = REFERENCE_FIELDS.map((f) => record[f]).find((v) => typeof v === 'string' && v.trim())
+    if (typeof ref !== 'string' || ARTICLE_FIELDS.some((f) => f in record)) return null
+    const file = resolve(dir, ref)
+    const rel = relative(dir, file)
+    if (!rel || rel.startsWith('..')) return null
+    entries.set(file, record)
+  }
+  return entries.size > 0 ? entries : null
+}
 
 const reason = (err: unknown) => {
   const e = err as NodeJS.ErrnoException
@@ -23,6 +59,24 @@ const reason = (err: unknown) => {
  */
 export async function* walkSources(paths: string[], extensions = DEFAULT_EXTENSIONS): AsyncGenerator<Source> {
   const seenDirs = new Set<string>()
+  // manifests read so far (by absolute path), and the metadata they give files (by absolute path)
+  const manifests = new Map<string, Map<string, Record<string, unknown>> | null>()
+  const metadata = new Map<string, Record<string, unknown>>()
+  const manifestOf = async (dir: string) => {
+    const names = MANIFEST_NAMES.map((n) => resolve(dir, n))
+    for (const name of names) {
+      if (!manifests.has(name)) {
+        const entries = await readManifest(name)
+        manifests.set(name, entries)
+        for (const [file, meta] of entries ?? []) metadata.set(file, meta)
+      }
+    }
+    return names.filter((n) => manifests.get(n))
+  }
+  const source = (path: string): Source => {
+    const meta = metadata.get(resolve(path))
+    return meta ? { path, meta } : { path }
+  }
   async function* walk(path: string, explicit: boolean): AsyncGenerator<Source> {
     let info
     try {
@@ -32,7 +86,13 @@ export async function* walkSources(paths: string[], extensions = DEFAULT_EXTENSI
       return
     }
     if (info.isFile()) {
-      if (explicit || extensions.includes(extname(path).slice(1).toLowerCase())) yield { path }
+      const known = await manifestOf(dirname(path))
+      if (known.includes(resolve(path))) {
+        // a manifest stands for the files it names; given by itself, those are what is ingested
+        if (explicit) for (const file of manifests.get(resolve(path))!.keys()) yield* walk(file, true)
+        return
+      }
+      if (explicit || extensions.includes(extname(path).slice(1).toLowerCase())) yield source(path)
       return
     }
     if (!info.isDirectory()) {
@@ -52,6 +112,7 @@ export async function* walkSources(paths: string[], extensions = DEFAULT_EXTENSI
       yield { path, error: reason(err) }
       return
     }
+    await manifestOf(path) // before the files, which may sit in folders below it
     for (const name of entries.sort()) {
       if (name.startsWith('.')) continue
       yield* walk(join(path, name), false)

@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import request from 'supertest'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
 import { openReadStore } from '../../src/read-store.js'
 import { createPrisma } from '../../src/db.js'
@@ -34,7 +35,7 @@ describe('npm run ingest', () => {
     const first = ingest([SEED])
     expect(first.code).toBe(0)
     expect(first.out).toMatch(/^ingested\s+\S+000_e717161affdd8244\.txt -> [0-9a-f]{16}$/m)
-    expect(first.out).toMatch(/1 files: 1 ingested, 0 updated, 0 unchanged, 0 failed/)
+    expect(first.out).toMatch(/^1 file; 1 record: 1 ingested, 0 updated, 0 unchanged, 0 failed in /m)
 
     const prisma = await createPrisma(url)
     const readStore = openReadStore(url)
@@ -72,8 +73,8 @@ describe('npm run ingest', () => {
     expect(run.out).toMatch(/^failed\s+\S+corrupt\.txt: binary file \(contains NUL bytes\)$/m)
     expect(run.out).toMatch(/^failed\s+\S+empty\.txt: empty file$/m)
     expect(run.out).toMatch(/^ingested\s+\S+harbour-plan\.txt -> /m)
-    expect(run.out).toMatch(/^partial\s+\S+records\.jsonl: 3 ingested, 1 failed \(line 3: invalid JSON/m)
-    expect(run.out).toMatch(/4 files: 4 ingested, 0 updated, 0 unchanged, 3 failed/)
+    expect(run.out).toMatch(/^partial\s+\S+records\.jsonl: 4 records \(3 ingested, 1 failed\): line 3: invalid JSON/m)
+    expect(run.out).toMatch(/^4 files \(3 with failures\); 7 records: 4 ingested, 0 updated, 0 unchanged, 3 failed in /m)
   })
 
   it('prints JSON for machines and reads stdin', () => {
@@ -110,5 +111,169 @@ describe('npm run ingest', () => {
       chmodSync(locked, 0o000)
       expect(ingest([locked]).out).toMatch(/permission denied/)
     }
+  })
+})
+
+const bin = join(projectRoot, 'bin', 'newsdesk.js')
+
+/** A migrated scratch database file (a copy of the test template). */
+function scratchDb(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'newsdesk-cli-')), 'cli.db')
+  copyFileSync(inject('templateDb'), file)
+  return file
+}
+
+interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** Runs the installed bin as a real process (from another folder, as a user would). */
+function runBin(args: string[], opts: { onStdout?: (all: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => { stdout += d; opts.onStdout?.(stdout, child) })
+    child.stderr.on('data', (d) => { stderr += d })
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+}
+
+const count = (db: string, sql = 'SELECT count(*) AS n FROM "Article"') => {
+  const conn = new Database(db, { readonly: true })
+  try { return (conn.prepare(sql).get() as { n: number }).n } finally { conn.close() }
+}
+
+beforeAll(() => {
+  // the bin runs compiled code: build it once, as `npm install` (prepare) does
+  const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`)
+}, 120_000)
+
+describe('newsdesk bin', () => {
+  it('prints only JSON Lines on stdout with --json', async () => {
+    const db = scratchDb()
+    const run = await runBin(['ingest', '--json', '--workers', '0', '--database', db, fixture('articles')])
+    expect(run.code).toBe(1) // records.jsonl holds a broken line on purpose
+    const lines = run.stdout.trimEnd().split('\n')
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(parsed.slice(0, -1).map((o) => o.source)).toEqual(['harbour-plan.txt', 'record.json', 'records.jsonl'].map((f) => fixture(`articles/${f}`)))
+    const { summary } = parsed.at(-1) as { summary: { files: number; articles: { ingested: number } } }
+    expect(summary.files).toBe(3)
+    expect(summary.articles.ingested).toBe(count(db))
+  })
+
+  it('exits 2 on a usage error and 0 on help', async () => {
+    expect((await runBin(['ingest', '--no-such-option'])).code).toBe(2)
+    expect((await runBin(['ingest'])).code).toBe(2)
+    expect((await runBin(['frobnicate'])).code).toBe(2)
+    expect((await runBin(['ingest', '--workers', '99', 'a.txt'])).code).toBe(2)
+    const help = await runBin(['ingest', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/--database/)
+  })
+})
+
+/** 1,500 small articles in a new folder: long enough a run to interrupt. */
+function manyArticles(n = 1500): string {
+  const folder = mkdtempSync(join(tmpdir(), 'newsdesk-many-'))
+  for (let i = 0; i < n; i++) {
+    writeFileSync(join(folder, `a${String(i).padStart(4, '0')}.txt`),
+      `Council vote number ${i}\n\nThe council approved plan ${i} on Monday, Mayor Anne Hidalgo said. "It will create ${i} jobs," she said.\n`)
+  }
+  return folder
+}
+
+const SUMMARY = /^interrupted: (\d+) files; (\d+) records: (\d+) ingested, 0 updated, 0 unchanged, 0 failed in /m
+
+describe('Ctrl-C during ingest', () => {
+  it('stops after the open batch, reports what is stored, exits 130, and a re-run completes the rest', async () => {
+    const db = scratchDb()
+    const folder = manyArticles()
+    let sent = false
+    const run = await runBin(['ingest', '--workers', '1', '--database', db, folder], {
+      onStdout: (all, child) => {
+        // the first outcome lines come once the first batch is stored
+        if (!sent && all.includes('\n')) (sent = true, child.kill('SIGINT'))
+      },
+    })
+    expect(run.code).toBe(130)
+    expect(run.stderr).toMatch(/interrupted, finishing the open batch/)
+    const m = run.stdout.match(SUMMARY)
+    expect(m, run.stdout.slice(-500)).not.toBeNull()
+    const stored = Number(m![3])
+    expect(stored).toBeGreaterThan(0)
+    expect(stored).toBeLessThan(1500)
+    expect(count(db)).toBe(stored)
+    // every stored article is whole: its extraction went in with it
+    expect(count(db, 'SELECT count(*) AS n FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq")')).toBe(0)
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('ingested ')).length).toBe(stored)
+
+    const again = await runBin(['ingest', '--workers', '1', '--database', db, folder])
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(new RegExp(`^1500 files; 1500 records: ${1500 - stored} ingested, 0 updated, ${stored} unchanged, 0 failed`, 'm'))
+    expect(count(db)).toBe(1500)
+  })
+
+  // a real terminal: `script` gives the process a pty, and ^C typed into it raises SIGINT
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal: the bar shows a rate and time left, ^C restores the cursor, --reextract shows progress', async () => {
+    const db = scratchDb()
+    const folder = manyArticles()
+    const inPty = (args: string, stopWhen?: RegExp) => new Promise<Run>((resolve) => {
+      const child = spawn('script', ['-qefc', `${process.execPath} ${bin} ${args}`, '/dev/null'], { cwd: tmpdir() })
+      let stdout = ''
+      let sent = false
+      child.stdout.on('data', (d) => {
+        stdout += d
+        if (stopWhen && !sent && stopWhen.test(stdout)) (sent = true, child.stdin.write('\x03'))
+      })
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: '' }))
+    })
+    const run = await inPty(`ingest --workers 1 --database ${db} ${folder}`, /\d+ articles\/s \| \d+:\d\d left/)
+    expect(run.code).toBe(130)
+    expect(run.stdout).toMatch(/\d+\/1500 files \| \d+ articles\/s \| \d+:\d\d left/)
+    // the cursor hidden by the bar is shown again before the summary
+    expect(run.stdout.lastIndexOf('\x1b[?25h')).toBeGreaterThan(run.stdout.lastIndexOf('\x1b[?25l'))
+    const m = run.stdout.match(SUMMARY)
+    expect(m).not.toBeNull()
+    expect(count(db)).toBe(Number(m![3]))
+
+    const re = await inPty(`ingest --reextract --all --workers 1 --database ${db}`)
+    expect(re.code).toBe(0)
+    expect(re.stdout).toMatch(new RegExp(`${m![3]}/${m![3]} articles \\| \\d+ articles/s`))
+    expect(re.stdout).toMatch(new RegExp(`re-extracted ${m![3]} articles`))
+  })
+})
+
+describe('a folder with a manifest.jsonl of metadata', () => {
+  const folder = fixture('manifest-folder')
+  const articles = (db: string) => {
+    const conn = new Database(db, { readonly: true })
+    try {
+      return conn.prepare('SELECT "title", "section", "publishedAt", "url", "sourcePath" FROM "Article" ORDER BY "title"').all() as { title: string; section: string | null; publishedAt: string | null; url: string | null; sourcePath: string }[]
+    } finally { conn.close() }
+  }
+
+  it('applies each line to the file it names and does not ingest the manifest itself', async () => {
+    const db = scratchDb()
+    const run = await runBin(['ingest', '--json', '--workers', '0', '--database', db, folder])
+    expect(run.code).toBe(0)
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { source?: string; status?: string })
+    expect(lines.filter((l) => l.source).map((l) => [l.source!.slice(folder.length + 1), l.status])).toEqual([
+      ['more/arts-001.txt', 'ingested'], ['politics-001.txt', 'ingested'], ['sport-001.txt', 'ingested'], ['unlisted.txt', 'ingested'],
+    ])
+    expect(articles(db).map((a) => [a.title, a.section, a.publishedAt?.slice(0, 10) ?? null, a.url])).toEqual([
+      ['Festival draws crowds', 'entertainment', null, null],
+      ['Mayor opens bridge', 'politics', null, null],
+      ['Rovers win the cup', 'sport', '2005-03-12', 'https://example.org/sport-001'],
+      ['Unlisted note', null, null, null],
+    ])
+  })
+
+  it('given by itself, a manifest means the files it names', async () => {
+    const db = scratchDb()
+    const run = await runBin(['ingest', '--workers', '0', '--database', db, join(folder, 'manifest.jsonl')])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^3 files; 3 records: 3 ingested/m)
+    expect(articles(db).map((a) => a.section)).toEqual(['entertainment', 'politics', 'sport'])
   })
 })

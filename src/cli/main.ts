@@ -1,0 +1,26 @@
+import { runIngestCommand } from './ingest-command.js'
+import type { CliIO } from './io.js'
+
+const USAGE = `usage: newsdesk <command> [options]
+
+commands:
+  ingest [paths...]   load articles into the database (newsdesk ingest --help)
+
+exit codes: 0 all ok, 1 some input failed, 2 usage error, 130 interrupted`
+
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = { ingest: runIngestCommand }
+
+/** `newsdesk <command> …`: the installed bin's entry; returns the exit code. */
+export async function runNewsdesk(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE)
+    return name === undefined ? 2 : 0
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    io.err(`newsdesk: unknown command "${name}"\n${USAGE}`)
+    return 2
+  }
+  return command(rest, io)
+}
