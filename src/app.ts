@@ -16,7 +16,7 @@ import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
 import { strictRequestsPlugin } from './plugins/strict-requests.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
-import { zodJsonSerializerCompiler } from './plugins/serializer.js'
+import { validatingSerializerCompiler, zodJsonSerializerCompiler } from './plugins/serializer.js'
 import { servicesPlugin } from './plugins/services.js'
 import { swaggerPlugin } from './plugins/swagger.js'
 
@@ -56,7 +56,8 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(zodJsonSerializerCompiler)
+  // responses are checked against their schemas in development and tests; production only serialises
+  app.setSerializerCompiler(config.NODE_ENV === 'production' ? zodJsonSerializerCompiler : validatingSerializerCompiler)
 
   await app.register(errorHandlerPlugin)
   // once closing, answers in flight end their connection, so a keep-alive client cannot hold the shutdown open

@@ -1,5 +1,6 @@
 import fastJson from 'fast-json-stringify'
 import type { FastifySerializerCompiler } from 'fastify'
+import { ResponseSerializationError } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 
 type JsonSchema = { [key: string]: unknown }
@@ -37,4 +38,18 @@ export function forSerialisation(schema: unknown): unknown {
 export const zodJsonSerializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema }) => {
   const json = forSerialisation(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }))
   return fastJson(json as Parameters<typeof fastJson>[0]) as (data: unknown) => string
+}
+
+/**
+ * The same serialiser, after checking each response against its zod schema: used in development
+ * and tests, so a mapper that drifts from its schema fails there with a 500 and a logged cause
+ * instead of writing a malformed answer in production.
+ */
+export const validatingSerializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) => {
+  const serialise = zodJsonSerializerCompiler(route) as (data: unknown) => string
+  return (data: unknown) => {
+    const checked = route.schema.safeParse(data)
+    if (!checked.success) throw new ResponseSerializationError(route.method, route.url, { cause: checked.error })
+    return serialise(data)
+  }
 }
