@@ -83,6 +83,7 @@ describe('batched ingest', () => {
     const workers = workerExtractor(1)
     try {
       const outcomes = await run(files, { extractor: workers })
+      expect(outcomes).toHaveLength(files.length)
       expect(outcomes.every((o) => o.status === 'ingested')).toBe(true)
     } finally {
       await workers.close()
