@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { inProcessExtractor, workerExtractor, type Extractor } from '../../src/ingest/extractor.js'
 import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
 import { compactSearchIndexes, refreshPeople } from '../../src/ingest/store.js'
@@ -31,11 +31,11 @@ const snapshot = async () => ({
     OR a."excerpt" <> substr(a."body", 1, 280)`))[0]!.n,
 })
 
-beforeAll(async () => {
+// a new database for each test: reset() deletes rows but leaves the full-text index's segments, which the merge test counts
+beforeEach(async () => {
   ctx = await createTestContext()
 })
-afterEach(() => ctx.reset())
-afterAll(() => ctx.close())
+afterEach(() => ctx.close())
 
 describe('batched ingest', () => {
   it('keeps counters equal to a full recount when many articles share one transaction', async () => {
