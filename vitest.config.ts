@@ -10,7 +10,7 @@ export default defineConfig({
         test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: ['tests/stress/**'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
-        // slow tests with real processes (crash, concurrency, shutdown): also `npm run test:stress`
+        // slow tests with real processes (crash, concurrency, shutdown) and large inputs: only `npm run test:stress`; `npm test` runs `main`
         extends: true,
         test: { name: 'stress', include: ['tests/stress/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000, fileParallelism: false },
       },

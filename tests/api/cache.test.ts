@@ -80,6 +80,7 @@ describe('response cache', () => {
   })
 
   it('is never stale: a write through Prisma in this process shows in the next answer', async () => {
+    await ctx.ingest(write('macron-arrives.txt', 'Macron arrives\nThe visit will be useful, French President Emmanuel Macron said on Thursday.'))
     const before = await get('/quotes?speaker=emmanuel-macron').expect(200)
     await ctx.ingest(write('macron.txt', 'Macron replies\nThe talks were frank, French President Emmanuel Macron said on Friday.'))
     const after = await get('/quotes?speaker=emmanuel-macron').expect(200)

@@ -1,13 +1,14 @@
 import fc from 'fast-check'
 import { connect } from 'node:net'
 import request from 'supertest'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
 
 describe('security headers and rate limits', () => {
   let ctx: TestContext
-  beforeAll(async () => { ctx = await createTestContext({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute' }) })
-  afterAll(() => ctx.close())
+  // a new app for each test: every request counts against the limit
+  beforeEach(async () => { ctx = await createTestContext({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute' }) })
+  afterEach(() => ctx.close())
 
   it('sends security headers', async () => {
     const res = await request(ctx.app.server).get('/health')

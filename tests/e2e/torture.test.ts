@@ -1,31 +1,21 @@
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../src/paths.js'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ingestJson, reasonOf } from '../helpers/ingest-cli.js'
 
+// the large inputs (files over 32 MB, an over-long body) are in tests/stress/large-input.test.ts
 let dir: string
-let db: string
-
-interface Outcome { source: string; status: string; records: { where: string; status: string; reason?: string; warnings?: string[]; id?: string }[] }
-
-function ingest(args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--database', `file:${db}`, ...args], {
-    cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 26,
-  })
-  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Outcome & { summary?: { files: number; articles: Record<string, number>; failedFiles: number } })
-  const outcomes = new Map(lines.filter((l) => l.source).map((l) => [l.source.slice(l.source.lastIndexOf('/') + 1), l]))
-  return { code: run.status, outcomes, summary: lines.at(-1)!.summary!, err: run.stderr }
-}
+let input: string // written once, only read by the tests
+let db: string // a new database for each test
 
 const article = (title: string, body: string) => `${title}\n${body}`
+const ingest = (args: string[]) => ingestJson(db, args)
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'newsdesk-torture-'))
-  db = join(dir, 'torture.db')
-  const input = join(dir, 'input')
+  input = join(dir, 'input')
   mkdirSync(input)
   const put = (name: string, content: string | Buffer) => writeFileSync(join(input, name), content)
   put('empty.txt', '')
@@ -33,12 +23,6 @@ beforeAll(() => {
   put('binary.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]))
   put('latin1.txt', Buffer.from('Caf\xe9 opens\nThe caf\xe9 opened, its owner said.', 'latin1'))
   put('bom-crlf.txt', `\uFEFF${article('Harbour reopens', 'The harbour reopened on Monday.\r\n\r\nIt will bring jobs, Mayor Anne Hidalgo said.')}`.replace(/\n/g, '\r\n'))
-  put('huge.txt', `Huge file\n${'word '.repeat(10_500_000)}`) // 50 MB
-  put('long-body.txt', `Long body\n${'word '.repeat(500_000)}`) // 2.5 MB in one article
-  put('huge.jsonl', [ // 50 MB, streamed: one line too long for an article, one good line
-    JSON.stringify({ title: 'Endless', body: 'word '.repeat(10_500_000) }),
-    JSON.stringify({ title: 'Ferry returns', body: 'The ferry returned to service, captain Lena Berg said.' }),
-  ].join('\n'))
   put('no-title.json', JSON.stringify({ body: '' }))
   put('records.jsonl', [
     JSON.stringify({ title: 'Council votes', body: 'The council voted on Tuesday. The plan is sound, Councillor Ray Tan said.', date: '2024-03-05' }),
@@ -53,30 +37,28 @@ beforeAll(() => {
     Buffer.from(`\uFEFF${JSON.stringify({ title: 'Port strike ends', body: 'The strike ended, union leader Sam Ortiz said.' })}\r\n`),
     Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]),
   ]))
-  put('too-big.json', Buffer.alloc(33 * 1024 * 1024, 0x20))
   put('same-a.txt', article('Bridge closes', 'The bridge closed for repairs, engineers said.'))
   put('same-b.txt', article('Bridge closes', 'The bridge closed for repairs, engineers said.'))
   mkdirSync(join(input, 'nested'))
   put('nested/ok.txt', article('School opens', 'The new school opened, Principal Mary Olsen said on Friday.'))
   symlinkSync(input, join(input, 'nested', 'loop'))
 })
+beforeEach(() => {
+  db = join(mkdtempSync(join(dir, 'db-')), 'torture.db')
+})
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('ingest of hostile input', () => {
   it('gives every bad file its own clear outcome, takes in everything valid, and tells the truth in the summary and exit code', () => {
-    const run = ingest([join(dir, 'input')])
+    const run = ingest([input])
     const o = run.outcomes
     expect(run.code).toBe(1)
-    const reason = (name: string) => o.get(name)?.records.map((r) => r.reason ?? r.status).join(' | ')
+    const reason = (name: string) => reasonOf(o.get(name))
     expect(reason('empty.txt')).toBe('empty file')
     expect(reason('blank.txt')).toBe('empty file (only whitespace)')
     expect(reason('binary.txt')).toBe('binary file (contains NUL bytes)')
     expect(reason('latin1.txt')).toBe('invalid UTF-8')
-    expect(reason('huge.txt')).toBe('file larger than 32 MB (use JSON Lines for large collections)')
-    expect(reason('long-body.txt')).toBe('body longer than 2000000 characters')
-    expect(o.get('huge.jsonl')?.records.map((r) => r.reason ?? r.status)).toEqual(['body longer than 2000000 characters', 'ingested'])
     expect(reason('no-title.json')).toBe('missing title')
-    expect(reason('too-big.json')).toBe('file larger than 32 MB (use JSON Lines for large collections)')
     expect(o.get('mixed.jsonl')?.records.map((r) => [r.where, r.reason ?? r.status])).toEqual([['line 1', 'ingested'], ['line 2', 'invalid UTF-8']])
     expect(o.get('bom-crlf.txt')?.status).toBe('ingested')
     expect(o.get('same-a.txt')?.status).toBe('ingested')
@@ -95,10 +77,10 @@ describe('ingest of hostile input', () => {
     expect(lines.records[3]!.warnings).toEqual(['date "next Tuesday-ish" does not parse'])
     expect(lines.records[5]!.reason).toBe('record is not a JSON object')
 
-    expect(run.summary).toMatchObject({ articles: { ingested: 8, updated: 0, unchanged: 1, failed: 14 } })
+    expect(run.summary).toMatchObject({ articles: { ingested: 7, updated: 0, unchanged: 1, failed: 10 } })
     const sqlite = new Database(db, { readonly: true })
     try {
-      expect(sqlite.prepare('SELECT count(*) FROM "Article"').pluck().get()).toBe(8)
+      expect(sqlite.prepare('SELECT count(*) FROM "Article"').pluck().get()).toBe(7)
       expect(sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok')
       const title = sqlite.prepare(`SELECT "title" FROM "Article" WHERE "body" LIKE 'The harbour%'`).pluck().get()
       expect(title).toBe('Harbour reopens')
@@ -109,7 +91,9 @@ describe('ingest of hostile input', () => {
   })
 
   it('changes nothing when the same input comes again', () => {
-    const run = ingest([join(dir, 'input')])
-    expect(run.summary).toMatchObject({ articles: { ingested: 0, updated: 0, unchanged: 9, failed: 14 } })
+    expect(ingest([input]).summary).toMatchObject({ articles: { ingested: 7, updated: 0, unchanged: 1, failed: 10 } })
+    const again = ingest([input])
+    expect(again.code).toBe(1)
+    expect(again.summary).toMatchObject({ articles: { ingested: 0, updated: 0, unchanged: 8, failed: 10 } })
   })
 })

@@ -49,6 +49,7 @@ describe('date-ordered full-text lists', () => {
     expect(matching.size).toBe(word === 'zebra' ? ARTICLES / 40 : ARTICLES)
     for (const sort of ['newest', 'oldest']) {
       const all = (await collect(`/articles?sort=${sort}`, 100)).filter((id) => matching.has(id))
+      expect(all).toHaveLength(matching.size)
       expect(await collect(`/articles?q=${word}&sort=${sort}`, 7)).toEqual(all)
     }
   })

@@ -53,8 +53,8 @@ describe('ingest while serving', () => {
   it('serves every request while another process ingests, never shows an article without all its quotes, and the writer waits instead of failing', async () => {
     const file = join(dir, 'live.db')
     const url = freshDatabase(file)
-    const port = 4300 + Math.floor(Math.random() * 500)
-    const server = await startServer(url, port)
+    const server = await startServer(url)
+    const { port } = server
     const ingest = startIngest(url, [corpus])
     const done = exited(ingest)
     let finished = false
@@ -99,8 +99,8 @@ describe('ingest while serving', () => {
 describe('SIGTERM', () => {
   it('finishes the requests in flight, stops, and closes the database cleanly', async () => {
     const file = join(dir, 'clean.db')
-    const port = 4300 + Math.floor(Math.random() * 500)
-    const server = await startServer(`file:${file}`, port, { LOG_LEVEL: 'info' })
+    const server = await startServer(`file:${file}`)
+    const { port } = server
     // 40 searches at once; SIGTERM as soon as the first is answered, while the others are being served
     const inFlight = Array.from({ length: 40 }, (_, i) =>
       fetch(`http://127.0.0.1:${port}/articles?limit=100&q=said+${['budget', 'school', 'rail', 'water'][i % 4]}`)

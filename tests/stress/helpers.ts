@@ -26,26 +26,37 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
 }
 
-/** The real server as a child process, resolved once /health answers; its log lines (JSON) are kept in `log`. */
-export async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess & { log: string[] }> {
+/**
+ * The real server as a child process on a port the OS picks (PORT=0), resolved once it listens and /health answers;
+ * `port` is the port it took, its log lines (JSON) are kept in `log`.
+ */
+export async function startServer(url: string, env: Record<string, string> = {}): Promise<ChildProcess & { log: string[]; port: number }> {
+  // the port is read from Fastify's "Server listening at" line, which it logs at info
+  if (['warn', 'error', 'fatal', 'silent'].includes(env.LOG_LEVEL ?? 'info')) throw new Error('startServer needs LOG_LEVEL info or lower to learn its port')
   const child = Object.assign(spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
     cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn', ...env },
-  }), { log: [] as string[] })
-  let partial = ''
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const lines = (partial + chunk.toString()).split('\n')
-    partial = lines.pop()!
-    child.log.push(...lines)
+    env: { ...process.env, DATABASE_URL: url, HOST: '127.0.0.1', LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'info', ...env, PORT: '0' },
+  }), { log: [] as string[], port: 0 })
+  child.port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start')), 60_000)
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
+    let partial = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n')
+      partial = lines.pop()!
+      child.log.push(...lines)
+      for (const line of lines) {
+        const listening = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(line)
+        if (listening) {
+          clearTimeout(timer)
+          resolve(Number(listening[1]))
+        }
+      }
+    })
   })
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error('server did not start')
+  const health = await fetch(`http://127.0.0.1:${child.port}/health`)
+  if (!health.ok) throw new Error(`server listens on ${child.port} but /health answers ${health.status}`)
+  return child
 }
 
 /** Row counts and people counters: what two databases must share to hold the same data. */

@@ -27,6 +27,9 @@ describe('the seed article against its gold annotation', () => {
   it('keeps offsets exact: every quote is the body substring at its offsets', () => {
     const a = parseSeed(text)
     const e = extract(a)
+    expect(e.quotes.length).toBeGreaterThan(0)
+    expect(e.people.length).toBeGreaterThan(0)
+    expect(e.people.every((p) => p.mentions.length > 0)).toBe(true)
     for (const q of e.quotes) expect(a.body.slice(q.start, q.end)).toBe(q.content)
     // mentions point at their words; a name repaired from "Alexei. Navalny" spans the noise
     for (const p of e.people) for (const m of p.mentions) expect(a.body.slice(m.start, m.end).replace(/\.(?=\s)/g, '')).toBe(m.text)
