@@ -101,7 +101,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       const interrupted = !!signal?.aborted
       if (!interrupted) await compactSearchIndexes(prisma, n)
       const summary = { reextracted: n, seconds: (Date.now() - started) / 1000, ...(interrupted ? { interrupted } : {}) }
-      io.out(opts.json ? JSON.stringify(summary) : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} articles in ${summary.seconds.toFixed(1)} s`)
+      io.out(opts.json ? JSON.stringify(summary) : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} article${n === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s`)
       if (interrupted) return INTERRUPTED
       if (paths.length === 0) return 0
     }

@@ -11,7 +11,8 @@ const clock = (seconds: number) => {
  * so a window of the last few updates (cli-progress's own ETA) reads a burst as infinite speed.
  */
 export function progressStats(done: number, total: number, articles: number, seconds: number): { rate: string; left: string } {
-  const measured = seconds >= 1 && done > 0
+  // the first second is too short to measure, unless the run is already over
+  const measured = done > 0 && seconds > 0 && (seconds >= 1 || done === total)
   return {
     rate: measured ? String(Math.round(articles / seconds)) : '-',
     left: measured ? clock(((total - done) * seconds) / done) : '-',
