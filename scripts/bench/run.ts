@@ -43,7 +43,7 @@ interface IngestFigures { articles: number; seconds: number; articlesPerSecond: 
 async function database(n: number): Promise<{ url: string; ingest: IngestFigures }> {
   const file = join(dir, `${kind}-${n}.db`)
   const metaFile = `${file}.ingest.json`
-  if (!opts.rebuild && existsSync(file) && existsSync(metaFile)) return { url: `file:${file}`, ingest: JSON.parse(readFileSync(metaFile, 'utf8')) }
+  if (!opts.rebuild && existsSync(file) && existsSync(metaFile)) return { url: `file:${file}`, ingest: JSON.parse(readFileSync(metaFile, 'utf8')) as IngestFigures }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
   const corpus = join(dir, `corpus-${kind}-${n}`)
   rmSync(corpus, { recursive: true, force: true })
@@ -55,7 +55,7 @@ async function database(n: number): Promise<{ url: string; ingest: IngestFigures
   })
   const last = run.stdout.trim().split('\n').at(-1) ?? ''
   if (!last.startsWith('{"summary"')) throw new Error(`ingest failed (${run.status}): ${run.stderr.slice(-2000)}`)
-  const s = JSON.parse(last).summary as { articles: { ingested: number }; seconds: number; peakRssMB: number }
+  const s = (JSON.parse(last) as { summary: unknown }).summary as { articles: { ingested: number }; seconds: number; peakRssMB: number }
   const ingest = { articles: s.articles.ingested, seconds: s.seconds, articlesPerSecond: s.articles.ingested / s.seconds, peakRssMB: s.peakRssMB, measuredAt: new Date().toISOString() }
   writeFileSync(metaFile, JSON.stringify(ingest, null, 2))
   rmSync(corpus, { recursive: true, force: true })
@@ -67,7 +67,9 @@ async function waitFor(url: string, child: ChildProcess) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
     try {
       if ((await fetch(url)).ok) return
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error(`${url} did not come up`)

@@ -17,7 +17,7 @@ function readJsonl<T>(path: string, limit?: number): T[] {
 
 function kindOf(path: string): 'seed' | 'quotes' | 'people' {
   if (path.endsWith('.gold.json')) return 'seed'
-  const first = JSON.parse(readFileSync(path, 'utf8').split('\n', 1)[0]!)
+  const first = JSON.parse(readFileSync(path, 'utf8').split('\n', 1)[0]!) as { quotes?: unknown; personMentions?: unknown }
   if (Array.isArray(first.quotes)) return 'quotes'
   if (Array.isArray(first.personMentions)) return 'people'
   throw new Error(`${path}: not a gold file this command knows (seed *.gold.json, quotes or people JSONL)`)

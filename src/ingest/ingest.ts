@@ -191,8 +191,10 @@ export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterabl
     await fill()
     const unit = window.shift()
     if (!unit) break
-    if ('end' in unit) (ended.push(unit.file), open = null)
-    else {
+    if ('end' in unit) {
+      ended.push(unit.file)
+      open = null
+    } else {
       open = unit.file
       unit.file.records.push(unit.outcome)
       if ('prepared' in unit) {

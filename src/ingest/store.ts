@@ -293,8 +293,13 @@ async function writeBatch(tx: Tx, batch: PreparedArticle[]): Promise<StoreResult
     const sameContent = idOfHash.get(a.hash)
     const counts = { id: a.id, people: a.extraction.people.length, quotes: a.extraction.quotes.length }
     if (sameContent) results.push({ status: 'unchanged', id: sameContent, people: 0, quotes: 0 })
-    else if (existingIds.has(a.id) || claimed.has(a.id)) (replacing.push(a), results.push({ status: 'updated', ...counts }))
-    else (fresh.push(a), results.push({ status: 'ingested', ...counts }))
+    else if (existingIds.has(a.id) || claimed.has(a.id)) {
+      replacing.push(a)
+      results.push({ status: 'updated', ...counts })
+    } else {
+      fresh.push(a)
+      results.push({ status: 'ingested', ...counts })
+    }
     idOfHash.set(a.hash, a.id)
     claimed.add(a.id)
   }

@@ -19,7 +19,7 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): Record<string, 
     },
   }
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (err?: unknown) => {
-    if (err) throw err
+    if (err) throw err instanceof Error ? err : new Error('helmet failed to compute its headers', { cause: err })
   })
   return headers
 }

@@ -16,7 +16,7 @@ export function forSerialisation(schema: unknown): unknown {
   const node = schema as JsonSchema
   // a schema node has a type keyword; a `properties` map has property names, one of which may be "format"
   const isSchema = typeof node.type === 'string' || Array.isArray(node.type)
-  const out = Object.fromEntries(Object.entries(node).filter(([k]) => !(isSchema && k === 'format')).map(([k, v]) => [k, forSerialisation(v)])) as JsonSchema
+  const out: JsonSchema = Object.fromEntries(Object.entries(node).filter(([k]) => !(isSchema && k === 'format')).map(([k, v]) => [k, forSerialisation(v)]))
   const branches = out.anyOf as JsonSchema[] | undefined
   if (Array.isArray(branches) && branches.length === 2) {
     const nullIndex = branches.findIndex((b) => b.type === 'null' && Object.keys(b).length === 1)
@@ -37,7 +37,7 @@ export function forSerialisation(schema: unknown): unknown {
  */
 export const zodJsonSerializerCompiler: FastifySerializerCompiler<z.ZodType> = ({ schema }) => {
   const json = forSerialisation(z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'any' }))
-  return fastJson(json as Parameters<typeof fastJson>[0]) as (data: unknown) => string
+  return fastJson(json as Parameters<typeof fastJson>[0])
 }
 
 /**

@@ -193,7 +193,10 @@ describe('Ctrl-C during ingest', () => {
     const run = await runBin(['ingest', '--workers', '1', '--database', db, folder], {
       onStdout: (all, child) => {
         // the first outcome lines come once the first batch is stored
-        if (!sent && all.includes('\n')) (sent = true, child.kill('SIGINT'))
+        if (!sent && all.includes('\n')) {
+          sent = true
+          child.kill('SIGINT')
+        }
       },
     })
     expect(run.code).toBe(130)
@@ -224,7 +227,10 @@ describe('Ctrl-C during ingest', () => {
       let sent = false
       child.stdout.on('data', (d) => {
         stdout += d
-        if (stopWhen && !sent && stopWhen.test(stdout)) (sent = true, child.stdin.write('\x03'))
+        if (stopWhen && !sent && stopWhen.test(stdout)) {
+          sent = true
+          child.stdin.write('\x03')
+        }
       })
       child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: '' }))
     })

@@ -41,7 +41,7 @@ export async function startServer(url: string, env: Record<string, string> = {})
     const timer = setTimeout(() => reject(new Error('server did not start')), 60_000)
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
     let partial = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const lines = (partial + chunk.toString()).split('\n')
       partial = lines.pop()!
       child.log.push(...lines)

@@ -1,4 +1,4 @@
-interface ConllDoc {
+export interface ConllDoc {
   personMentions: { text: string }[]
   otherEntities: { text: string; type: string }[]
 }

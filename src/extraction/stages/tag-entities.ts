@@ -51,7 +51,7 @@ export function tagEntities(sentences: Sentence[], tokens: Token[]): EntitySpan[
       if (tag === 'O') return
       const type = tag.slice(2)
       const last = spans.at(-1)
-      if (tag.startsWith('I-') && last && last.type === type && last.to === idx[k]!) last.to = idx[k]! + 1
+      if (tag.startsWith('I-') && last && last.type === type && last.to === idx[k]!) last.to = idx[k] + 1
       else spans.push({ type, from: idx[k]!, to: idx[k]! + 1 })
     })
   })

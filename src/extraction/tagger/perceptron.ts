@@ -14,7 +14,7 @@ const wordScoreCache = new WeakMap<Weights, Map<string, Float64Array>>()
 
 function wordScores(weights: Weights, tags: number, word: string): Float64Array {
   let cache = wordScoreCache.get(weights)
-  if (!cache) wordScoreCache.set(weights, (cache = new Map()))
+  if (!cache) wordScoreCache.set(weights, (cache = new Map<string, Float64Array>()))
   let scores = cache.get(word)
   if (scores) return scores
   scores = new Float64Array(tags)

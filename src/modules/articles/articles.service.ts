@@ -28,7 +28,7 @@ function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Ar
   return {
     id: a.id, title: a.title, publishedAt: isoOrNull(a.publishedAt), section: a.section, dateline: a.dateline,
     agency: a.agency, url: a.url, excerpt: a.excerpt, peopleCount: people.length, quoteCount: quotes.length,
-    body: a.body, fileName: a.sourcePath === null ? null : basename(a.sourcePath), format: a.format, extra: a.extra ? JSON.parse(a.extra) : null,
+    body: a.body, fileName: a.sourcePath === null ? null : basename(a.sourcePath), format: a.format, extra: a.extra ? (JSON.parse(a.extra) as Record<string, unknown>) : null,
     extractorVersion: a.extractorVersion, createdAt: isoOrNull(a.createdAt)!, updatedAt: isoOrNull(a.updatedAt)!,
     people, quotes: quotes.map(toQuote),
   }
