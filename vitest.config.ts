@@ -12,7 +12,13 @@ export default defineConfig({
       {
         // slow tests with real processes (crash, concurrency, shutdown) and large inputs: only `npm run test:stress`; `npm test` runs `main`
         extends: true,
-        test: { name: 'stress', include: ['tests/stress/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000, fileParallelism: false },
+        test: {
+          name: 'stress',
+          include: ['tests/stress/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

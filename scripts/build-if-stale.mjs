@@ -4,10 +4,17 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const stamp = (path) => { try { return statSync(path).mtimeMs } catch { return 0 } }
-const newest = (dir) => readdirSync(dir, { withFileTypes: true, recursive: true })
-  .filter((e) => e.isFile() && /\.(ts|json)$/.test(e.name))
-  .reduce((max, e) => Math.max(max, stamp(join(e.parentPath ?? e.path, e.name))), 0)
+const stamp = (path) => {
+  try {
+    return statSync(path).mtimeMs
+  } catch {
+    return 0
+  }
+}
+const newest = (dir) =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(ts|json)$/.test(e.name))
+    .reduce((max, e) => Math.max(max, stamp(join(e.parentPath ?? e.path, e.name))), 0)
 
 const built = stamp('dist/.tsbuildinfo')
 const sources = Math.max(newest('src'), newest('scripts'), stamp('tsconfig.json'), stamp('tsconfig.build.json'))

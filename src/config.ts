@@ -5,22 +5,31 @@ import { z } from 'zod'
  * Fastify's trustProxy: "false" (default; the socket address is the client), "true" (any proxy),
  * a number of hops, or a comma-separated list of proxy addresses/CIDRs.
  */
-const trustProxy = z.string().trim().transform((v, ctx): boolean | string[] | ((address: string, hop: number) => boolean) => {
-  if (/^(true|false)$/i.test(v)) return v.toLowerCase() === 'true'
-  if (/^\d+$/.test(v)) {
-    const hops = Number(v)
-    return (_address, hop) => hop < hops
-  }
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean)
-  if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'expected true, false, a hop count or a list of addresses' })
-  return list
-})
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): boolean | string[] | ((address: string, hop: number) => boolean) => {
+    if (/^(true|false)$/i.test(v)) return v.toLowerCase() === 'true'
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v)
+      return (_address, hop) => hop < hops
+    }
+    const list = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+    if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'expected true, false, a hop count or a list of addresses' })
+    return list
+  })
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().regex(/^file:/, 'must be a SQLite file: URL').default('file:./data/newsdesk.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, 'must be a SQLite file: URL')
+    .default('file:./data/newsdesk.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGIN: z.string().default('*'),
   TRUST_PROXY: trustProxy.default(false),
@@ -31,11 +40,31 @@ const Env = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600).describe('requests per client per window; 0 turns rate limiting off'),
   RATE_LIMIT_WINDOW: z.string().default('1 minute'),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
-  MAX_HEAP_USED_BYTES: z.coerce.number().int().min(0).default(1_536 * 1024 * 1024),
-  RESPONSE_CACHE_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024).describe('memory for cached responses; 0 turns the cache off (ETags stay)'),
+  MAX_HEAP_USED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1_536 * 1024 * 1024),
+  RESPONSE_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024)
+    .describe('memory for cached responses; 0 turns the cache off (ETags stay)'),
   PRESSURE_SAMPLE_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
-  SEARCH_THREADS: z.coerce.number().int().min(0).max(64).default(availableParallelism()).describe('worker threads for searches with many matches; 0 ranks every search in the request thread'),
-  SEARCH_HEAVY_MATCHES: z.coerce.number().int().min(0).default(2_000).describe('a search matching more articles than this is ranked on a worker thread'),
+  SEARCH_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(64)
+    .default(availableParallelism())
+    .describe('worker threads for searches with many matches; 0 ranks every search in the request thread'),
+  SEARCH_HEAVY_MATCHES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2_000)
+    .describe('a search matching more articles than this is ranked on a worker thread'),
   SEARCH_QUEUE: z.coerce.number().int().positive().default(100).describe('broad searches waiting for a thread before new ones get 503'),
 })
 

@@ -9,14 +9,23 @@ import { projectRoot } from './paths.js'
 const migrationsDir = join(projectRoot, 'prisma', 'migrations')
 
 function pendingMigrations(url: string): string[] {
-  const all = readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+  const all = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
   const file = sqlitePath(url)
   if (!existsSync(file)) return all
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get()
     if (!table) return all
-    const applied = new Set((db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[]).map((r) => r.migration_name))
+    const applied = new Set(
+      (
+        db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as {
+          migration_name: string
+        }[]
+      ).map((r) => r.migration_name),
+    )
     return all.filter((m) => !applied.has(m))
   } finally {
     db.close()

@@ -37,20 +37,76 @@ export async function readRealArticles(paths: string[]): Promise<BaseArticle[]> 
     for (const r of parseFile(source.path, text)) {
       if (!r.ok || seen.has(r.article.body)) continue
       seen.add(r.article.body)
-      const paragraphs = r.article.body.split(/\n+/).map((p) => p.trim()).filter(Boolean)
-      const section = r.article.section ?? (typeof r.article.extra?.publisher === 'string' ? r.article.extra.publisher : null)
-        ?? source.path.match(/([a-z]+)-\d+\.txt$/)?.[1] ?? null
+      const paragraphs = r.article.body
+        .split(/\n+/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+      const section =
+        r.article.section ??
+        (typeof r.article.extra?.publisher === 'string' ? r.article.extra.publisher : null) ??
+        source.path.match(/([a-z]+)-\d+\.txt$/)?.[1] ??
+        null
       if (paragraphs.length > 0) out.push({ title: r.article.title, paragraphs, section })
     }
   }
   return out
 }
 
-const GIVEN = ['Anna', 'James', 'Maria', 'David', 'Sarah', 'Ahmed', 'Li', 'Olga', 'Carlos', 'Fatima', 'Peter', 'Yuki', 'Grace', 'Ivan', 'Nadia', 'Tom']
-const FAMILY = ['Smith', 'Chen', 'Garcia', 'Kowalski', 'Okafor', 'Novak', 'Haddad', 'Silva', 'Tanaka', 'Brown', 'Petrov', 'Moreau', 'Jensen', 'Rossi', 'Singh', 'Walsh']
+const GIVEN = [
+  'Anna',
+  'James',
+  'Maria',
+  'David',
+  'Sarah',
+  'Ahmed',
+  'Li',
+  'Olga',
+  'Carlos',
+  'Fatima',
+  'Peter',
+  'Yuki',
+  'Grace',
+  'Ivan',
+  'Nadia',
+  'Tom',
+]
+const FAMILY = [
+  'Smith',
+  'Chen',
+  'Garcia',
+  'Kowalski',
+  'Okafor',
+  'Novak',
+  'Haddad',
+  'Silva',
+  'Tanaka',
+  'Brown',
+  'Petrov',
+  'Moreau',
+  'Jensen',
+  'Rossi',
+  'Singh',
+  'Walsh',
+]
 const ROLES = ['Finance Minister', 'Mayor', 'Senator', 'chief executive', 'Governor', 'spokeswoman', 'coach', 'President']
-const TOPICS = ['the budget', 'the new stadium', 'rail fares', 'the harbour plan', 'water prices', 'the school reform', 'the trade deal', 'the election']
-const CLAIMS = ['will create jobs', 'was never properly costed', 'must be delayed', 'is good news for families', 'would hurt small firms', 'has broad support']
+const TOPICS = [
+  'the budget',
+  'the new stadium',
+  'rail fares',
+  'the harbour plan',
+  'water prices',
+  'the school reform',
+  'the trade deal',
+  'the election',
+]
+const CLAIMS = [
+  'will create jobs',
+  'was never properly costed',
+  'must be delayed',
+  'is good news for families',
+  'would hurt small firms',
+  'has broad support',
+]
 const SECTIONS = ['politics', 'business', 'sport', 'tech', 'world']
 
 /** One generated article: named people with roles, quotes attributed in the common patterns. */
@@ -59,17 +115,21 @@ export function generatedArticle(i: number): BaseArticle {
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!
   const people = Array.from({ length: 3 + Math.floor(r() * 5) }, () => ({ name: `${pick(GIVEN)} ${pick(FAMILY)}`, role: pick(ROLES) }))
   const topic = pick(TOPICS)
-  const paragraphs = [`LONDON (Newsdesk) - ${people[0]!.role} ${people[0]!.name} spoke about ${topic} on ${pick(['Monday', 'Tuesday', 'Friday'])}.`]
+  const paragraphs = [
+    `LONDON (Newsdesk) - ${people[0]!.role} ${people[0]!.name} spoke about ${topic} on ${pick(['Monday', 'Tuesday', 'Friday'])}.`,
+  ]
   for (let p = 0; p < 8 + Math.floor(r() * 8); p++) {
     const who = pick(people)
     const surname = who.name.split(' ')[1]
-    paragraphs.push(pick([
-      `"${topic[0]!.toUpperCase()}${topic.slice(1)} ${pick(CLAIMS)}," ${surname} said.`,
-      `${who.role} ${who.name} said ${topic} ${pick(CLAIMS)}.`,
-      `According to ${who.name}, ${topic} ${pick(CLAIMS)}.`,
-      `"We are listening," ${who.name} told reporters. "But ${topic} ${pick(CLAIMS)}."`,
-      `Critics say ${topic} ${pick(CLAIMS)}, while supporters disagree.`,
-    ]))
+    paragraphs.push(
+      pick([
+        `"${topic[0]!.toUpperCase()}${topic.slice(1)} ${pick(CLAIMS)}," ${surname} said.`,
+        `${who.role} ${who.name} said ${topic} ${pick(CLAIMS)}.`,
+        `According to ${who.name}, ${topic} ${pick(CLAIMS)}.`,
+        `"We are listening," ${who.name} told reporters. "But ${topic} ${pick(CLAIMS)}."`,
+        `Critics say ${topic} ${pick(CLAIMS)}, while supporters disagree.`,
+      ]),
+    )
   }
   return { title: `${people[0]!.name} on ${topic} (${i})`, paragraphs, section: pick(SECTIONS) }
 }

@@ -12,7 +12,9 @@ import { parsePlainText } from '../../src/ingest/parse.js'
 const args = process.argv.slice(2)
 const dir = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? '../shared/data/articles/bbc'
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 3
-const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => parsePlainText(readFileSync(join(dir, f), 'utf8')))
+const articles = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => parsePlainText(readFileSync(join(dir, f), 'utf8')))
 const chars = articles.reduce((n, a) => n + a.body.length, 0)
 extract(articles[0]!) // load the tagger model outside the timing
 const rates: number[] = []
@@ -27,6 +29,8 @@ for (let r = 0; r < rounds; r++) {
   }
   const s = (performance.now() - t0) / 1000
   rates.push(articles.length / s)
-  console.log(`round ${r + 1}: ${articles.length} articles (${(chars / 1e6).toFixed(1)} M chars) in ${s.toFixed(2)} s = ${(articles.length / s).toFixed(0)} articles/s, ${((s * 1000) / articles.length).toFixed(2)} ms/article; ${people} people, ${quotes} quotes`)
+  console.log(
+    `round ${r + 1}: ${articles.length} articles (${(chars / 1e6).toFixed(1)} M chars) in ${s.toFixed(2)} s = ${(articles.length / s).toFixed(0)} articles/s, ${((s * 1000) / articles.length).toFixed(2)} ms/article; ${people} people, ${quotes} quotes`,
+  )
 }
 console.log(`best: ${Math.max(...rates).toFixed(0)} articles/s (one core, Node ${process.version})`)

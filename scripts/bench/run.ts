@@ -31,32 +31,60 @@ const program = new Command('bench')
   .option('--json <file>', 'also write the results as JSON')
   .option('--rebuild', 'build the databases again even if they exist')
   .parse()
-const opts = program.opts<{ articles: number; small: number; duration: number; connections: number; server: string; dir: string; json?: string; rebuild?: boolean }>()
+const opts = program.opts<{
+  articles: number
+  small: number
+  duration: number
+  connections: number
+  server: string
+  dir: string
+  json?: string
+  rebuild?: boolean
+}>()
 const paths = program.args
 const dir = resolve(opts.dir)
 mkdirSync(dir, { recursive: true })
 const kind = paths.length ? 'real' : 'generated'
 
-interface IngestFigures { articles: number; seconds: number; articlesPerSecond: number; peakRssMB: number; measuredAt: string }
+interface IngestFigures {
+  articles: number
+  seconds: number
+  articlesPerSecond: number
+  peakRssMB: number
+  measuredAt: string
+}
 
 /** Builds the database of `n` articles through the ingest CLI, or reuses it; returns the ingest figures. */
 async function database(n: number): Promise<{ url: string; ingest: IngestFigures }> {
   const file = join(dir, `${kind}-${n}.db`)
   const metaFile = `${file}.ingest.json`
-  if (!opts.rebuild && existsSync(file) && existsSync(metaFile)) return { url: `file:${file}`, ingest: JSON.parse(readFileSync(metaFile, 'utf8')) as IngestFigures }
+  if (!opts.rebuild && existsSync(file) && existsSync(metaFile))
+    return { url: `file:${file}`, ingest: JSON.parse(readFileSync(metaFile, 'utf8')) as IngestFigures }
   for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
   const corpus = join(dir, `corpus-${kind}-${n}`)
   rmSync(corpus, { recursive: true, force: true })
   console.error(`building ${n} ${kind} articles in ${corpus} ...`)
   await writeCorpus(corpus, n, paths.length ? await readRealArticles(paths) : null)
   console.error(`ingesting them into ${file} (as npm run ingest does) ...`)
-  const run = spawnSync(process.execPath, ['--max-old-space-size=256', join(projectRoot, 'dist/scripts/ingest.js'), '--json', '--database', `file:${file}`, corpus], {
-    encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LOG_LEVEL: 'warn' },
-  })
+  const run = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=256', join(projectRoot, 'dist/scripts/ingest.js'), '--json', '--database', `file:${file}`, corpus],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    },
+  )
   const last = run.stdout.trim().split('\n').at(-1) ?? ''
   if (!last.startsWith('{"summary"')) throw new Error(`ingest failed (${run.status}): ${run.stderr.slice(-2000)}`)
   const s = (JSON.parse(last) as { summary: unknown }).summary as { articles: { ingested: number }; seconds: number; peakRssMB: number }
-  const ingest = { articles: s.articles.ingested, seconds: s.seconds, articlesPerSecond: s.articles.ingested / s.seconds, peakRssMB: s.peakRssMB, measuredAt: new Date().toISOString() }
+  const ingest = {
+    articles: s.articles.ingested,
+    seconds: s.seconds,
+    articlesPerSecond: s.articles.ingested / s.seconds,
+    peakRssMB: s.peakRssMB,
+    measuredAt: new Date().toISOString(),
+  }
   writeFileSync(metaFile, JSON.stringify(ingest, null, 2))
   rmSync(corpus, { recursive: true, force: true })
   return { url: `file:${file}`, ingest }
@@ -76,7 +104,10 @@ async function waitFor(url: string, child: ChildProcess) {
 }
 
 async function start(args: string[], port: number, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env } })
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+  })
   await waitFor(`http://127.0.0.1:${port}${args.some((a) => a.includes('ceiling')) ? '/' : '/health'}`, child)
   servers.set(port, child.pid!)
   return { stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) }
@@ -96,10 +127,23 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 const apiServer = (url: string, port: number, cacheBytes: string) =>
-  start([resolve(opts.server)], port, { DATABASE_URL: url, LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_BYTES: cacheBytes })
+  start([resolve(opts.server)], port, {
+    DATABASE_URL: url,
+    LOAD_SAMPLE_DATA: 'false',
+    RATE_LIMIT_MAX: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    RESPONSE_CACHE_BYTES: cacheBytes,
+  })
 
 interface Row {
-  route: string; server: string; reqPerSec: number; p50: number; p99: number; errors: number; ratio?: number
+  route: string
+  server: string
+  reqPerSec: number
+  p50: number
+  p99: number
+  errors: number
+  ratio?: number
   /** Server CPU time per request, µs: the cost of a request without the load generator's share of the machine. */
   cpuMicros: number
 }
@@ -108,7 +152,10 @@ interface Row {
 async function settle(port: number) {
   for (let i = 0; i < 600; i++) {
     const t0 = performance.now()
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok && performance.now() - t0 < 50) return
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -119,13 +166,26 @@ async function load(route: string, server: string, port: number, next: () => str
   if (server !== 'bare') await settle(port)
   const cpuBefore = cpuSeconds(servers.get(port))
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}`, connections: opts.connections, duration: opts.duration, headers,
+    url: `http://127.0.0.1:${port}`,
+    connections: opts.connections,
+    duration: opts.duration,
+    headers,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
   })
   const ok = route.includes('304') ? (result.statusCodeStats?.['304']?.count ?? 0) : result['2xx']
   const cpuMicros = ((cpuSeconds(servers.get(port)) - cpuBefore) * 1e6) / result.requests.total
-  const row = { route, server, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + (result.requests.total - ok), cpuMicros }
-  console.error(`  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.cpuMicros.toFixed(0)} µs CPU/request${row.errors ? `  ${row.errors} not ok` : ''}`)
+  const row = {
+    route,
+    server,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + (result.requests.total - ok),
+    cpuMicros,
+  }
+  console.error(
+    `  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.cpuMicros.toFixed(0)} µs CPU/request${row.errors ? `  ${row.errors} not ok` : ''}`,
+  )
   return row
 }
 
@@ -133,17 +193,37 @@ async function load(route: string, server: string, port: number, next: () => str
  * `next()` on all but `besideConnections` connections while those ask `beside()`: how a route fares
  * while a few clients run expensive searches. The row gives the first route's figures.
  */
-async function loadBeside(route: string, server: string, port: number, next: () => string, beside: () => string, besideConnections: number): Promise<Row> {
+async function loadBeside(
+  route: string,
+  server: string,
+  port: number,
+  next: () => string,
+  beside: () => string,
+  besideConnections: number,
+): Promise<Row> {
   await settle(port)
   const cpuBefore = cpuSeconds(servers.get(port))
-  const run = (connections: number, path: () => string) => autocannon({
-    url: `http://127.0.0.1:${port}`, connections, duration: opts.duration,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
-  })
+  const run = (connections: number, path: () => string) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration: opts.duration,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
+    })
   const [result, other] = await Promise.all([run(opts.connections - besideConnections, next), run(besideConnections, beside)])
   const cpuMicros = ((cpuSeconds(servers.get(port)) - cpuBefore) * 1e6) / (result.requests.total + other.requests.total)
-  const row = { route, server, reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + (result.requests.total - result['2xx']), cpuMicros }
-  console.error(`  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms; beside it ${other.requests.average.toFixed(0)} searches/s, p99 ${other.latency.p99} ms`)
+  const row = {
+    route,
+    server,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + (result.requests.total - result['2xx']),
+    cpuMicros,
+  }
+  console.error(
+    `  ${route.padEnd(44)} ${server.padEnd(10)} ${row.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms; beside it ${other.requests.average.toFixed(0)} searches/s, p99 ${other.latency.p99} ms`,
+  )
   return row
 }
 
@@ -153,17 +233,29 @@ function targets(url: string) {
   const ids = db.prepare(`SELECT "id" FROM "Article" ORDER BY random() LIMIT 5000`).pluck().all() as string[]
   const slugs = db.prepare(`SELECT "slug" FROM "Person" ORDER BY random() LIMIT 5000`).pluck().all() as string[]
   const speakers = db.prepare(`SELECT "slug" FROM "Person" WHERE "quoteCount" > 0 ORDER BY random() LIMIT 5000`).pluck().all() as string[]
-  const cursors = (db.prepare(`SELECT "listedAt", "seq" FROM "Article" ORDER BY random() LIMIT 5000`).all() as { listedAt: string; seq: number }[])
-    .map((r) => encodeCursor('articles:newest', [r.listedAt, r.seq]))
-  const nth = (n: number) => db.prepare(`SELECT "listedAt", "seq" FROM "Article" ORDER BY "listedAt" DESC, "seq" DESC LIMIT 1 OFFSET ?`).get(n) as { listedAt: string; seq: number } | undefined
+  const cursors = (
+    db.prepare(`SELECT "listedAt", "seq" FROM "Article" ORDER BY random() LIMIT 5000`).all() as { listedAt: string; seq: number }[]
+  ).map((r) => encodeCursor('articles:newest', [r.listedAt, r.seq]))
+  const nth = (n: number) =>
+    db.prepare(`SELECT "listedAt", "seq" FROM "Article" ORDER BY "listedAt" DESC, "seq" DESC LIMIT 1 OFFSET ?`).get(n) as
+      { listedAt: string; seq: number } | undefined
   const before1000 = nth(20 * 999 - 1)
-  const words = (db.prepare(`SELECT "title" FROM "Article" ORDER BY random() LIMIT 3000`).pluck().all() as string[])
-    .flatMap((t) => t.toLowerCase().match(/\p{L}{7,}/gu) ?? [])
+  const words = (db.prepare(`SELECT "title" FROM "Article" ORDER BY random() LIMIT 3000`).pluck().all() as string[]).flatMap(
+    (t) => t.toLowerCase().match(/\p{L}{7,}/gu) ?? [],
+  )
   const count = db.prepare(`SELECT count(*) FROM "ArticleFts" WHERE "ArticleFts" MATCH ?`).pluck()
   const rare = [...new Set(words)].filter((w) => (count.get(`"${w}"`) as number) <= 50).slice(0, 500)
   const articles = db.prepare(`SELECT count(*) FROM "Article"`).pluck().get() as number
   db.close()
-  return { ids, slugs, speakers, cursors, page1000: before1000 ? encodeCursor('articles:newest', [before1000.listedAt, before1000.seq]) : null, rare, articles }
+  return {
+    ids,
+    slugs,
+    speakers,
+    cursors,
+    page1000: before1000 ? encodeCursor('articles:newest', [before1000.listedAt, before1000.seq]) : null,
+    rare,
+    articles,
+  }
 }
 
 const cycle = (xs: string[]) => {
@@ -178,7 +270,9 @@ async function main() {
   const ts = targets(small.url)
   const COMMON = ['said', 'government', 'people', 'minister', 'market']
   const rows: Row[] = []
-  console.error(`\n${t.articles} articles; ${opts.connections} connections, ${opts.duration} s per route, ${availableParallelism()} cores (${cpus()[0]?.model}), Node ${process.version}`)
+  console.error(
+    `\n${t.articles} articles; ${opts.connections} connections, ${opts.duration} s per route, ${availableParallelism()} cores (${cpus()[0]?.model}), Node ${process.version}`,
+  )
 
   const ceiling = await start(['--import', 'tsx', join(projectRoot, 'scripts/bench/ceiling.ts'), '4100'], 4100)
   rows.push(await load('ceiling: bare Fastify constant (mean of first and last)', 'bare', 4100, () => '/'))
@@ -196,20 +290,40 @@ async function main() {
 
   const cold = await apiServer(large.url, 4102, '0')
   rows.push(await load('/articles/:id random (cold)', 'no cache', 4102, cycle(t.ids.map((id) => `/articles/${id}`))))
-  rows.push(await load('/articles?limit=20 random cursor (cold)', 'no cache', 4102, cycle(t.cursors.map((c) => `/articles?limit=20&cursor=${c}`))))
+  rows.push(
+    await load('/articles?limit=20 random cursor (cold)', 'no cache', 4102, cycle(t.cursors.map((c) => `/articles?limit=20&cursor=${c}`))),
+  )
   rows.push(await load('/articles?limit=20 page 1 (cold)', 'no cache', 4102, () => '/articles?limit=20'))
-  if (t.page1000) rows.push(await load('/articles?limit=20 page 1000 (cold)', 'no cache', 4102, () => `/articles?limit=20&cursor=${t.page1000}`))
+  if (t.page1000)
+    rows.push(await load('/articles?limit=20 page 1000 (cold)', 'no cache', 4102, () => `/articles?limit=20&cursor=${t.page1000}`))
   rows.push(await load('/people/:slug random (cold)', 'no cache', 4102, cycle(t.slugs.map((s) => `/people/${s}`))))
   rows.push(await load('/quotes?speaker= random (cold)', 'no cache', 4102, cycle(t.speakers.map((s) => `/quotes?speaker=${s}`))))
   rows.push(await load('/articles?q= common terms (cold)', 'no cache', 4102, cycle(COMMON.map((w) => `/articles?q=${w}`))))
   rows.push(await load('/articles?q= rare terms (cold)', 'no cache', 4102, cycle(t.rare.map((w) => `/articles?q=${w}`))))
-  rows.push(await loadBeside('/articles/:id random, 4 clients searching common terms beside (cold)', 'no cache', 4102,
-    cycle(t.ids.map((id) => `/articles/${id}`)), cycle(COMMON.map((w) => `/articles?q=${w}`)), 4))
+  rows.push(
+    await loadBeside(
+      '/articles/:id random, 4 clients searching common terms beside (cold)',
+      'no cache',
+      4102,
+      cycle(t.ids.map((id) => `/articles/${id}`)),
+      cycle(COMMON.map((w) => `/articles?q=${w}`)),
+      4,
+    ),
+  )
   await cold.stop()
 
   const smallCold = await apiServer(small.url, 4103, '0')
-  rows.push(await load(`/articles/:id random (cold, ${ts.articles} articles)`, 'no cache', 4103, cycle(ts.ids.map((id) => `/articles/${id}`))))
-  rows.push(await load(`/articles?limit=20 random cursor (cold, ${ts.articles})`, 'no cache', 4103, cycle(ts.cursors.map((c) => `/articles?limit=20&cursor=${c}`))))
+  rows.push(
+    await load(`/articles/:id random (cold, ${ts.articles} articles)`, 'no cache', 4103, cycle(ts.ids.map((id) => `/articles/${id}`))),
+  )
+  rows.push(
+    await load(
+      `/articles?limit=20 random cursor (cold, ${ts.articles})`,
+      'no cache',
+      4103,
+      cycle(ts.cursors.map((c) => `/articles?limit=20&cursor=${c}`)),
+    ),
+  )
   await smallCold.stop()
 
   // the ceiling again at the end: one measurement of it moves every ratio, so the two are averaged
@@ -237,15 +351,46 @@ async function main() {
     page1000VsPage1: cpu('/articles?limit=20 page 1000 (cold)') / cpu('/articles?limit=20 page 1 (cold)'),
   }
 
-  console.log(`\nNewsdesk read benchmark: ${t.articles} ${kind} articles, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, autocannon ${opts.connections} connections x ${opts.duration} s, server and load generator on the same machine`)
+  console.log(
+    `\nNewsdesk read benchmark: ${t.articles} ${kind} articles, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, autocannon ${opts.connections} connections x ${opts.duration} s, server and load generator on the same machine`,
+  )
   console.log('| route | server | req/s | p50 ms | p99 ms | server CPU µs/request | ratio to ceiling |')
   console.log('|---|---|---:|---:|---:|---:|---:|')
-  for (const r of rows) console.log(`| ${r.route} | ${r.server} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMicros.toFixed(0)} | ${r.ratio!.toFixed(3)} |${r.errors ? ` ${r.errors} not ok` : ''}`)
-  console.log(`\ngrowth (cost per request, ${t.articles} vs ${ts.articles} articles): detail ${growth.detail.toFixed(2)}x, list ${growth.list.toFixed(2)}x; page 1000 vs page 1: ${growth.page1000VsPage1.toFixed(2)}x`)
-  console.log(`growth in server CPU per request: detail ${cpuGrowth.detail.toFixed(2)}x, list ${cpuGrowth.list.toFixed(2)}x; page 1000 vs page 1: ${cpuGrowth.page1000VsPage1.toFixed(2)}x`)
+  for (const r of rows)
+    console.log(
+      `| ${r.route} | ${r.server} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMicros.toFixed(0)} | ${r.ratio!.toFixed(3)} |${r.errors ? ` ${r.errors} not ok` : ''}`,
+    )
+  console.log(
+    `\ngrowth (cost per request, ${t.articles} vs ${ts.articles} articles): detail ${growth.detail.toFixed(2)}x, list ${growth.list.toFixed(2)}x; page 1000 vs page 1: ${growth.page1000VsPage1.toFixed(2)}x`,
+  )
+  console.log(
+    `growth in server CPU per request: detail ${cpuGrowth.detail.toFixed(2)}x, list ${cpuGrowth.list.toFixed(2)}x; page 1000 vs page 1: ${cpuGrowth.page1000VsPage1.toFixed(2)}x`,
+  )
   const ing = large.ingest
-  console.log(`ingest (real CLI, extraction included, one process): ${ing.articles} articles in ${ing.seconds.toFixed(0)} s = ${ing.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${ing.peakRssMB} MB (measured ${ing.measuredAt})`)
-  if (opts.json) writeFileSync(opts.json, JSON.stringify({ articles: t.articles, kind, cores: availableParallelism(), node: process.version, connections: opts.connections, duration: opts.duration, rows, growth, cpuGrowth, ingest: ing, smallIngest: small.ingest }, null, 2))
+  console.log(
+    `ingest (real CLI, extraction included, one process): ${ing.articles} articles in ${ing.seconds.toFixed(0)} s = ${ing.articlesPerSecond.toFixed(0)} articles/s, peak RSS ${ing.peakRssMB} MB (measured ${ing.measuredAt})`,
+  )
+  if (opts.json)
+    writeFileSync(
+      opts.json,
+      JSON.stringify(
+        {
+          articles: t.articles,
+          kind,
+          cores: availableParallelism(),
+          node: process.version,
+          connections: opts.connections,
+          duration: opts.duration,
+          rows,
+          growth,
+          cpuGrowth,
+          ingest: ing,
+          smallIngest: small.ingest,
+        },
+        null,
+        2,
+      ),
+    )
 }
 
 main().catch((err) => {

@@ -8,7 +8,8 @@ import { scoreSeed, type SeedGold } from '../evaluation/seed.js'
 import { parseArgs, type CliIO } from './io.js'
 
 const f3 = (x: number) => x.toFixed(3)
-const row = (label: string, p: PRF, extra = '') => `  ${label.padEnd(34)} P ${f3(p.precision)}  R ${f3(p.recall)}  F1 ${f3(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})${extra}`
+const row = (label: string, p: PRF, extra = '') =>
+  `  ${label.padEnd(34)} P ${f3(p.precision)}  R ${f3(p.recall)}  F1 ${f3(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})${extra}`
 
 function readJsonl<T>(path: string, limit?: number): T[] {
   const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean)
@@ -55,25 +56,51 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
         io.out(`${name} (seed gold)`)
         io.out(row('people (canonical names)', r.people, `  titles ${r.people.titlesCorrect}/${gold.people.length}`))
         io.out(row('quotes (30% overlap)', r.quotes, `  speaker ${f3(r.quotes.speakerAccuracy)}`))
-        io.out(`  required quotes: ${r.quotes.requiredFound}/${r.quotes.required} found, ${r.quotes.requiredWithSpeaker}/${r.quotes.required} with the right speaker; ${r.quotes.notInGold} not in the gold`)
+        io.out(
+          `  required quotes: ${r.quotes.requiredFound}/${r.quotes.required} found, ${r.quotes.requiredWithSpeaker}/${r.quotes.required} with the right speaker; ${r.quotes.notInGold} not in the gold`,
+        )
         if (opts.explain) io.out(JSON.stringify(r.explain, null, 2))
       }
     } else if (kind === 'quotes') {
       const docs = readJsonl<QuoteDoc>(path, opts.limit)
-      const variants = { asWritten30: { threshold: 0.3, strip: false }, asWritten80: { threshold: 0.8, strip: false }, stripped30: { threshold: 0.3, strip: true }, stripped80: { threshold: 0.8, strip: true } }
+      const variants = {
+        asWritten30: { threshold: 0.3, strip: false },
+        asWritten80: { threshold: 0.8, strip: false },
+        stripped30: { threshold: 0.3, strip: true },
+        stripped80: { threshold: 0.8, strip: true },
+      }
       const out: Record<string, ReturnType<typeof scoreQuoteCorpus>['total']> = {}
       for (const [k, v] of Object.entries(variants)) {
         const { total, reports } = scoreQuoteCorpus(docs, v)
         out[k] = total
         if (opts.explain && k === 'asWritten30' && !opts.json) {
-          for (const r of reports) if (r.missed.length || r.spurious.length || r.wrongSpeaker.length) io.out(JSON.stringify({ doc: r.id, missed: r.missed.map((m) => `[${m.cue}] ${m.speaker}: ${m.content.slice(0, 140)}`), spurious: r.spurious.map((s) => `[${s.cue}] ${s.speaker}: ${s.content.slice(0, 140)}`), wrongSpeaker: r.wrongSpeaker }, null, 1))
+          for (const r of reports)
+            if (r.missed.length || r.spurious.length || r.wrongSpeaker.length)
+              io.out(
+                JSON.stringify(
+                  {
+                    doc: r.id,
+                    missed: r.missed.map((m) => `[${m.cue}] ${m.speaker}: ${m.content.slice(0, 140)}`),
+                    spurious: r.spurious.map((s) => `[${s.cue}] ${s.speaker}: ${s.content.slice(0, 140)}`),
+                    wrongSpeaker: r.wrongSpeaker,
+                  },
+                  null,
+                  1,
+                ),
+              )
         }
       }
       results[name] = out
       if (!opts.json) {
         io.out(`${name} (${docs.length} docs, speech quotes; cue filter in src/evaluation/quotes.ts)`)
-        const label: Record<string, string> = { asWritten30: 'as written, 30% overlap', asWritten80: 'as written, 80% overlap', stripped30: 'marks stripped, 30% overlap', stripped80: 'marks stripped, 80% overlap' }
-        for (const [k, t] of Object.entries(out)) io.out(row(label[k]!, t.quotes, `  speaker ${f3(t.speakerAccuracy)}  cue ${f3(t.cueAccuracy)}`))
+        const label: Record<string, string> = {
+          asWritten30: 'as written, 30% overlap',
+          asWritten80: 'as written, 80% overlap',
+          stripped30: 'marks stripped, 30% overlap',
+          stripped80: 'marks stripped, 80% overlap',
+        }
+        for (const [k, t] of Object.entries(out))
+          io.out(row(label[k]!, t.quotes, `  speaker ${f3(t.speakerAccuracy)}  cue ${f3(t.cueAccuracy)}`))
       }
     } else {
       const docs = readJsonl<PeopleDoc>(path, opts.limit)
@@ -85,7 +112,10 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
         io.out(row('  without sports tables', r.withoutTables.mentions))
         io.out(row('people per document (names)', r.all.names))
         io.out(row('  without sports tables', r.withoutTables.names))
-        if (opts.explain) for (const d of r.reports) if (d.missed.length || d.spurious.length) io.out(JSON.stringify({ doc: d.id, table: d.sportsTable, missed: d.missed, spurious: d.spurious }))
+        if (opts.explain)
+          for (const d of r.reports)
+            if (d.missed.length || d.spurious.length)
+              io.out(JSON.stringify({ doc: d.id, table: d.sportsTable, missed: d.missed, spurious: d.spurious }))
       }
     }
     if (!opts.json) io.out(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`)
@@ -104,8 +134,11 @@ export function checkFloors(results: Record<string, unknown>, floors: Record<str
   for (const [file, metrics] of Object.entries(floors)) {
     if (!(file in results)) continue
     for (const [path, min] of Object.entries(metrics)) {
-      const value = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), results[file])
-      if (typeof value !== 'number' || value < min) failures.push(`${file} ${path} = ${typeof value === 'number' ? value.toFixed(3) : 'missing'} < ${min}`)
+      const value = path
+        .split('.')
+        .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), results[file])
+      if (typeof value !== 'number' || value < min)
+        failures.push(`${file} ${path} = ${typeof value === 'number' ? value.toFixed(3) : 'missing'} < ${min}`)
     }
   }
   return failures

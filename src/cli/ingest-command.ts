@@ -9,23 +9,29 @@ import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummar
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 import { compactSearchIndexes } from '../ingest/store.js'
 
-
-const tallyOf = (o: FileOutcome) => ['ingested', 'updated', 'unchanged', 'failed']
-  .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
-  .filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')
+const tallyOf = (o: FileOutcome) =>
+  ['ingested', 'updated', 'unchanged', 'failed']
+    .map((s) => [s, o.records.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ')
 
 /** One human line per file: status, path, and the reason or the records' tally. */
 export function describeOutcome(o: FileOutcome): string {
   const failed = o.records.filter((r) => r.status === 'failed')
   const pad = o.status.padEnd(9)
-  if (o.interrupted) return `${pad} ${o.source}: interrupted after ${plural(o.records.length, 'record')} (${tallyOf(o)}); the rest is not read`
+  if (o.interrupted)
+    return `${pad} ${o.source}: interrupted after ${plural(o.records.length, 'record')} (${tallyOf(o)}); the rest is not read`
   if (o.records.length === 1) {
     const r = o.records[0]!
     const warn = r.warnings?.length ? ` (warning: ${r.warnings.join('; ')})` : ''
     return r.status === 'failed' ? `${pad} ${o.source}: ${r.reason}` : `${pad} ${o.source} -> ${r.id}${warn}`
   }
   const tally = tallyOf(o)
-  const reasons = failed.slice(0, 5).map((r) => `${r.where}: ${r.reason}`).join('; ')
+  const reasons = failed
+    .slice(0, 5)
+    .map((r) => `${r.where}: ${r.reason}`)
+    .join('; ')
   return `${pad} ${o.source}: ${plural(o.records.length, 'record')} (${tally})${reasons ? `: ${reasons}${failed.length > 5 ? '; …' : ''}` : ''}`
 }
 
@@ -48,7 +54,10 @@ const workerCount = (v: string) => {
 }
 
 const extensionList = (v: string) => {
-  const list = v.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter(Boolean)
+  const list = v
+    .split(',')
+    .map((e) => e.trim().replace(/^\./, '').toLowerCase())
+    .filter(Boolean)
   if (list.length === 0) throw new InvalidArgumentError('give at least one extension')
   return list
 }
@@ -101,7 +110,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       const interrupted = !!signal?.aborted
       if (!interrupted) await compactSearchIndexes(prisma, n)
       const summary = { reextracted: n, seconds: (Date.now() - started) / 1000, ...(interrupted ? { interrupted } : {}) }
-      io.out(opts.json ? JSON.stringify(summary) : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} article${n === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s`)
+      io.out(
+        opts.json
+          ? JSON.stringify(summary)
+          : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} article${n === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s`,
+      )
       if (interrupted) return INTERRUPTED
       if (paths.length === 0) return 0
     }
@@ -132,7 +145,10 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     // the whole process, worker threads included
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
     if (opts.json) io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(interrupted ? { interrupted } : {}) } }))
-    else io.out(`${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`)
+    else
+      io.out(
+        `${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`,
+      )
     if (interrupted) return INTERRUPTED
     return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {

@@ -52,6 +52,11 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
     interrupt.abort()
   })
   command(process.argv.slice(2), io)
-    .then((code) => { process.exitCode = code })
-    .catch((err) => { console.error(`${name}: ${err instanceof Error ? err.message : err}`); process.exitCode = 1 })
+    .then((code) => {
+      process.exitCode = code
+    })
+    .catch((err) => {
+      console.error(`${name}: ${err instanceof Error ? err.message : err}`)
+      process.exitCode = 1
+    })
 }

@@ -22,12 +22,18 @@ export function progressStats(done: number, total: number, articles: number, sec
 /** A progress bar on stderr (drawn only on a terminal) counting `unit`s, with articles/s and time left. */
 export function progressBar(unit: string) {
   const started = Date.now()
-  const bar = new SingleBar({
-    format: `{bar} {value}/{total} ${unit} | {rate} articles/s | {left} left | {file}`,
-    hideCursor: true,
-  }, Presets.shades_classic)
+  const bar = new SingleBar(
+    {
+      format: `{bar} {value}/{total} ${unit} | {rate} articles/s | {left} left | {file}`,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  )
   let articles = 0
-  const payload = (done: number, file: string) => ({ file, ...progressStats(done, bar.getTotal(), articles, (Date.now() - started) / 1000) })
+  const payload = (done: number, file: string) => ({
+    file,
+    ...progressStats(done, bar.getTotal(), articles, (Date.now() - started) / 1000),
+  })
   return {
     start: (total: number) => bar.start(total, 0, { file: '', rate: '-', left: '-' }),
     /** `done` units so far, `stored` articles written by this step. */

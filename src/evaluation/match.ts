@@ -22,13 +22,19 @@ export const overlapChars = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.
  * One-to-one matching of predicted to gold spans: a pair qualifies when the overlap covers at
  * least `threshold` of the gold span's characters; pairs are taken greedily by overlap size.
  */
-export function matchSpans<G extends Span, P extends Span>(gold: G[], predicted: P[], threshold: number): { pairs: [G, P][]; missed: G[]; spurious: P[] } {
+export function matchSpans<G extends Span, P extends Span>(
+  gold: G[],
+  predicted: P[],
+  threshold: number,
+): { pairs: [G, P][]; missed: G[]; spurious: P[] } {
   const candidates: { g: number; p: number; overlap: number }[] = []
-  gold.forEach((g, gi) => predicted.forEach((p, pi) => {
-    const overlap = overlapChars(g, p)
-    const goldLength = Math.max(1, g.end - g.start)
-    if (overlap > 0 && overlap / goldLength >= threshold) candidates.push({ g: gi, p: pi, overlap })
-  }))
+  gold.forEach((g, gi) =>
+    predicted.forEach((p, pi) => {
+      const overlap = overlapChars(g, p)
+      const goldLength = Math.max(1, g.end - g.start)
+      if (overlap > 0 && overlap / goldLength >= threshold) candidates.push({ g: gi, p: pi, overlap })
+    }),
+  )
   candidates.sort((a, b) => b.overlap - a.overlap)
   const usedG = new Set<number>()
   const usedP = new Set<number>()

@@ -29,7 +29,9 @@ export function isSportsTable(text: string): boolean {
 
 /** Gold distinct names with the short forms of longer ones folded in ("Simmons" into "Phil Simmons"). */
 function distinctGoldNames(names: string[]): Set<string> {
-  const full = names.filter((n) => !names.some((o) => o !== n && o.split(' ').length > n.split(' ').length && n.split(' ').every((t) => o.split(' ').includes(t))))
+  const full = names.filter(
+    (n) => !names.some((o) => o !== n && o.split(' ').length > n.split(' ').length && n.split(' ').every((t) => o.split(' ').includes(t))),
+  )
   return new Set(full)
 }
 
@@ -56,7 +58,11 @@ export function scorePeopleDoc(doc: PeopleDoc): PeopleDocReport {
 export function scorePeopleCorpus(docs: PeopleDoc[]) {
   const reports = docs.map(scorePeopleDoc)
   const total = (rs: PeopleDocReport[], k: 'mentions' | 'names'): PRF =>
-    prf(rs.reduce((n, r) => n + r[k].tp, 0), rs.reduce((n, r) => n + r[k].fp, 0), rs.reduce((n, r) => n + r[k].fn, 0))
+    prf(
+      rs.reduce((n, r) => n + r[k].tp, 0),
+      rs.reduce((n, r) => n + r[k].fp, 0),
+      rs.reduce((n, r) => n + r[k].fn, 0),
+    )
   const text = reports.filter((r) => !r.sportsTable)
   return {
     reports,

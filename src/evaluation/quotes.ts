@@ -26,7 +26,8 @@ export interface QuoteDoc {
  * "he believes"). Speech quotes are those whose cue contains a verb of saying or "according to",
  * is a colon introducing speech, or a dash signing a quote ("… ― Jane Doe").
  */
-const SPEECH_CUE = /\b(say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|according|write|writes|wrote|writing|written|ask|asks|asked|asking|report|reports|reported|reporting|announce[sd]?|announcing|note[sd]?|noting|tweet(?:s|ed|ing)?|argue[sd]?|arguing|explain(?:s|ed|ing)?|claim(?:s|ed|ing)?|state[sd]?|stating|declare[sd]?|declaring|insist(?:s|ed|ing)?|warn(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|acknowledge[sd]?|acknowledging|admit(?:s|ted|ting)?|confirm(?:s|ed|ing)?|den(?:y|ies|ied|ying)|recall(?:s|ed|ing)?|stress(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|urge[sd]?|urging|promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed|ing)?|predict(?:s|ed|ing)?|quote[sd]?|quoting|comment(?:s|ed|ing)?|remark(?:s|ed|ing)?|reveal(?:s|ed|ing)?|continue[sd]?|explain|suggest(?:s|ed|ing)?|told|assert(?:s|ed|ing)?|concede[sd]?|conceding|complain(?:s|ed|ing)?|insist|joke[sd]?|joking|boast(?:s|ed|ing)?|testif(?:y|ies|ied|ying)|statement|interview|speech|remarks|point(?:s|ed|ing)? out)\b|^:$|:$|^[―—–-]$/i
+const SPEECH_CUE =
+  /\b(say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|according|write|writes|wrote|writing|written|ask|asks|asked|asking|report|reports|reported|reporting|announce[sd]?|announcing|note[sd]?|noting|tweet(?:s|ed|ing)?|argue[sd]?|arguing|explain(?:s|ed|ing)?|claim(?:s|ed|ing)?|state[sd]?|stating|declare[sd]?|declaring|insist(?:s|ed|ing)?|warn(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|acknowledge[sd]?|acknowledging|admit(?:s|ted|ting)?|confirm(?:s|ed|ing)?|den(?:y|ies|ied|ying)|recall(?:s|ed|ing)?|stress(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|urge[sd]?|urging|promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed|ing)?|predict(?:s|ed|ing)?|quote[sd]?|quoting|comment(?:s|ed|ing)?|remark(?:s|ed|ing)?|reveal(?:s|ed|ing)?|continue[sd]?|explain|suggest(?:s|ed|ing)?|told|assert(?:s|ed|ing)?|concede[sd]?|conceding|complain(?:s|ed|ing)?|insist|joke[sd]?|joking|boast(?:s|ed|ing)?|testif(?:y|ies|ied|ying)|statement|interview|speech|remarks|point(?:s|ed|ing)? out)\b|^:$|:$|^[―—–-]$/i
 
 export const isSpeechCue = (cue: string | null) => !!cue && SPEECH_CUE.test(cue.trim())
 
@@ -48,36 +49,62 @@ export interface QuoteDocReport {
 function speakerCorrect(g: GoldQuote, p: ExtractedQuote, text: string, people: { name: string; mentions: Span[] }[]): boolean {
   if (g.speakerStart == null || g.speakerEnd == null) return normaliseName(p.speaker.name) === normaliseName(g.speaker ?? '')
   const goldSpan = { start: g.speakerStart, end: g.speakerEnd }
-  if (p.speaker.start !== null && p.speaker.end !== null && overlapChars(goldSpan, { start: p.speaker.start, end: p.speaker.end }) > 0) return true
+  if (p.speaker.start !== null && p.speaker.end !== null && overlapChars(goldSpan, { start: p.speaker.start, end: p.speaker.end }) > 0)
+    return true
   if (p.speaker.person === null) return false
   // a resolved speaker names the gold person when one of that person's mentions is the gold speaker span
-  return people[p.speaker.person]!.mentions.some((m) => overlapChars(m, goldSpan) > 0) ||
-    normaliseName(text.slice(goldSpan.start, goldSpan.end)).split(' ').some((w) => w.length > 2 && normaliseName(p.speaker.name).split(' ').includes(w))
+  return (
+    people[p.speaker.person]!.mentions.some((m) => overlapChars(m, goldSpan) > 0) ||
+    normaliseName(text.slice(goldSpan.start, goldSpan.end))
+      .split(' ')
+      .some((w) => w.length > 2 && normaliseName(p.speaker.name).split(' ').includes(w))
+  )
 }
 
 /** Scores one document's speech quotes; with `strip`, quotation marks are removed first and gold offsets shifted. */
-export function scoreQuoteDoc(doc: QuoteDoc, opts: { threshold: number; strip: boolean }): QuoteDocReport & { counts: { tp: number; fp: number; fn: number; speakerOk: number; cueOk: number } } {
+export function scoreQuoteDoc(
+  doc: QuoteDoc,
+  opts: { threshold: number; strip: boolean },
+): QuoteDocReport & { counts: { tp: number; fp: number; fn: number; speakerOk: number; cueOk: number } } {
   let text = doc.text
   let gold = doc.quotes.filter((q) => isSpeechCue(q.cue) && q.contentEnd > q.contentStart)
   if (opts.strip) {
     const s = stripQuotationMarks(text)
     text = s.text
     const m = (o: number | null | undefined) => (o == null ? o : s.map(o))
-    gold = gold.map((q) => ({ ...q, contentStart: s.map(q.contentStart), contentEnd: s.map(q.contentEnd), speakerStart: m(q.speakerStart), speakerEnd: m(q.speakerEnd), cueStart: m(q.cueStart), cueEnd: m(q.cueEnd) }))
+    gold = gold.map((q) => ({
+      ...q,
+      contentStart: s.map(q.contentStart),
+      contentEnd: s.map(q.contentEnd),
+      speakerStart: m(q.speakerStart),
+      speakerEnd: m(q.speakerEnd),
+      cueStart: m(q.cueStart),
+      cueEnd: m(q.cueEnd),
+    }))
   }
   const extraction = extract({ title: '', body: text })
   const goldSpans = gold.map((g) => ({ ...g, start: g.contentStart, end: g.contentEnd }))
   const { pairs, missed, spurious } = matchSpans(goldSpans, extraction.quotes, opts.threshold)
   const speakerOk = pairs.filter(([g, p]) => speakerCorrect(g, p, text, extraction.people))
-  const cueOk = pairs.filter(([g, p]) => g.cueStart != null && g.cueEnd != null && p.cueSpan !== null && overlapChars({ start: g.cueStart, end: g.cueEnd }, p.cueSpan) > 0)
+  const cueOk = pairs.filter(
+    ([g, p]) =>
+      g.cueStart != null && g.cueEnd != null && p.cueSpan !== null && overlapChars({ start: g.cueStart, end: g.cueEnd }, p.cueSpan) > 0,
+  )
   const counts = { tp: pairs.length, fp: spurious.length, fn: missed.length, speakerOk: speakerOk.length, cueOk: cueOk.length }
   return {
     id: doc.id,
     counts,
-    score: { quotes: prf(counts.tp, counts.fp, counts.fn), matched: counts.tp, speakerAccuracy: counts.tp ? counts.speakerOk / counts.tp : 0, cueAccuracy: counts.tp ? counts.cueOk / counts.tp : 0 },
+    score: {
+      quotes: prf(counts.tp, counts.fp, counts.fn),
+      matched: counts.tp,
+      speakerAccuracy: counts.tp ? counts.speakerOk / counts.tp : 0,
+      cueAccuracy: counts.tp ? counts.cueOk / counts.tp : 0,
+    },
     missed,
     spurious: spurious.map((p) => ({ content: p.content, speaker: p.speaker.text ?? p.speaker.name, cue: p.cue })),
-    wrongSpeaker: pairs.filter((pair) => !speakerOk.includes(pair)).map(([g, p]) => ({ content: p.content.slice(0, 120), gold: g.speaker, predicted: `${p.speaker.text ?? '∅'} → ${p.speaker.name}` })),
+    wrongSpeaker: pairs
+      .filter((pair) => !speakerOk.includes(pair))
+      .map(([g, p]) => ({ content: p.content.slice(0, 120), gold: g.speaker, predicted: `${p.speaker.text ?? '∅'} → ${p.speaker.name}` })),
   }
 }
 
@@ -85,6 +112,11 @@ export function scoreQuoteCorpus(docs: QuoteDoc[], opts: { threshold: number; st
   const reports = docs.map((d) => scoreQuoteDoc(d, opts))
   const sum = (k: 'tp' | 'fp' | 'fn' | 'speakerOk' | 'cueOk') => reports.reduce((n, r) => n + r.counts[k], 0)
   const tp = sum('tp')
-  const total: QuoteScore = { quotes: prf(tp, sum('fp'), sum('fn')), matched: tp, speakerAccuracy: tp ? sum('speakerOk') / tp : 0, cueAccuracy: tp ? sum('cueOk') / tp : 0 }
+  const total: QuoteScore = {
+    quotes: prf(tp, sum('fp'), sum('fn')),
+    matched: tp,
+    speakerAccuracy: tp ? sum('speakerOk') / tp : 0,
+    cueAccuracy: tp ? sum('cueOk') / tp : 0,
+  }
   return { total, reports }
 }

@@ -13,7 +13,11 @@ export interface SeedGold {
 export interface SeedReport {
   people: PRF & { titlesCorrect: number; missing: string[]; extra: string[] }
   quotes: PRF & { required: number; requiredFound: number; requiredWithSpeaker: number; speakerAccuracy: number; notInGold: number }
-  explain: { missed: SeedGold['quotes']; wrongSpeaker: { gold: SeedGold['quotes'][number]; predicted: string }[]; spurious: { content: string; speaker: string }[] }
+  explain: {
+    missed: SeedGold['quotes']
+    wrongSpeaker: { gold: SeedGold['quotes'][number]; predicted: string }[]
+    spurious: { content: string; speaker: string }[]
+  }
 }
 
 /** Scores the extraction of a seed-format article against its gold annotation (offsets into the file). */
@@ -38,7 +42,12 @@ export function scoreSeed(text: string, gold: SeedGold, threshold = 0.3): SeedRe
   const requiredPairs = pairs.filter(([g]) => g.required)
   const quotes = prf(pairs.length, spurious.length, missed.length)
   return {
-    people: { ...prf(tpPeople.length, foundNames.length - tpPeople.length, goldNames.size - tpPeople.length), titlesCorrect, missing: [...goldNames].filter((n) => !foundNames.includes(n)), extra: foundNames.filter((n) => !goldNames.has(n)) },
+    people: {
+      ...prf(tpPeople.length, foundNames.length - tpPeople.length, goldNames.size - tpPeople.length),
+      titlesCorrect,
+      missing: [...goldNames].filter((n) => !foundNames.includes(n)),
+      extra: foundNames.filter((n) => !goldNames.has(n)),
+    },
     quotes: {
       ...quotes,
       required: required.length,

@@ -23,7 +23,14 @@ export function quoteId(articleIdValue: string, start: number, end: number): str
 
 /** "Xi Jinping" -> "xi-jinping"; diacritics folded. */
 export function slugify(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'person'
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'person'
+  )
 }
 
 export function personId(slug: string): string {

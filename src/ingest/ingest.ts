@@ -102,7 +102,11 @@ async function* recordsOf(source: string, file: OpenFile): AsyncGenerator<Record
 }
 
 /** Reads and parses each source, yielding its records (extraction started) and then its end. */
-async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extractor: Extractor, seen: Map<string, string>): AsyncGenerator<Unit> {
+async function* units(
+  sources: AsyncIterable<Source> | Iterable<Source>,
+  extractor: Extractor,
+  seen: Map<string, string>,
+): AsyncGenerator<Unit> {
   for await (const source of sources) {
     const file: OpenFile = { source: source.path, records: [] }
     if (source.error) file.error = source.error
@@ -124,7 +128,12 @@ async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extract
               continue
             }
           }
-          const outcome: RecordOutcome = { where: r.where, status: 'ingested', title: a.title, ...(a.warnings.length ? { warnings: a.warnings } : {}) }
+          const outcome: RecordOutcome = {
+            where: r.where,
+            status: 'ingested',
+            title: a.title,
+            ...(a.warnings.length ? { warnings: a.warnings } : {}),
+          }
           const hash = contentHash(a)
           const known = seen.get(hash)
           if (known) {
@@ -133,7 +142,8 @@ async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extract
           }
           const id = articleId(a, hash)
           seen.set(hash, id)
-          const prepared = extractor.extract({ title: a.title, body: a.body })
+          const prepared = extractor
+            .extract({ title: a.title, body: a.body })
             .then((extraction) => ({ parsed: a, hash, id, extraction, sourcePath, extractorVersion: EXTRACTOR_VERSION }))
           prepared.catch(() => {}) // awaited in order below; this only keeps an early rejection from going unhandled
           yield { file, outcome, prepared }
@@ -152,7 +162,11 @@ async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extract
  * may be worker threads) a window ahead, and writes in transactions of `batchSize` articles.
  * Yields each file's outcome, in order, once all its records are stored.
  */
-export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterable<Source> | Iterable<Source>, opts: IngestOptions = {}): AsyncGenerator<FileOutcome> {
+export async function* ingestSources(
+  prisma: PrismaClient,
+  sources: AsyncIterable<Source> | Iterable<Source>,
+  opts: IngestOptions = {},
+): AsyncGenerator<FileOutcome> {
   const batchSize = opts.batchSize ?? 64
   const extractor = opts.extractor ?? inProcessExtractor
   const pending = units(sources, extractor, await storedHashes(prisma))
@@ -170,7 +184,10 @@ export async function* ingestSources(prisma: PrismaClient, sources: AsyncIterabl
   let ended: OpenFile[] = []
   let open: OpenFile | null = null
   const flush = async function* () {
-    const results = await storeBatch(prisma, batch.map((b) => b.article))
+    const results = await storeBatch(
+      prisma,
+      batch.map((b) => b.article),
+    )
     results.forEach((r, i) => {
       const outcome = batch[i]!.outcome
       outcome.status = r.status
@@ -247,14 +264,26 @@ export async function reextractAll(
   let done = 0
   let cursor = 0
   while (!opts.signal?.aborted) {
-    const batch = await prisma.article.findMany({ where: { ...where, seq: { gt: cursor } }, orderBy: { seq: 'asc' }, take: 100, select: { seq: true, id: true, title: true, body: true, publishedAt: true, listedAt: true } })
+    const batch = await prisma.article.findMany({
+      where: { ...where, seq: { gt: cursor } },
+      orderBy: { seq: 'asc' },
+      take: 100,
+      select: { seq: true, id: true, title: true, body: true, publishedAt: true, listedAt: true },
+    })
     if (batch.length === 0) break
     const extractions = await Promise.all(batch.map((a) => extractor.extract({ title: a.title, body: a.body })))
-    await prisma.$transaction(async (tx) => {
-      const { touched } = await writeExtractions(tx, batch.map((article, i) => ({ article, extraction: extractions[i]! })), { replace: true })
-      await tx.article.updateMany({ where: { seq: { in: batch.map((a) => a.seq) } }, data: { extractorVersion: EXTRACTOR_VERSION } })
-      await refreshPeople(tx, touched)
-    }, { timeout: 120_000, maxWait: 60_000 })
+    await prisma.$transaction(
+      async (tx) => {
+        const { touched } = await writeExtractions(
+          tx,
+          batch.map((article, i) => ({ article, extraction: extractions[i]! })),
+          { replace: true },
+        )
+        await tx.article.updateMany({ where: { seq: { in: batch.map((a) => a.seq) } }, data: { extractorVersion: EXTRACTOR_VERSION } })
+        await refreshPeople(tx, touched)
+      },
+      { timeout: 120_000, maxWait: 60_000 },
+    )
     done += batch.length
     onProgress?.(done, total)
     cursor = batch.at(-1)!.seq

@@ -45,7 +45,10 @@ export function parseDate(value: unknown): Date | null {
 function splitDateline(body: string): { dateline: string | null; agency: string | null } {
   const m = body.match(DATELINE)
   if (!m) return { dateline: null, agency: null }
-  const dateline = m[0].replace(/\(.*$/, '').replace(/[-—–\s,]+$/, '').trim()
+  const dateline = m[0]
+    .replace(/\(.*$/, '')
+    .replace(/[-—–\s,]+$/, '')
+    .trim()
   return { dateline: dateline || null, agency: m.groups?.agency?.trim() ?? null }
 }
 
@@ -93,7 +96,24 @@ export function isSeedFormat(text: string): boolean {
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null)
-const KNOWN_FIELDS = new Set(['title', 'headline', 'body', 'text', 'content', 'publishedAt', 'published_at', 'date', 'section', 'category', 'url', 'link', 'source', 'agency', 'id', 'dateline'])
+const KNOWN_FIELDS = new Set([
+  'title',
+  'headline',
+  'body',
+  'text',
+  'content',
+  'publishedAt',
+  'published_at',
+  'date',
+  'section',
+  'category',
+  'url',
+  'link',
+  'source',
+  'agency',
+  'id',
+  'dateline',
+])
 
 /** A JSON record: title, body|text|content, publishedAt|date, section|category, url, source|agency, id. Unknown fields are kept. */
 export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedArticle {
@@ -143,7 +163,9 @@ export function applyMetadata(a: ParsedArticle, meta: Record<string, unknown>): 
   const rawDate = meta.publishedAt ?? meta.published_at ?? meta.date
   const date = rawDate === undefined || rawDate === null ? null : parseDate(rawDate)
   const warnings = rawDate !== undefined && rawDate !== null && !date ? [`manifest date ${JSON.stringify(rawDate)} does not parse`] : []
-  const extra = Object.fromEntries(Object.entries(meta).filter(([k]) => (k === 'source' || !KNOWN_FIELDS.has(k)) && !REFERENCE_FIELDS.has(k)))
+  const extra = Object.fromEntries(
+    Object.entries(meta).filter(([k]) => (k === 'source' || !KNOWN_FIELDS.has(k)) && !REFERENCE_FIELDS.has(k)),
+  )
   const merged = { ...a.extra, ...extra }
   const title = (str(meta.title) ?? str(meta.headline))?.replace(/\s+/g, ' ')
   if (title) checkSizes(title, a.body)
@@ -179,7 +201,11 @@ export function parseJsonLine(line: string, lineNumber: number): RecordResult | 
   if (!line.trim()) return null
   return attempt(`line ${lineNumber}`, () => {
     let value: unknown
-    try { value = JSON.parse(line) } catch (e) { throw new ParseError(`invalid JSON: ${(e as Error).message}`) }
+    try {
+      value = JSON.parse(line)
+    } catch (e) {
+      throw new ParseError(`invalid JSON: ${(e as Error).message}`)
+    }
     return parseRecord(value, 'jsonl')
   })
 }
@@ -190,7 +216,11 @@ export function parseFile(name: string, text: string): RecordResult[] {
   if (isJsonLines(name)) return text.split('\n').flatMap((line, i) => parseJsonLine(line, i + 1) ?? [])
   if (lower.endsWith('.json')) {
     let value: unknown
-    try { value = JSON.parse(text) } catch (e) { return [{ ok: false, reason: `invalid JSON: ${(e as Error).message}`, where: '' }] }
+    try {
+      value = JSON.parse(text)
+    } catch (e) {
+      return [{ ok: false, reason: `invalid JSON: ${(e as Error).message}`, where: '' }]
+    }
     if (Array.isArray(value)) return value.map((v, i) => attempt(`item ${i + 1}`, () => parseRecord(v, 'json')))
     return [attempt('', () => parseRecord(value, 'json'))]
   }

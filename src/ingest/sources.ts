@@ -31,7 +31,11 @@ export async function readManifest(path: string): Promise<Map<string, Record<str
   for (const line of text.split('\n')) {
     if (!line.trim()) continue
     let value: unknown
-    try { value = JSON.parse(line) } catch { return null }
+    try {
+      value = JSON.parse(line)
+    } catch {
+      return null
+    }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
     const record = value as Record<string, unknown>
     const ref = REFERENCE_FIELDS.map((f) => record[f]).find((v) => typeof v === 'string' && v.trim())

@@ -20,7 +20,7 @@ export interface PreparedArticle {
 }
 
 /** The last line of an error's message: Prisma and SQLite put the cause there. */
-export const errorSummary = (err: unknown) => (err instanceof Error ? err.message.split('\n').at(-1) ?? err.message : String(err))
+export const errorSummary = (err: unknown) => (err instanceof Error ? (err.message.split('\n').at(-1) ?? err.message) : String(err))
 
 export type StoreResult =
   | { status: 'ingested' | 'updated' | 'unchanged'; id: string; people: number; quotes: number }
@@ -48,7 +48,9 @@ async function peopleKnownBy(tx: Tx, words: string[]): Promise<KnownPeople> {
   if (words.length === 0) return known
   const rows = await tx.$queryRawUnsafe<{ aliasLower: string; id: string; name: string }[]>(
     `SELECT DISTINCT a."aliasLower", p."id", p."name" FROM "PersonAlias" a JOIN "Person" p ON p."id" = a."personId"
-     WHERE a."aliasLower" IN (SELECT value FROM json_each(?))`, JSON.stringify(words))
+     WHERE a."aliasLower" IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(words),
+  )
   for (const r of rows) known.set(r.aliasLower, [...(known.get(r.aliasLower) ?? []), { id: r.id, name: r.name }])
   return known
 }
@@ -63,7 +65,8 @@ async function insertRows(tx: Tx, table: string, columns: readonly string[], row
   const values = columns.map((_, i) => `value ->> ${i}`).join(', ')
   await tx.$executeRawUnsafe(
     `INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${values} FROM json_each(?)`,
-    JSON.stringify(rows))
+    JSON.stringify(rows),
+  )
 }
 
 /** Recomputes the stored counters of these people and removes those left with no article. */
@@ -83,13 +86,20 @@ export async function refreshPeople(tx: Tx | PrismaClient, ids: string[]): Promi
 }
 
 /** What one article adds to a person's counters. */
-interface CounterDelta { articles: number; mentions: number; quotes: number; first: string | null; last: string | null }
+interface CounterDelta {
+  articles: number
+  mentions: number
+  quotes: number
+  first: string | null
+  last: string | null
+}
 
 /** Adds counter deltas to stored people in one statement (new articles only ever add). */
 async function addToCounters(tx: Tx, deltas: Map<string, CounterDelta>): Promise<void> {
   if (deltas.size === 0) return
   const rows = [...deltas].map(([id, d]) => [id, d.articles, d.mentions, d.quotes, d.first, d.last])
-  await tx.$executeRawUnsafe(`
+  await tx.$executeRawUnsafe(
+    `
     WITH d AS (SELECT value ->> 0 AS "id", value ->> 1 AS "articles", value ->> 2 AS "mentions", value ->> 3 AS "quotes",
                       value ->> 4 AS "first", value ->> 5 AS "last" FROM json_each(?))
     UPDATE "Person" SET
@@ -98,18 +108,46 @@ async function addToCounters(tx: Tx, deltas: Map<string, CounterDelta>): Promise
       "quoteCount" = "quoteCount" + d."quotes",
       "firstSeen" = CASE WHEN d."first" IS NULL THEN "firstSeen" WHEN "firstSeen" IS NULL OR d."first" < "firstSeen" THEN d."first" ELSE "firstSeen" END,
       "lastSeen" = CASE WHEN d."last" IS NULL THEN "lastSeen" WHEN "lastSeen" IS NULL OR d."last" > "lastSeen" THEN d."last" ELSE "lastSeen" END
-    FROM d WHERE "Person"."id" = d."id"`, JSON.stringify(rows))
+    FROM d WHERE "Person"."id" = d."id"`,
+    JSON.stringify(rows),
+  )
 }
 
 const ARTICLE_PERSON_COLUMNS = ['articleSeq', 'personId', 'role', 'titles', 'aliases', 'mentionCount', 'mentions'] as const
 const QUOTE_COLUMNS = [
-  'id', 'articleSeq', 'position', 'personId', 'speakerName', 'speakerType', 'speakerText', 'speakerStart', 'speakerEnd',
-  'cue', 'cueStart', 'cueEnd', 'kind', 'via', 'content', 'contentStart', 'contentEnd', 'parts', 'sentenceStart', 'sentenceEnd',
-  'sentence', 'confidence', 'publishedAt', 'listedAt',
+  'id',
+  'articleSeq',
+  'position',
+  'personId',
+  'speakerName',
+  'speakerType',
+  'speakerText',
+  'speakerStart',
+  'speakerEnd',
+  'cue',
+  'cueStart',
+  'cueEnd',
+  'kind',
+  'via',
+  'content',
+  'contentStart',
+  'contentEnd',
+  'parts',
+  'sentenceStart',
+  'sentenceEnd',
+  'sentence',
+  'confidence',
+  'publishedAt',
+  'listedAt',
 ] as const
 
 type Mention = { start: number; end: number; text: string; kind: string }
-interface PersonLink { role: string | null; titles: string[]; aliases: string[]; mentions: Mention[] }
+interface PersonLink {
+  role: string | null
+  titles: string[]
+  aliases: string[]
+  mentions: Mention[]
+}
 
 /**
  * The rows one article's extraction becomes. The same slug across articles is one person; a
@@ -124,7 +162,9 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction, kn
   const personIds = extraction.people.map((p) => (!p.name.includes(' ') && uniquelyKnown(p.name)?.id) || personId(slugify(p.name)))
   const people = extraction.people.map((p, i) => ({ id: personIds[i]!, slug: slugify(p.name), name: p.name }))
   const newPeople = people.filter((p) => p.id === personId(p.slug))
-  const aliases = extraction.people.flatMap((p, i) => [p.name, ...p.aliases].map((alias) => ({ personId: personIds[i]!, alias, aliasLower: alias.toLowerCase() })))
+  const aliases = extraction.people.flatMap((p, i) =>
+    [p.name, ...p.aliases].map((alias) => ({ personId: personIds[i]!, alias, aliasLower: alias.toLowerCase() })),
+  )
 
   const links = new Map<string, PersonLink>()
   const link = (id: string) => links.get(id) ?? links.set(id, { role: null, titles: [], aliases: [], mentions: [] }).get(id)!
@@ -151,8 +191,13 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction, kn
   }
 
   const articlePeople = [...links].map(([id, l]) => ({
-    articleSeq: article.seq, personId: id, role: l.role, titles: JSON.stringify([...new Set(l.titles)]),
-    aliases: JSON.stringify([...new Set(l.aliases)]), mentionCount: l.mentions.length, mentions: JSON.stringify(l.mentions),
+    articleSeq: article.seq,
+    personId: id,
+    role: l.role,
+    titles: JSON.stringify([...new Set(l.titles)]),
+    aliases: JSON.stringify([...new Set(l.aliases)]),
+    mentionCount: l.mentions.length,
+    mentions: JSON.stringify(l.mentions),
   }))
   const quotes = extraction.quotes.map((q, position) => ({
     id: quoteId(article.id, q.start, q.end),
@@ -187,7 +232,9 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction, kn
 function lookupWords(extraction: StoredExtraction): string[] {
   return [
     ...extraction.people.filter((p) => !p.name.includes(' ')).map((p) => p.name.toLowerCase()),
-    ...extraction.quotes.filter((q) => q.speaker.person === null && isOneWordName(q.speaker.text)).map((q) => q.speaker.text!.toLowerCase()),
+    ...extraction.quotes
+      .filter((q) => q.speaker.person === null && isOneWordName(q.speaker.text))
+      .map((q) => q.speaker.text!.toLowerCase()),
   ]
 }
 
@@ -238,14 +285,38 @@ export async function writeExtractions(
     for (const q of rows.quotes) if (q.personId) deltas.get(q.personId)!.quotes++
   }
 
-  await insertRows(tx, 'Person', ['id', 'slug', 'name', 'nameLower'], [...people.values()].map((p) => [p.id, p.slug, p.name, p.nameLower]), true)
-  await insertRows(tx, 'PersonAlias', ['personId', 'alias', 'aliasLower'], [...aliases.values()].map((a) => [a.personId, a.alias, a.aliasLower]), true)
-  await insertRows(tx, 'ArticlePerson', ARTICLE_PERSON_COLUMNS, articlePeople.map((ap) => ARTICLE_PERSON_COLUMNS.map((c) => ap[c])))
-  await insertRows(tx, 'Quote', QUOTE_COLUMNS, quotes.map((q) => QUOTE_COLUMNS.map((c) => q[c])))
-  await tx.$executeRawUnsafe(`
+  await insertRows(
+    tx,
+    'Person',
+    ['id', 'slug', 'name', 'nameLower'],
+    [...people.values()].map((p) => [p.id, p.slug, p.name, p.nameLower]),
+    true,
+  )
+  await insertRows(
+    tx,
+    'PersonAlias',
+    ['personId', 'alias', 'aliasLower'],
+    [...aliases.values()].map((a) => [a.personId, a.alias, a.aliasLower]),
+    true,
+  )
+  await insertRows(
+    tx,
+    'ArticlePerson',
+    ARTICLE_PERSON_COLUMNS,
+    articlePeople.map((ap) => ARTICLE_PERSON_COLUMNS.map((c) => ap[c])),
+  )
+  await insertRows(
+    tx,
+    'Quote',
+    QUOTE_COLUMNS,
+    quotes.map((q) => QUOTE_COLUMNS.map((c) => q[c])),
+  )
+  await tx.$executeRawUnsafe(
+    `
     WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "people", value ->> 2 AS "quotes" FROM json_each(?))
     UPDATE "Article" SET "peopleCount" = c."people", "quoteCount" = c."quotes" FROM c WHERE "Article"."seq" = c."seq"`,
-  JSON.stringify(counts))
+    JSON.stringify(counts),
+  )
   if (!opts.replace) await addToCounters(tx, deltas)
   return { touched: [...new Set([...deltas.keys(), ...previous])] }
 }
@@ -269,10 +340,21 @@ export function excerptOf(body: string, max = EXCERPT_CHARS): string {
 }
 
 const articleFields = (a: PreparedArticle) => ({
-  contentHash: a.hash, externalId: a.parsed.externalId, title: a.parsed.title, body: a.parsed.body, excerpt: excerptOf(a.parsed.body),
-  publishedAt: a.parsed.publishedAt, listedAt: a.parsed.publishedAt ?? UNDATED_LISTED_AT, section: a.parsed.section,
-  dateline: a.parsed.dateline, agency: a.parsed.agency, url: a.parsed.url, sourcePath: a.sourcePath, format: a.parsed.format,
-  extra: a.parsed.extra ? JSON.stringify(a.parsed.extra) : null, extractorVersion: a.extractorVersion,
+  contentHash: a.hash,
+  externalId: a.parsed.externalId,
+  title: a.parsed.title,
+  body: a.parsed.body,
+  excerpt: excerptOf(a.parsed.body),
+  publishedAt: a.parsed.publishedAt,
+  listedAt: a.parsed.publishedAt ?? UNDATED_LISTED_AT,
+  section: a.parsed.section,
+  dateline: a.parsed.dateline,
+  agency: a.parsed.agency,
+  url: a.parsed.url,
+  sourcePath: a.sourcePath,
+  format: a.parsed.format,
+  extra: a.parsed.extra ? JSON.stringify(a.parsed.extra) : null,
+  extractorVersion: a.extractorVersion,
 })
 const STORED = { seq: true, id: true, body: true, publishedAt: true, listedAt: true } as const
 
@@ -282,9 +364,14 @@ const STORED = { seq: true, id: true, body: true, publishedAt: true, listedAt: t
  * inserted with every row in multi-row statements.
  */
 async function writeBatch(tx: Tx, batch: PreparedArticle[]): Promise<StoreResult[]> {
-  const stored = await tx.article.findMany({ where: { contentHash: { in: batch.map((a) => a.hash) } }, select: { contentHash: true, id: true } })
+  const stored = await tx.article.findMany({
+    where: { contentHash: { in: batch.map((a) => a.hash) } },
+    select: { contentHash: true, id: true },
+  })
   const idOfHash = new Map(stored.map((s) => [s.contentHash, s.id]))
-  const existingIds = new Set((await tx.article.findMany({ where: { id: { in: batch.map((a) => a.id) } }, select: { id: true } })).map((r) => r.id))
+  const existingIds = new Set(
+    (await tx.article.findMany({ where: { id: { in: batch.map((a) => a.id) } }, select: { id: true } })).map((r) => r.id),
+  )
   const results: StoreResult[] = []
   const fresh: PreparedArticle[] = []
   const replacing: PreparedArticle[] = []
@@ -307,7 +394,11 @@ async function writeBatch(tx: Tx, batch: PreparedArticle[]): Promise<StoreResult
   if (fresh.length) {
     const rows = await tx.article.createManyAndReturn({ data: fresh.map((a) => ({ id: a.id, ...articleFields(a) })), select: STORED })
     const byId = new Map(rows.map((r) => [r.id, r]))
-    await writeExtractions(tx, fresh.map((a) => ({ article: byId.get(a.id)!, extraction: a.extraction })), { replace: false })
+    await writeExtractions(
+      tx,
+      fresh.map((a) => ({ article: byId.get(a.id)!, extraction: a.extraction })),
+      { replace: false },
+    )
   }
   for (const a of replacing) {
     const row = await tx.article.update({ where: { id: a.id }, data: articleFields(a), select: STORED })

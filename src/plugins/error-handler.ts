@@ -12,7 +12,10 @@ function sendProblem(reply: FastifyReply, body: ProblemDetails) {
 }
 
 /** One entry per parameter at fault (zod issues as fastify-type-provider-zod passes them); an unknown parameter is named as such. */
-function parameterErrors(where: ParameterError['in'], validation: { keyword: string; instancePath: string; message?: string; params: unknown }[]): ParameterError[] {
+function parameterErrors(
+  where: ParameterError['in'],
+  validation: { keyword: string; instancePath: string; message?: string; params: unknown }[],
+): ParameterError[] {
   return validation.flatMap((v) => {
     const keys = (v.params as { keys?: string[] }).keys
     if (v.keyword === 'unrecognized_keys' && keys?.length) {
@@ -35,7 +38,10 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     }
     if (err instanceof AppError) {
       if (err.status === 503) reply.header('retry-after', '5')
-      return sendProblem(reply, problem(err.status, err.message, { instance, ...(err.param ? { errors: [{ ...err.param, message: err.message }] } : {}) }))
+      return sendProblem(
+        reply,
+        problem(err.status, err.message, { instance, ...(err.param ? { errors: [{ ...err.param, message: err.message }] } : {}) }),
+      )
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema')
@@ -48,5 +54,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     }
     return sendProblem(reply, problem(status, err.message, { instance }))
   })
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, problem(404, `no route for ${req.method} ${pathOf(req.url)}`, { instance: pathOf(req.url) })))
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, problem(404, `no route for ${req.method} ${pathOf(req.url)}`, { instance: pathOf(req.url) })),
+  )
 })

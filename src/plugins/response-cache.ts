@@ -46,9 +46,10 @@ const validatorHeaders = (etag: string) => ({ etag, 'cache-control': 'no-cache',
  * or Prisma in this one), so a write anywhere empties the cache before the next answer.
  */
 export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store: ReadStore; maxBytes: number }) => {
-  const cache = opts.maxBytes > 0
-    ? new LRUCache<string, Entry>({ maxSize: opts.maxBytes, sizeCalculation: (e) => e.body.length * 2 + e.etag.length + 64 })
-    : null
+  const cache =
+    opts.maxBytes > 0
+      ? new LRUCache<string, Entry>({ maxSize: opts.maxBytes, sizeCalculation: (e) => e.body.length * 2 + e.etag.length + 64 })
+      : null
   let version = opts.store.dataVersion()
   let checkedThisTurn = false
   const turnEnded = () => {

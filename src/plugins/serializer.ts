@@ -16,12 +16,22 @@ export function forSerialisation(schema: unknown): unknown {
   const node = schema as JsonSchema
   // a schema node has a type keyword; a `properties` map has property names, one of which may be "format"
   const isSchema = typeof node.type === 'string' || Array.isArray(node.type)
-  const out: JsonSchema = Object.fromEntries(Object.entries(node).filter(([k]) => !(isSchema && k === 'format')).map(([k, v]) => [k, forSerialisation(v)]))
+  const out: JsonSchema = Object.fromEntries(
+    Object.entries(node)
+      .filter(([k]) => !(isSchema && k === 'format'))
+      .map(([k, v]) => [k, forSerialisation(v)]),
+  )
   const branches = out.anyOf as JsonSchema[] | undefined
   if (Array.isArray(branches) && branches.length === 2) {
     const nullIndex = branches.findIndex((b) => b.type === 'null' && Object.keys(b).length === 1)
     const other = branches[1 - nullIndex]
-    if (nullIndex >= 0 && other && typeof other.type === 'string' && ['string', 'number', 'integer', 'boolean'].includes(other.type) && !other.enum) {
+    if (
+      nullIndex >= 0 &&
+      other &&
+      typeof other.type === 'string' &&
+      ['string', 'number', 'integer', 'boolean'].includes(other.type) &&
+      !other.enum
+    ) {
       delete out.anyOf
       return { ...out, ...other, type: [other.type, 'null'] }
     }

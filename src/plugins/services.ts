@@ -26,17 +26,19 @@ declare module 'fastify' {
 }
 
 /** Wires repositories and services once; routes reach them through `app.services`. */
-export const servicesPlugin = fp(async (app: FastifyInstance, opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions }) => {
-  const articleRepo = createArticleRepository(opts.readStore)
-  const peopleRepo = createPeopleRepository(opts.readStore)
-  const quoteRepo = createQuoteRepository(opts.readStore)
-  const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo })
-  const searcher = createSearcher(opts.url, articleRepo, opts.search)
-  app.addHook('onClose', () => searcher.close())
-  const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher })
-  const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles })
-  app.decorate('prisma', opts.prisma)
-  app.decorate('readStore', opts.readStore)
-  app.decorate('services', { articles, people, quotes })
-  app.decorate('searcher', searcher)
-})
+export const servicesPlugin = fp(
+  async (app: FastifyInstance, opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions }) => {
+    const articleRepo = createArticleRepository(opts.readStore)
+    const peopleRepo = createPeopleRepository(opts.readStore)
+    const quoteRepo = createQuoteRepository(opts.readStore)
+    const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo })
+    const searcher = createSearcher(opts.url, articleRepo, opts.search)
+    app.addHook('onClose', () => searcher.close())
+    const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher })
+    const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles })
+    app.decorate('prisma', opts.prisma)
+    app.decorate('readStore', opts.readStore)
+    app.decorate('services', { articles, people, quotes })
+    app.decorate('searcher', searcher)
+  },
+)

@@ -26,7 +26,10 @@ export const strictRequestsPlugin = fp(async (app: FastifyInstance) => {
     if (route.method !== 'GET' || (route.config as { [refusing]?: boolean } | undefined)?.[refusing]) return
     // `this` is the instance the route was declared on, so the path goes without that instance's prefix
     this.route({
-      method: REFUSED_METHODS, url: route.routePath, schema: { hide: true }, config: { [refusing]: true, responseCache: false },
+      method: REFUSED_METHODS,
+      url: route.routePath,
+      schema: { hide: true },
+      config: { [refusing]: true, responseCache: false },
       onRequest: async (req, reply) => {
         reply.header('allow', ALLOWED)
         throw new AppError(405, `${req.method} is not supported on ${route.url}: this API is read-only (${ALLOWED})`)
@@ -38,13 +41,17 @@ export const strictRequestsPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (req) => {
     if (!req.headers.accept || !servesJson(req.routeOptions.url)) return
     if (!req.accepts().type(JSON_TYPES)) {
-      throw new AppError(406, `this route answers with ${JSON_TYPES.join(' or ')}; the Accept header '${req.headers.accept}' allows neither`)
+      throw new AppError(
+        406,
+        `this route answers with ${JSON_TYPES.join(' or ')}; the Accept header '${req.headers.accept}' allows neither`,
+      )
     }
   })
 
   app.addHook('preValidation', async (req) => {
     for (const [name, value] of Object.entries(req.query as Record<string, unknown>)) {
-      if (Array.isArray(value)) throw new BadRequestError(`query parameter '${name}' is given ${value.length} times; it takes one value`, { in: 'query', name })
+      if (Array.isArray(value))
+        throw new BadRequestError(`query parameter '${name}' is given ${value.length} times; it takes one value`, { in: 'query', name })
     }
   })
 })

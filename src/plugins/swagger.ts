@@ -5,11 +5,15 @@ import fp from 'fastify-plugin'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 
 type Json = Record<string, unknown>
-interface Operation { responses: Record<string, Json> }
+interface Operation {
+  responses: Record<string, Json>
+}
 
 const PROBLEM = { $ref: '#/components/schemas/ProblemDetails' }
 const problemResponse = (description: string, headers?: Json): Json => ({
-  description, ...(headers ? { headers } : {}), content: { 'application/problem+json': { schema: PROBLEM } },
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/problem+json': { schema: PROBLEM } },
 })
 const header = (description: string, type: 'string' | 'integer' = 'string') => ({ description, schema: { type } })
 const ETAG = header('Weak validator of the answer: send it back in If-None-Match')
@@ -19,15 +23,21 @@ const RETRY_AFTER = header('Seconds to wait before retrying', 'integer')
 function sharedResponses(path: string): Record<string, Json> {
   const health = path === '/health'
   return {
-    ...(health ? {} : {
-      304: { description: 'Not Modified: the ETag in If-None-Match is still current (no body)', headers: { ETag: ETAG } },
-      406: problemResponse('Not Acceptable: the Accept header allows neither application/json nor application/problem+json'),
-      429: problemResponse('Too Many Requests: over the per-client rate limit', {
-        'Retry-After': RETRY_AFTER, 'RateLimit-Limit': header('Requests allowed per window', 'integer'),
-        'RateLimit-Remaining': header('Requests left in this window', 'integer'), 'RateLimit-Reset': header('Seconds until the window resets', 'integer'),
-      }),
-      503: problemResponse('Service Unavailable: the server is shedding load, or too many broad searches are waiting', { 'Retry-After': RETRY_AFTER }),
-    }),
+    ...(health
+      ? {}
+      : {
+          304: { description: 'Not Modified: the ETag in If-None-Match is still current (no body)', headers: { ETag: ETAG } },
+          406: problemResponse('Not Acceptable: the Accept header allows neither application/json nor application/problem+json'),
+          429: problemResponse('Too Many Requests: over the per-client rate limit', {
+            'Retry-After': RETRY_AFTER,
+            'RateLimit-Limit': header('Requests allowed per window', 'integer'),
+            'RateLimit-Remaining': header('Requests left in this window', 'integer'),
+            'RateLimit-Reset': header('Seconds until the window resets', 'integer'),
+          }),
+          503: problemResponse('Service Unavailable: the server is shedding load, or too many broad searches are waiting', {
+            'Retry-After': RETRY_AFTER,
+          }),
+        }),
     408: problemResponse('Request Timeout: the request did not arrive in time'),
     431: problemResponse('Request Header Fields Too Large: the URL and headers together must stay under 16 KB'),
   }
@@ -47,7 +57,8 @@ export function completeDocument(doc: Json): Json {
         if (Number(status) >= 400 && content?.['application/json'] && JSON.stringify(content).includes('ProblemDetails')) {
           response.content = { 'application/problem+json': content['application/json'] }
         }
-        if (status === '200' && path !== '/health') response.headers = { ETag: ETAG, 'Cache-Control': header('no-cache: revalidate with If-None-Match') }
+        if (status === '200' && path !== '/health')
+          response.headers = { ETag: ETAG, 'Cache-Control': header('no-cache: revalidate with If-None-Match') }
       }
       op.responses = { ...sharedResponses(path), ...op.responses }
     }
@@ -75,7 +86,8 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
       info: {
         title: 'Newsdesk API',
         version: '0.1.0',
-        description: 'Who is in the news and who said what: articles, the people in them, and their quotes. Read-only JSON; lists use keyset pagination (`page.nextCursor`); errors are RFC 9457 problem+json; every answer carries a weak ETag for If-None-Match.',
+        description:
+          'Who is in the news and who said what: articles, the people in them, and their quotes. Read-only JSON; lists use keyset pagination (`page.nextCursor`); errors are RFC 9457 problem+json; every answer carries a weak ETag for If-None-Match.',
       },
       tags: [
         { name: 'articles', description: 'Ingested news articles' },

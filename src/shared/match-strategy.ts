@@ -17,7 +17,11 @@ export function matchesMoreThan(db: ReadStore, table: 'Article' | 'Quote', fts: 
   const key = `${table} ${threshold} ${fts}`
   let more = known.get(key)
   if (more === undefined) {
-    const counted = db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [fts, threshold + 1])?.n ?? 0
+    const counted =
+      db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [
+        fts,
+        threshold + 1,
+      ])?.n ?? 0
     known.set(key, (more = counted > threshold))
   }
   return more

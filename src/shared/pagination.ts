@@ -1,15 +1,24 @@
 import { z } from 'zod'
 import { BadRequestError } from '../errors.js'
 
-export const Page = z.object({
-  limit: z.number().int().min(1).max(100).meta({ examples: [20] }),
-  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page').meta({ examples: ['WyJxdW90ZXMiLCIyMDIxLTEyLTE1VDAwOjAwOjAwLjAwMCswMDowMCIsOF0'] }),
-}).meta({ id: 'Page' })
+export const Page = z
+  .object({
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .meta({ examples: [20] }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `cursor` for the next page; null on the last page')
+      .meta({ examples: ['WyJxdW90ZXMiLCIyMDIxLTEyLTE1VDAwOjAwOjAwLjAwMCswMDowMCIsOF0'] }),
+  })
+  .meta({ id: 'Page' })
 
-export const limitParam = z.coerce.number().int().min(1).max(100).default(20)
-  .describe('Page size, 1–100')
-export const cursorParam = z.string().min(1).max(512).optional()
-  .describe('Opaque cursor from page.nextCursor of the previous page')
+export const limitParam = z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100')
+export const cursorParam = z.string().min(1).max(512).optional().describe('Opaque cursor from page.nextCursor of the previous page')
 
 /** A keyset position: the sort value of the last row and its tie-breaking key. */
 export type CursorValue = [string | number | null, string | number]
@@ -23,7 +32,8 @@ export function encodeCursor(sort: string, value: CursorValue): string {
 /** Decodes a cursor made for the same sort order; anything else is a 400 naming `cursor`. */
 export function decodeCursor(cursor: string | undefined, sort: string): CursorValue | null {
   if (cursor === undefined) return null
-  const bad = () => new BadRequestError('cursor is not valid for this listing (use page.nextCursor as given)', { in: 'query', name: 'cursor' })
+  const bad = () =>
+    new BadRequestError('cursor is not valid for this listing (use page.nextCursor as given)', { in: 'query', name: 'cursor' })
   let raw: unknown
   try {
     raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))

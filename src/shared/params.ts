@@ -3,8 +3,13 @@ import { BadRequestError } from '../errors.js'
 
 /** `from`/`to`: a date (2021-12-15) or a date-time with offset; `to` as a date includes that whole day. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-const isDate = (s: string) => (DATE.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success) && !Number.isNaN(new Date(DATE.test(s) ? `${s}T00:00:00Z` : s).getTime())
-export const dateParam = z.string().max(40).refine(isDate, { message: 'expected an ISO 8601 date (2021-12-15) or date-time (2021-12-15T08:00:00Z)' })
+const isDate = (s: string) =>
+  (DATE.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success) &&
+  !Number.isNaN(new Date(DATE.test(s) ? `${s}T00:00:00Z` : s).getTime())
+export const dateParam = z
+  .string()
+  .max(40)
+  .refine(isDate, { message: 'expected an ISO 8601 date (2021-12-15) or date-time (2021-12-15T08:00:00Z)' })
   .describe('ISO 8601 date (2021-12-15) or date-time (2021-12-15T08:00:00Z)')
 
 function dateBound(value: string | undefined, end: boolean): Date | undefined {
@@ -27,7 +32,11 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
 
 /** Full-text input as plain words: FTS5 syntax is never interpreted ("NEAR(", quotes, '-', '*'). */
 export function ftsQuery(q: string): string | null {
-  const terms = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 32) ?? []
+  const terms =
+    q
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 32) ?? []
   return terms.length ? terms.map((t) => `"${t}"`).join(' ') : null
 }
 

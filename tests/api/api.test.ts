@@ -22,7 +22,9 @@ async function collect(url: string, limit: number): Promise<string[]> {
   let cursor: string | null = null
   do {
     const sep = url.includes('?') ? '&' : '?'
-    const res: request.Response = await get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(200)
+    const res: request.Response = await get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`).expect(
+      200,
+    )
     expect(res.body.data.length).toBeLessThanOrEqual(limit)
     ids.push(...res.body.data.map((d: { id: string }) => d.id))
     cursor = res.body.page.nextCursor
@@ -43,17 +45,27 @@ describe('GET /articles', () => {
     const res = await get('/articles').expect(200)
     matchesOpenApi('GET', '/articles', res)
     expect(res.body.page).toEqual({ limit: 20, nextCursor: null })
-    const dated = res.body.data.filter((a: { publishedAt: string | null }) => a.publishedAt).map((a: { publishedAt: string }) => a.publishedAt)
+    const dated = res.body.data
+      .filter((a: { publishedAt: string | null }) => a.publishedAt)
+      .map((a: { publishedAt: string }) => a.publishedAt)
     expect(dated.length).toBeGreaterThan(1)
     expect(dated).toEqual([...dated].sort().reverse())
-    expect(res.body.data.find((a: { id: string }) => a.id === SEED_ID)).toMatchObject({ peopleCount: 6, dateline: 'MOSCOW', agency: 'AP', section: 'International' })
+    expect(res.body.data.find((a: { id: string }) => a.id === SEED_ID)).toMatchObject({
+      peopleCount: 6,
+      dateline: 'MOSCOW',
+      agency: 'AP',
+      section: 'International',
+    })
   })
-  it.each(['/articles', '/articles?sort=oldest', '/articles?q=the', '/articles?q=said&sort=newest'])('paginates %s without duplicates or gaps', async (url) => {
-    const all = await collect(url, 100)
-    expect(all.length).toBeGreaterThan(4) // several pages even at the largest limit below
-    for (const limit of [1, 2, 4]) expect(await collect(url, limit)).toEqual(all)
-    expect(new Set(all).size).toBe(all.length)
-  })
+  it.each(['/articles', '/articles?sort=oldest', '/articles?q=the', '/articles?q=said&sort=newest'])(
+    'paginates %s without duplicates or gaps',
+    async (url) => {
+      const all = await collect(url, 100)
+      expect(all.length).toBeGreaterThan(4) // several pages even at the largest limit below
+      for (const limit of [1, 2, 4]) expect(await collect(url, limit)).toEqual(all)
+      expect(new Set(all).size).toBe(all.length)
+    },
+  )
   it('ranks search results the same whether or not another filter is given', async () => {
     // the search alone cuts its page among the matches; with a filter it ranks after the join
     const alone = await collect('/articles?q=the', 2)
@@ -80,8 +92,15 @@ describe('GET /articles', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
   })
   it.each([
-    ['limit=0', 'limit'], ['limit=abc', 'limit'], ['limit=101', 'limit'], ['from=yesterday', 'from'], ['to=2024-13-40', 'to'],
-    ['cursor=bm9wZQ', 'cursor'], ['sort=relevance', 'sort'], ['sort=random', 'sort'], [`q=${'x'.repeat(501)}`, 'q'],
+    ['limit=0', 'limit'],
+    ['limit=abc', 'limit'],
+    ['limit=101', 'limit'],
+    ['from=yesterday', 'from'],
+    ['to=2024-13-40', 'to'],
+    ['cursor=bm9wZQ', 'cursor'],
+    ['sort=relevance', 'sort'],
+    ['sort=random', 'sort'],
+    [`q=${'x'.repeat(501)}`, 'q'],
   ])('answers %s with a 400 problem naming %s', async (query, name) => {
     const res = await get(`/articles?${query}`).expect(400)
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
@@ -104,7 +123,14 @@ describe('GET /articles/:id', () => {
     const res = await get(`/articles/${SEED_ID}`).expect(200)
     matchesOpenApi('GET', '/articles/{id}', res)
     const a = res.body
-    expect(a.people.map((p: { name: string }) => p.name)).toEqual(['Xi Jinping', 'Vladimir Putin', 'Yuri Ushakov', 'Karen Donfried', 'Sergei Ryabkov', 'Alexei Navalny'])
+    expect(a.people.map((p: { name: string }) => p.name)).toEqual([
+      'Xi Jinping',
+      'Vladimir Putin',
+      'Yuri Ushakov',
+      'Karen Donfried',
+      'Sergei Ryabkov',
+      'Alexei Navalny',
+    ])
     expect(a.people[0]).toMatchObject({ slug: 'xi-jinping', role: 'Chinese President' })
     expect(a.quotes).toHaveLength(20)
     for (const q of a.quotes) expect(a.body.slice(q.start, q.end)).toBe(q.content)
@@ -115,7 +141,13 @@ describe('GET /articles/:id', () => {
   })
   it('404s as a problem', async () => {
     const res = await get('/articles/missing').expect(404)
-    expect(res.body).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: "article 'missing' not found", instance: '/articles/missing' })
+    expect(res.body).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: "article 'missing' not found",
+      instance: '/articles/missing',
+    })
     matchesOpenApi('GET', '/articles/{id}', res)
   })
 })
@@ -124,7 +156,12 @@ describe('GET /people', () => {
   it('finds Xi Jinping by slug and by id, with titles tied to their article', async () => {
     const res = await get('/people/xi-jinping').expect(200)
     matchesOpenApi('GET', '/people/{idOrSlug}', res)
-    expect(res.body).toMatchObject({ name: 'Xi Jinping', aliases: ['Xi'], titles: [{ title: 'Chinese President', articleId: SEED_ID }], articleCount: 1 })
+    expect(res.body).toMatchObject({
+      name: 'Xi Jinping',
+      aliases: ['Xi'],
+      titles: [{ title: 'Chinese President', articleId: SEED_ID }],
+      articleCount: 1,
+    })
     expect((await get(`/people/${res.body.id}`).expect(200)).body.slug).toBe('xi-jinping')
   })
   it.each(['quotes', 'mentions', 'articles', 'name'])('sorts by %s and paginates without gaps', async (sort) => {
@@ -162,7 +199,9 @@ describe('GET /quotes', () => {
     expect(res.body.data.map((q: { speaker: { name: string } }) => q.speaker.name)).toEqual(Array(4).fill('Yuri Ushakov'))
     // the speaker's person is bound once, not joined per row: the same quotes as the unfiltered list gives them
     const unfiltered = (await get('/quotes?limit=100').expect(200)).body.data
-    expect(res.body.data).toEqual(unfiltered.filter((q: { speaker: { person: { slug: string } | null } }) => q.speaker.person?.slug === 'yuri-ushakov'))
+    expect(res.body.data).toEqual(
+      unfiltered.filter((q: { speaker: { person: { slug: string } | null } }) => q.speaker.person?.slug === 'yuri-ushakov'),
+    )
     expect((await get('/people/yuri-ushakov/quotes').expect(200)).body.data).toEqual(res.body.data)
   })
   it('filters by article, kind, confidence, dates and text, and paginates', async () => {
@@ -186,7 +225,12 @@ describe('GET /quotes', () => {
     const list = (await get(`/quotes?article=${SEED_ID}&q=currently`).expect(200)).body.data
     const res = await get(`/quotes/${list[0].id}`).expect(200)
     matchesOpenApi('GET', '/quotes/{id}', res)
-    expect(res.body).toMatchObject({ via: 'CCTV', cue: 'quotes ... as saying', speaker: { name: 'Xi Jinping', person: { slug: 'xi-jinping' } }, article: { id: SEED_ID } })
+    expect(res.body).toMatchObject({
+      via: 'CCTV',
+      cue: 'quotes ... as saying',
+      speaker: { name: 'Xi Jinping', person: { slug: 'xi-jinping' } },
+      article: { id: SEED_ID },
+    })
     expect(res.body.sentence.text).toContain(res.body.content)
   })
   it('answers bad input with problems', async () => {
@@ -203,7 +247,19 @@ describe('HTTP conventions', () => {
   it('serves OpenAPI 3.1 and the browsable reference', async () => {
     const doc = (await get('/openapi.json').expect(200)).body
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/articles', '/articles/{id}', '/people', '/people/{idOrSlug}', '/people/{idOrSlug}/quotes', '/people/{idOrSlug}/articles', '/quotes', '/quotes/{id}', '/health']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/articles',
+        '/articles/{id}',
+        '/people',
+        '/people/{idOrSlug}',
+        '/people/{idOrSlug}/quotes',
+        '/people/{idOrSlug}/articles',
+        '/quotes',
+        '/quotes/{id}',
+        '/health',
+      ]),
+    )
     const docs = await get('/docs/').expect(200)
     expect(docs.headers['content-type']).toMatch(/text\/html/)
   })

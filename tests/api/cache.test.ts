@@ -11,9 +11,14 @@ const write = scratchFiles('newsdesk-cache-')
 
 /** The real CLI in another process, writing to the same database file. */
 function ingestElsewhere(path: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--workers', '0', '--database', ctx.url, path], {
-    cwd: projectRoot, encoding: 'utf8',
-  })
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--workers', '0', '--database', ctx.url, path],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    },
+  )
   expect(run.status, run.stderr).toBe(0)
 }
 
@@ -66,7 +71,9 @@ describe('response cache', () => {
     const list = await get('/articles?limit=100').expect(200)
     const health = await get('/health').expect(200)
     await get('/people/xi-jinping').expect(200) // now served from the cache
-    ingestElsewhere(write('xi.txt', 'Xi meets Macron\nChinese President Xi Jinping met Emmanuel Macron in Paris. Trade must be fair, Xi Jinping said.'))
+    ingestElsewhere(
+      write('xi.txt', 'Xi meets Macron\nChinese President Xi Jinping met Emmanuel Macron in Paris. Trade must be fair, Xi Jinping said.'),
+    )
 
     const after = await get('/people/xi-jinping').expect(200)
     expect(after.body.articleCount).toBe(before.body.articleCount + 1)
@@ -80,7 +87,9 @@ describe('response cache', () => {
   })
 
   it('is never stale: a write through Prisma in this process shows in the next answer', async () => {
-    await ctx.ingest(write('macron-arrives.txt', 'Macron arrives\nThe visit will be useful, French President Emmanuel Macron said on Thursday.'))
+    await ctx.ingest(
+      write('macron-arrives.txt', 'Macron arrives\nThe visit will be useful, French President Emmanuel Macron said on Thursday.'),
+    )
     const before = await get('/quotes?speaker=emmanuel-macron').expect(200)
     await ctx.ingest(write('macron.txt', 'Macron replies\nThe talks were frank, French President Emmanuel Macron said on Friday.'))
     const after = await get('/quotes?speaker=emmanuel-macron').expect(200)

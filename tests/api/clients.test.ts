@@ -84,7 +84,12 @@ describe('what every client gets', () => {
     })
 
     it('answers an empty page, never a 404, for every filter that names nothing', async () => {
-      for (const url of ['/articles?person=nobody', '/articles?category=No+Such+Section', '/quotes?speaker=nobody', '/quotes?article=no-such-article']) {
+      for (const url of [
+        '/articles?person=nobody',
+        '/articles?category=No+Such+Section',
+        '/quotes?speaker=nobody',
+        '/quotes?article=no-such-article',
+      ]) {
         const res = await get(url).expect(200)
         expect(res.body, url).toEqual({ data: [], page: { limit: 20, nextCursor: null } })
       }
@@ -98,7 +103,12 @@ describe('what every client gets', () => {
 
   describe('methods and media types', () => {
     it('answers a write on a read-only route with 405 and Allow', async () => {
-      for (const [method, url] of [['post', '/articles'], ['delete', `/articles/${SEED_ID}`], ['put', '/people/xi-jinping'], ['patch', '/quotes']] as const) {
+      for (const [method, url] of [
+        ['post', '/articles'],
+        ['delete', `/articles/${SEED_ID}`],
+        ['put', '/people/xi-jinping'],
+        ['patch', '/quotes'],
+      ] as const) {
         const res = await request(ctx.app.server)[method](url).send({ title: 'x' }).expect(405)
         expect(res.headers.allow).toBe('GET, HEAD, OPTIONS')
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
@@ -121,10 +131,15 @@ describe('what every client gets', () => {
   })
 
   it('ends excerpts at a word with an ellipsis, on one line', async () => {
-    const long = ['Headline of a long piece', ...Array.from({ length: 30 }, (_, i) => `Paragraph ${i} says that the harbour plan\nwill cost more than expected.`)].join('\n\n')
+    const long = [
+      'Headline of a long piece',
+      ...Array.from({ length: 30 }, (_, i) => `Paragraph ${i} says that the harbour plan\nwill cost more than expected.`),
+    ].join('\n\n')
     const [outcome] = await ctx.ingest(write('long-excerpt.txt', long))
     const id = (outcome as { id?: string }).id ?? (outcome as { records?: { id?: string }[] }).records?.[0]?.id
-    const article = (await get('/articles?q=harbour+paragraph').expect(200)).body.data.find((a: { id: string; title: string }) => a.id === id || a.title === 'Headline of a long piece')
+    const article = (await get('/articles?q=harbour+paragraph').expect(200)).body.data.find(
+      (a: { id: string; title: string }) => a.id === id || a.title === 'Headline of a long piece',
+    )
     expect(article).toBeTruthy()
     expect(article.excerpt).not.toMatch(/[\n\r\t]/)
     expect(article.excerpt).toMatch(/[^\s,;:]…$/)
@@ -152,12 +167,17 @@ describe('what every client gets', () => {
 
 describe('browsers: CORS on every answer, limits that spare preflights and health checks', () => {
   let ctx: TestContext
-  beforeAll(async () => { ctx = await createTestContext({ RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' }) })
+  beforeAll(async () => {
+    ctx = await createTestContext({ RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' })
+  })
   afterAll(() => ctx.close())
 
   it('lets a browser read a 429, its Retry-After and RateLimit headers; preflights and /health do not count', async () => {
     for (let i = 0; i < 5; i++) {
-      const preflight = await request(ctx.app.server).options('/articles').set({ origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' }).expect(204)
+      const preflight = await request(ctx.app.server)
+        .options('/articles')
+        .set({ origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'if-none-match' })
+        .expect(204)
       expect(preflight.headers['access-control-allow-origin']).toBe(ORIGIN)
       expect(preflight.headers['access-control-max-age']).toBe('86400')
       await request(ctx.app.server).get('/health').expect(200)
@@ -179,7 +199,9 @@ describe('browsers: CORS on every answer, limits that spare preflights and healt
     try {
       // block the event loop past the threshold, then let under-pressure sample it
       const until = Date.now() + 60
-      while (Date.now() < until) { /* busy */ }
+      while (Date.now() < until) {
+        /* busy */
+      }
       await new Promise((resolve) => setTimeout(resolve, 20))
       const res = await request(shedding.app.server).get('/articles').set({ origin: ORIGIN })
       expect(res.status).toBe(503)

@@ -9,7 +9,10 @@ beforeAll(async () => {
   ctx = await createTestContext()
   await ctx.ingest(fixture('../../prisma/sample-data'))
   await ctx.ingest(
-    write('a.txt', 'Senate passes budget\nSenator John Adams met Governor Mary Adams on Monday. The budget will pass this week, Senator John Adams said.'),
+    write(
+      'a.txt',
+      'Senate passes budget\nSenator John Adams met Governor Mary Adams on Monday. The budget will pass this week, Senator John Adams said.',
+    ),
     write('b.txt', 'Budget vote delayed\nThe vote was delayed, John Adams told reporters on Tuesday.'),
     write('c.txt', 'Putin visits Beijing\nPutin said the talks with China were useful.'),
   )

@@ -7,8 +7,17 @@ import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
 
-type Operation = { operationId?: string; description?: string; responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }> }
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> }; servers?: unknown[]; security?: unknown[] }
+type Operation = {
+  operationId?: string
+  description?: string
+  responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>
+}
+type Doc = {
+  paths: Record<string, Record<string, Operation>>
+  components: { schemas: Record<string, unknown> }
+  servers?: unknown[]
+  security?: unknown[]
+}
 
 let ctx: TestContext
 let doc: Doc
@@ -19,7 +28,8 @@ beforeAll(async () => {
 })
 afterAll(() => ctx.close())
 
-const operations = () => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })))
+const operations = () =>
+  Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })))
 
 describe('the OpenAPI document', () => {
   it('names and describes every operation, and declares servers and security', () => {
@@ -62,7 +72,9 @@ describe('the OpenAPI document', () => {
   it('generates a typed client with openapi-typescript that compiles and rejects what the API refuses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsdesk-client-'))
     writeFileSync(join(dir, 'api.ts'), astToString(await openapiTS(doc as never)))
-    writeFileSync(join(dir, 'use.ts'), `
+    writeFileSync(
+      join(dir, 'use.ts'),
+      `
       import type { paths } from './api.js'
       type Responses<P extends keyof paths> = paths[P]['get']['responses']
       type Json<P extends keyof paths, S extends keyof Responses<P>> = Responses<P>[S] extends { content: { 'application/json': infer T } } ? T : never
@@ -75,8 +87,16 @@ describe('the OpenAPI document', () => {
       export const badKind: NonNullable<paths['/quotes']['get']['parameters']['query']> = { kind: 'loud' }
       // @ts-expect-error articles have no sourcePath
       export const path = (a: Json<'/articles/{id}', 200>) => a.sourcePath
-    `)
-    const program = ts.createProgram([join(dir, 'use.ts')], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true })
+    `,
+    )
+    const program = ts.createProgram([join(dir, 'use.ts')], {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      skipLibCheck: true,
+    })
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
     expect(diagnostics, diagnostics.join('\n')).toEqual([])
   })

@@ -7,7 +7,9 @@ import { createTestContext, fixture, type TestContext } from '../helpers/context
 describe('security headers and rate limits', () => {
   let ctx: TestContext
   // a new app for each test: every request counts against the limit
-  beforeEach(async () => { ctx = await createTestContext({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute' }) })
+  beforeEach(async () => {
+    ctx = await createTestContext({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute' })
+  })
   afterEach(() => ctx.close())
 
   it('sends security headers', async () => {
@@ -57,7 +59,29 @@ describe('any query or path value', () => {
   const nasty = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 40 }),
-    fc.constantFrom("' OR 1=1 --", '"', '*', 'NEAR(', '-', '%00', '\u0000', '', ' ', 'x'.repeat(2000), '2021-02-30', '-1', '1e400', 'null', '{}', '[]', 'ñ', '😀', 'NEAR("a" "b")', 'a OR b', 'title:x'),
+    fc.constantFrom(
+      "' OR 1=1 --",
+      '"',
+      '*',
+      'NEAR(',
+      '-',
+      '%00',
+      '\u0000',
+      '',
+      ' ',
+      'x'.repeat(2000),
+      '2021-02-30',
+      '-1',
+      '1e400',
+      'null',
+      '{}',
+      '[]',
+      'ñ',
+      '😀',
+      'NEAR("a" "b")',
+      'a OR b',
+      'title:x',
+    ),
   )
   const routes: [string, string[]][] = [
     ['/articles', ['q', 'from', 'to', 'category', 'person', 'sort', 'limit', 'cursor']],
@@ -104,19 +128,23 @@ describe('requests the HTTP parser refuses', () => {
   afterAll(() => ctx.close())
 
   /** Sends raw bytes and returns the raw answer. */
-  const raw = (bytes: string) => new Promise<string>((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(bytes))
-    let answer = ''
-    socket.on('data', (d) => (answer += d.toString()))
-    socket.on('end', () => resolve(answer))
-    socket.on('error', reject)
-  })
+  const raw = (bytes: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end(bytes))
+      let answer = ''
+      socket.on('data', (d) => (answer += d.toString()))
+      socket.on('end', () => resolve(answer))
+      socket.on('error', reject)
+    })
 
   it('answers a URL over 16 KB with 431 problem+json', async () => {
     const answer = await raw(`GET /articles?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`)
     expect(answer).toMatch(/^HTTP\/1\.1 431 /)
     expect(answer).toMatch(/content-type: application\/problem\+json/i)
-    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 431, title: 'Request Header Fields Too Large' })
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 431,
+      title: 'Request Header Fields Too Large',
+    })
   })
 
   it('answers a request that is not HTTP with 400 problem+json, and keeps serving', async () => {

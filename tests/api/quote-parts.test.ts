@@ -12,7 +12,10 @@ beforeAll(async () => {
   ctx = await createTestContext()
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-parts-'))
   const file = join(dir, 'split.txt')
-  writeFileSync(file, 'Mayor defends harbour plan\n“The plan is sound,” Mayor Helen Carter said on Tuesday. “We will build it on time and on budget.”\nCritics said the plan was “a total disaster” for fishermen.')
+  writeFileSync(
+    file,
+    'Mayor defends harbour plan\n“The plan is sound,” Mayor Helen Carter said on Tuesday. “We will build it on time and on budget.”\nCritics said the plan was “a total disaster” for fishermen.',
+  )
   await ctx.ingest(file)
   const list = await request(ctx.app.server).get('/articles').expect(200)
   body = (await request(ctx.app.server).get(`/articles/${list.body.data[0].id}`).expect(200)).body.body
@@ -25,7 +28,10 @@ describe('quotes through the API', () => {
     expect(res.body.data).toHaveLength(1)
     const q = res.body.data[0]
     expect(q.kind).toBe('direct')
-    expect(q.parts.map((p: { start: number; end: number }) => body.slice(p.start, p.end))).toEqual(['The plan is sound', 'We will build it on time and on budget'])
+    expect(q.parts.map((p: { start: number; end: number }) => body.slice(p.start, p.end))).toEqual([
+      'The plan is sound',
+      'We will build it on time and on budget',
+    ])
     expect(body.slice(q.start, q.end)).toBe(q.content)
   })
   it('mark reported speech with quoted words as mixed, and let clients filter by kind and confidence', async () => {

@@ -22,7 +22,8 @@ beforeAll(async () => {
   inThreadStore = openReadStore(threads.url)
   inThread = await buildApp({
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: threads.url, SEARCH_THREADS: '0' }),
-    prisma: threads.prisma, readStore: inThreadStore,
+    prisma: threads.prisma,
+    readStore: inThreadStore,
   })
   await inThread.ready()
 })
@@ -35,10 +36,18 @@ afterAll(async () => {
 describe('searches on worker threads', () => {
   it('answer exactly as the request thread does, page by page', async () => {
     let ranked = 0
-    for (const url of ['/articles?q=the&limit=3', '/articles?q=said&sort=newest&limit=2', '/articles?q=harbour+fishermen', '/articles?q=the&category=Weather']) {
+    for (const url of [
+      '/articles?q=the&limit=3',
+      '/articles?q=said&sort=newest&limit=2',
+      '/articles?q=harbour+fishermen',
+      '/articles?q=the&category=Weather',
+    ]) {
       let next: string | null = url
       while (next) {
-        const [a, b]: [request.Response, request.Response] = await Promise.all([request(threads.app.server).get(next).expect(200), request(inThread.server).get(next).expect(200)])
+        const [a, b]: [request.Response, request.Response] = await Promise.all([
+          request(threads.app.server).get(next).expect(200),
+          request(inThread.server).get(next).expect(200),
+        ])
         expect(a.body).toEqual(b.body)
         if (!url.includes('sort=')) ranked++
         next = a.body.page.nextCursor ? `${url}&cursor=${encodeURIComponent(a.body.page.nextCursor)}` : null
@@ -65,7 +74,9 @@ describe('searches on worker threads', () => {
 
   it('refuses searches beyond the queue with 503 problem+json and Retry-After, and answers the rest', async () => {
     // the one worker thread starts with the first search; the others queue behind it
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => request(crowded.app.server).get(`/articles?q=the&limit=${i + 1}`)))
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => request(crowded.app.server).get(`/articles?q=the&limit=${i + 1}`)),
+    )
     const refused = answers.filter((r) => r.status === 503)
     expect(refused.length).toBeGreaterThan(0)
     expect(answers.filter((r) => r.status === 200).length).toBeGreaterThan(0)

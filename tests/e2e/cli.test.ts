@@ -19,7 +19,10 @@ let url: string
 /** Runs the real CLI (`npm run ingest` does the same) against a temporary database. */
 function ingest(args: string[], input?: string) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), ...args], {
-    cwd: projectRoot, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', input,
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+    input,
   })
   return { code: run.status, out: run.stdout, err: run.stderr }
 }
@@ -40,7 +43,11 @@ describe('npm run ingest', () => {
 
     const prisma = await createPrisma(url)
     const readStore = openReadStore(url)
-    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url }), prisma, readStore })
+    const app = await buildApp({
+      config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url }),
+      prisma,
+      readStore,
+    })
     await app.ready()
     try {
       const xi = await request(app.server).get('/people/xi-jinping').expect(200)
@@ -84,7 +91,10 @@ describe('npm run ingest', () => {
   it('prints JSON for machines and reads stdin', () => {
     const run = ingest(['--json', '-'], 'Quiet day in parliament\nNothing happened, officials said on Monday.')
     expect(run.code).toBe(0)
-    const lines = run.out.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = run.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines[0]).toMatchObject({ source: '-', status: 'ingested', records: [{ status: 'ingested', title: 'Quiet day in parliament' }] })
     expect(lines.at(-1)).toMatchObject({ summary: { files: 1, articles: { ingested: 1, failed: 0 } } })
   })
@@ -123,16 +133,29 @@ function scratchDb(): string {
   return file
 }
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
 
 /** Runs the installed bin as a real process (from another folder, as a user would). */
 function runBin(args: string[], opts: { onStdout?: (all: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' } })
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: tmpdir(),
+      env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' },
+    })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => { stdout += d; opts.onStdout?.(stdout, child) })
-    child.stderr.on('data', (d) => { stderr += d })
+    child.stdout.on('data', (d) => {
+      stdout += d
+      opts.onStdout?.(stdout, child)
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
@@ -140,12 +163,19 @@ function runBin(args: string[], opts: { onStdout?: (all: string, child: ReturnTy
 
 const count = (db: string, sql = 'SELECT count(*) AS n FROM "Article"') => {
   const conn = new Database(db, { readonly: true })
-  try { return (conn.prepare(sql).get() as { n: number }).n } finally { conn.close() }
+  try {
+    return (conn.prepare(sql).get() as { n: number }).n
+  } finally {
+    conn.close()
+  }
 }
 
 beforeAll(() => {
   // the bin runs compiled code: build it once, as `npm install` (prepare) does
-  const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: projectRoot, encoding: 'utf8' })
+  const build = spawnSync(process.execPath, [join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  })
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`)
 }, 120_000)
 
@@ -156,7 +186,9 @@ describe('newsdesk bin', () => {
     expect(run.code).toBe(1) // records.jsonl holds a broken line on purpose
     const lines = run.stdout.trimEnd().split('\n')
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect(parsed.slice(0, -1).map((o) => o.source)).toEqual(['harbour-plan.txt', 'record.json', 'records.jsonl'].map((f) => fixture(`articles/${f}`)))
+    expect(parsed.slice(0, -1).map((o) => o.source)).toEqual(
+      ['harbour-plan.txt', 'record.json', 'records.jsonl'].map((f) => fixture(`articles/${f}`)),
+    )
     const { summary } = parsed.at(-1) as { summary: { files: number; articles: { ingested: number } } }
     expect(summary.files).toBe(3)
     expect(summary.articles.ingested).toBe(count(db))
@@ -177,8 +209,10 @@ describe('newsdesk bin', () => {
 function manyArticles(n = 1500): string {
   const folder = mkdtempSync(join(tmpdir(), 'newsdesk-many-'))
   for (let i = 0; i < n; i++) {
-    writeFileSync(join(folder, `a${String(i).padStart(4, '0')}.txt`),
-      `Council vote number ${i}\n\nThe council approved plan ${i} on Monday, Mayor Anne Hidalgo said. "It will create ${i} jobs," she said.\n`)
+    writeFileSync(
+      join(folder, `a${String(i).padStart(4, '0')}.txt`),
+      `Council vote number ${i}\n\nThe council approved plan ${i} on Monday, Mayor Anne Hidalgo said. "It will create ${i} jobs," she said.\n`,
+    )
   }
   return folder
 }
@@ -208,46 +242,57 @@ describe('Ctrl-C during ingest', () => {
     expect(stored).toBeLessThan(1500)
     expect(count(db)).toBe(stored)
     // every stored article is whole: its extraction went in with it
-    expect(count(db, 'SELECT count(*) AS n FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq")')).toBe(0)
+    expect(
+      count(
+        db,
+        'SELECT count(*) AS n FROM "Article" a WHERE NOT EXISTS (SELECT 1 FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq")',
+      ),
+    ).toBe(0)
     expect(run.stdout.split('\n').filter((l) => l.startsWith('ingested ')).length).toBe(stored)
 
     const again = await runBin(['ingest', '--workers', '1', '--database', db, folder])
     expect(again.code).toBe(0)
-    expect(again.stdout).toMatch(new RegExp(`^1500 files; 1500 records: ${1500 - stored} ingested, 0 updated, ${stored} unchanged, 0 failed`, 'm'))
+    expect(again.stdout).toMatch(
+      new RegExp(`^1500 files; 1500 records: ${1500 - stored} ingested, 0 updated, ${stored} unchanged, 0 failed`, 'm'),
+    )
     expect(count(db)).toBe(1500)
   })
 
   // a real terminal: `script` gives the process a pty, and ^C typed into it raises SIGINT
-  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal: the bar shows a rate and time left, ^C restores the cursor, --reextract shows progress', async () => {
-    const db = scratchDb()
-    const folder = manyArticles()
-    const inPty = (args: string, stopWhen?: RegExp) => new Promise<Run>((resolve) => {
-      const child = spawn('script', ['-qefc', `${process.execPath} ${bin} ${args}`, '/dev/null'], { cwd: tmpdir() })
-      let stdout = ''
-      let sent = false
-      child.stdout.on('data', (d) => {
-        stdout += d
-        if (stopWhen && !sent && stopWhen.test(stdout)) {
-          sent = true
-          child.stdin.write('\x03')
-        }
-      })
-      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: '' }))
-    })
-    const run = await inPty(`ingest --workers 1 --database ${db} ${folder}`, /\d+ articles\/s \| \d+:\d\d left/)
-    expect(run.code).toBe(130)
-    expect(run.stdout).toMatch(/\d+\/1500 files \| \d+ articles\/s \| \d+:\d\d left/)
-    // the cursor hidden by the bar is shown again before the summary
-    expect(run.stdout.lastIndexOf('\x1b[?25h')).toBeGreaterThan(run.stdout.lastIndexOf('\x1b[?25l'))
-    const m = run.stdout.match(SUMMARY)
-    expect(m).not.toBeNull()
-    expect(count(db)).toBe(Number(m![3]))
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
+    'on a terminal: the bar shows a rate and time left, ^C restores the cursor, --reextract shows progress',
+    async () => {
+      const db = scratchDb()
+      const folder = manyArticles()
+      const inPty = (args: string, stopWhen?: RegExp) =>
+        new Promise<Run>((resolve) => {
+          const child = spawn('script', ['-qefc', `${process.execPath} ${bin} ${args}`, '/dev/null'], { cwd: tmpdir() })
+          let stdout = ''
+          let sent = false
+          child.stdout.on('data', (d) => {
+            stdout += d
+            if (stopWhen && !sent && stopWhen.test(stdout)) {
+              sent = true
+              child.stdin.write('\x03')
+            }
+          })
+          child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr: '' }))
+        })
+      const run = await inPty(`ingest --workers 1 --database ${db} ${folder}`, /\d+ articles\/s \| \d+:\d\d left/)
+      expect(run.code).toBe(130)
+      expect(run.stdout).toMatch(/\d+\/1500 files \| \d+ articles\/s \| \d+:\d\d left/)
+      // the cursor hidden by the bar is shown again before the summary
+      expect(run.stdout.lastIndexOf('\x1b[?25h')).toBeGreaterThan(run.stdout.lastIndexOf('\x1b[?25l'))
+      const m = run.stdout.match(SUMMARY)
+      expect(m).not.toBeNull()
+      expect(count(db)).toBe(Number(m![3]))
 
-    const re = await inPty(`ingest --reextract --all --workers 1 --database ${db}`)
-    expect(re.code).toBe(0)
-    expect(re.stdout).toMatch(new RegExp(`${m![3]}/${m![3]} articles \\| \\d+ articles/s`))
-    expect(re.stdout).toMatch(new RegExp(`re-extracted ${m![3]} articles`))
-  })
+      const re = await inPty(`ingest --reextract --all --workers 1 --database ${db}`)
+      expect(re.code).toBe(0)
+      expect(re.stdout).toMatch(new RegExp(`${m![3]}/${m![3]} articles \\| \\d+ articles/s`))
+      expect(re.stdout).toMatch(new RegExp(`re-extracted ${m![3]} articles`))
+    },
+  )
 })
 
 describe('a folder with a manifest.jsonl of metadata', () => {
@@ -255,17 +300,31 @@ describe('a folder with a manifest.jsonl of metadata', () => {
   const articles = (db: string) => {
     const conn = new Database(db, { readonly: true })
     try {
-      return conn.prepare('SELECT "title", "section", "publishedAt", "url", "sourcePath" FROM "Article" ORDER BY "title"').all() as { title: string; section: string | null; publishedAt: string | null; url: string | null; sourcePath: string }[]
-    } finally { conn.close() }
+      return conn.prepare('SELECT "title", "section", "publishedAt", "url", "sourcePath" FROM "Article" ORDER BY "title"').all() as {
+        title: string
+        section: string | null
+        publishedAt: string | null
+        url: string | null
+        sourcePath: string
+      }[]
+    } finally {
+      conn.close()
+    }
   }
 
   it('applies each line to the file it names and does not ingest the manifest itself', async () => {
     const db = scratchDb()
     const run = await runBin(['ingest', '--json', '--workers', '0', '--database', db, folder])
     expect(run.code).toBe(0)
-    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { source?: string; status?: string })
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { source?: string; status?: string })
     expect(lines.filter((l) => l.source).map((l) => [l.source!.slice(folder.length + 1), l.status])).toEqual([
-      ['more/arts-001.txt', 'ingested'], ['politics-001.txt', 'ingested'], ['sport-001.txt', 'ingested'], ['unlisted.txt', 'ingested'],
+      ['more/arts-001.txt', 'ingested'],
+      ['politics-001.txt', 'ingested'],
+      ['sport-001.txt', 'ingested'],
+      ['unlisted.txt', 'ingested'],
     ])
     expect(articles(db).map((a) => [a.title, a.section, a.publishedAt?.slice(0, 10) ?? null, a.url])).toEqual([
       ['Festival draws crowds', 'entertainment', null, null],

@@ -22,21 +22,40 @@ beforeAll(() => {
   put('blank.txt', ' \n\t\n')
   put('binary.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]))
   put('latin1.txt', Buffer.from('Caf\xe9 opens\nThe caf\xe9 opened, its owner said.', 'latin1'))
-  put('bom-crlf.txt', `\uFEFF${article('Harbour reopens', 'The harbour reopened on Monday.\r\n\r\nIt will bring jobs, Mayor Anne Hidalgo said.')}`.replace(/\n/g, '\r\n'))
+  put(
+    'bom-crlf.txt',
+    `\uFEFF${article('Harbour reopens', 'The harbour reopened on Monday.\r\n\r\nIt will bring jobs, Mayor Anne Hidalgo said.')}`.replace(
+      /\n/g,
+      '\r\n',
+    ),
+  )
   put('no-title.json', JSON.stringify({ body: '' }))
-  put('records.jsonl', [
-    JSON.stringify({ title: 'Council votes', body: 'The council voted on Tuesday. The plan is sound, Councillor Ray Tan said.', date: '2024-03-05' }),
-    '{"title": "Broken line", "body": ',
-    JSON.stringify({ title: 'No body here' }),
-    JSON.stringify({ title: 'Odd date', body: 'Markets rose, traders said.', date: 'next Tuesday-ish' }),
-    JSON.stringify({ title: 'Long name', body: `${'Zq'.repeat(1).toUpperCase()}${'x'.repeat(20_000)} said the vote was fair. ${'Aa '.repeat(5_000)}said it was not.` }),
-    '',
-    '[1, 2, 3]',
-  ].join('\n'))
-  put('mixed.jsonl', Buffer.concat([
-    Buffer.from(`\uFEFF${JSON.stringify({ title: 'Port strike ends', body: 'The strike ended, union leader Sam Ortiz said.' })}\r\n`),
-    Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]),
-  ]))
+  put(
+    'records.jsonl',
+    [
+      JSON.stringify({
+        title: 'Council votes',
+        body: 'The council voted on Tuesday. The plan is sound, Councillor Ray Tan said.',
+        date: '2024-03-05',
+      }),
+      '{"title": "Broken line", "body": ',
+      JSON.stringify({ title: 'No body here' }),
+      JSON.stringify({ title: 'Odd date', body: 'Markets rose, traders said.', date: 'next Tuesday-ish' }),
+      JSON.stringify({
+        title: 'Long name',
+        body: `${'Zq'.repeat(1).toUpperCase()}${'x'.repeat(20_000)} said the vote was fair. ${'Aa '.repeat(5_000)}said it was not.`,
+      }),
+      '',
+      '[1, 2, 3]',
+    ].join('\n'),
+  )
+  put(
+    'mixed.jsonl',
+    Buffer.concat([
+      Buffer.from(`\uFEFF${JSON.stringify({ title: 'Port strike ends', body: 'The strike ended, union leader Sam Ortiz said.' })}\r\n`),
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]),
+    ]),
+  )
   put('same-a.txt', article('Bridge closes', 'The bridge closed for repairs, engineers said.'))
   put('same-b.txt', article('Bridge closes', 'The bridge closed for repairs, engineers said.'))
   mkdirSync(join(input, 'nested'))
@@ -59,7 +78,10 @@ describe('ingest of hostile input', () => {
     expect(reason('binary.txt')).toBe('binary file (contains NUL bytes)')
     expect(reason('latin1.txt')).toBe('invalid UTF-8')
     expect(reason('no-title.json')).toBe('missing title')
-    expect(o.get('mixed.jsonl')?.records.map((r) => [r.where, r.reason ?? r.status])).toEqual([['line 1', 'ingested'], ['line 2', 'invalid UTF-8']])
+    expect(o.get('mixed.jsonl')?.records.map((r) => [r.where, r.reason ?? r.status])).toEqual([
+      ['line 1', 'ingested'],
+      ['line 2', 'invalid UTF-8'],
+    ])
     expect(o.get('bom-crlf.txt')?.status).toBe('ingested')
     expect(o.get('same-a.txt')?.status).toBe('ingested')
     expect(o.get('same-b.txt')?.status).toBe('unchanged')
@@ -70,7 +92,12 @@ describe('ingest of hostile input', () => {
     const lines = o.get('records.jsonl')!
     expect(lines.status).toBe('partial')
     expect(lines.records.map((r) => [r.where, r.status])).toEqual([
-      ['line 1', 'ingested'], ['line 2', 'failed'], ['line 3', 'failed'], ['line 4', 'ingested'], ['line 5', 'ingested'], ['line 7', 'failed'],
+      ['line 1', 'ingested'],
+      ['line 2', 'failed'],
+      ['line 3', 'failed'],
+      ['line 4', 'ingested'],
+      ['line 5', 'ingested'],
+      ['line 7', 'failed'],
     ])
     expect(lines.records[1]!.reason).toMatch(/^invalid JSON/)
     expect(lines.records[2]!.reason).toBe('missing body')

@@ -40,10 +40,18 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const url = `file:${file}`
   const prisma = await createPrisma(url)
   const readStore = openReadStore(url)
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url, ...env }), prisma, readStore })
+  const app = await buildApp({
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url, ...env }),
+    prisma,
+    readStore,
+  })
   await app.ready()
   return {
-    app, prisma, readStore, url, dir,
+    app,
+    prisma,
+    readStore,
+    url,
+    dir,
     async ingest(...paths) {
       const out: FileOutcome[] = []
       for await (const o of ingestPaths(prisma, paths)) out.push(o)

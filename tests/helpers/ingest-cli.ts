@@ -2,15 +2,33 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
 import { join } from 'node:path'
 import { projectRoot } from '../../src/paths.js'
 
-export interface Outcome { source: string; status: string; records: { where: string; status: string; reason?: string; warnings?: string[]; id?: string }[] }
-export interface Summary { files: number; articles: Record<string, number>; failedFiles: number }
+export interface Outcome {
+  source: string
+  status: string
+  records: { where: string; status: string; reason?: string; warnings?: string[]; id?: string }[]
+}
+export interface Summary {
+  files: number
+  articles: Record<string, number>
+  failedFiles: number
+}
 
 /** Runs the real ingest CLI with --json into the database file `db`; outcomes keyed by file name. `as` runs it as another user. */
 export function ingestJson(db: string, args: string[], as: Pick<SpawnSyncOptions, 'uid' | 'gid' | 'env'> = {}) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--database', `file:${db}`, ...args], {
-    cwd: projectRoot, encoding: 'utf8', maxBuffer: 1 << 26, ...as,
-  })
-  const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Outcome & { summary?: Summary })
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--database', `file:${db}`, ...args],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      ...as,
+    },
+  )
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Outcome & { summary?: Summary })
   const outcomes = new Map(lines.filter((l) => l.source).map((l) => [l.source.slice(l.source.lastIndexOf('/') + 1), l]))
   return { code: run.status, outcomes, summary: lines.at(-1)!.summary!, err: run.stderr }
 }

@@ -16,8 +16,12 @@ export function openApiValidator(doc: Doc) {
     const response = op!.responses[String(res.status)]
     expect(response, `${method} ${path} documents status ${res.status}`).toBeTruthy()
     const mediaType = Object.keys(response!.content ?? {})[0]
-    expect(mediaType, `${method} ${path} ${res.status} declares its media type`).toBe(res.status >= 400 && path !== '/health' ? 'application/problem+json' : 'application/json')
-    const validate = ajv.getSchema(`openapi#/paths/${escape(path)}/${method.toLowerCase()}/responses/${res.status}/content/${escape(mediaType!)}/schema`)
+    expect(mediaType, `${method} ${path} ${res.status} declares its media type`).toBe(
+      res.status >= 400 && path !== '/health' ? 'application/problem+json' : 'application/json',
+    )
+    const validate = ajv.getSchema(
+      `openapi#/paths/${escape(path)}/${method.toLowerCase()}/responses/${res.status}/content/${escape(mediaType!)}/schema`,
+    )
     expect(validate, 'response schema compiles').toBeTruthy()
     const ok = validate!(res.body)
     expect(ok ? [] : validate!.errors, `${method} ${path} ${res.status} matches the OpenAPI document`).toEqual([])

@@ -21,14 +21,25 @@ async function run(paths: string[], opts: { extractor?: Extractor; batchSize?: n
 }
 
 const snapshot = async () => ({
-  people: await ctx.prisma.person.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, articleCount: true, mentionCount: true, quoteCount: true, firstSeen: true, lastSeen: true } }),
-  quotes: await ctx.prisma.quote.findMany({ orderBy: { id: 'asc' }, select: { id: true, personId: true, speakerName: true, content: true } }),
+  people: await ctx.prisma.person.findMany({
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true, articleCount: true, mentionCount: true, quoteCount: true, firstSeen: true, lastSeen: true },
+  }),
+  quotes: await ctx.prisma.quote.findMany({
+    orderBy: { id: 'asc' },
+    select: { id: true, personId: true, speakerName: true, content: true },
+  }),
   links: await ctx.prisma.articlePerson.count(),
   // the counts and excerpt stored with each article agree with its rows
-  wrongSummaries: (await ctx.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Article" a WHERE
+  wrongSummaries:
+    (
+      await ctx.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Article" a WHERE
     a."peopleCount" <> (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."articleSeq" = a."seq")
-    OR a."quoteCount" <> (SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = a."seq")`))[0]!.n
-    + BigInt((await ctx.prisma.article.findMany({ select: { body: true, excerpt: true } })).filter((a) => a.excerpt !== excerptOf(a.body)).length),
+    OR a."quoteCount" <> (SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = a."seq")`)
+    )[0]!.n +
+    BigInt(
+      (await ctx.prisma.article.findMany({ select: { body: true, excerpt: true } })).filter((a) => a.excerpt !== excerptOf(a.body)).length,
+    ),
 })
 
 // a new database for each test: reset() deletes rows but leaves the full-text index's segments, which the merge test counts
@@ -43,7 +54,10 @@ describe('batched ingest', () => {
     const incremental = await snapshot()
     expect(incremental.people.length).toBeGreaterThan(4)
     expect(incremental.wrongSummaries).toBe(0n)
-    await refreshPeople(ctx.prisma, incremental.people.map((p) => p.id))
+    await refreshPeople(
+      ctx.prisma,
+      incremental.people.map((p) => p.id),
+    )
     expect(await snapshot()).toEqual(incremental)
   })
 
@@ -72,7 +86,10 @@ describe('batched ingest', () => {
     expect(await ctx.prisma.article.count()).toBe(3)
     expect(await ctx.prisma.quote.count({ where: { content: { startsWith: 'The sanctions' } } })).toBe(0)
     const after = await snapshot()
-    await refreshPeople(ctx.prisma, after.people.map((p) => p.id))
+    await refreshPeople(
+      ctx.prisma,
+      after.people.map((p) => p.id),
+    )
     expect(await snapshot()).toEqual(after)
   })
 
@@ -92,10 +109,16 @@ describe('batched ingest', () => {
   })
 
   it('merges the full-text indexes into one segment after a run that wrote a tenth of the articles or more', async () => {
-    const many = Array.from({ length: 12 }, (_, i) => write(`many-${i}.txt`, `Report ${i}\nThe plan number ${i} will work, the mayor said on day ${i}.`))
+    const many = Array.from({ length: 12 }, (_, i) =>
+      write(`many-${i}.txt`, `Report ${i}\nThe plan number ${i} will work, the mayor said on day ${i}.`),
+    )
     await run(many, { batchSize: 1 }) // a transaction, so a segment, per article
-    const segments = async () => Number((await ctx.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(DISTINCT "segid") AS n FROM "ArticleFts_idx"`))[0]!.n)
-    const search = () => ctx.prisma.$queryRawUnsafe<{ seq: number }[]>(`SELECT rowid AS seq FROM "ArticleFts" WHERE "ArticleFts" MATCH 'mayor' ORDER BY bm25("ArticleFts"), rowid`)
+    const segments = async () =>
+      Number((await ctx.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(DISTINCT "segid") AS n FROM "ArticleFts_idx"`))[0]!.n)
+    const search = () =>
+      ctx.prisma.$queryRawUnsafe<{ seq: number }[]>(
+        `SELECT rowid AS seq FROM "ArticleFts" WHERE "ArticleFts" MATCH 'mayor' ORDER BY bm25("ArticleFts"), rowid`,
+      )
     const before = await search()
     expect(before.length).toBe(12)
     expect(await segments()).toBeGreaterThan(1)

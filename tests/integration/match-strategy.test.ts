@@ -13,10 +13,15 @@ beforeAll(async () => {
   const files = Array.from({ length: ARTICLES }, (_, i) => {
     const day = String(1 + ((i * 7) % 28)).padStart(2, '0')
     const zebra = i % 40 === 0 ? ' A zebra escaped from the zoo, the keeper said.' : ''
-    return write(`a${i}.json`, JSON.stringify({
-      id: `item-${i}`, title: `Council report ${i}`, date: `2023-${String(1 + (i % 12)).padStart(2, '0')}-${day}`,
-      body: `The council met on day ${i}. We will fix the roads, Mayor Jane Doe said.${zebra}`,
-    }))
+    return write(
+      `a${i}.json`,
+      JSON.stringify({
+        id: `item-${i}`,
+        title: `Council report ${i}`,
+        date: `2023-${String(1 + (i % 12)).padStart(2, '0')}-${day}`,
+        body: `The council met on day ${i}. We will fix the roads, Mayor Jane Doe said.${zebra}`,
+      }),
+    )
   })
   await ctx.ingest(...files)
 }, 120_000)
@@ -28,7 +33,9 @@ async function items<T extends { id: string }>(url: string, limit: number): Prom
   const out: T[] = []
   let cursor: string | null = null
   do {
-    const res: request.Response = await get(`${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+    const res: request.Response = await get(
+      `${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    )
     out.push(...res.body.data)
     cursor = res.body.page.nextCursor
   } while (cursor)
@@ -55,7 +62,9 @@ describe('date-ordered full-text lists', () => {
   })
 
   it.each(['roads', 'zebra'])('list exactly the matching quotes for "%s"', async (word) => {
-    const all = (await items<{ id: string; content: string }>('/quotes', 100)).filter((q) => q.content.toLowerCase().includes(word)).map((q) => q.id)
+    const all = (await items<{ id: string; content: string }>('/quotes', 100))
+      .filter((q) => q.content.toLowerCase().includes(word))
+      .map((q) => q.id)
     expect(all.length).toBeGreaterThan(0)
     expect(await collect(`/quotes?q=${word}`, 7)).toEqual(all)
   })

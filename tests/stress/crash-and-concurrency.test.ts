@@ -27,7 +27,10 @@ describe('crashes', () => {
     let files = 0
     await new Promise<void>((resolve) => {
       child.stdout!.on('data', (chunk: Buffer) => {
-        files += chunk.toString().split('\n').filter((l) => l.startsWith('{"source"')).length
+        files += chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l.startsWith('{"source"')).length
         if (files >= 3 && child.exitCode === null && !child.killed) {
           child.kill('SIGKILL')
           resolve()
@@ -103,8 +106,11 @@ describe('SIGTERM', () => {
     const { port } = server
     // 40 searches at once; SIGTERM as soon as the first is answered, while the others are being served
     const inFlight = Array.from({ length: 40 }, (_, i) =>
-      fetch(`http://127.0.0.1:${port}/articles?limit=100&q=said+${['budget', 'school', 'rail', 'water'][i % 4]}`)
-        .then((r) => r.status, (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.message))
+      fetch(`http://127.0.0.1:${port}/articles?limit=100&q=said+${['budget', 'school', 'rail', 'water'][i % 4]}`).then(
+        (r) => r.status,
+        (e: Error & { cause?: { code?: string } }) => e.cause?.code ?? e.message,
+      ),
+    )
     await Promise.race(inFlight)
     server.kill('SIGTERM')
     const statuses = await Promise.all(inFlight)
@@ -112,11 +118,19 @@ describe('SIGTERM', () => {
     expect(code).toBe(0)
     // the server answered every request it took in: each "incoming request" has its "request completed"
     const events = server.log.map((l) => JSON.parse(l) as { msg: string; reqId?: string })
-    const received = events.filter((e) => e.msg === 'incoming request').map((e) => e.reqId).sort()
-    const answered = events.filter((e) => e.msg === 'request completed' || e.msg.startsWith('request aborted')).map((e) => e.reqId).sort()
+    const received = events
+      .filter((e) => e.msg === 'incoming request')
+      .map((e) => e.reqId)
+      .sort()
+    const answered = events
+      .filter((e) => e.msg === 'request completed' || e.msg.startsWith('request aborted'))
+      .map((e) => e.reqId)
+      .sort()
     expect(received.length).toBeGreaterThan(0)
     expect(received.filter((id) => !answered.includes(id))).toEqual([])
-    expect(events.map((e) => e.msg)).toEqual(expect.arrayContaining(['shutting down', 'requests finished, server closed', 'database closed']))
+    expect(events.map((e) => e.msg)).toEqual(
+      expect.arrayContaining(['shutting down', 'requests finished, server closed', 'database closed']),
+    )
     // clients see answers (200, or 503 once closing), or a refused or dropped idle connection for requests it never took
     expect(statuses.filter((s) => s !== 200 && s !== 503 && s !== 'ECONNREFUSED' && s !== 'ECONNRESET')).toEqual([])
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0)

@@ -16,9 +16,14 @@ export function freshDatabase(file: string): string {
 
 /** The real ingest CLI as a child process (JSON lines on stdout). */
 export function startIngest(url: string, paths: string[], extra: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--database', url, ...extra, ...paths], {
-    cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--database', url, ...extra, ...paths],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
 }
 
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -32,11 +37,25 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
  */
 export async function startServer(url: string, env: Record<string, string> = {}): Promise<ChildProcess & { log: string[]; port: number }> {
   // the port is read from Fastify's "Server listening at" line, which it logs at info
-  if (['warn', 'error', 'fatal', 'silent'].includes(env.LOG_LEVEL ?? 'info')) throw new Error('startServer needs LOG_LEVEL info or lower to learn its port')
-  const child = Object.assign(spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
-    cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DATABASE_URL: url, HOST: '127.0.0.1', LOAD_SAMPLE_DATA: 'false', RATE_LIMIT_MAX: '0', LOG_LEVEL: 'info', ...env, PORT: '0' },
-  }), { log: [] as string[], port: 0 })
+  if (['warn', 'error', 'fatal', 'silent'].includes(env.LOG_LEVEL ?? 'info'))
+    throw new Error('startServer needs LOG_LEVEL info or lower to learn its port')
+  const child = Object.assign(
+    spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        HOST: '127.0.0.1',
+        LOAD_SAMPLE_DATA: 'false',
+        RATE_LIMIT_MAX: '0',
+        LOG_LEVEL: 'info',
+        ...env,
+        PORT: '0',
+      },
+    }),
+    { log: [] as string[], port: 0 },
+  )
   child.port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start')), 60_000)
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
@@ -72,9 +91,17 @@ export function databaseFacts(file: string) {
       people: one('SELECT count(*) FROM "Person"'),
       aliases: one('SELECT count(*) FROM "PersonAlias"'),
       counters: db.prepare('SELECT sum("articleCount") AS a, sum("mentionCount") AS m, sum("quoteCount") AS q FROM "Person"').get(),
-      perArticle: Object.fromEntries((db.prepare(`
+      perArticle: Object.fromEntries(
+        (
+          db
+            .prepare(
+              `
         SELECT a."id", (SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = a."seq") || '/' || (SELECT count(*) FROM "ArticlePerson" p WHERE p."articleSeq" = a."seq") AS n
-        FROM "Article" a`).all() as { id: string; n: string }[]).map((r) => [r.id, r.n])),
+        FROM "Article" a`,
+            )
+            .all() as { id: string; n: string }[]
+        ).map((r) => [r.id, r.n]),
+      ),
     }
   } finally {
     db.close()

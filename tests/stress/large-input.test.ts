@@ -16,10 +16,14 @@ beforeAll(() => {
   const put = (name: string, content: string | Buffer) => writeFileSync(join(input, name), content)
   put('huge.txt', `Huge file\n${'word '.repeat(10_500_000)}`) // 50 MB
   put('long-body.txt', `Long body\n${'word '.repeat(500_000)}`) // 2.5 MB in one article
-  put('huge.jsonl', [ // 50 MB, streamed: one line too long for an article, one good line
-    JSON.stringify({ title: 'Endless', body: 'word '.repeat(10_500_000) }),
-    JSON.stringify({ title: 'Ferry returns', body: 'The ferry returned to service, captain Lena Berg said.' }),
-  ].join('\n'))
+  put(
+    'huge.jsonl',
+    [
+      // 50 MB, streamed: one line too long for an article, one good line
+      JSON.stringify({ title: 'Endless', body: 'word '.repeat(10_500_000) }),
+      JSON.stringify({ title: 'Ferry returns', body: 'The ferry returned to service, captain Lena Berg said.' }),
+    ].join('\n'),
+  )
   put('too-big.json', Buffer.alloc(33 * 1024 * 1024, 0x20))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

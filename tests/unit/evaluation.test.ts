@@ -7,10 +7,20 @@ import { stripQuotationMarks } from '../../src/evaluation/strip-quotes.js'
 
 describe('evaluation', () => {
   it('matches spans one-to-one by the share of the gold span covered', () => {
-    const gold = [{ start: 0, end: 10 }, { start: 20, end: 30 }]
-    const predicted = [{ start: 0, end: 4 }, { start: 5, end: 9 }, { start: 22, end: 40 }]
+    const gold = [
+      { start: 0, end: 10 },
+      { start: 20, end: 30 },
+    ]
+    const predicted = [
+      { start: 0, end: 4 },
+      { start: 5, end: 9 },
+      { start: 22, end: 40 },
+    ]
     const m = matchSpans(gold, predicted, 0.3)
-    expect(m.pairs).toEqual([[gold[1], predicted[2]], [gold[0], predicted[0]]])
+    expect(m.pairs).toEqual([
+      [gold[1], predicted[2]],
+      [gold[0], predicted[0]],
+    ])
     expect(m.spurious).toEqual([predicted[1]])
     expect(prf(2, 1, 0)).toMatchObject({ precision: 2 / 3, recall: 1, f1: 0.8 })
   })
@@ -27,11 +37,35 @@ describe('evaluation', () => {
   })
   it('scores a document as written and with marks stripped', () => {
     const text = 'The plan failed, Smith said.\n“It is over,” Jones said.'
-    const doc = { id: 'd', text, quotes: [
-      { speaker: 'Smith', cue: 'said', content: 'The plan failed', contentStart: 0, contentEnd: 15, speakerStart: 17, speakerEnd: 22, cueStart: 23, cueEnd: 27 },
-      { speaker: 'Jones', cue: 'said', content: '“It is over,”', contentStart: 29, contentEnd: 42, speakerStart: 43, speakerEnd: 48, cueStart: 49, cueEnd: 53 },
-      { speaker: 'Jones', cue: 'believes', content: 'x', contentStart: 0, contentEnd: 1 },
-    ] }
+    const doc = {
+      id: 'd',
+      text,
+      quotes: [
+        {
+          speaker: 'Smith',
+          cue: 'said',
+          content: 'The plan failed',
+          contentStart: 0,
+          contentEnd: 15,
+          speakerStart: 17,
+          speakerEnd: 22,
+          cueStart: 23,
+          cueEnd: 27,
+        },
+        {
+          speaker: 'Jones',
+          cue: 'said',
+          content: '“It is over,”',
+          contentStart: 29,
+          contentEnd: 42,
+          speakerStart: 43,
+          speakerEnd: 48,
+          cueStart: 49,
+          cueEnd: 53,
+        },
+        { speaker: 'Jones', cue: 'believes', content: 'x', contentStart: 0, contentEnd: 1 },
+      ],
+    }
     for (const strip of [false, true]) {
       const r = scoreQuoteDoc(doc, { threshold: 0.3, strip })
       expect(r.counts).toEqual({ tp: 2, fp: 0, fn: 0, speakerOk: 2, cueOk: 2 })
@@ -44,7 +78,8 @@ describe('evaluation', () => {
   it('reports scores under their floors', () => {
     const results = { 'a.jsonl': { asWritten30: { quotes: { f1: 0.7 } } } }
     expect(checkFloors(results, { 'a.jsonl': { 'asWritten30.quotes.f1': 0.75, 'nope.f1': 0.1 }, 'other.jsonl': { x: 1 } })).toEqual([
-      'a.jsonl asWritten30.quotes.f1 = 0.700 < 0.75', 'a.jsonl nope.f1 = missing < 0.1',
+      'a.jsonl asWritten30.quotes.f1 = 0.700 < 0.75',
+      'a.jsonl nope.f1 = missing < 0.1',
     ])
   })
 })

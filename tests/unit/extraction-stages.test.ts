@@ -38,7 +38,10 @@ describe('splitSentences', () => {
   it('skips the dateline of the first paragraph and keeps offsets into the body', () => {
     const body = 'MOSCOW (AP) Putin spoke.\nHe left.'
     const s = splitSentences(body)
-    expect(s.map((x) => [x.text, body.slice(x.start, x.end), x.paragraph])).toEqual([['Putin spoke.', 'Putin spoke.', 0], ['He left.', 'He left.', 1]])
+    expect(s.map((x) => [x.text, body.slice(x.start, x.end), x.paragraph])).toEqual([
+      ['Putin spoke.', 'Putin spoke.', 0],
+      ['He left.', 'He left.', 1],
+    ])
   })
   it('does not start a sentence at a stray comma', () => {
     expect(splitSentences('They respect interests. , the border stays.')).toHaveLength(1)
@@ -56,7 +59,8 @@ describe('findPersonNames', () => {
   const names = (body: string) => findPersonNames(analyse(body).tokens).map((c) => [c.name, c.title])
   it('splits capitalised titles from the name', () => {
     expect(names('He met Russian Deputy Foreign Minister Sergei Ryabkov and Chinese President Xi Jinping.')).toEqual([
-      ['Sergei Ryabkov', 'Russian Deputy Foreign Minister'], ['Xi Jinping', 'Chinese President'],
+      ['Sergei Ryabkov', 'Russian Deputy Foreign Minister'],
+      ['Xi Jinping', 'Chinese President'],
     ])
   })
   it('keeps long titles with connectors, and lowercase role phrases', () => {
@@ -87,11 +91,16 @@ describe('resolvePeople', () => {
     const body = 'Senator John Adams met Governor Mary Adams. Adams said no.'
     const { tokens } = analyse(body)
     const people = resolvePeople(body, tokens, findPersonNames(tokens))
-    expect(people.map((p) => [p.name, p.mentions.length])).toEqual([['John Adams', 1], ['Mary Adams', 1]])
+    expect(people.map((p) => [p.name, p.mentions.length])).toEqual([
+      ['John Adams', 1],
+      ['Mary Adams', 1],
+    ])
   })
   it('prefers specific titles and resolves a description only when one person fits', () => {
     expect(specificTitles(['President', 'Russian President', 'President'])).toEqual(['Russian President'])
-    expect(descriptionReferent('Russian', 'leader', [['Chinese President'], ['Russian President'], ['Russian Deputy Foreign Minister']])).toBe(1)
+    expect(
+      descriptionReferent('Russian', 'leader', [['Chinese President'], ['Russian President'], ['Russian Deputy Foreign Minister']]),
+    ).toBe(1)
     expect(descriptionReferent('', 'president', [['Chinese President'], ['Russian President']])).toBeNull()
   })
 })
@@ -103,16 +112,33 @@ describe('findQuotes', () => {
     ])
   })
   it('finds "said X", "X said that", "according to X" and trailing time phrases', () => {
-    expect(quotesOf('The plan will work, said Professor Ana Lima.')[0]).toMatchObject({ content: 'The plan will work', speaker: 'Professor Ana Lima' })
-    expect(quotesOf('Xi said, through an interpreter, that he appreciated the support.')[0]).toMatchObject({ content: 'he appreciated the support', speaker: 'Xi' })
-    expect(quotesOf('According to Ushakov, the leader stressed the need for talks.')[0]).toMatchObject({ content: 'the leader stressed the need for talks', speaker: 'Ushakov', cue: 'according to' })
-    expect(quotesOf('Xi backed Putin in his bid, the Kremlin said Wednesday after the summit.')[0]).toMatchObject({ content: 'Xi backed Putin in his bid', speaker: 'the Kremlin' })
+    expect(quotesOf('The plan will work, said Professor Ana Lima.')[0]).toMatchObject({
+      content: 'The plan will work',
+      speaker: 'Professor Ana Lima',
+    })
+    expect(quotesOf('Xi said, through an interpreter, that he appreciated the support.')[0]).toMatchObject({
+      content: 'he appreciated the support',
+      speaker: 'Xi',
+    })
+    expect(quotesOf('According to Ushakov, the leader stressed the need for talks.')[0]).toMatchObject({
+      content: 'the leader stressed the need for talks',
+      speaker: 'Ushakov',
+      cue: 'according to',
+    })
+    expect(quotesOf('Xi backed Putin in his bid, the Kremlin said Wednesday after the summit.')[0]).toMatchObject({
+      content: 'Xi backed Putin in his bid',
+      speaker: 'the Kremlin',
+    })
   })
   it('stores relayed speech as the inner speaker via the relaying source', () => {
     expect(quotesOf('Forces are interfering in our affairs, CCTV quotes Xi as saying.')).toEqual([
       { content: 'Forces are interfering in our affairs', speaker: 'Xi', cue: 'quotes ... as saying', via: 'CCTV' },
     ])
-    expect(quotesOf('Both sides need to work together, Xi was quoted as saying by CCTV.')[0]).toMatchObject({ speaker: 'Xi', via: 'CCTV', cue: 'was quoted as saying' })
+    expect(quotesOf('Both sides need to work together, Xi was quoted as saying by CCTV.')[0]).toMatchObject({
+      speaker: 'Xi',
+      via: 'CCTV',
+      cue: 'was quoted as saying',
+    })
     expect(quotesOf('Chinese state broadcaster CCTV reported that Xi said both countries should act.')).toEqual([
       { content: 'both countries should act', speaker: 'Xi', cue: 'said', via: 'CCTV' },
     ])
@@ -125,13 +151,29 @@ describe('findQuotes', () => {
     ])
   })
   it('reads "issued a statement saying", "with X saying" and noun-phrase contents', () => {
-    expect(quotesOf('The ministry issued a statement saying talks would resume soon.')[0]).toMatchObject({ speaker: 'The ministry', cue: 'issued a statement saying' })
-    expect(quotesOf('They met on Monday, with the leader saying relations are strong.')[0]).toMatchObject({ speaker: 'the leader', cue: 'saying', content: 'relations are strong' })
-    expect(quotesOf('Moscow has denied plans to invade Ukraine and has blamed Kyiv.')[0]).toMatchObject({ speaker: 'Moscow', content: 'plans to invade Ukraine' })
+    expect(quotesOf('The ministry issued a statement saying talks would resume soon.')[0]).toMatchObject({
+      speaker: 'The ministry',
+      cue: 'issued a statement saying',
+    })
+    expect(quotesOf('They met on Monday, with the leader saying relations are strong.')[0]).toMatchObject({
+      speaker: 'the leader',
+      cue: 'saying',
+      content: 'relations are strong',
+    })
+    expect(quotesOf('Moscow has denied plans to invade Ukraine and has blamed Kyiv.')[0]).toMatchObject({
+      speaker: 'Moscow',
+      content: 'plans to invade Ukraine',
+    })
   })
   it('handles quotation marks, including a quote split by its attribution', () => {
-    expect(quotesOf('“We will keep fighting for them,” Okafor told reporters.')[0]).toMatchObject({ content: 'We will keep fighting for them', speaker: 'Okafor' })
-    expect(quotesOf('"The first part is done," she said, "and the rest will follow."')[0]).toMatchObject({ content: 'The first part is done," she said, "and the rest will follow', speaker: 'she' })
+    expect(quotesOf('“We will keep fighting for them,” Okafor told reporters.')[0]).toMatchObject({
+      content: 'We will keep fighting for them',
+      speaker: 'Okafor',
+    })
+    expect(quotesOf('"The first part is done," she said, "and the rest will follow."')[0]).toMatchObject({
+      content: 'The first part is done," she said, "and the rest will follow',
+      speaker: 'she',
+    })
   })
   it('does not take "told X about" or "said on Monday." as speech content', () => {
     expect(quotesOf('He told Xi about growing threats to the country.')).toEqual([])
@@ -141,7 +183,12 @@ describe('findQuotes', () => {
     const { tokens } = analyse('The US, Canada, Australia and Britain have said they will not go.')
     const said = tokens.findIndex((t) => t.text === 'said')
     const sp = speakerBefore(tokens, said)!
-    expect(tokens.slice(sp.from, sp.to).map((t) => t.text).join(' ')).toBe('The US , Canada , Australia and Britain')
+    expect(
+      tokens
+        .slice(sp.from, sp.to)
+        .map((t) => t.text)
+        .join(' '),
+    ).toBe('The US , Canada , Australia and Britain')
     expect(nameHead('Chinese state broadcaster CCTV')).toBe('CCTV')
     expect(nameHead('China’s Foreign Ministry')).toBe('China’s Foreign Ministry')
   })
@@ -154,7 +201,9 @@ describe('attributeSpeakers', () => {
     return attributeSpeakers({ body, people, sentences }, findQuotes(body, sentences, tokens))
   }
   it('resolves a pronoun to the running speaker and types organisations and groups', () => {
-    const q = run('Costs will rise, Mayor Helen Carter said. She said the city would borrow money. Russian officials have claimed that prices will fall. The company said profits doubled.')
+    const q = run(
+      'Costs will rise, Mayor Helen Carter said. She said the city would borrow money. Russian officials have claimed that prices will fall. The company said profits doubled.',
+    )
     expect(q.map((x) => [x.speaker.name, x.speaker.type, x.speaker.text])).toEqual([
       ['Helen Carter', 'person', 'Mayor Helen Carter'],
       ['Helen Carter', 'person', 'She'],

@@ -6,10 +6,11 @@ import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
 const quotes = (body: string) => extract({ title: '', body }).quotes.map((q) => [q.speaker.name, q.cue, q.content])
 
 describe('findQuotations', () => {
-  it('pairs marks in a paragraph, reads \'\' as a mark, and runs a quote over paragraphs', () => {
+  it("pairs marks in a paragraph, reads '' as a mark, and runs a quote over paragraphs", () => {
     const body = "He said ''it works,'' and left.\n“First paragraph of a long quote.\n“And the second one,” she said."
     expect(findQuotations(body, splitSentences(body)).map((s) => body.slice(s.start, s.end))).toEqual([
-      'it works,', 'First paragraph of a long quote.\n“And the second one,',
+      'it works,',
+      'First paragraph of a long quote.\n“And the second one,',
     ])
   })
 })
@@ -17,14 +18,14 @@ describe('findQuotations', () => {
 describe('linkQuotations through extract()', () => {
   it('continues an attributed quote with the passage right after its attribution', () => {
     const body = '“The plan is dead,” said Caddell. “Nobody wants it. Nobody.”'
-    expect(quotes(body)).toEqual([
-      ['Caddell', 'said', 'The plan is dead,” said Caddell. “Nobody wants it. Nobody'],
-    ])
+    expect(quotes(body)).toEqual([['Caddell', 'said', 'The plan is dead,” said Caddell. “Nobody wants it. Nobody']])
     const [q] = extract({ title: '', body }).quotes
     expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual(['The plan is dead', 'Nobody wants it. Nobody'])
   })
   it('keeps a stand-alone quoted sentence for the running speaker and drops scare quotes', () => {
-    const q = quotes('Costs will rise, Mayor Helen Carter said.\n“We have no other choice here.”\nCritics called the plan “a total disaster” on Monday.')
+    const q = quotes(
+      'Costs will rise, Mayor Helen Carter said.\n“We have no other choice here.”\nCritics called the plan “a total disaster” on Monday.',
+    )
     expect(q).toEqual([
       ['Helen Carter', 'said', 'Costs will rise'],
       ['Helen Carter', 'quotation', 'We have no other choice here'],
@@ -35,29 +36,43 @@ describe('linkQuotations through extract()', () => {
     expect(quotes('Rival Hillary Clinton had mocked the complaint, saying anybody who complains is not having a good night.')).toEqual([
       ['Hillary Clinton', 'saying', 'anybody who complains is not having a good night'],
     ])
-    expect(quotes('In Honolulu, he told a meeting of Pacific Island leaders that few people understood the stakes.')[0]).toEqual(['he', 'told', 'few people understood the stakes'])
+    expect(quotes('In Honolulu, he told a meeting of Pacific Island leaders that few people understood the stakes.')[0]).toEqual([
+      'he',
+      'told',
+      'few people understood the stakes',
+    ])
   })
 })
 
 describe('first-person sentences in a text without quotation marks', () => {
   it('belong to the running speaker, continuing a quote whose words they follow', () => {
-    expect(quotes('Mayor Helen Carter said the plan would fail. We cannot pay for it.\nThe council meets in May and our city deserves better.\nThe vote is on Friday.\nWe will be there.')).toEqual([
+    expect(
+      quotes(
+        'Mayor Helen Carter said the plan would fail. We cannot pay for it.\nThe council meets in May and our city deserves better.\nThe vote is on Friday.\nWe will be there.',
+      ),
+    ).toEqual([
       ['Helen Carter', 'said', 'the plan would fail. We cannot pay for it'],
       ['Helen Carter', 'quotation', 'The council meets in May and our city deserves better'],
     ])
   })
   it('are the writer’s own where the text uses quotation marks', () => {
-    expect(quotes('“It will fail,” Mayor Helen Carter said.\nWe asked the council about it on Monday.')).toEqual([['Helen Carter', 'said', 'It will fail']])
+    expect(quotes('“It will fail,” Mayor Helen Carter said.\nWe asked the council about it on Monday.')).toEqual([
+      ['Helen Carter', 'said', 'It will fail'],
+    ])
   })
 })
 
 describe('paragraphs without quotation marks', () => {
   it('give a paragraph that ends in an attribution to its speaker, and carry the quote on after it as a second part', () => {
-    const body = 'The council met on Monday.\nThis is in their heads. This is in their consciousness, said Caddell. It is one of the things worrying them.\nThe vote is on Friday.'
+    const body =
+      'The council met on Monday.\nThis is in their heads. This is in their consciousness, said Caddell. It is one of the things worrying them.\nThe vote is on Friday.'
     const [q, ...rest] = extract({ title: '', body }).quotes
     expect(rest).toEqual([])
     expect(q!.speaker.name).toBe('Caddell')
-    expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual(['This is in their heads. This is in their consciousness', 'It is one of the things worrying them'])
+    expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual([
+      'This is in their heads. This is in their consciousness',
+      'It is one of the things worrying them',
+    ])
     expect(q!.content).toBe(body.slice(q!.parts[0]!.start, q!.parts[1]!.end))
   })
 })
@@ -77,10 +92,19 @@ describe('attributions found in news writing', () => {
   it.each([
     ['Said Ellis: “I don’t get the sense she cares about reform.”', ['Ellis', 'said', 'I don’t get the sense she cares about reform']],
     ['The meeting went badly, said one GOP source in the room.', ['one GOP source', 'said', 'The meeting went badly']],
-    ['The museum, Mr. Obama said, would make visitors face hard truths.', ['Obama', 'said', 'The museum, Mr. Obama said, would make visitors face hard truths']],
+    [
+      'The museum, Mr. Obama said, would make visitors face hard truths.',
+      ['Obama', 'said', 'The museum, Mr. Obama said, would make visitors face hard truths'],
+    ],
     ['As improbable as it may seem, Mr. Clarke said the deal had helped him.', ['Clarke', 'said', 'the deal had helped him']],
-    ['The minister of the economy, Mr. Guajardo, argues there is little point in responding.', ['Guajardo', 'argues', 'there is little point in responding']],
-    ['Merrill says Machado will keep campaigning and said she would stand up to the attacks.', ['Merrill', 'says', 'Machado will keep campaigning']],
+    [
+      'The minister of the economy, Mr. Guajardo, argues there is little point in responding.',
+      ['Guajardo', 'argues', 'there is little point in responding'],
+    ],
+    [
+      'Merrill says Machado will keep campaigning and said she would stand up to the attacks.',
+      ['Merrill', 'says', 'Machado will keep campaigning'],
+    ],
     ['He paid an architect who said he was stiffed after the work.', ['who', 'said', 'he was stiffed after the work']],
     ['”Fear. I am truly afraid of what comes next.” ― Edwin Monroy', ['Edwin Monroy', '―', 'Fear. I am truly afraid of what comes next']],
   ])('%s', (body, expected) => {
@@ -90,9 +114,18 @@ describe('attributions found in news writing', () => {
 
 describe('attributions with an audience', () => {
   it.each([
-    ['Trump could embrace clean energy, Sen. Lindsey Graham told The Huffington Post on Thursday.', ['Lindsey Graham', 'told', 'Trump could embrace clean energy']],
-    ['Trump told the forum he was “totally against the war in Iraq” then.', ['Trump', 'told', 'he was “totally against the war in Iraq” then']],
-    ['Dean then appeared on MSNBC and began by saying he would never diagnose anyone.', ['Dean', 'by saying', 'he would never diagnose anyone']],
+    [
+      'Trump could embrace clean energy, Sen. Lindsey Graham told The Huffington Post on Thursday.',
+      ['Lindsey Graham', 'told', 'Trump could embrace clean energy'],
+    ],
+    [
+      'Trump told the forum he was “totally against the war in Iraq” then.',
+      ['Trump', 'told', 'he was “totally against the war in Iraq” then'],
+    ],
+    [
+      'Dean then appeared on MSNBC and began by saying he would never diagnose anyone.',
+      ['Dean', 'by saying', 'he would never diagnose anyone'],
+    ],
   ])('%s', (body, expected) => {
     expect(quotes(body)[0]).toEqual(expected)
   })
@@ -100,11 +133,26 @@ describe('attributions with an audience', () => {
 
 describe('questions and sources', () => {
   it.each([
-    ['Maria Bartiromo asked, “Do you think the director would indict them?”', ['Maria Bartiromo', 'asked', 'Do you think the director would indict them?']],
-    ['The Huffington Post’s Scott Conroy asked Sanders whether questions about his health were fair game.', ['Scott Conroy', 'asked', 'whether questions about his health were fair game']],
-    ['Rubio was asked by moderator Gerard Baker whether his plan would cost too much.', ['Gerard Baker', 'asked', 'whether his plan would cost too much']],
-    ['Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press.', ['a count', 'according to', 'Clinton leads Sanders by 271 pledged delegates']],
-    ['He crossed the border after, according to him, the network censured his first report.', ['him', 'according to', 'He crossed the border after, according to him, the network censured his first report']],
+    [
+      'Maria Bartiromo asked, “Do you think the director would indict them?”',
+      ['Maria Bartiromo', 'asked', 'Do you think the director would indict them?'],
+    ],
+    [
+      'The Huffington Post’s Scott Conroy asked Sanders whether questions about his health were fair game.',
+      ['Scott Conroy', 'asked', 'whether questions about his health were fair game'],
+    ],
+    [
+      'Rubio was asked by moderator Gerard Baker whether his plan would cost too much.',
+      ['Gerard Baker', 'asked', 'whether his plan would cost too much'],
+    ],
+    [
+      'Clinton leads Sanders by 271 pledged delegates according to a count by The Associated Press.',
+      ['a count', 'according to', 'Clinton leads Sanders by 271 pledged delegates'],
+    ],
+    [
+      'He crossed the border after, according to him, the network censured his first report.',
+      ['him', 'according to', 'He crossed the border after, according to him, the network censured his first report'],
+    ],
   ])('%s', (body, expected) => {
     expect(quotes(body)[0]).toEqual(expected)
   })

@@ -15,7 +15,10 @@ describe('ensureMigrated', () => {
     expect(first.applied.length).toBeGreaterThan(0)
     expect(existsSync(file)).toBe(true)
     const db = new Database(file, { readonly: true })
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).all().map((r) => (r as { name: string }).name)
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`)
+      .all()
+      .map((r) => (r as { name: string }).name)
     db.close()
     expect(tables).toEqual(expect.arrayContaining(['Article', 'Person', 'Quote', 'ArticleFts', 'QuoteFts', '_prisma_migrations']))
     expect(ensureMigrated(`file:${file}`).applied).toEqual([])

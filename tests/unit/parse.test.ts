@@ -60,8 +60,28 @@ describe('parsePlainText', () => {
 
 describe('parseRecord', () => {
   it('maps the accepted field names and keeps unknown fields', () => {
-    const a = parseRecord({ id: 7, headline: 'H', content: 'Body.', published_at: '2024-01-02', category: 'Tech', link: 'https://x.test/a', agency: 'AFP', tags: ['a'] }, 'json')
-    expect(a).toMatchObject({ externalId: '7', title: 'H', body: 'Body.', section: 'Tech', url: 'https://x.test/a', agency: 'AFP', extra: { tags: ['a'] } })
+    const a = parseRecord(
+      {
+        id: 7,
+        headline: 'H',
+        content: 'Body.',
+        published_at: '2024-01-02',
+        category: 'Tech',
+        link: 'https://x.test/a',
+        agency: 'AFP',
+        tags: ['a'],
+      },
+      'json',
+    )
+    expect(a).toMatchObject({
+      externalId: '7',
+      title: 'H',
+      body: 'Body.',
+      section: 'Tech',
+      url: 'https://x.test/a',
+      agency: 'AFP',
+      extra: { tags: ['a'] },
+    })
     expect(a.publishedAt?.toISOString()).toBe('2024-01-02T00:00:00.000Z')
   })
   it('takes the title from the first line of the text when there is no title field', () => {
@@ -83,7 +103,12 @@ describe('parseRecord', () => {
 describe('parseFile', () => {
   it('gives one outcome per JSON Lines record, naming the broken line', () => {
     const results = parseFile('records.jsonl', readFileSync(fixture('articles/records.jsonl'), 'utf8'))
-    expect(results.map((r) => [r.where, r.ok])).toEqual([['line 1', true], ['line 2', true], ['line 3', false], ['line 4', true]])
+    expect(results.map((r) => [r.where, r.ok])).toEqual([
+      ['line 1', true],
+      ['line 2', true],
+      ['line 3', false],
+      ['line 4', true],
+    ])
     const broken = results[2]!
     expect(!broken.ok && broken.reason).toMatch(/^invalid JSON/)
   })

@@ -38,7 +38,11 @@ describe('the seed article against its gold annotation', () => {
   it('records relays and resolved references', () => {
     const e = extract(parseSeed(text))
     const byContent = (start: string) => e.quotes.find((q) => q.content.startsWith(start))!
-    expect(byContent('Currently, certain international forces')).toMatchObject({ via: 'CCTV', cue: 'quotes ... as saying', speaker: { name: 'Xi Jinping', type: 'person' } })
+    expect(byContent('Currently, certain international forces')).toMatchObject({
+      via: 'CCTV',
+      cue: 'quotes ... as saying',
+      speaker: { name: 'Xi Jinping', type: 'person' },
+    })
     expect(byContent('Moscow’s proposals')).toMatchObject({ speaker: { text: 'He', name: 'Yuri Ushakov' } })
     expect(byContent('they are based on principles')).toMatchObject({ speaker: { text: 'the Russian leader', name: 'Vladimir Putin' } })
   })

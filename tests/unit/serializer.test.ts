@@ -13,23 +13,38 @@ describe('response serialiser', () => {
   const serialise = zodJsonSerializerCompiler({ schema: Shape, method: 'GET', url: '/', httpStatus: '200' }) as (d: unknown) => string
 
   it('writes declared fields only, nulls and strings as given, property names like "format" and "type" kept', () => {
-    const out = serialise({ at: null, format: 'jsonl', speaker: { type: 'person', name: 'Xi "Jinping"', secret: 1 }, count: 3, extra: true })
+    const out = serialise({
+      at: null,
+      format: 'jsonl',
+      speaker: { type: 'person', name: 'Xi "Jinping"', secret: 1 },
+      count: 3,
+      extra: true,
+    })
     expect(JSON.parse(out)).toEqual({ at: null, format: 'jsonl', speaker: { type: 'person', name: 'Xi "Jinping"' }, count: 3 })
-    expect(JSON.parse(serialise({ at: '2021-12-15T00:00:00.000Z', format: 'txt', speaker: { type: 'group', name: 'x' }, count: null })).at).toBe('2021-12-15T00:00:00.000Z')
+    expect(
+      JSON.parse(serialise({ at: '2021-12-15T00:00:00.000Z', format: 'txt', speaker: { type: 'group', name: 'x' }, count: null })).at,
+    ).toBe('2021-12-15T00:00:00.000Z')
   })
 
   it('drops format keywords and turns nullable simple types into type lists', () => {
     expect(forSerialisation({ anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] })).toEqual({ type: ['string', 'null'] })
-    expect(forSerialisation({ type: 'object', properties: { format: { type: 'string' } } })).toEqual({ type: 'object', properties: { format: { type: 'string' } } })
+    expect(forSerialisation({ type: 'object', properties: { format: { type: 'string' } } })).toEqual({
+      type: 'object',
+      properties: { format: { type: 'string' } },
+    })
   })
 })
 
 describe('validating serialiser (development and tests)', () => {
   const Shape = z.object({ id: z.string(), count: z.number().int().min(0) })
-  const serialise = validatingSerializerCompiler({ schema: Shape, method: 'GET', url: '/things/:id', httpStatus: '200' }) as (d: unknown) => string
+  const serialise = validatingSerializerCompiler({ schema: Shape, method: 'GET', url: '/things/:id', httpStatus: '200' }) as (
+    d: unknown,
+  ) => string
 
   it('writes a response that matches its schema exactly as the production serialiser does', () => {
-    expect(serialise({ id: 'a', count: 2 })).toBe(zodJsonSerializerCompiler({ schema: Shape, method: 'GET', url: '/things/:id', httpStatus: '200' })({ id: 'a', count: 2 }))
+    expect(serialise({ id: 'a', count: 2 })).toBe(
+      zodJsonSerializerCompiler({ schema: Shape, method: 'GET', url: '/things/:id', httpStatus: '200' })({ id: 'a', count: 2 }),
+    )
   })
 
   it('refuses one that does not, naming the route', () => {

@@ -11,7 +11,12 @@ describe('tagger features', () => {
     expect(['McDonald', 'U.S.', '1996', 'Österreich', 'co-op'].map(shape)).toEqual(['XxXx', 'X.X.', 'd', 'Xx', 'x-x'])
   })
   it('marks words seen after a given name anywhere in the document', () => {
-    expect([...documentSurnames([['Phil', 'Simmons', 'took', 'four'], ['Then', 'Simmons', 'left']])]).toEqual(['Simmons'])
+    expect([
+      ...documentSurnames([
+        ['Phil', 'Simmons', 'took', 'four'],
+        ['Then', 'Simmons', 'left'],
+      ]),
+    ]).toEqual(['Simmons'])
     const ctx = featureContext(['Then', 'Simmons', 'left'], new Set(['Simmons']))
     expect(features(ctx, 1, 'O', '<s>')).toEqual(expect.arrayContaining(['docname', 'w=Simmons', 'sh=Xx', 't1=O', 'lw-1=then']))
   })
@@ -42,10 +47,21 @@ describe('the shipped tagger model', () => {
   const per = (text: string) => {
     const sentences = splitSentences(text)
     const tokens = tokenize(sentences)
-    return tagEntities(sentences, tokens).filter((e) => e.type === 'PER').map((e) => tokens.slice(e.from, e.to).map((t) => t.text).join(' '))
+    return tagEntities(sentences, tokens)
+      .filter((e) => e.type === 'PER')
+      .map((e) =>
+        tokens
+          .slice(e.from, e.to)
+          .map((t) => t.text)
+          .join(' '),
+      )
   }
   it('finds full names and surnames the document introduced, and not places or clubs', () => {
     expect(per('Striker Alan Shearer scored twice for Newcastle in London.')).toEqual(['Alan Shearer'])
-    expect(per('Russian President Boris Yeltsin met Alexander Lebed in Moscow. Lebed said the war was over.')).toEqual(['Boris Yeltsin', 'Alexander Lebed', 'Lebed'])
+    expect(per('Russian President Boris Yeltsin met Alexander Lebed in Moscow. Lebed said the war was over.')).toEqual([
+      'Boris Yeltsin',
+      'Alexander Lebed',
+      'Lebed',
+    ])
   })
 })

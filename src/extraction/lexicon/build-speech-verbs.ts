@@ -1,5 +1,6 @@
 /** Cue words that name a belief, perception, wish, stance or evidence rather than speech ("believes", "shows"). */
-export const NOT_SPEECH = new Set(`
+export const NOT_SPEECH = new Set(
+  `
   think thinks thought believe believes believed feel feels felt know knows knew known see sees saw seen
   seem seems seemed appear appears appeared look looks looked want wants wanted wish hope hopes hoped hoping
   expect expects expected fear fears feared worry worried plan plans planned intend intends consider
@@ -19,7 +20,10 @@ export const NOT_SPEECH = new Set(`
   apologized recommended chanting listing touched embracing acquiesced authorized pressing discussing
   detailing detailed releasing laying fundraising leading following obvious complaints reporters
   republicans sanders morning times years during press this
-`.trim().split(/\s+/))
+`
+    .trim()
+    .split(/\s+/),
+)
 
 const IRREGULAR = new Set(['said', 'say', 'says', 'told', 'tell', 'tells', 'wrote', 'write', 'writes', 'spoke'])
 
@@ -29,12 +33,21 @@ const IRREGULAR = new Set(['said', 'say', 'says', 'told', 'tell', 'tells', 'wrot
  * clause (content opening with "that", a quotation mark or a subject) — the mark of a verb of
  * saying — minus the curated NOT_SPEECH list (beliefs, perceptions, stances, evidence).
  */
-export function learnSpeechVerbs(attributions: { cue: string | null; content: string }[], opts = { minCount: 4, minClauseShare: 0.6 }): string[] {
+export function learnSpeechVerbs(
+  attributions: { cue: string | null; content: string }[],
+  opts = { minCount: 4, minClauseShare: 0.6 },
+): string[] {
   const CLAUSE = /^(?:that\b|[“"‘']|(?:he|she|they|it|we|i|you|there|this|his|her|their|the|a|an|its)\b)/i
   const seen = new Map<string, { total: number; clauses: number }>()
   for (const a of attributions) {
     const clause = CLAUSE.test(a.content.trim()) && a.content.trim().split(/\s+/).length >= 4
-    const words = new Set((a.cue ?? '').toLowerCase().replace(/[^a-z\s-]/g, ' ').split(/\s+/).filter((w) => w.length > 3))
+    const words = new Set(
+      (a.cue ?? '')
+        .toLowerCase()
+        .replace(/[^a-z\s-]/g, ' ')
+        .split(/\s+/)
+        .filter((w) => w.length > 3),
+    )
     for (const w of words) {
       const s = seen.get(w) ?? { total: 0, clauses: 0 }
       s.total++

@@ -117,7 +117,9 @@ const learnedSpeechVerbs = readFileSync(join(projectRoot, 'src/extraction/lexico
  * Verbs that introduce speech or its report: a curated core of reporting verbs, joined by those
  * learned from PolNeAR training cues (speech-verbs.txt, `npm run build:lexicons`).
  */
-export const SPEECH_VERBS = new Set([...learnedSpeechVerbs, ...words(`
+export const SPEECH_VERBS = new Set([
+  ...learnedSpeechVerbs,
+  ...words(`
   said says say told tells added adds noted notes stated states declared declares explained explains
   insisted insists argued argues claimed claims warned warns stressed stresses emphasised emphasized
   emphasises emphasizes announced announces reported reports wrote writes asserted asserts acknowledged
@@ -130,18 +132,25 @@ export const SPEECH_VERBS = new Set([...learnedSpeechVerbs, ...words(`
   reiterated reiterates repeated repeats underlined underlines countered counters objected objects
   boasted boasts joked jokes quipped quips shouted shouts whispered whispers announced answered
   answers charged charges accused accuses proposed proposes asked asks
-`)])
+`),
+])
 
 /** Speech verbs that take a person object before the content ("told reporters that ..."). */
-export const OBJECT_SPEECH_VERBS = words(`told tells telling assured assures assuring warned warns warning informed informs reminded reminds reminding urged urges urging asked asks asking promised promises promising`)
+export const OBJECT_SPEECH_VERBS = words(
+  `told tells telling assured assures assuring warned warns warning informed informs reminded reminds reminding urged urges urging asked asks asking promised promises promising`,
+)
 
 /** Speech verbs whose content is a noun phrase rather than a clause ("denied having plans", "demanded assurances"). */
-export const NP_CONTENT_VERBS = words(`denied denies demanded demands announced announces confirmed confirms promised promises pledged pledges proposed proposes`)
+export const NP_CONTENT_VERBS = words(
+  `denied denies demanded demands announced announces confirmed confirms promised promises pledged pledges proposed proposes`,
+)
 
 export const PRONOUNS_PERSON = words(`he she He She`)
 export const PRONOUNS_GROUP = words(`they They we We`)
 
-export const DETERMINERS = words(`the The a A an An this This that That these These those Those its Its their Their his His her Her our Our`)
+export const DETERMINERS = words(
+  `the The a A an An this This that That these These those Those its Its their Their his His her Her our Our`,
+)
 
 /** Words that cannot be part of a speaker noun phrase; they end it. */
 export const PHRASE_BREAKERS = words(`
@@ -184,7 +193,9 @@ export const DESCRIPTION_NOUNS = words(`
 /** Head-of-state/government titles; "the X leader" refers to one of them. */
 export const LEADER_TITLES = words(`president premier chancellor king queen emperor leader prime ruler monarch`)
 
-export const MONTHS = words(`January February March April May June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.`)
+export const MONTHS = words(
+  `January February March April May June July August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.`,
+)
 export const WEEKDAYS = words(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday`)
 
 /** Abbreviations after which a period does not end a sentence. */

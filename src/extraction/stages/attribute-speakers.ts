@@ -7,7 +7,6 @@ import { overlaps, sentenceAt } from '../spans.js'
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her'])
 const GROUP_PRONOUNS = new Set(['they', 'we'])
 
-
 /** Every mention of the article's people, with the index of the person it belongs to. */
 const allMentions = (people: PersonEntity[]) => people.flatMap((p, person) => p.mentions.map((m) => ({ person, m })))
 
@@ -18,10 +17,13 @@ const allMentions = (people: PersonEntity[]) => people.flatMap((p, person) => p.
  * director of ...").
  */
 function personNamedIn(body: string, people: PersonEntity[], s: Span): number | null {
-  const heads = allMentions(people).filter(({ m }) =>
-    m.kind !== 'pronoun' && overlaps(m, s) &&
-    !/^['’]s\b/.test(body.slice(m.end, m.end + 3)) &&
-    !/\b(for|of|to|with|at|on|by|from)\s+$/i.test(body.slice(Math.max(s.start, m.start - 6), m.start)))
+  const heads = allMentions(people).filter(
+    ({ m }) =>
+      m.kind !== 'pronoun' &&
+      overlaps(m, s) &&
+      !/^['’]s\b/.test(body.slice(m.end, m.end + 3)) &&
+      !/\b(for|of|to|with|at|on|by|from)\s+$/i.test(body.slice(Math.max(s.start, m.start - 6), m.start)),
+  )
   return heads.sort((a, b) => a.m.start - b.m.start)[0]?.person ?? null
 }
 
@@ -35,12 +37,22 @@ function lastMentionBefore(people: PersonEntity[], offset: number) {
 /** Type of a speaker that is not a person of the article, from the shape of its phrase. */
 export function classifySpeaker(text: string): SpeakerType {
   // the head of "a spokeswoman for the campaign" is "spokeswoman": cut at a preposition or comma
-  const words = text.split(/,|\s+(?:for|of|at|on|from|with)\s+/)[0]!.trim().split(/\s+/)
+  const words = text
+    .split(/,|\s+(?:for|of|at|on|from|with)\s+/)[0]!
+    .trim()
+    .split(/\s+/)
   const head = words.at(-1)!.replace(/[’']s$/, '')
   if (ROLE_NOUNS.has(head.toLowerCase())) return 'person'
   const lowerHead = head.toLowerCase()
-  if (GROUP_PRONOUNS.has(lowerHead) || GROUP_NOUNS.has(lowerHead) || / and |, /.test(text) || /^(other|some|many|several|two|three|both)\b/i.test(text)) return 'group'
-  if (ORGANIZATION_NOUNS.has(lowerHead) || words.some((w) => NON_PERSON_HEADS.has(w.replace(/[’']s$/, ''))) || /^\p{Lu}{2,}$/u.test(head)) return 'organization'
+  if (
+    GROUP_PRONOUNS.has(lowerHead) ||
+    GROUP_NOUNS.has(lowerHead) ||
+    / and |, /.test(text) ||
+    /^(other|some|many|several|two|three|both)\b/i.test(text)
+  )
+    return 'group'
+  if (ORGANIZATION_NOUNS.has(lowerHead) || words.some((w) => NON_PERSON_HEADS.has(w.replace(/[’']s$/, ''))) || /^\p{Lu}{2,}$/u.test(head))
+    return 'organization'
   if (/^\p{Lu}/u.test(head) && !DEMONYMS.has(head)) return 'organization'
   if (/s$/.test(lowerHead) && !/ss$/.test(lowerHead)) return 'group'
   return 'unknown'
@@ -62,7 +74,13 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
   }
   const text = ctx.body.slice(q.speaker.start, q.speaker.end)
   const base = { text, start: q.speaker.start, end: q.speaker.end }
-  const asPerson = (person: number, resolvedBy: string) => ({ ...base, type: 'person' as const, person, name: ctx.people[person]!.name, resolvedBy })
+  const asPerson = (person: number, resolvedBy: string) => ({
+    ...base,
+    type: 'person' as const,
+    person,
+    name: ctx.people[person]!.name,
+    resolvedBy,
+  })
   const named = personNamedIn(ctx.body, ctx.people, q.speaker)
   if (named !== null) return asPerson(named, 'name')
   const lower = text.toLowerCase()
@@ -82,7 +100,11 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
   }
   const description = text.match(/^[Tt]he (?:(\p{Lu}\p{L}+) )?(\p{Ll}+)$/u)
   if (description && DESCRIPTION_NOUNS.has(description[2]!)) {
-    const who = descriptionReferent(description[1] ?? '', description[2]!, ctx.people.map((p) => p.titles))
+    const who = descriptionReferent(
+      description[1] ?? '',
+      description[2]!,
+      ctx.people.map((p) => p.titles),
+    )
     if (who !== null) return asPerson(who, 'description')
     return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
   }
@@ -117,7 +139,12 @@ export function attributeSpeakers(ctx: Context, candidates: QuoteCandidate[]): E
   const outer: ExtractedQuote[] = []
   for (const q of ordered) {
     const speaker = resolveSpeaker(ctx, q, outer)
-    const penalty = speaker.resolvedBy.startsWith('pronoun') || speaker.resolvedBy === 'description' ? 0.05 : speaker.resolvedBy === 'continuation' ? 0.2 : 0
+    const penalty =
+      speaker.resolvedBy.startsWith('pronoun') || speaker.resolvedBy === 'description'
+        ? 0.05
+        : speaker.resolvedBy === 'continuation'
+          ? 0.2
+          : 0
     const { resolvedBy: _, ...plain } = speaker
     quotes.push({
       start: q.content.start,

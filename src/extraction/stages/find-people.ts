@@ -1,6 +1,15 @@
 import {
-  DEMONYMS, DETERMINERS, GIVEN_NAMES, MONTHS, NON_PERSON_HEADS, PHRASE_BREAKERS, PLACE_WORDS, ROLE_NOUNS,
-  TITLE_HEADS, TITLE_WORDS, WEEKDAYS,
+  DEMONYMS,
+  DETERMINERS,
+  GIVEN_NAMES,
+  MONTHS,
+  NON_PERSON_HEADS,
+  PHRASE_BREAKERS,
+  PLACE_WORDS,
+  ROLE_NOUNS,
+  TITLE_HEADS,
+  TITLE_WORDS,
+  WEEKDAYS,
 } from '../lexicon/index.js'
 import type { Span, Token } from '../types.js'
 import type { EntitySpan } from './tag-entities.js'
@@ -20,22 +29,133 @@ export interface NameCandidate extends Span {
 }
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'the'])
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'da', 'di', 'du', 'le', 'la', 'del', 'dos', 'ter', 'y'])
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'del',
+  'dos',
+  'ter',
+  'y',
+])
 const SENTENCE_OPENERS = new Set([
-  ...DETERMINERS, 'In', 'On', 'At', 'After', 'Before', 'During', 'According', 'Both', 'Other', 'Some', 'Many',
-  'Most', 'All', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'But', 'And', 'Or', 'So', 'Yet', 'As', 'If',
-  'When', 'While', 'Although', 'Though', 'Because', 'Since', 'For', 'With', 'Without', 'From', 'To', 'By',
-  'Meanwhile', 'However', 'Currently', 'Now', 'Then', 'Still', 'Also', 'Even', 'Only', 'Last', 'Next',
-  'There', 'Here', 'Where', 'What', 'Who', 'Why', 'How', 'Under', 'Over', 'About', 'Despite', 'Among',
+  ...DETERMINERS,
+  'In',
+  'On',
+  'At',
+  'After',
+  'Before',
+  'During',
+  'According',
+  'Both',
+  'Other',
+  'Some',
+  'Many',
+  'Most',
+  'All',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'I',
+  'You',
+  'But',
+  'And',
+  'Or',
+  'So',
+  'Yet',
+  'As',
+  'If',
+  'When',
+  'While',
+  'Although',
+  'Though',
+  'Because',
+  'Since',
+  'For',
+  'With',
+  'Without',
+  'From',
+  'To',
+  'By',
+  'Meanwhile',
+  'However',
+  'Currently',
+  'Now',
+  'Then',
+  'Still',
+  'Also',
+  'Even',
+  'Only',
+  'Last',
+  'Next',
+  'There',
+  'Here',
+  'Where',
+  'What',
+  'Who',
+  'Why',
+  'How',
+  'Under',
+  'Over',
+  'About',
+  'Despite',
+  'Among',
 ])
 
-const FUNCTION_WORDS = new Set(['it', 'in', 'a', 'an', 'the', 'of', 'and', 'or', 'to', 'is', 'at', 'on', 'for', 'with', 'by', 'from', 'as', 'but', 'not', 'this', 'that', 'my', 'your', 'our', 'we', 'you', 'i', 'he', 'she', 'they', 'be', 'are', 'was', 'were'])
+const FUNCTION_WORDS = new Set([
+  'it',
+  'in',
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'to',
+  'is',
+  'at',
+  'on',
+  'for',
+  'with',
+  'by',
+  'from',
+  'as',
+  'but',
+  'not',
+  'this',
+  'that',
+  'my',
+  'your',
+  'our',
+  'we',
+  'you',
+  'i',
+  'he',
+  'she',
+  'they',
+  'be',
+  'are',
+  'was',
+  'were',
+])
 
 const isAcronym = (t: string) => t.length > 1 && t === t.toUpperCase() && /\p{Lu}/u.test(t)
 const isTitleWord = (t: string) => TITLE_WORDS.has(t) || DEMONYMS.has(t)
 const isNameWord = (t: string) =>
-  isCapitalised(t) && !isAcronym(t.replace(/\.$/, '')) && !MONTHS.has(t) && !WEEKDAYS.has(t) &&
-  /^\p{Lu}[\p{L}\p{M}'’-]*\.?$/u.test(t)
+  isCapitalised(t) && !isAcronym(t.replace(/\.$/, '')) && !MONTHS.has(t) && !WEEKDAYS.has(t) && /^\p{Lu}[\p{L}\p{M}'’-]*\.?$/u.test(t)
 
 /** Lowercase role phrase directly before a name ("foreign affairs adviser", "opposition leader"). */
 function rolePhraseBefore(tokens: Token[], i: number): { text: string; start: number } | null {
@@ -50,17 +170,29 @@ function rolePhraseBefore(tokens: Token[], i: number): { text: string; start: nu
     if (isCapitalised(prev.text) && !DEMONYMS.has(prev.text) && !TITLE_WORDS.has(prev.text)) break
     j--
   }
-  return { text: tokens.slice(j, i).map((t) => t.text).join(' '), start: tokens[j]!.start }
+  return {
+    text: tokens
+      .slice(j, i)
+      .map((t) => t.text)
+      .join(' '),
+    start: tokens[j]!.start,
+  }
 }
 
-interface Run { from: number; to: number } // token indices, `to` exclusive
+interface Run {
+  from: number
+  to: number
+} // token indices, `to` exclusive
 
 /** Maximal runs of capitalised words in a sentence, with title connectors and name particles. */
 function capitalisedRuns(tokens: Token[]): Run[] {
   const runs: Run[] = []
   let i = 0
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i]!.text)) { i++; continue }
+    if (!isNameWord(tokens[i]!.text)) {
+      i++
+      continue
+    }
     const from = i
     let allTitle = isTitleWord(tokens[i]!.text)
     let j = i + 1
@@ -68,11 +200,24 @@ function capitalisedRuns(tokens: Token[]): Run[] {
       const t = tokens[j]!.text
       const next = tokens[j + 1]
       const nextIsName = !!next && next.sentence === tokens[from]!.sentence && isNameWord(next.text)
-      if (isNameWord(t)) { allTitle &&= isTitleWord(t); j++; continue }
-      if (allTitle && CONNECTORS.has(t) && nextIsName) { j++; continue }
-      if (!allTitle && PARTICLES.has(t) && nextIsName) { j++; continue }
+      if (isNameWord(t)) {
+        allTitle &&= isTitleWord(t)
+        j++
+        continue
+      }
+      if (allTitle && CONNECTORS.has(t) && nextIsName) {
+        j++
+        continue
+      }
+      if (!allTitle && PARTICLES.has(t) && nextIsName) {
+        j++
+        continue
+      }
       // "Alexei. Navalny.": a stray period between a given name and a capitalised word
-      if (t === '.' && nextIsName && j - 1 === from && GIVEN_NAMES.has(tokens[j - 1]!.text) && tokens[j]!.start === tokens[j - 1]!.end) { j++; continue }
+      if (t === '.' && nextIsName && j - 1 === from && GIVEN_NAMES.has(tokens[j - 1]!.text) && tokens[j]!.start === tokens[j - 1]!.end) {
+        j++
+        continue
+      }
       break
     }
     runs.push({ from, to: j })
@@ -99,7 +244,7 @@ function candidateFromRun(tokens: Token[], run: Run): NameCandidate | null {
   const givenName = words.length >= 2 && GIVEN_NAMES.has(words[0]!)
   const evidence = hasPersonTitle ? 'title' : role ? 'role' : givenName ? 'given-name' : null
   if (!evidence) return null
-  const title = hasPersonTitle ? titleTokens.map((t) => t.text).join(' ') : role?.text ?? null
+  const title = hasPersonTitle ? titleTokens.map((t) => t.text).join(' ') : (role?.text ?? null)
   return {
     name: words.join(' '),
     tokens: words,
@@ -114,7 +259,12 @@ function candidateFromRun(tokens: Token[], run: Run): NameCandidate | null {
 /** Title words written directly before a tagged name ("Chinese President" before "Xi Jinping"). */
 function titleBefore(tokens: Token[], from: number): { text: string; titled: boolean } | null {
   let j = from
-  while (j > 0 && tokens[j - 1]!.sentence === tokens[from]!.sentence && (isTitleWord(tokens[j - 1]!.text) || (CONNECTORS.has(tokens[j - 1]!.text) && j - 2 >= 0 && isTitleWord(tokens[j - 2]!.text)))) j--
+  while (
+    j > 0 &&
+    tokens[j - 1]!.sentence === tokens[from]!.sentence &&
+    (isTitleWord(tokens[j - 1]!.text) || (CONNECTORS.has(tokens[j - 1]!.text) && j - 2 >= 0 && isTitleWord(tokens[j - 2]!.text)))
+  )
+    j--
   while (j < from && CONNECTORS.has(tokens[j]!.text)) j++
   const words = tokens.slice(j, from)
   if (words.some((t) => TITLE_HEADS.has(t.text))) return { text: words.map((t) => t.text).join(' '), titled: true }
@@ -128,12 +278,20 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   if (nameTokens.length === 0 || nameTokens.length > 5) return null
   const words = nameTokens.map((t, k) => (k === nameTokens.length - 1 && nameTokens.length > 1 ? t.text.replace(/\.$/, '') : t.text))
   // names hold no capitalised function words ("See It In A Boy") and no nationality or party words
-  if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w)) || words.some((w) => PLACE_WORDS.has(w) || NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || FUNCTION_WORDS.has(w.toLowerCase()))) return null
+  if (
+    !words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w)) ||
+    words.some((w) => PLACE_WORDS.has(w) || NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || FUNCTION_WORDS.has(w.toLowerCase()))
+  )
+    return null
   const title = titleBefore(tokens, e.from)
   return {
-    name: words.join(' '), tokens: words, title: title?.text ?? null,
+    name: words.join(' '),
+    tokens: words,
+    title: title?.text ?? null,
     titled: title?.titled ? `${title.text} ${words.join(' ')}` : null,
-    evidence: 'tagger', start: nameTokens[0]!.start, end: nameTokens.at(-1)!.end,
+    evidence: 'tagger',
+    start: nameTokens[0]!.start,
+    end: nameTokens.at(-1)!.end,
   }
 }
 

@@ -1,5 +1,10 @@
 import {
-  DETERMINERS, NP_CONTENT_VERBS, OBJECT_SPEECH_VERBS, PHRASE_BREAKERS, SPEECH_VERBS, TRAILING_TAIL_STARTERS,
+  DETERMINERS,
+  NP_CONTENT_VERBS,
+  OBJECT_SPEECH_VERBS,
+  PHRASE_BREAKERS,
+  SPEECH_VERBS,
+  TRAILING_TAIL_STARTERS,
 } from '../lexicon/index.js'
 import type { Sentence, Span, Token } from '../types.js'
 import { isCapitalised } from './tokenize.js'
@@ -24,34 +29,212 @@ export function extendQuote(q: QuoteCandidate, part: Span): QuoteCandidate {
   return { ...q, parts: [...(q.parts ?? [q.content]), part], content: { start: q.content.start, end: part.end } }
 }
 
-const AUX = new Set(['has', 'have', 'had', 'also', 'was', 'were', 'is', 'are', 'been', 'isn’t', "isn't", 'wasn’t', "wasn't", 'not', 'would', 'will', 'had', 'once', 'again', 'later', 'then', 'previously', 'repeatedly', 'publicly', 'reportedly', 'recently', 'further', 'earlier', 'already', 'often', 'never', 'always', 'first', 'subsequently', 'privately'])
-const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'today', 'yesterday', 'tonight', 'earlier', 'later'])
+const AUX = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  'isn’t',
+  "isn't",
+  'wasn’t',
+  "wasn't",
+  'not',
+  'would',
+  'will',
+  'had',
+  'once',
+  'again',
+  'later',
+  'then',
+  'previously',
+  'repeatedly',
+  'publicly',
+  'reportedly',
+  'recently',
+  'further',
+  'earlier',
+  'already',
+  'often',
+  'never',
+  'always',
+  'first',
+  'subsequently',
+  'privately',
+])
+const TIME_WORDS = new Set([
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'earlier',
+  'later',
+])
 const PRONOUN_SPEAKERS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'He', 'She', 'They', 'We', 'I', 'It'])
 const OPEN_MARKS = new Set(['“', '"', '‘', '«', "''"])
 const CLOSE_MARKS = new Set(['”', '"', '’', '»', "''"])
 
 /** Openers of an introductory phrase ("In one tweet Friday, Trump said: …"), which is not content. */
-const INTRO_WORDS = new Set(['In', 'On', 'At', 'During', 'After', 'Before', 'Speaking', 'Asked', 'Back', 'As', 'Though', 'Although', 'While', 'When', 'Since', 'Writing', 'Interviewed', 'Later', 'Earlier', 'Separately', 'Meanwhile', 'Elsewhere', 'Appearing', 'Addressing', 'Responding'])
+const INTRO_WORDS = new Set([
+  'In',
+  'On',
+  'At',
+  'During',
+  'After',
+  'Before',
+  'Speaking',
+  'Asked',
+  'Back',
+  'As',
+  'Though',
+  'Although',
+  'While',
+  'When',
+  'Since',
+  'Writing',
+  'Interviewed',
+  'Later',
+  'Earlier',
+  'Separately',
+  'Meanwhile',
+  'Elsewhere',
+  'Appearing',
+  'Addressing',
+  'Responding',
+])
 
-const AMBIGUOUS_CUES = new Set(['states', 'reports', 'claims', 'notes', 'comments', 'remarks', 'charges', 'charged', 'estimates', 'estimated', 'answers', 'demands', 'promises', 'pledges', 'proposes', 'posts', 'posted', 'calls', 'indicated', 'indicates', 'agreed', 'agrees', 'accused', 'accuses'])
+const AMBIGUOUS_CUES = new Set([
+  'states',
+  'reports',
+  'claims',
+  'notes',
+  'comments',
+  'remarks',
+  'charges',
+  'charged',
+  'estimates',
+  'estimated',
+  'answers',
+  'demands',
+  'promises',
+  'pledges',
+  'proposes',
+  'posts',
+  'posted',
+  'calls',
+  'indicated',
+  'indicates',
+  'agreed',
+  'agrees',
+  'accused',
+  'accuses',
+])
 
 const WH_WORDS = new Set(['whether', 'if', 'what', 'why', 'how', 'who', 'when', 'where', 'which'])
 const QUESTION_VERBS = new Set(['asked', 'asks', 'asking', 'told', 'tells', 'telling'])
 
 /** Finite verbs and auxiliaries: a clause goes on when one follows. */
-const FINITE = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'has', 'have', 'had', 'does', 'do', 'did', 'paid', 'says', 'said'])
+const FINITE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'has',
+  'have',
+  'had',
+  'does',
+  'do',
+  'did',
+  'paid',
+  'says',
+  'said',
+])
 
 /** Words that open an inverted speaker ("…, said one GOP source in the room"). */
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'several', 'many', 'some', 'another', 'other', 'both', 'all'])
 
 /** Verbs whose object is asked to do something ("urges supporters to vote"). */
-const REQUEST_VERBS = new Set(['urged', 'urges', 'urging', 'told', 'tells', 'telling', 'asked', 'asks', 'asking', 'warned', 'warns', 'warning'])
+const REQUEST_VERBS = new Set([
+  'urged',
+  'urges',
+  'urging',
+  'told',
+  'tells',
+  'telling',
+  'asked',
+  'asks',
+  'asking',
+  'warned',
+  'warns',
+  'warning',
+])
 
 /** "-ing" forms of reporting verbs, cues after a form of "be": "Clinton is stressing that …". */
-const PROGRESSIVE_CUES = new Set(['saying', 'telling', 'warning', 'stressing', 'confirming', 'promising', 'arguing', 'claiming', 'insisting', 'suggesting', 'urging', 'asking', 'noting', 'predicting', 'vowing', 'pledging', 'announcing', 'declaring', 'denying', 'acknowledging', 'arguing', 'assuring', 'reminding', 'emphasizing', 'emphasising', 'telling'])
+const PROGRESSIVE_CUES = new Set([
+  'saying',
+  'telling',
+  'warning',
+  'stressing',
+  'confirming',
+  'promising',
+  'arguing',
+  'claiming',
+  'insisting',
+  'suggesting',
+  'urging',
+  'asking',
+  'noting',
+  'predicting',
+  'vowing',
+  'pledging',
+  'announcing',
+  'declaring',
+  'denying',
+  'acknowledging',
+  'arguing',
+  'assuring',
+  'reminding',
+  'emphasizing',
+  'emphasising',
+  'telling',
+])
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'isn’t', "isn't", 'wasn’t', "wasn't", 'aren’t', "aren't", 'been'])
 
-const INVERTIBLE_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'explained', 'continued', 'noted', 'recalled', 'replied', 'insisted', 'warned'])
+const INVERTIBLE_VERBS = new Set([
+  'said',
+  'says',
+  'added',
+  'adds',
+  'asked',
+  'asks',
+  'wrote',
+  'writes',
+  'explained',
+  'continued',
+  'noted',
+  'recalled',
+  'replied',
+  'insisted',
+  'warned',
+])
 
 const lower = (t: Token | undefined) => t?.text.toLowerCase() ?? ''
 const isWordToken = (t: Token | undefined) => !!t && /^[\p{L}\p{N}]/u.test(t.text)
@@ -79,25 +262,54 @@ function nounPhraseStart(toks: Token[], to: number): number {
   while (from > 0 && words < 12) {
     const t = toks[from - 1]!
     const lw = lower(t)
-    if (t.text === '’s' || t.text === "'s") { from--; continue }
+    if (t.text === '’s' || t.text === "'s") {
+      from--
+      continue
+    }
     const listJoint = isCapitalised(toks[from]?.text ?? '') && isCapitalised(toks[from - 2]?.text ?? '') && words > 0
-    if (lw === 'and' && listJoint) { inList = true; from--; continue }
-    if (t.text === ',' && listJoint && inList) { from--; continue }
+    if (lw === 'and' && listJoint) {
+      inList = true
+      from--
+      continue
+    }
+    if (t.text === ',' && listJoint && inList) {
+      from--
+      continue
+    }
     // "Commission on Presidential Debates", "director of the Institute", "a spokeswoman for Hillary Clinton"
     const next = toks[from]
-    if (NP_PREPOSITIONS.has(lw) && words > 0 && next && (isCapitalised(next.text) || (lw === 'of' && DETERMINERS.has(next.text))) && isWordToken(toks[from - 2]) && !PHRASE_BREAKERS.has(lower(toks[from - 2]))) { from--; continue }
+    if (
+      NP_PREPOSITIONS.has(lw) &&
+      words > 0 &&
+      next &&
+      (isCapitalised(next.text) || (lw === 'of' && DETERMINERS.has(next.text))) &&
+      isWordToken(toks[from - 2]) &&
+      !PHRASE_BREAKERS.has(lower(toks[from - 2]))
+    ) {
+      from--
+      continue
+    }
     if (!isWordToken(t) || lw === 'that') break
     // a relative clause's speaker: "an architect who said he was stiffed"
-    if (words === 0 && lw === 'who') { from--; break }
+    if (words === 0 && lw === 'who') {
+      from--
+      break
+    }
     if (DETERMINERS.has(t.text)) {
       from--
       words++
       // "The minister of the economy": the determiner opens a prepositional complement, go on
-      if (NP_PREPOSITIONS.has(lower(toks[from - 1])) && isWordToken(toks[from - 2]) && !PHRASE_BREAKERS.has(lower(toks[from - 2]))) { from--; continue }
+      if (NP_PREPOSITIONS.has(lower(toks[from - 1])) && isWordToken(toks[from - 2]) && !PHRASE_BREAKERS.has(lower(toks[from - 2]))) {
+        from--
+        continue
+      }
       break
     }
     if (PHRASE_BREAKERS.has(lw) && !(words === 0 && PRONOUN_SPEAKERS.has(t.text))) break
-    if (PRONOUN_SPEAKERS.has(t.text)) { if (words === 0) from--; break }
+    if (PRONOUN_SPEAKERS.has(t.text)) {
+      if (words === 0) from--
+      break
+    }
     if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw)) break
     from--
     words++
@@ -115,14 +327,23 @@ export function speakerBefore(toks: Token[], i: number): { from: number; to: num
   let to = i
   for (;;) {
     const prev = toks[to - 1]
-    if (prev && (AUX.has(lower(prev)) || /^[a-z]+ly$/.test(prev.text))) { to--; continue }
-    if (prev?.text === ',' && toks[to - 3]?.text === ',' && /^[a-z]+$/.test(toks[to - 2]?.text ?? '')) { to -= 3; continue }
+    if (prev && (AUX.has(lower(prev)) || /^[a-z]+ly$/.test(prev.text))) {
+      to--
+      continue
+    }
+    if (prev?.text === ',' && toks[to - 3]?.text === ',' && /^[a-z]+$/.test(toks[to - 2]?.text ?? '')) {
+      to -= 3
+      continue
+    }
     break
   }
   let end = to
   // "(R-Ga.)" belongs to the name before it
   if (toks[end - 1]?.text === ')') {
-    const open = toks.slice(Math.max(0, end - 10), end).map((t) => t.text).lastIndexOf('(')
+    const open = toks
+      .slice(Math.max(0, end - 10), end)
+      .map((t) => t.text)
+      .lastIndexOf('(')
     if (open >= 0) end = Math.max(0, end - 10) + open
   }
   // "NAME, apposition," before the verb: the name is the speaker, the apposition describes it
@@ -152,7 +373,10 @@ function speakerAfter(toks: Token[], i: number): { from: number; to: number } | 
   if (DETERMINERS.has(toks[to]?.text ?? '')) to++
   while (to < toks.length && to - i < 8) {
     const t = toks[to]!
-    if (t.text === '’s' || t.text === "'s") { to++; continue }
+    if (t.text === '’s' || t.text === "'s") {
+      to++
+      continue
+    }
     if (!isWordToken(t) || PHRASE_BREAKERS.has(lower(t)) || TIME_WORDS.has(t.text) || WH_WORDS.has(lower(t))) break
     to++
   }
@@ -161,24 +385,63 @@ function speakerAfter(toks: Token[], i: number): { from: number; to: number } | 
 
 const span = (toks: Token[], r: { from: number; to: number }): Span => ({ start: toks[r.from]!.start, end: toks[r.to - 1]!.end })
 
-const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'or', 'so', 'after', 'before', 'when', 'while', 'because', 'as', 'since', 'although', 'though', 'if', 'once', 'until', 'where', 'whereas'])
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'and',
+  'but',
+  'or',
+  'so',
+  'after',
+  'before',
+  'when',
+  'while',
+  'because',
+  'as',
+  'since',
+  'although',
+  'though',
+  'if',
+  'once',
+  'until',
+  'where',
+  'whereas',
+])
 
 function isClauseStart(toks: Token[], i: number): boolean {
   const prev = toks[i - 1]
   if (lower(toks[i]) === 'who') return true
-  return !prev || prev.text === ',' || prev.text === ':' || prev.text === ';' || prev.text === '—' || prev.text === '–' || (prev.text === '-' && toks[i - 2]?.text === '-') || CLAUSE_OPENERS.has(lower(prev)) || OPEN_MARKS.has(prev.text) || CLOSE_MARKS.has(prev.text)
+  return (
+    !prev ||
+    prev.text === ',' ||
+    prev.text === ':' ||
+    prev.text === ';' ||
+    prev.text === '—' ||
+    prev.text === '–' ||
+    (prev.text === '-' && toks[i - 2]?.text === '-') ||
+    CLAUSE_OPENERS.has(lower(prev)) ||
+    OPEN_MARKS.has(prev.text) ||
+    CLOSE_MARKS.has(prev.text)
+  )
 }
 
 /** Index after an optional parenthetical (", through an interpreter,") and time phrase, and "that". */
 function contentStartAfter(toks: Token[], i: number): { index: number; hasThat: boolean } {
   let j = i
-  if (toks[j]?.text === ',' ) {
+  if (toks[j]?.text === ',') {
     const close = toks.findIndex((t, k) => k > j && t.text === ',')
     if (close > 0 && close - j <= 6 && lower(toks[close + 1]) === 'that') j = close + 1
   }
   // "said on Wednesday that", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that"
   const thatAhead = toks.findIndex((t, k) => k >= j && k <= j + 14 && lower(t) === 'that')
-  if (thatAhead >= 0 && toks.slice(j, thatAhead).every((t) => (isWordToken(t) || t.text === ',') && !SPEECH_VERBS.has(lower(t))) && (TIME_WORDS.has(toks[j]!.text) || ['on', 'in', 'at', 'during', 'after', 'last', 'this', 'earlier', 'later', 'that', 'to', 'from', 'before', 'while', 'after'].includes(lower(toks[j])))) j = thatAhead
+  if (
+    thatAhead >= 0 &&
+    toks.slice(j, thatAhead).every((t) => (isWordToken(t) || t.text === ',') && !SPEECH_VERBS.has(lower(t))) &&
+    (TIME_WORDS.has(toks[j]!.text) ||
+      ['on', 'in', 'at', 'during', 'after', 'last', 'this', 'earlier', 'later', 'that', 'to', 'from', 'before', 'while', 'after'].includes(
+        lower(toks[j]),
+      ))
+  )
+    j = thatAhead
   if (lower(toks[j]) === 'that') return { index: j + 1, hasThat: true }
   if (toks[j]?.text === ':' || toks[j]?.text === ',') return { index: j + 1, hasThat: false }
   return { index: j, hasThat: false }
@@ -198,7 +461,10 @@ interface SentenceView {
 function contentTo(body: string, v: SentenceView, from: number, to: number, minWords = 2): Span | null {
   if (from >= to) return null
   const s = trimContent(body, { start: v.toks[from]!.start, end: v.toks[to - 1]!.end })
-  const words = body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+  const words = body
+    .slice(s.start, s.end)
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length
   // words in quotation marks are speech however short ("“I would,” Melanie said")
   const quoted = OPEN_MARKS.has(v.toks[from]!.text) || /^[“"]/.test(body.slice(s.start - 1, s.start))
   return words >= (quoted ? 1 : minWords) ? s : null
@@ -216,7 +482,10 @@ function accordingTo(body: string, v: SentenceView): QuoteCandidate[] {
     const base = { speaker: span(toks, sp), cue: 'according to', cueSpan, via: null, sentence: v.index }
     // the source phrase runs to the end of the sentence ("a count by The Associated Press.")
     const rest = toks.slice(sp.to).filter((t) => isWordToken(t))
-    const endsSentence = toks.slice(sp.to).every((t) => t.text !== ',') && rest.length <= 8 && rest.every((t) => !AUX.has(lower(t)) && !SPEECH_VERBS.has(lower(t)))
+    const endsSentence =
+      toks.slice(sp.to).every((t) => t.text !== ',') &&
+      rest.length <= 8 &&
+      rest.every((t) => !AUX.has(lower(t)) && !SPEECH_VERBS.has(lower(t)))
     if (i === 0 && toks[sp.to]?.text === ',') {
       const content = contentTo(body, v, sp.to + 1, toks.length)
       if (content) out.push({ ...base, content, pattern: 'according-to-leading', confidence: 0.85 })
@@ -224,7 +493,8 @@ function accordingTo(body: string, v: SentenceView): QuoteCandidate[] {
       // "He crossed the border after, according to him, the network censured his report."
       const before = contentTo(body, v, 0, i - 1, 1)
       const after = contentTo(body, v, sp.to + 1, toks.length, 2)
-      if (before && after) out.push(extendQuote({ ...base, content: before, pattern: 'according-to-parenthetical', confidence: 0.75 }, after))
+      if (before && after)
+        out.push(extendQuote({ ...base, content: before, pattern: 'according-to-parenthetical', confidence: 0.75 }, after))
     } else if (toks[i - 1]?.text === ',' || (i > 2 && isWordToken(toks[i - 1]) && endsSentence)) {
       // "…, according to X." and, without the comma, "… by 271 delegates according to a count by AP."
       const content = contentTo(body, v, 0, toks[i - 1]?.text === ',' ? i - 1 : i)
@@ -249,8 +519,12 @@ function relayed(body: string, v: SentenceView): QuoteCandidate[] {
         const by = lower(toks[afterSaying]) === 'by' ? speakerAfter(toks, afterSaying + 1) : null
         const cue = { cue: 'was quoted as saying', cueSpan: { start: toks[i - 1]!.start, end: toks[i + 2]!.end } }
         const via = by ? nameHead(body.slice(span(toks, by).start, span(toks, by).end)) : null
-        const content = toks[sp.from - 1]?.text === ',' ? contentTo(body, v, 0, sp.from - 1) : contentTo(body, v, contentStartAfter(toks, by ? by.to : afterSaying).index, toks.length)
-        if (content) out.push({ content, speaker: span(toks, sp), ...cue, via, pattern: 'quoted-as-saying', confidence: 0.85, sentence: v.index })
+        const content =
+          toks[sp.from - 1]?.text === ','
+            ? contentTo(body, v, 0, sp.from - 1)
+            : contentTo(body, v, contentStartAfter(toks, by ? by.to : afterSaying).index, toks.length)
+        if (content)
+          out.push({ content, speaker: span(toks, sp), ...cue, via, pattern: 'quoted-as-saying', confidence: 0.85, sentence: v.index })
         continue
       }
       // SRC quotes X as saying
@@ -259,8 +533,12 @@ function relayed(body: string, v: SentenceView): QuoteCandidate[] {
       if (!src || !sp || lower(toks[sp.to]) !== 'as' || lower(toks[sp.to + 1]) !== 'saying') continue
       const via = nameHead(body.slice(span(toks, src).start, span(toks, src).end))
       const cue = { cue: `${w} ... as saying`, cueSpan: { start: toks[i]!.start, end: toks[sp.to + 1]!.end } }
-      const content = toks[src.from - 1]?.text === ',' ? contentTo(body, v, 0, src.from - 1) : contentTo(body, v, contentStartAfter(toks, sp.to + 2).index, toks.length)
-      if (content) out.push({ content, speaker: span(toks, sp), ...cue, via, pattern: 'quotes-as-saying', confidence: 0.85, sentence: v.index })
+      const content =
+        toks[src.from - 1]?.text === ','
+          ? contentTo(body, v, 0, src.from - 1)
+          : contentTo(body, v, contentStartAfter(toks, sp.to + 2).index, toks.length)
+      if (content)
+        out.push({ content, speaker: span(toks, sp), ...cue, via, pattern: 'quotes-as-saying', confidence: 0.85, sentence: v.index })
     }
   }
   return out
@@ -271,29 +549,54 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   const { toks } = v
   const tail = toks[i + 1]
   // "…, X said: “…”" and "…, X said that …" introduce what follows: not a trailing attribution
-  const introduces = !!tail && (tail.text === ':' || lower(tail) === 'that' || (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')))
+  const introduces =
+    !!tail && (tail.text === ':' || lower(tail) === 'that' || (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')))
   // "As improbable as it may seem, Mr. Clarke said the deal …": an introductory phrase is not the content
   const introduced = INTRO_WORDS.has(toks[0]!.text) && !!tail && isWordToken(tail) && !TIME_WORDS.has(tail.text)
   // "…, Graham told The Huffington Post on Thursday." : the audience of "told" may follow it
   const audience = OBJECT_SPEECH_VERBS.has(lower(toks[i])) && tail && isWordToken(tail) ? speakerAfter(toks, i + 1) : null
   const afterAudience = audience ? toks[audience.to] : undefined
-  const audienceOnly = !!audience && (!afterAudience || !isWordToken(afterAudience) || TRAILING_TAIL_STARTERS.has(lower(afterAudience)) || TIME_WORDS.has(afterAudience.text))
-  const tailOk = !introduces && !introduced && (audienceOnly || !tail || !isWordToken(tail) && tail.text !== '(' || TRAILING_TAIL_STARTERS.has(tail.text) || TRAILING_TAIL_STARTERS.has(lower(tail)))
+  const audienceOnly =
+    !!audience &&
+    (!afterAudience ||
+      !isWordToken(afterAudience) ||
+      TRAILING_TAIL_STARTERS.has(lower(afterAudience)) ||
+      TIME_WORDS.has(afterAudience.text))
+  const tailOk =
+    !introduces &&
+    !introduced &&
+    (audienceOnly ||
+      !tail ||
+      (!isWordToken(tail) && tail.text !== '(') ||
+      TRAILING_TAIL_STARTERS.has(tail.text) ||
+      TRAILING_TAIL_STARTERS.has(lower(tail)))
   const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
   // inverted: ", said X" (news English inverts only plain reporting verbs)
   if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
     // "said Smith", "said the spokesman": a name or a determined noun phrase that ends the clause
     const found = speakerAfter(toks, i + 1)
     const after = found ? toks[found.to] : undefined
-    const opens = found && (isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text) || DETERMINERS.has(toks[found.from]!.text) || QUANTIFIERS.has(lower(toks[found.from])))
-    const lowerWords = found ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length : 0
-    const closes = !after || ['.', ',', ';', '!', '?', ':'].includes(after.text) || CLOSE_MARKS.has(after.text) || ['who', 'in', 'on', 'at', 'during', 'after', 'when', 'told', 'adding'].includes(lower(after)) || TIME_WORDS.has(after.text)
+    const opens =
+      found &&
+      ((isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text)) ||
+        DETERMINERS.has(toks[found.from]!.text) ||
+        QUANTIFIERS.has(lower(toks[found.from])))
+    const lowerWords = found
+      ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length
+      : 0
+    const closes =
+      !after ||
+      ['.', ',', ';', '!', '?', ':'].includes(after.text) ||
+      CLOSE_MARKS.has(after.text) ||
+      ['who', 'in', 'on', 'at', 'during', 'after', 'when', 'told', 'adding'].includes(lower(after)) ||
+      TIME_WORDS.has(after.text)
     const sp = found && opens && closes && lowerWords <= 3 && found.to - found.from <= 7 ? found : null
     let comma = i - 1
     while (comma > 0 && (toks[comma]!.text === ',' || CLOSE_MARKS.has(toks[comma]!.text))) comma--
     if (sp && comma > 0) {
       const content = contentTo(body, v, 0, comma + 1, 3)
-      if (content) return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing-inverted', confidence: 0.8, sentence: v.index }
+      if (content)
+        return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing-inverted', confidence: 0.8, sentence: v.index }
     }
   }
   if (!tailOk) return null
@@ -309,24 +612,46 @@ function trailing(body: string, v: SentenceView, i: number): QuoteCandidate | nu
   // sentence may only add circumstances (", looking out on the crowd")
   const next = toks[i + 2]
   const finiteAhead = toks.slice(i + 2, i + 12).some((t) => FINITE.has(lower(t)))
-  const continues = toks[i + 1]?.text === ',' && isWordToken(next) && !PARTICIPLE_CUES.has(lower(next)) &&
+  const continues =
+    toks[i + 1]?.text === ',' &&
+    isWordToken(next) &&
+    !PARTICIPLE_CUES.has(lower(next)) &&
     !['adding', 'referring', 'referencing', 'citing', 'according'].includes(lower(next)) &&
-    (!/ing$/.test(lower(next)) || finiteAhead) && (!['and', 'but'].includes(lower(next)) || finiteAhead || OPEN_MARKS.has(toks[i + 3]?.text ?? ''))
+    (!/ing$/.test(lower(next)) || finiteAhead) &&
+    (!['and', 'but'].includes(lower(next)) || finiteAhead || OPEN_MARKS.has(toks[i + 3]?.text ?? ''))
   const after = continues ? contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3) : null
   const introOnly = INTRO_WORDS.has(toks[0]!.text)
-  if (after && introOnly) return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
+  if (after && introOnly)
+    return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
   // "Asked to describe the device, O'Neill said, “Not going to go into that.”"
   if (introOnly && toks[i + 1]?.text === ',' && OPEN_MARKS.has(next?.text ?? '')) {
     const quoted = contentTo(body, v, i + 2, toks.length, 1)
-    if (quoted) return { content: quoted, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
+    if (quoted)
+      return { content: quoted, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
   }
   const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), after ? 1 : 3)
   if (!content) return null
-  if (after) return extendQuote({ content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }, after)
+  if (after)
+    return extendQuote(
+      { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index },
+      after,
+    )
   // a quote split by its attribution: '"Part one," X said, "part two."'
-  const quote: QuoteCandidate = { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
+  const quote: QuoteCandidate = {
+    content,
+    speaker: span(toks, sp),
+    ...cue,
+    via: null,
+    pattern: 'trailing',
+    confidence: 0.85,
+    sentence: v.index,
+  }
   const comma = toks.findIndex((t, k) => k > i && k <= i + 8 && t.text === ',')
-  if (comma > 0 && OPEN_MARKS.has(toks[comma + 1]?.text ?? '') && toks.slice(i + 1, comma).every((t) => isWordToken(t) || t.text === '’s' || t.text === "'s")) {
+  if (
+    comma > 0 &&
+    OPEN_MARKS.has(toks[comma + 1]?.text ?? '') &&
+    toks.slice(i + 1, comma).every((t) => isWordToken(t) || t.text === '’s' || t.text === "'s")
+  ) {
     const rest = contentTo(body, v, comma + 1, toks.length)
     if (rest) return extendQuote(quote, rest)
   }
@@ -361,14 +686,30 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     // "told reporters that", "told a meeting of Pacific Island leaders that", "told me, ''We're …''"
     const that = toks.findIndex((t, k) => k > j && k <= j + 10 && lower(t) === 'that')
     const between = that > 0 ? toks.slice(j, that) : []
-    const objectThenThat = that > 0 && between.every((t) => (isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t))) || t.text === '’s' || t.text === "'s" || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text))
+    const objectThenThat =
+      that > 0 &&
+      between.every(
+        (t) =>
+          (isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t))) ||
+          t.text === '’s' ||
+          t.text === "'s" ||
+          OPEN_MARKS.has(t.text) ||
+          CLOSE_MARKS.has(t.text),
+      )
     const obj = speakerAfter(toks, j)
-    const objectThenQuote = obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
+    const objectThenQuote =
+      obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
     // "urges supporters to monitor polling places": the request is what was said
     const objectThenTo = obj && lower(toks[obj.to]) === 'to' && REQUEST_VERBS.has(verb)
     // "Trump told the forum he was “totally against the war”": object, then a clause with a pronoun subject
-    const pronoun = toks.findIndex((t, k) => k > j && k <= j + 6 && /^(he|she|they|it|we|i)$/i.test(t.text) && !PHRASE_BREAKERS.has(lower(toks[k - 1])))
-    const objectThenClause = pronoun > 0 && toks.slice(j, pronoun).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && lower(t) !== 'to') && !!toks[pronoun + 1] && /^[a-z’']+$/.test(toks[pronoun + 1]!.text)
+    const pronoun = toks.findIndex(
+      (t, k) => k > j && k <= j + 6 && /^(he|she|they|it|we|i)$/i.test(t.text) && !PHRASE_BREAKERS.has(lower(toks[k - 1])),
+    )
+    const objectThenClause =
+      pronoun > 0 &&
+      toks.slice(j, pronoun).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && lower(t) !== 'to') &&
+      !!toks[pronoun + 1] &&
+      /^[a-z’']+$/.test(toks[pronoun + 1]!.text)
     // "asked, “You think …?”", "asked Sanders whether …", "told me how …"
     const quoteRightAfter = (toks[j]?.text === ',' || toks[j]?.text === ':') && OPEN_MARKS.has(toks[j + 1]?.text ?? '')
     const wh = toks.findIndex((t, k) => k >= j && k <= j + 6 && WH_WORDS.has(lower(t)))
@@ -376,7 +717,18 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     const speaker = sp
     const complementFrom = (from: number, pattern: string, confidence: number): QuoteCandidate | null => {
       const content = contentTo(body, v, from, clauseEnd(toks, from), 3)
-      return content ? { content, speaker: span(toks, speaker), cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern, confidence, sentence: v.index } : null
+      return content
+        ? {
+            content,
+            speaker: span(toks, speaker),
+            cue: verb,
+            cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+            via: null,
+            pattern,
+            confidence,
+            sentence: v.index,
+          }
+        : null
     }
     if (!quoteRightAfter) {
       if (objectThenThat) j = that
@@ -398,7 +750,58 @@ function leading(body: string, v: SentenceView, i: number): QuoteCandidate | nul
     // bare complement: "He said Moscow’s proposals had ..." needs a clause, not "said on Monday."
     const first = toks[start.index]
     // a complement clause opens with its subject, not with a preposition or a verb
-    if (!first || !isWordToken(first) || ['in', 'on', 'at', 'after', 'before', 'during', 'for', 'with', 'by', 'as', 'of', 'about', 'nothing', 'yes', 'no', 'to', 'from', 'into', 'over', 'under', 'through', 'across', 'around', 'against', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'and', 'or', 'but'].includes(lower(first))) return null
+    if (
+      !first ||
+      !isWordToken(first) ||
+      [
+        'in',
+        'on',
+        'at',
+        'after',
+        'before',
+        'during',
+        'for',
+        'with',
+        'by',
+        'as',
+        'of',
+        'about',
+        'nothing',
+        'yes',
+        'no',
+        'to',
+        'from',
+        'into',
+        'over',
+        'under',
+        'through',
+        'across',
+        'around',
+        'against',
+        'is',
+        'are',
+        'was',
+        'were',
+        'has',
+        'have',
+        'had',
+        'will',
+        'would',
+        'can',
+        'could',
+        'should',
+        'may',
+        'might',
+        'must',
+        'do',
+        'does',
+        'did',
+        'and',
+        'or',
+        'but',
+      ].includes(lower(first))
+    )
+      return null
   }
   let to = clauseEnd(toks, start.index)
   if (npContent) {
@@ -430,7 +833,17 @@ function askedBy(body: string, v: SentenceView): QuoteCandidate[] {
     const start = toks[k]?.text === ',' || toks[k]?.text === ':' ? k + 1 : k
     if (!(OPEN_MARKS.has(toks[start]?.text ?? '') || WH_WORDS.has(lower(toks[start])))) continue
     const content = contentTo(body, v, start, toks.length, 2)
-    if (content) out.push({ content, speaker: span(toks, asker), cue: 'asked', cueSpan: { start: toks[i - 1]!.start, end: toks[i]!.end }, via: null, pattern: 'asked-by', confidence: 0.7, sentence: v.index })
+    if (content)
+      out.push({
+        content,
+        speaker: span(toks, asker),
+        cue: 'asked',
+        cueSpan: { start: toks[i - 1]!.start, end: toks[i]!.end },
+        via: null,
+        pattern: 'asked-by',
+        confidence: 0.7,
+        sentence: v.index,
+      })
   }
   return out
 }
@@ -460,8 +873,22 @@ function sayingPhrase(body: string, v: SentenceView, i: number): QuoteCandidate 
   const start = contentStartAfter(toks, i + 1)
   const content = contentTo(body, v, start.index, toks.length)
   if (!content) return null
-  const cue = withClause ? 'saying' : toks.slice(cueFrom, i + 1).map((t) => t.text).join(' ')
-  return { content, speaker: span(toks, sp), cue, cueSpan: { start: toks[cueFrom]!.start, end: toks[i]!.end }, via: null, pattern: 'saying-phrase', confidence: 0.75, sentence: v.index }
+  const cue = withClause
+    ? 'saying'
+    : toks
+        .slice(cueFrom, i + 1)
+        .map((t) => t.text)
+        .join(' ')
+  return {
+    content,
+    speaker: span(toks, sp),
+    cue,
+    cueSpan: { start: toks[cueFrom]!.start, end: toks[i]!.end },
+    via: null,
+    pattern: 'saying-phrase',
+    confidence: 0.75,
+    sentence: v.index,
+  }
 }
 
 /** The name in a described source: "Chinese state broadcaster CCTV" relays as "CCTV". */
@@ -473,11 +900,18 @@ export function nameHead(np: string): string {
 /** End of a reported clause: the sentence end, or a participle that attaches more speech (", arguing that …"). */
 function clauseEnd(toks: Token[], from: number): number {
   // ", arguing that …" or "… and said she would …": more speech attached to the same subject
-  const k = toks.findIndex((t, i) => i > from + 2 && (
-    (t.text === ',' && (PARTICIPLE_CUES.has(lower(toks[i + 1])) || (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
-    (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',') ||
-    // "… more intense — and he noted that …"
-    ((t.text === '—' || t.text === ';') && lower(toks[i + 1]) === 'and' && toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))))
+  const k = toks.findIndex(
+    (t, i) =>
+      i > from + 2 &&
+      ((t.text === ',' &&
+        (PARTICIPLE_CUES.has(lower(toks[i + 1])) ||
+          (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
+        (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',') ||
+        // "… more intense — and he noted that …"
+        ((t.text === '—' || t.text === ';') &&
+          lower(toks[i + 1]) === 'and' &&
+          toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))),
+  )
   return k > 0 ? k : toks.length
 }
 
@@ -487,25 +921,83 @@ function coordinated(body: string, v: SentenceView, i: number, found: QuoteCandi
   if (lower(toks[i - 1]) !== 'and' || !SPEECH_VERBS.has(lower(toks[i]))) return null
   const start = contentStartAfter(toks, i + 1)
   const first = toks[start.index]
-  if (!first || (!start.hasThat && (!isWordToken(first) || AUX.has(lower(first)) || ['to', 'in', 'on', 'at', 'for', 'of', 'with'].includes(lower(first))))) return null
+  if (
+    !first ||
+    (!start.hasThat &&
+      (!isWordToken(first) || AUX.has(lower(first)) || ['to', 'in', 'on', 'at', 'for', 'of', 'with'].includes(lower(first))))
+  )
+    return null
   const content = contentTo(body, v, start.index, clauseEnd(toks, start.index), 3)
   if (!content) return null
   const earlier = found.filter((q) => q.speaker && q.content.start <= toks[i]!.start).at(-1)
-  const subject = earlier?.speaker ?? (() => { const r = sentenceSubject(toks, i); return r ? span(toks, r) : null })()
+  const subject =
+    earlier?.speaker ??
+    (() => {
+      const r = sentenceSubject(toks, i)
+      return r ? span(toks, r) : null
+    })()
   if (!subject) return null
-  return { content, speaker: subject, cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'coordinated', confidence: 0.65, sentence: v.index }
+  return {
+    content,
+    speaker: subject,
+    cue: lower(toks[i]),
+    cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+    via: null,
+    pattern: 'coordinated',
+    confidence: 0.65,
+    sentence: v.index,
+  }
 }
 
-const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'arguing', 'insisting', 'explaining', 'claiming', 'warning', 'stressing', 'suggesting', 'declaring', 'asserting', 'acknowledging', 'conceding', 'telling', 'writing', 'tweeting', 'recalling', 'emphasizing', 'emphasising', 'promising', 'vowing', 'predicting'])
+const PARTICIPLE_CUES = new Set([
+  'saying',
+  'adding',
+  'noting',
+  'arguing',
+  'insisting',
+  'explaining',
+  'claiming',
+  'warning',
+  'stressing',
+  'suggesting',
+  'declaring',
+  'asserting',
+  'acknowledging',
+  'conceding',
+  'telling',
+  'writing',
+  'tweeting',
+  'recalling',
+  'emphasizing',
+  'emphasising',
+  'promising',
+  'vowing',
+  'predicting',
+])
 
 /** Subject of the sentence: its opening noun phrase, before the first verb ("Rival Hillary Clinton had mocked …"). */
 function sentenceSubject(toks: Token[], before: number): { from: number; to: number } | null {
   let k = 0
   // skip an opening adverbial ("In one tweet Friday, ")
   const comma = toks.findIndex((t, i) => i < before && t.text === ',')
-  if (comma > 0 && comma < 8 && /^(In|On|At|After|Before|During|Earlier|Later|Last|This|Speaking|Asked|Later)$/.test(toks[0]!.text)) k = comma + 1
+  if (comma > 0 && comma < 8 && /^(In|On|At|After|Before|During|Earlier|Later|Last|This|Speaking|Asked|Later)$/.test(toks[0]!.text))
+    k = comma + 1
   const from = k
-  while (k < before && k - from < 10 && (isCapitalised(toks[k]!.text) || DETERMINERS.has(toks[k]!.text) || toks[k]!.text === '’s' || toks[k]!.text === "'s" || (k > from && /^[a-z-]+$/.test(toks[k]!.text) && !AUX.has(lower(toks[k])) && !SPEECH_VERBS.has(lower(toks[k])) && !/(ed|ing)$/.test(toks[k]!.text) && !PHRASE_BREAKERS.has(lower(toks[k]))))) k++
+  while (
+    k < before &&
+    k - from < 10 &&
+    (isCapitalised(toks[k]!.text) ||
+      DETERMINERS.has(toks[k]!.text) ||
+      toks[k]!.text === '’s' ||
+      toks[k]!.text === "'s" ||
+      (k > from &&
+        /^[a-z-]+$/.test(toks[k]!.text) &&
+        !AUX.has(lower(toks[k])) &&
+        !SPEECH_VERBS.has(lower(toks[k])) &&
+        !/(ed|ing)$/.test(toks[k]!.text) &&
+        !PHRASE_BREAKERS.has(lower(toks[k]))))
+  )
+    k++
   return k > from && toks.slice(from, k).some((t) => /^\p{L}/u.test(t.text)) ? { from, to: k } : null
 }
 
@@ -520,13 +1012,33 @@ function participleClause(body: string, v: SentenceView, i: number, found: Quote
     j = that
   }
   const start = contentStartAfter(toks, j)
-  if (!start.hasThat && !OPEN_MARKS.has(toks[start.index]?.text ?? '') && !OPEN_MARKS.has(toks[j]?.text ?? '') && lower(toks[i]) !== 'saying') return null
+  if (
+    !start.hasThat &&
+    !OPEN_MARKS.has(toks[start.index]?.text ?? '') &&
+    !OPEN_MARKS.has(toks[j]?.text ?? '') &&
+    lower(toks[i]) !== 'saying'
+  )
+    return null
   const content = contentTo(body, v, start.index, toks.length)
   if (!content) return null
   const earlier = found.filter((q) => q.speaker && q.content.end <= toks[i]!.start).at(-1)
-  const subject = earlier?.speaker ?? (() => { const r = sentenceSubject(toks, i); return r ? span(toks, r) : null })()
+  const subject =
+    earlier?.speaker ??
+    (() => {
+      const r = sentenceSubject(toks, i)
+      return r ? span(toks, r) : null
+    })()
   if (!subject) return null
-  return { content, speaker: subject, cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'participle', confidence: 0.7, sentence: v.index }
+  return {
+    content,
+    speaker: subject,
+    cue: lower(toks[i]),
+    cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+    via: null,
+    pattern: 'participle',
+    confidence: 0.7,
+    sentence: v.index,
+  }
 }
 
 /** "Said Ellis: “I don’t get the sense …”": a sentence that opens with the inverted attribution. */
@@ -537,7 +1049,16 @@ function openingInversion(body: string, v: SentenceView): QuoteCandidate | null 
   if (!sp || !/^[:,]$/.test(toks[sp.to]?.text ?? '')) return null
   const content = contentTo(body, v, sp.to + 1, toks.length, 2)
   if (!content) return null
-  return { content, speaker: span(toks, sp), cue: lower(toks[0]), cueSpan: { start: toks[0]!.start, end: toks[0]!.end }, via: null, pattern: 'opening-inversion', confidence: 0.8, sentence: v.index }
+  return {
+    content,
+    speaker: span(toks, sp),
+    cue: lower(toks[0]),
+    cueSpan: { start: toks[0]!.start, end: toks[0]!.end },
+    via: null,
+    pattern: 'opening-inversion',
+    confidence: 0.8,
+    sentence: v.index,
+  }
 }
 
 /**
@@ -555,15 +1076,85 @@ function colonAttribution(body: string, v: SentenceView): QuoteCandidate | null 
   const first = contentTo(body, v, k + 1, toks.length, 3)
   if (!first) return null
   const content = v.paragraphEnd ? trimContent(body, { start: first.start, end: v.paragraphEnd }) : first
-  return { content, speaker: span(toks, { from, to: k }), cue: ':', cueSpan: { start: toks[k]!.start, end: toks[k]!.end }, via: null, pattern: 'colon', confidence: 0.6, sentence: v.index }
+  return {
+    content,
+    speaker: span(toks, { from, to: k }),
+    cue: ':',
+    cueSpan: { start: toks[k]!.start, end: toks[k]!.end },
+    via: null,
+    pattern: 'colon',
+    confidence: 0.6,
+    sentence: v.index,
+  }
 }
 
 /** Labels that open a paragraph with a colon but are no one's words ("Correction: …"). */
-const NOT_SPEAKER_LABELS = new Set(['Correction', 'Corrections', 'Update', 'Updated', 'Note', 'Editor', 'Related', 'Photo', 'Photos', 'Source', 'Sources', 'Read', 'Watch', 'Listen', 'Video', 'Disclosure', 'Clarification', 'Background', 'Credit', 'Caption', 'Advertisement', 'Subscribe', 'Contact', 'Email', 'Tags', 'Topics', 'Follow', 'See', 'Also', 'Previously', 'Warning', 'Spoiler', 'Transcript', 'Results', 'Scores', 'Standings', 'Table', 'Attendance'])
+const NOT_SPEAKER_LABELS = new Set([
+  'Correction',
+  'Corrections',
+  'Update',
+  'Updated',
+  'Note',
+  'Editor',
+  'Related',
+  'Photo',
+  'Photos',
+  'Source',
+  'Sources',
+  'Read',
+  'Watch',
+  'Listen',
+  'Video',
+  'Disclosure',
+  'Clarification',
+  'Background',
+  'Credit',
+  'Caption',
+  'Advertisement',
+  'Subscribe',
+  'Contact',
+  'Email',
+  'Tags',
+  'Topics',
+  'Follow',
+  'See',
+  'Also',
+  'Previously',
+  'Warning',
+  'Spoiler',
+  'Transcript',
+  'Results',
+  'Scores',
+  'Standings',
+  'Table',
+  'Attendance',
+])
 
 const PARTICLES_IN_NAMES = new Set(['de', 'van', 'von', 'al', 'bin', 'da'])
 
-const CLAIM_NOUNS = new Set(['claim', 'claims', 'assertion', 'statement', 'argument', 'warning', 'promise', 'pledge', 'suggestion', 'insistence', 'contention', 'allegation', 'accusation', 'admission', 'remark', 'remarks', 'comment', 'comments', 'vow', 'prediction', 'denial'])
+const CLAIM_NOUNS = new Set([
+  'claim',
+  'claims',
+  'assertion',
+  'statement',
+  'argument',
+  'warning',
+  'promise',
+  'pledge',
+  'suggestion',
+  'insistence',
+  'contention',
+  'allegation',
+  'accusation',
+  'admission',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'vow',
+  'prediction',
+  'denial',
+])
 
 /** "Donald Trump’s claim that CONTENT": speech reported through a noun, its speaker the possessor. */
 function possessiveClaim(body: string, v: SentenceView, i: number): QuoteCandidate | null {
@@ -575,7 +1166,16 @@ function possessiveClaim(body: string, v: SentenceView, i: number): QuoteCandida
   if (from === possessive) return null
   const content = contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3)
   if (!content) return null
-  return { content, speaker: span(toks, { from, to: possessive }), cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end }, via: null, pattern: 'claim-noun', confidence: 0.55, sentence: v.index }
+  return {
+    content,
+    speaker: span(toks, { from, to: possessive }),
+    cue: lower(toks[i]),
+    cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+    via: null,
+    pattern: 'claim-noun',
+    confidence: 0.55,
+    sentence: v.index,
+  }
 }
 
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end
@@ -585,7 +1185,11 @@ function unwrapRelay(body: string, q: QuoteCandidate, inner: QuoteCandidate[]): 
   if (q.cue !== 'reported' && q.cue !== 'reports') return q
   const relayedQ = inner.find((r) => r.speaker && r.speaker.start === q.content.start)
   if (!relayedQ) return q
-  return { ...relayedQ, via: nameHead(body.slice(q.speaker!.start, q.speaker!.end)), confidence: Math.min(q.confidence, relayedQ.confidence) }
+  return {
+    ...relayedQ,
+    via: nameHead(body.slice(q.speaker!.start, q.speaker!.end)),
+    confidence: Math.min(q.confidence, relayedQ.confidence),
+  }
 }
 
 /** Every attributed quote in one sentence: outer attributions, relays, and nested speech. */
@@ -597,9 +1201,16 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
   v.toks.forEach((t, i) => {
     const w = lower(t)
     const claim = possessiveClaim(body, v, i)
-    if (claim) { candidates.push(claim); return }
+    if (claim) {
+      candidates.push(claim)
+      return
+    }
     const progressive = PROGRESSIVE_CUES.has(w) && BE_FORMS.has(lower(v.toks[i - 1]))
-    if (w === 'saying' && !progressive) { const q = sayingPhrase(body, v, i); if (q) candidates.push(q); return }
+    if (w === 'saying' && !progressive) {
+      const q = sayingPhrase(body, v, i)
+      if (q) candidates.push(q)
+      return
+    }
     // headlines write "…, Lindsey Graham Says"
     const headlineCue = (t.text === 'Says' || t.text === 'Said') && i > 0
     if ((!SPEECH_VERBS.has(w) && !progressive) || (isCapitalised(t.text) && !headlineCue)) return
@@ -609,7 +1220,7 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
   // trailing attributions frame the whole sentence, so they go first; then longest content first,
   // so that speech reported inside another quote is seen as nested
   const rank = (q: QuoteCandidate) => (q.pattern.startsWith('trailing') ? 0 : 1)
-  candidates.sort((a, b) => rank(a) - rank(b) || (b.content.end - b.content.start) - (a.content.end - a.content.start))
+  candidates.sort((a, b) => rank(a) - rank(b) || b.content.end - b.content.start - (a.content.end - a.content.start))
   for (const q of candidates) {
     if (q.cueSpan && taken(q.cueSpan)) {
       const outer = found.find((o) => q.cueSpan && inside(q.cueSpan, o.content))
@@ -617,7 +1228,10 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
       if (!outer || !explicitSpeech || found.some((f) => f !== outer && overlaps(f.content, q.content))) continue
       const i = found.indexOf(outer)
       const unwrapped = unwrapRelay(body, outer, [q])
-      if (unwrapped !== outer) { found[i] = unwrapped; continue }
+      if (unwrapped !== outer) {
+        found[i] = unwrapped
+        continue
+      }
       const content = { start: q.content.start, end: Math.min(q.content.end, outer.content.end) }
       found.push({ ...q, content, confidence: q.confidence - 0.1, pattern: `${q.pattern}-nested` })
       continue
@@ -637,8 +1251,13 @@ export function findQuotes(body: string, sentences: Sentence[], tokens: Token[])
   for (const t of tokens) bySentence[t.sentence]!.push(t)
   const paragraphEnds = new Map<number, number>()
   for (const s of sentences) paragraphEnds.set(s.paragraph, s.end)
-  return sentences.flatMap((sentence, index) => findSentenceQuotes(body, {
-    toks: bySentence[index]!, sentence, index, previousParagraph: sentences[index - 1]?.paragraph, paragraphEnd: paragraphEnds.get(sentence.paragraph),
-  }))
+  return sentences.flatMap((sentence, index) =>
+    findSentenceQuotes(body, {
+      toks: bySentence[index]!,
+      sentence,
+      index,
+      previousParagraph: sentences[index - 1]?.paragraph,
+      paragraphEnd: paragraphEnds.get(sentence.paragraph),
+    }),
+  )
 }
-

@@ -43,8 +43,11 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
   return out
 }
 
-
-const wordsIn = (body: string, s: Span) => body.slice(s.start, s.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length
+const wordsIn = (body: string, s: Span) =>
+  body
+    .slice(s.start, s.end)
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length
 
 /** Start of the sentence holding `offset`. */
 
@@ -55,10 +58,20 @@ const wordsIn = (body: string, s: Span) => body.slice(s.start, s.end).split(/\s+
  * titles) are not speech on their own.
  */
 export function linkQuotations(body: string, sentences: Sentence[], attributed: QuoteCandidate[]): QuoteCandidate[] {
-  const passages = findQuotations(body, sentences).map((p) => trimContent(body, p)).filter((p) => p.end > p.start)
+  const passages = findQuotations(body, sentences)
+    .map((p) => trimContent(body, p))
+    .filter((p) => p.end > p.start)
   // "He has said hateful things" inside a quotation is quoted speech, not an attribution
-  const quotes = attributed
-    .filter((q) => !q.cueSpan || !passages.some((p) => p.start <= q.cueSpan!.start && q.cueSpan!.end <= p.end && !(p.start <= q.content.start && q.content.end <= p.end && q.pattern.endsWith('nested'))))
+  const quotes = attributed.filter(
+    (q) =>
+      !q.cueSpan ||
+      !passages.some(
+        (p) =>
+          p.start <= q.cueSpan!.start &&
+          q.cueSpan!.end <= p.end &&
+          !(p.start <= q.content.start && q.content.end <= p.end && q.pattern.endsWith('nested')),
+      ),
+  )
   const unattributed: QuoteCandidate[] = []
   for (const passage of passages) {
     if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
@@ -67,7 +80,8 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
       .filter((q) => q.content.end <= passage.start && /[“"”]|''/.test(body.slice(Math.max(0, q.content.start - 2), q.content.end + 2)))
       .sort((a, b) => b.content.end - a.content.end)[0]
     const between = previous ? body.slice(previous.content.end, passage.start) : ''
-    const attributionOnly = previous && between.length < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
+    const attributionOnly =
+      previous && between.length < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
     // the passage opens the attribution's own sentence or the next one: no narrative sentence between
     const passageSentence = sentenceAt(sentences, passage.start)
     const adjacent = previous !== undefined && passageSentence - previous.sentence <= 1
@@ -76,18 +90,38 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
       continue
     }
     // a quote signed with a dash: “…” ― Jane Doe
-    const signed = body.slice(passage.end).match(/^[\s,.]*(?:[”"]|'')?[\s\u00a0]*([―—–])[\s\u00a0]*((?:\p{Lu}[\p{L}'’-]*\.?[\s\u00a0]?){1,4})/u)
+    const signed = body
+      .slice(passage.end)
+      .match(/^[\s,.]*(?:[”"]|'')?[\s\u00a0]*([―—–])[\s\u00a0]*((?:\p{Lu}[\p{L}'’-]*\.?[\s\u00a0]?){1,4})/u)
     if (signed) {
       const dashAt = passage.end + signed.index! + signed[0].indexOf(signed[1]!)
       const nameAt = passage.end + signed[0].length - signed[2]!.length
       const speaker = trimContent(body, { start: nameAt, end: nameAt + signed[2]!.length })
-      unattributed.push({ content: passage, speaker, cue: signed[1]!, cueSpan: { start: dashAt, end: dashAt + 1 }, via: null, pattern: 'dash-signature', confidence: 0.75, sentence: passageSentence })
+      unattributed.push({
+        content: passage,
+        speaker,
+        cue: signed[1]!,
+        cueSpan: { start: dashAt, end: dashAt + 1 },
+        via: null,
+        pattern: 'dash-signature',
+        confidence: 0.75,
+        sentence: passageSentence,
+      })
       continue
     }
     const sentence = sentences[passageSentence]
     const standsAlone = sentence && body.slice(sentence.start, passage.start).replace(/[“"'\s]/g, '') === ''
     if (!standsAlone || wordsIn(body, passage) < 4) continue
-    unattributed.push({ content: passage, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'quotation', confidence: 0.5, sentence: passageSentence })
+    unattributed.push({
+      content: passage,
+      speaker: null,
+      cue: 'quotation',
+      cueSpan: null,
+      via: null,
+      pattern: 'quotation',
+      confidence: 0.5,
+      sentence: passageSentence,
+    })
   }
   // where the writer uses quotation marks, an unmarked first-person sentence is the writer's own
   const unmarked = !/[“”"]|''/.test(body)
@@ -135,7 +169,11 @@ export function extendToParagraphStart(sentences: Sentence[], quotes: QuoteCandi
     for (let k = q.sentence - 1; k >= 0; k--) {
       const s = sentences[k]!
       if (s.paragraph !== own.paragraph) break
-      const taken = quotes.some((o) => o !== q && (overlaps(o.content, s) || (o.speaker !== null && overlaps(o.speaker, s)) || (o.cueSpan !== null && overlaps(o.cueSpan, s))))
+      const taken = quotes.some(
+        (o) =>
+          o !== q &&
+          (overlaps(o.content, s) || (o.speaker !== null && overlaps(o.speaker, s)) || (o.cueSpan !== null && overlaps(o.cueSpan, s))),
+      )
       if (taken) break
       start = s.start
     }
@@ -143,7 +181,8 @@ export function extendToParagraphStart(sentences: Sentence[], quotes: QuoteCandi
   })
 }
 
-const FIRST_PERSON = /(?:^|[^\p{L}’'])(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|we|We|we[’']re|We[’']re|we[’']ve|We[’']ve|our|Our|us)(?=$|[^\p{L}’'])/u
+const FIRST_PERSON =
+  /(?:^|[^\p{L}’'])(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|we|We|we[’']re|We[’']re|we[’']ve|We[’']ve|our|Our|us)(?=$|[^\p{L}’'])/u
 
 /**
  * News narrative is written in the third person: in a text without quotation marks, a sentence in
@@ -166,7 +205,16 @@ export function firstPersonSpeech(body: string, sentences: Sentence[], input: Qu
       list[list.indexOf(last)] = extendQuote(last, content)
       return
     }
-    out.push({ content, speaker: null, cue: 'quotation', cueSpan: null, via: null, pattern: 'first-person', confidence: 0.4, sentence: index })
+    out.push({
+      content,
+      speaker: null,
+      cue: 'quotation',
+      cueSpan: null,
+      via: null,
+      pattern: 'first-person',
+      confidence: 0.4,
+      sentence: index,
+    })
   })
   return [...quotes, ...out]
 }

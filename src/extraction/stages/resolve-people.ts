@@ -59,9 +59,24 @@ function aliasMentions(tokens: Token[], clusters: Cluster[], taken: Set<number>)
     const owner = owners[0]!
     // take the longest run of consecutive words of that name
     let j = i + 1
-    while (j < tokens.length && tokens[j]!.sentence === t.sentence && !taken.has(tokens[j]!.start) && owner.tokens.has(tokens[j]!.text) && tokens[j]!.text !== t.text) j++
+    while (
+      j < tokens.length &&
+      tokens[j]!.sentence === t.sentence &&
+      !taken.has(tokens[j]!.start) &&
+      owner.tokens.has(tokens[j]!.text) &&
+      tokens[j]!.text !== t.text
+    )
+      j++
     const last = tokens[j - 1]!
-    owner.mentions.push({ start: t.start, end: last.end, text: tokens.slice(i, j).map((x) => x.text).join(' '), kind: 'alias' })
+    owner.mentions.push({
+      start: t.start,
+      end: last.end,
+      text: tokens
+        .slice(i, j)
+        .map((x) => x.text)
+        .join(' '),
+      kind: 'alias',
+    })
     for (let k = i; k < j; k++) taken.add(tokens[k]!.start)
     i = j - 1
   }
@@ -75,11 +90,16 @@ const DESCRIPTION = /\b[Tt]he ((?:[A-Z][a-z]+ )?)([a-z]+)\b/g
  * nationality adjective.
  */
 export function descriptionReferent(adjective: string, noun: string, titles: string[][]): number | null {
-  const fits = titles.map((ts) => ts.some((title) => {
-    const words = title.toLowerCase().split(/\s+/)
-    const nounFits = noun === 'leader' ? words.some((w) => LEADER_TITLES.has(w)) && !words.includes('deputy') && !words.includes('opposition') : words.includes(noun)
-    return nounFits && (!adjective || title.includes(adjective))
-  }))
+  const fits = titles.map((ts) =>
+    ts.some((title) => {
+      const words = title.toLowerCase().split(/\s+/)
+      const nounFits =
+        noun === 'leader'
+          ? words.some((w) => LEADER_TITLES.has(w)) && !words.includes('deputy') && !words.includes('opposition')
+          : words.includes(noun)
+      return nounFits && (!adjective || title.includes(adjective))
+    }),
+  )
   const hits = fits.flatMap((f, i) => (f ? [i] : []))
   return hits.length === 1 ? hits[0]! : null
 }
@@ -100,7 +120,9 @@ function descriptionMentions(body: string, clusters: Cluster[], titles: string[]
 export function resolvePeople(body: string, tokens: Token[], candidates: NameCandidate[]): PersonEntity[] {
   // a one-word name stands alone only with a title or the tagger's word for it ("Clinton said")
   const clusters = clusterCandidates(candidates).filter((c) => c.titles.length > 0 || c.tagged || fullNameOf(c).includes(' '))
-  const taken = new Set(clusters.flatMap((c) => c.mentions.flatMap((m) => tokens.filter((t) => t.start >= m.start && t.end <= m.end).map((t) => t.start))))
+  const taken = new Set(
+    clusters.flatMap((c) => c.mentions.flatMap((m) => tokens.filter((t) => t.start >= m.start && t.end <= m.end).map((t) => t.start))),
+  )
   aliasMentions(tokens, clusters, taken)
   const titles = clusters.map((c) => specificTitles(c.titles))
   descriptionMentions(body, clusters, titles)

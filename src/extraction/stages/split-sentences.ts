@@ -2,7 +2,8 @@ import { ABBREVIATIONS, GIVEN_NAMES } from '../lexicon/index.js'
 import type { Sentence } from '../types.js'
 
 /** "MOSCOW (AP) —", "WASHINGTON, Dec. 3 (Reuters) -", "LONDON --": capitals, optional agency, dash. */
-export const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .,'-]*?(?:,? [\p{L}. \d]+)?(?: ?\((?<agency>[\p{L}. ]{1,30})\))(?: ?[-—–]+)? +|^\p{Lu}[\p{Lu}\p{M} .'-]{2,}(?:, [\p{L}. \d]+)? ?[-—–]+ +/u
+export const DATELINE =
+  /^\p{Lu}[\p{Lu}\p{M} .,'-]*?(?:,? [\p{L}. \d]+)?(?: ?\((?<agency>[\p{L}. ]{1,30})\))(?: ?[-—–]+)? +|^\p{Lu}[\p{Lu}\p{M} .'-]{2,}(?:, [\p{L}. \d]+)? ?[-—–]+ +/u
 
 const OPENING_QUOTES = new Set(['“', '"', '‘'])
 const CLOSING_QUOTES = new Set(['”', '"', '’'])
@@ -37,7 +38,13 @@ function periodEndsSentence(text: string, i: number, nextWord: string): boolean 
   if (ABBREVIATIONS.has(bare) || ABBREVIATIONS.has(word)) return false
   if (/^\p{Lu}$/u.test(bare)) return false
   if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return !/^\p{Lu}/u.test(nextWord) ? false : nextWord.length > 0 && !/^[a-z]/.test(nextWord)
-  if (GIVEN_NAMES.has(bare) && !/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(0, i - word.length)) && /^\p{Lu}\p{Ll}+/u.test(nextWord) && !/^(He|She|It|They|We|I|The|But|And)$/.test(nextWord)) return false
+  if (
+    GIVEN_NAMES.has(bare) &&
+    !/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(0, i - word.length)) &&
+    /^\p{Lu}\p{Ll}+/u.test(nextWord) &&
+    !/^(He|She|It|They|We|I|The|But|And)$/.test(nextWord)
+  )
+    return false
   return true
 }
 
@@ -49,7 +56,7 @@ export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = []
   splitParagraphs(body).forEach((para, paragraph) => {
     // a dateline ("MOSCOW (AP) —") opens the story but is not part of its first sentence
-    const dateline = paragraph === 0 ? body.slice(para.start, para.end).match(DATELINE)?.[0].length ?? 0 : 0
+    const dateline = paragraph === 0 ? (body.slice(para.start, para.end).match(DATELINE)?.[0].length ?? 0) : 0
     const p = { start: para.start + dateline, end: para.end }
     const text = body.slice(p.start, p.end)
     const straight = (text.match(/"|''/g) ?? []).length

@@ -16,7 +16,8 @@ function model() {
   if (loaded !== undefined) return loaded
   if (!existsSync(MODEL_PATH)) return (loaded = null)
   const m = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as TaggerModel
-  if (m.version !== TAGGER_VERSION) throw new Error(`tagger model is ${m.version}, code expects ${TAGGER_VERSION}: run npm run train:tagger`)
+  if (m.version !== TAGGER_VERSION)
+    throw new Error(`tagger model is ${m.version}, code expects ${TAGGER_VERSION}: run npm run train:tagger`)
   // one buffer for every weight, viewed per feature: far less memory than an array per feature
   const entries = Object.entries(m.weights)
   const all = new Float64Array(entries.length * m.tags.length)

@@ -61,7 +61,17 @@ export function documentSurnames(sentences: string[][]): Set<string> {
 /** Features of the word alone, the same wherever it stands (cached by the tagger per word). */
 export function wordFeatures(w: string): string[] {
   const lw = w.toLowerCase()
-  const f = ['b', `w=${w}`, `lw=${lw}`, `sh=${shape(w)}`, `p3=${lw.slice(0, 3)}`, `s2=${lw.slice(-2)}`, `s3=${lw.slice(-3)}`, `s4=${lw.slice(-4)}`, `g=${gaz(w)}`]
+  const f = [
+    'b',
+    `w=${w}`,
+    `lw=${lw}`,
+    `sh=${shape(w)}`,
+    `p3=${lw.slice(0, 3)}`,
+    `s2=${lw.slice(-2)}`,
+    `s3=${lw.slice(-3)}`,
+    `s4=${lw.slice(-4)}`,
+    `g=${gaz(w)}`,
+  ]
   if (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) f.push('allcaps')
   return f
 }

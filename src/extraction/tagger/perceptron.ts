@@ -28,14 +28,20 @@ function wordScores(weights: Weights, tags: number, word: string): Float64Array 
 }
 
 /** Greedy left-to-right decoding with the previous two tags as features. */
-export function tagSentence(model: { tags: string[]; weights: Weights }, ctx: FeatureContext, opts: { cacheWords?: boolean } = { cacheWords: true }): string[] {
+export function tagSentence(
+  model: { tags: string[]; weights: Weights },
+  ctx: FeatureContext,
+  opts: { cacheWords?: boolean } = { cacheWords: true },
+): string[] {
   const out: string[] = []
   const scores = new Float64Array(model.tags.length)
   for (let i = 0; i < ctx.words.length; i++) {
     const own = opts.cacheWords ? wordScores(model.weights, scores.length, ctx.words[i]!) : null
     if (own) scores.set(own)
     else scores.fill(0)
-    const feats = own ? contextFeatures(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>') : features(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')
+    const feats = own
+      ? contextFeatures(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')
+      : features(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')
     for (const feat of feats) {
       const w = model.weights.get(feat)
       if (!w) continue
@@ -55,7 +61,11 @@ export function tagSentence(model: { tags: string[]; weights: Weights }, ctx: Fe
 }
 
 /** Averaged perceptron training (lazy averaging); deterministic for a given seed. */
-export function trainPerceptron(data: { words: string[]; tags: string[]; docNames: ReadonlySet<string> }[], tags: string[], opts: { epochs: number; seed: number; log?: (s: string) => void }): TaggerModel {
+export function trainPerceptron(
+  data: { words: string[]; tags: string[]; docNames: ReadonlySet<string> }[],
+  tags: string[],
+  opts: { epochs: number; seed: number; log?: (s: string) => void },
+): TaggerModel {
   const T = tags.length
   const index = new Map(tags.map((t, i) => [t, i]))
   const weights = new Map<string, Float64Array>()
@@ -76,7 +86,7 @@ export function trainPerceptron(data: { words: string[]; tags: string[]; docName
     w[t]! += delta
   }
   let seed = opts.seed
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
   const order = data.map((_, i) => i)
   const model = { tags, weights }
   for (let epoch = 0; epoch < opts.epochs; epoch++) {

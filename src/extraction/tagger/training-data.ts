@@ -12,10 +12,7 @@ export interface EntityDoc {
 export function toTrainingSentences(doc: EntityDoc): { words: string[]; tags: string[]; docNames: ReadonlySet<string> }[] {
   const sentences = splitSentences(doc.text)
   const tokens = tokenize(sentences)
-  const spans = [
-    ...doc.personMentions.map((m) => ({ ...m, type: 'PER' })),
-    ...doc.otherEntities,
-  ].sort((a, b) => a.start - b.start)
+  const spans = [...doc.personMentions.map((m) => ({ ...m, type: 'PER' })), ...doc.otherEntities].sort((a, b) => a.start - b.start)
   const tagOf = tokens.map((t) => {
     const e = spans.find((s) => t.start < s.end && s.start < t.end)
     if (!e) return 'O'

@@ -77,7 +77,11 @@ export const createArticleRepository = (db: ReadStore) => ({
     db.snapshot(() => {
       const article = db.get<ArticleRow>(ARTICLE_BY_ID, [id])
       if (!article) return null
-      return { article, people: db.all<ArticlePersonRow>(PEOPLE_OF_ARTICLE, [article.seq]), quotes: db.all<QuoteRow>(QUOTES_OF_ARTICLE, [article.id, article.title, article.publishedAt, article.seq]) }
+      return {
+        article,
+        people: db.all<ArticlePersonRow>(PEOPLE_OF_ARTICLE, [article.seq]),
+        quotes: db.all<QuoteRow>(QUOTES_OF_ARTICLE, [article.id, article.title, article.publishedAt, article.seq]),
+      }
     }),
 
   /** Whether a full-text query matches more than `threshold` articles. */
@@ -98,16 +102,22 @@ export const createArticleRepository = (db: ReadStore) => ({
         const page = f.after
           ? `SELECT "seq", "rank" FROM (${scored}) WHERE ("rank", "seq") > (?, ?) ORDER BY "rank", "seq" LIMIT ?`
           : `${scored} ORDER BY "rank", "seq" LIMIT ?`
-        return db.all<ArticleSummaryRow>(`
+        return db.all<ArticleSummaryRow>(
+          `
           WITH m AS (${page})
           SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
-          ORDER BY m."rank" ASC, a."seq" ASC`, [f.fts, ...(f.after ? [f.after[0], f.after[1]] : []), f.limit + 1])
+          ORDER BY m."rank" ASC, a."seq" ASC`,
+          [f.fts, ...(f.after ? [f.after[0], f.after[1]] : []), f.limit + 1],
+        )
       }
       if (f.after) c.add(`(m."rank", a."seq") > (?, ?)`, f.after[0], f.after[1])
-      return db.all<ArticleSummaryRow>(`
+      return db.all<ArticleSummaryRow>(
+        `
         WITH m AS (${scored})
         SELECT ${SUMMARY_COLUMNS}, m."rank" AS "rank" FROM m JOIN "Article" a ON a."seq" = m."seq"
-        ${c.sql} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`, [f.fts, ...c.params, f.limit + 1])
+        ${c.sql} ORDER BY m."rank" ASC, a."seq" ASC LIMIT ?`,
+        [f.fts, ...c.params, f.limit + 1],
+      )
     }
     if (f.fts) c.add(matchCondition(db, 'Article', 'a', f.fts, f.limit), f.fts)
     const desc = f.sort !== 'oldest'

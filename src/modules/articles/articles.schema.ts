@@ -5,41 +5,82 @@ import { Quote } from '../quotes/quotes.schema.js'
 
 const isoDateTime = z.iso.datetime({ offset: true })
 
-export const ArticleSummary = z.object({
-  id: z.string().meta({ examples: ['afd7e63041405759'] }),
-  title: z.string().meta({ examples: ['Kremlin: Xi backs Putin’s pursuit of Western guarantees'] }),
-  publishedAt: isoDateTime.nullable().meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
-  section: z.string().nullable().meta({ examples: ['International'] }),
-  dateline: z.string().nullable().meta({ examples: ['MOSCOW'] }),
-  agency: z.string().nullable().meta({ examples: ['AP'] }),
-  url: z.string().nullable().meta({ examples: ['https://apnews.com/article/xi-putin-summit'] }),
-  excerpt: z.string().describe('The opening of the body on one line, cut at a word with an ellipsis')
-    .meta({ examples: ['MOSCOW (AP) Chinese President Xi Jinping backed Russian President Vladimir Putin in his bid to secure Western security guarantees…'] }),
-  peopleCount: count.meta({ examples: [6] }),
-  quoteCount: count.meta({ examples: [20] }),
-}).meta({ id: 'ArticleSummary' })
+export const ArticleSummary = z
+  .object({
+    id: z.string().meta({ examples: ['afd7e63041405759'] }),
+    title: z.string().meta({ examples: ['Kremlin: Xi backs Putin’s pursuit of Western guarantees'] }),
+    publishedAt: isoDateTime.nullable().meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
+    section: z
+      .string()
+      .nullable()
+      .meta({ examples: ['International'] }),
+    dateline: z
+      .string()
+      .nullable()
+      .meta({ examples: ['MOSCOW'] }),
+    agency: z
+      .string()
+      .nullable()
+      .meta({ examples: ['AP'] }),
+    url: z
+      .string()
+      .nullable()
+      .meta({ examples: ['https://apnews.com/article/xi-putin-summit'] }),
+    excerpt: z
+      .string()
+      .describe('The opening of the body on one line, cut at a word with an ellipsis')
+      .meta({
+        examples: [
+          'MOSCOW (AP) Chinese President Xi Jinping backed Russian President Vladimir Putin in his bid to secure Western security guarantees…',
+        ],
+      }),
+    peopleCount: count.meta({ examples: [6] }),
+    quoteCount: count.meta({ examples: [20] }),
+  })
+  .meta({ id: 'ArticleSummary' })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
-export const Mention = z.object({
-  start: offset.meta({ examples: [30] }), end: offset.meta({ examples: [40] }), text: z.string().meta({ examples: ['Xi Jinping'] }),
-  kind: z.enum(['name', 'alias', 'pronoun', 'description']),
-}).meta({ id: 'Mention' })
+export const Mention = z
+  .object({
+    start: offset.meta({ examples: [30] }),
+    end: offset.meta({ examples: [40] }),
+    text: z.string().meta({ examples: ['Xi Jinping'] }),
+    kind: z.enum(['name', 'alias', 'pronoun', 'description']),
+  })
+  .meta({ id: 'Mention' })
 
-export const ArticlePerson = z.object({
-  id: z.string().meta({ examples: ['2366dbd72f63'] }),
-  slug: z.string().meta({ examples: ['xi-jinping'] }),
-  name: z.string().meta({ examples: ['Xi Jinping'] }),
-  role: z.string().nullable().describe('The title or role written with the name in this article').meta({ examples: ['Chinese President'] }),
-  titles: z.array(z.string()).meta({ examples: [['Chinese President']] }),
-  aliases: z.array(z.string()).meta({ examples: [['Xi']] }),
-  mentionCount: count.meta({ examples: [12] }),
-  mentions: z.array(Mention),
-}).meta({ id: 'ArticlePerson' })
+export const ArticlePerson = z
+  .object({
+    id: z.string().meta({ examples: ['2366dbd72f63'] }),
+    slug: z.string().meta({ examples: ['xi-jinping'] }),
+    name: z.string().meta({ examples: ['Xi Jinping'] }),
+    role: z
+      .string()
+      .nullable()
+      .describe('The title or role written with the name in this article')
+      .meta({ examples: ['Chinese President'] }),
+    titles: z.array(z.string()).meta({ examples: [['Chinese President']] }),
+    aliases: z.array(z.string()).meta({ examples: [['Xi']] }),
+    mentionCount: count.meta({ examples: [12] }),
+    mentions: z.array(Mention),
+  })
+  .meta({ id: 'ArticlePerson' })
 
 export const Article = ArticleSummary.extend({
-  body: z.string().meta({ examples: ['MOSCOW (AP) Chinese President Xi Jinping backed Russian President Vladimir Putin in his bid to secure Western security guarantees…'] }),
-  fileName: z.string().nullable().describe('Name of the file the article was ingested from (no server path); null for stdin').meta({ examples: ['000_e717161affdd8244.txt'] }),
-  format: z.string().describe('Input format it was read from').meta({ examples: ['seed'] }),
+  body: z.string().meta({
+    examples: [
+      'MOSCOW (AP) Chinese President Xi Jinping backed Russian President Vladimir Putin in his bid to secure Western security guarantees…',
+    ],
+  }),
+  fileName: z
+    .string()
+    .nullable()
+    .describe('Name of the file the article was ingested from (no server path); null for stdin')
+    .meta({ examples: ['000_e717161affdd8244.txt'] }),
+  format: z
+    .string()
+    .describe('Input format it was read from')
+    .meta({ examples: ['seed'] }),
   extra: z.record(z.string(), z.unknown()).nullable().describe('Fields of the input record that Newsdesk does not model'),
   extractorVersion: z.string().meta({ examples: ['rules-5+perceptron-1'] }),
   createdAt: isoDateTime.meta({ examples: ['2026-11-27T06:52:55.844Z'] }),

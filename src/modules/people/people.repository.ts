@@ -20,8 +20,10 @@ const PERSON_COLUMNS = `"id", "slug", "name", "nameLower", "articleCount", "ment
 
 export const createPeopleRepository = (db: ReadStore) => {
   const findByIdOrSlug = (idOrSlug: string) =>
-    db.get<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" = ? UNION ALL SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "slug" = ? LIMIT 1`,
-      [idOrSlug, idOrSlug.toLowerCase()]) ?? null
+    db.get<PersonRow>(
+      `SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" = ? UNION ALL SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "slug" = ? LIMIT 1`,
+      [idOrSlug, idOrSlug.toLowerCase()],
+    ) ?? null
   return {
     findByIdOrSlug,
 
@@ -31,9 +33,12 @@ export const createPeopleRepository = (db: ReadStore) => {
         const person = findByIdOrSlug(idOrSlug)
         if (!person) return null
         const aliases = db.all<{ alias: string }>(`SELECT "alias" FROM "PersonAlias" WHERE "personId" = ? ORDER BY "alias"`, [person.id])
-        const links = db.all<{ titles: string; articleId: string }>(`
+        const links = db.all<{ titles: string; articleId: string }>(
+          `
           SELECT ap."titles", a."id" AS "articleId" FROM "ArticlePerson" ap JOIN "Article" a ON a."seq" = ap."articleSeq"
-          WHERE ap."personId" = ? AND ap."titles" <> '[]' ORDER BY a."listedAt" DESC, a."seq" DESC`, [person.id])
+          WHERE ap."personId" = ? AND ap."titles" <> '[]' ORDER BY a."listedAt" DESC, a."seq" DESC`,
+          [person.id],
+        )
         return { person, aliases: aliases.map((a) => a.alias), links }
       }),
 
@@ -44,7 +49,11 @@ export const createPeopleRepository = (db: ReadStore) => {
       const c = conditions()
       if (f.q) {
         const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-        c.add(`("nameLower" LIKE ? ESCAPE '\\' OR "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "aliasLower" LIKE ? ESCAPE '\\'))`, like, like)
+        c.add(
+          `("nameLower" LIKE ? ESCAPE '\\' OR "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "aliasLower" LIKE ? ESCAPE '\\'))`,
+          like,
+          like,
+        )
       }
       if (f.after) {
         c.add(asc ? `(${col}, "id") > (?, ?)` : `(${col}, "id") < (?, ?)`, f.after[0], f.after[1])

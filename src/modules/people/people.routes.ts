@@ -8,32 +8,63 @@ import { Person, PersonList, PersonListQuery, PersonParams } from './people.sche
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { people } = app.services
   const problems = { 400: ProblemDetails, 404: ProblemDetails }
-  app.get('/', {
-    schema: {
-      tags: ['people'], operationId: 'listPeople', summary: 'List people',
-      description: 'Everyone mentioned in the articles, most mentioned first by default; `q` searches names and aliases.',
-      querystring: PersonListQuery, response: { 200: PersonList, 400: ProblemDetails },
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'listPeople',
+        summary: 'List people',
+        description: 'Everyone mentioned in the articles, most mentioned first by default; `q` searches names and aliases.',
+        querystring: PersonListQuery,
+        response: { 200: PersonList, 400: ProblemDetails },
+      },
     },
-  }, (req) => people.list(req.query))
-  app.get('/:idOrSlug', {
-    schema: {
-      tags: ['people'], operationId: 'getPerson', summary: 'One person by id or slug',
-      description: 'Counts, first and last appearance, aliases and every title they were given, each with its article.',
-      params: PersonParams, querystring: NoQuery, response: { 200: Person, ...problems },
+    (req) => people.list(req.query),
+  )
+  app.get(
+    '/:idOrSlug',
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'getPerson',
+        summary: 'One person by id or slug',
+        description: 'Counts, first and last appearance, aliases and every title they were given, each with its article.',
+        params: PersonParams,
+        querystring: NoQuery,
+        response: { 200: Person, ...problems },
+      },
     },
-  }, (req) => people.get(req.params.idOrSlug))
-  app.get('/:idOrSlug/quotes', {
-    schema: {
-      tags: ['people'], operationId: 'listPersonQuotes', summary: 'What a person said, newest first',
-      description: 'The quotes attributed to this person, with the filters of `GET /quotes`.',
-      params: PersonParams, querystring: QuoteListQuery.omit({ speaker: true }), response: { 200: QuoteList, ...problems },
+    (req) => people.get(req.params.idOrSlug),
+  )
+  app.get(
+    '/:idOrSlug/quotes',
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'listPersonQuotes',
+        summary: 'What a person said, newest first',
+        description: 'The quotes attributed to this person, with the filters of `GET /quotes`.',
+        params: PersonParams,
+        querystring: QuoteListQuery.omit({ speaker: true }),
+        response: { 200: QuoteList, ...problems },
+      },
     },
-  }, (req) => people.quotes(req.params.idOrSlug, req.query))
-  app.get('/:idOrSlug/articles', {
-    schema: {
-      tags: ['people'], operationId: 'listPersonArticles', summary: 'Articles that mention a person',
-      description: 'The articles this person appears in, with the filters of `GET /articles`.',
-      params: PersonParams, querystring: ArticleListQuery.omit({ person: true }), response: { 200: ArticleList, ...problems },
+    (req) => people.quotes(req.params.idOrSlug, req.query),
+  )
+  app.get(
+    '/:idOrSlug/articles',
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'listPersonArticles',
+        summary: 'Articles that mention a person',
+        description: 'The articles this person appears in, with the filters of `GET /articles`.',
+        params: PersonParams,
+        querystring: ArticleListQuery.omit({ person: true }),
+        response: { 200: ArticleList, ...problems },
+      },
     },
-  }, (req) => people.articles(req.params.idOrSlug, req.query))
+    (req) => people.articles(req.params.idOrSlug, req.query),
+  )
 }

@@ -4,21 +4,33 @@ import { count, idParam, qParam } from '../../shared/params.js'
 
 const isoDateTime = z.iso.datetime({ offset: true })
 
-export const PersonSummary = z.object({
-  id: z.string().meta({ examples: ['2366dbd72f63'] }),
-  slug: z.string().meta({ examples: ['xi-jinping'] }),
-  name: z.string().meta({ examples: ['Xi Jinping'] }),
-  articleCount: count.meta({ examples: [1] }),
-  mentionCount: count.meta({ examples: [12] }),
-  quoteCount: count.meta({ examples: [6] }),
-  firstSeen: isoDateTime.nullable().describe('Publication date of the earliest dated article that mentions them').meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
-  lastSeen: isoDateTime.nullable().meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
-}).meta({ id: 'PersonSummary' })
+export const PersonSummary = z
+  .object({
+    id: z.string().meta({ examples: ['2366dbd72f63'] }),
+    slug: z.string().meta({ examples: ['xi-jinping'] }),
+    name: z.string().meta({ examples: ['Xi Jinping'] }),
+    articleCount: count.meta({ examples: [1] }),
+    mentionCount: count.meta({ examples: [12] }),
+    quoteCount: count.meta({ examples: [6] }),
+    firstSeen: isoDateTime
+      .nullable()
+      .describe('Publication date of the earliest dated article that mentions them')
+      .meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
+    lastSeen: isoDateTime.nullable().meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
+  })
+  .meta({ id: 'PersonSummary' })
 export type PersonSummary = z.infer<typeof PersonSummary>
 
 export const Person = PersonSummary.extend({
   aliases: z.array(z.string()).meta({ examples: [['Xi']] }),
-  titles: z.array(z.object({ title: z.string().meta({ examples: ['Chinese President'] }), articleId: z.string().meta({ examples: ['afd7e63041405759'] }) })).describe('Titles and roles, each with the article it was written in'),
+  titles: z
+    .array(
+      z.object({
+        title: z.string().meta({ examples: ['Chinese President'] }),
+        articleId: z.string().meta({ examples: ['afd7e63041405759'] }),
+      }),
+    )
+    .describe('Titles and roles, each with the article it was written in'),
 }).meta({ id: 'Person' })
 export type Person = z.infer<typeof Person>
 

@@ -8,12 +8,16 @@ import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
 import { SORT_COLUMN, type PeopleRepository, type PersonRow } from './people.repository.js'
 import type { Person, PersonList, PersonListQuery, PersonSummary } from './people.schema.js'
 
-
 export function toPersonSummary(r: PersonRow): PersonSummary {
   return {
-    id: r.id, slug: r.slug, name: r.name,
-    articleCount: Number(r.articleCount), mentionCount: Number(r.mentionCount), quoteCount: Number(r.quoteCount),
-    firstSeen: isoOrNull(r.firstSeen), lastSeen: isoOrNull(r.lastSeen),
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    articleCount: Number(r.articleCount),
+    mentionCount: Number(r.mentionCount),
+    quoteCount: Number(r.quoteCount),
+    firstSeen: isoOrNull(r.firstSeen),
+    lastSeen: isoOrNull(r.lastSeen),
   }
 }
 

@@ -2,7 +2,6 @@ import { isoOrNull } from '../../shared/params.js'
 import type { QuoteRow } from './quotes.repository.js'
 import type { Quote } from './quotes.schema.js'
 
-
 /** Database row -> API Quote. */
 export function toQuote(r: QuoteRow): Quote {
   return {

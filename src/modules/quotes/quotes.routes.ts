@@ -5,18 +5,34 @@ import { Quote, QuoteList, QuoteListQuery, QuoteParams } from './quotes.schema.j
 
 export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
   const { quotes } = app.services
-  app.get('/', {
-    schema: {
-      tags: ['quotes'], operationId: 'listQuotes', summary: 'List quotes, newest first',
-      description: 'Direct and reported speech across all articles. Filters combine; a filter that names nothing answers an empty page.',
-      querystring: QuoteListQuery, response: { 200: QuoteList, 400: ProblemDetails },
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['quotes'],
+        operationId: 'listQuotes',
+        summary: 'List quotes, newest first',
+        description: 'Direct and reported speech across all articles. Filters combine; a filter that names nothing answers an empty page.',
+        querystring: QuoteListQuery,
+        response: { 200: QuoteList, 400: ProblemDetails },
+      },
     },
-  }, (req) => quotes.list(req.query))
-  app.get('/:id', {
-    schema: {
-      tags: ['quotes'], operationId: 'getQuote', summary: 'One quote with speaker, cue, offsets and sentence',
-      description: 'The quote as an exact substring of its article body, its parts when it runs over its attribution, the speaker (person, organisation, group or unknown) and who relayed it.',
-      params: QuoteParams, querystring: NoQuery, response: { 200: Quote, 400: ProblemDetails, 404: ProblemDetails },
+    (req) => quotes.list(req.query),
+  )
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['quotes'],
+        operationId: 'getQuote',
+        summary: 'One quote with speaker, cue, offsets and sentence',
+        description:
+          'The quote as an exact substring of its article body, its parts when it runs over its attribution, the speaker (person, organisation, group or unknown) and who relayed it.',
+        params: QuoteParams,
+        querystring: NoQuery,
+        response: { 200: Quote, 400: ProblemDetails, 404: ProblemDetails },
+      },
     },
-  }, (req) => quotes.get(req.params.id))
+    (req) => quotes.get(req.params.id),
+  )
 }

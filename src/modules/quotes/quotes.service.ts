@@ -27,8 +27,14 @@ export const createQuoteService = ({ repo, people }: { repo: QuoteRepository; pe
       speaker = person
     }
     const rows = repo.list({
-      fts, speaker, articleId: query.article, kind: query.kind, minConfidence: query.minConfidence, ...range,
-      after: after ? [String(after[0]), Number(after[1])] : null, limit: query.limit,
+      fts,
+      speaker,
+      articleId: query.article,
+      kind: query.kind,
+      minConfidence: query.minConfidence,
+      ...range,
+      after: after ? [String(after[0]), Number(after[1])] : null,
+      limit: query.limit,
     })
     const page = paginate(rows, query.limit, 'quotes', (r) => [r.listedAt, r.seq])
     return { data: page.data.map(toQuote), page: page.page }
