@@ -41,7 +41,16 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const prisma = await createPrisma(url)
   const readStore = openReadStore(url)
   const app = await buildApp({
-    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url, ...env }),
+    // no rate limit and no load shedding unless a test asks: a test's own in-process ingest can block
+    // the event loop past the shedding threshold on a loaded CI machine, and the next request would get a 503
+    config: loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_MAX: '0',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      DATABASE_URL: url,
+      ...env,
+    }),
     prisma,
     readStore,
   })

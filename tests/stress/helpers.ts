@@ -49,6 +49,8 @@ export async function startServer(url: string, env: Record<string, string> = {})
         HOST: '127.0.0.1',
         LOAD_SAMPLE_DATA: 'false',
         RATE_LIMIT_MAX: '0',
+        // shedding is tested on its own (tests/api/clients.test.ts); here it would turn CI load into 503s
+        MAX_EVENT_LOOP_DELAY_MS: '0',
         LOG_LEVEL: 'info',
         ...env,
         PORT: '0',
