@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
+import { basename, join } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import type { PRF } from '../evaluation/match.js'
+import { isBbcGold, loadBbcGold, type BbcGoldLine } from '../evaluation/bbc.js'
 import { scorePeopleCorpus, type PeopleDoc } from '../evaluation/people.js'
 import { scoreQuoteCorpus, type QuoteDoc } from '../evaluation/quotes.js'
 import { scoreSeed, type SeedGold } from '../evaluation/seed.js'
@@ -16,9 +17,10 @@ function readJsonl<T>(path: string, limit?: number): T[] {
   return (limit ? lines.slice(0, limit) : lines).map((l) => JSON.parse(l) as T)
 }
 
-function kindOf(path: string): 'seed' | 'quotes' | 'people' {
+function kindOf(path: string): 'seed' | 'quotes' | 'people' | 'bbc' {
   if (path.endsWith('.gold.json')) return 'seed'
   const first = JSON.parse(readFileSync(path, 'utf8').split('\n', 1)[0]!) as { quotes?: unknown; personMentions?: unknown }
+  if (isBbcGold(first)) return 'bbc'
   if (Array.isArray(first.quotes)) return 'quotes'
   if (Array.isArray(first.personMentions)) return 'people'
   throw new Error(`${path}: not a gold file this command knows (seed *.gold.json, quotes or people JSONL)`)
@@ -39,9 +41,14 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     .option('--explain', 'list missed and spurious items per document')
     .option('--limit <n>', 'only the first n documents of each JSONL file', positiveInt)
     .option('--floors <file>', 'JSON of minimum scores ({"file": {"metric.path": min}}); exit 1 when one is not reached')
+    .option(
+      '--articles-dir <dir>',
+      'where the BBC gold reads its article texts',
+      join(process.env.SHARED_DIR ?? '../shared', 'data/articles/bbc'),
+    )
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop
-  const opts = program.opts<{ json?: boolean; explain?: boolean; limit?: number; floors?: string }>()
+  const opts = program.opts<{ json?: boolean; explain?: boolean; limit?: number; floors?: string; articlesDir: string }>()
   const results: Record<string, unknown> = {}
   for (const path of program.args) {
     const name = basename(path)
@@ -61,13 +68,16 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
         )
         if (opts.explain) io.out(JSON.stringify(r.explain, null, 2))
       }
-    } else if (kind === 'quotes') {
-      const docs = readJsonl<QuoteDoc>(path, opts.limit)
+    } else if (kind === 'quotes' || kind === 'bbc') {
+      const bbc = kind === 'bbc' ? loadBbcGold(readJsonl<BbcGoldLine>(path, opts.limit), opts.articlesDir) : null
+      const docs = bbc ? bbc.quoteDocs : readJsonl<QuoteDoc>(path, opts.limit)
+      // our BBC gold holds speech only and splits multi-part quotes into their segments
+      const scoring = bbc ? { speechOnly: false, parts: true } : {}
       const variants = {
-        asWritten30: { threshold: 0.3, strip: false },
-        asWritten80: { threshold: 0.8, strip: false },
-        stripped30: { threshold: 0.3, strip: true },
-        stripped80: { threshold: 0.8, strip: true },
+        asWritten30: { threshold: 0.3, strip: false, ...scoring },
+        asWritten80: { threshold: 0.8, strip: false, ...scoring },
+        stripped30: { threshold: 0.3, strip: true, ...scoring },
+        stripped80: { threshold: 0.8, strip: true, ...scoring },
       }
       const out: Record<string, ReturnType<typeof scoreQuoteCorpus>['total']> = {}
       for (const [k, v] of Object.entries(variants)) {
@@ -90,9 +100,14 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
               )
         }
       }
-      results[name] = out
+      const people = bbc ? scorePeopleCorpus(bbc.peopleDocs).all : null
+      results[name] = people ? { ...out, people } : out
       if (!opts.json) {
-        io.out(`${name} (${docs.length} docs, speech quotes; cue filter in src/evaluation/quotes.ts)`)
+        io.out(
+          bbc
+            ? `${name} (${docs.length} BBC articles, our annotation: docs/annotation.md; each segment of a multi-part quote scored on its own)`
+            : `${name} (${docs.length} docs, speech quotes; cue filter in src/evaluation/quotes.ts)`,
+        )
         const label: Record<string, string> = {
           asWritten30: 'as written, 30% overlap',
           asWritten80: 'as written, 80% overlap',
@@ -101,6 +116,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
         }
         for (const [k, t] of Object.entries(out))
           io.out(row(label[k]!, t.quotes, `  speaker ${f3(t.speakerAccuracy)}  cue ${f3(t.cueAccuracy)}`))
+        if (people) io.out(row('person mentions, exact span', people.mentions))
       }
     } else {
       const docs = readJsonl<PeopleDoc>(path, opts.limit)

@@ -19,6 +19,17 @@ export interface QuoteDoc {
   id: string
   text: string
   quotes: GoldQuote[]
+  /** The article's headline when `text` is its body without it (page furniture repeats it). */
+  headline?: string
+}
+
+export interface QuoteScoring {
+  threshold: number
+  strip: boolean
+  /** Keep only gold attributions with a speech cue (PolNeAR also annotates beliefs); false when the gold is speech only. */
+  speechOnly?: boolean
+  /** Score each speech segment of a multi-part quote on its own, as gold that splits them expects. */
+  parts?: boolean
 }
 
 /**
@@ -64,10 +75,10 @@ function speakerCorrect(g: GoldQuote, p: ExtractedQuote, text: string, people: {
 /** Scores one document's speech quotes; with `strip`, quotation marks are removed first and gold offsets shifted. */
 export function scoreQuoteDoc(
   doc: QuoteDoc,
-  opts: { threshold: number; strip: boolean },
+  opts: QuoteScoring,
 ): QuoteDocReport & { counts: { tp: number; fp: number; fn: number; speakerOk: number; cueOk: number } } {
   let text = doc.text
-  let gold = doc.quotes.filter((q) => isSpeechCue(q.cue) && q.contentEnd > q.contentStart)
+  let gold = doc.quotes.filter((q) => (opts.speechOnly === false || isSpeechCue(q.cue)) && q.contentEnd > q.contentStart)
   if (opts.strip) {
     const s = stripQuotationMarks(text)
     text = s.text
@@ -82,9 +93,14 @@ export function scoreQuoteDoc(
       cueEnd: m(q.cueEnd),
     }))
   }
-  const extraction = extract({ title: '', body: text })
+  const extraction = extract({ title: doc.headline ?? '', body: text })
   const goldSpans = gold.map((g) => ({ ...g, start: g.contentStart, end: g.contentEnd }))
-  const { pairs, missed, spurious } = matchSpans(goldSpans, extraction.quotes, opts.threshold)
+  const predicted = opts.parts
+    ? extraction.quotes.flatMap((q) =>
+        q.parts.map((part) => ({ ...q, start: part.start, end: part.end, content: text.slice(part.start, part.end) })),
+      )
+    : extraction.quotes
+  const { pairs, missed, spurious } = matchSpans(goldSpans, predicted, opts.threshold)
   const speakerOk = pairs.filter(([g, p]) => speakerCorrect(g, p, text, extraction.people))
   const cueOk = pairs.filter(
     ([g, p]) =>
@@ -108,7 +124,7 @@ export function scoreQuoteDoc(
   }
 }
 
-export function scoreQuoteCorpus(docs: QuoteDoc[], opts: { threshold: number; strip: boolean }) {
+export function scoreQuoteCorpus(docs: QuoteDoc[], opts: QuoteScoring) {
   const reports = docs.map((d) => scoreQuoteDoc(d, opts))
   const sum = (k: 'tp' | 'fp' | 'fn' | 'speakerOk' | 'cueOk') => reports.reduce((n, r) => n + r.counts[k], 0)
   const tp = sum('tp')

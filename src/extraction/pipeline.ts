@@ -1,4 +1,5 @@
 import { attributeSpeakers, pronounMentions } from './stages/attribute-speakers.js'
+import { findFurniture, maskSpans } from './stages/find-furniture.js'
 import { findQuotes } from './stages/find-quotes.js'
 import { linkQuotations } from './stages/link-quotations.js'
 import { findPersonNames } from './stages/find-people.js'
@@ -9,7 +10,7 @@ import { tokenize } from './stages/tokenize.js'
 import type { ArticleText, Extraction } from './types.js'
 
 /** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
-export const EXTRACTOR_VERSION = 'rules-5+perceptron-1'
+export const EXTRACTOR_VERSION = 'rules-6+perceptron-1'
 
 /** One quote per content span: when two attributions yield the same words, the surer one stays. */
 export function uniqueBySpan<T extends { content: { start: number; end: number }; confidence: number }>(quotes: T[]): T[] {
@@ -24,12 +25,19 @@ export function uniqueBySpan<T extends { content: { start: number; end: number }
 
 /** Article text in, people and quotes out: pure, no I/O. */
 export function extract(doc: ArticleText): Extraction {
-  const { body } = doc
+  const furniture = findFurniture(doc.title, doc.body)
+  // every stage reads the body with the furniture blanked out: same length, same offsets
+  const body = maskSpans(doc.body, furniture)
   const sentences = splitSentences(body)
   const tokens = tokenize(sentences)
   const entities = tagEntities(sentences, tokens)
   const people = resolvePeople(body, tokens, findPersonNames(tokens, entities))
   const candidates = uniqueBySpan(linkQuotations(body, sentences, findQuotes(body, sentences, tokens)))
   const quotes = attributeSpeakers({ body, people, sentences }, candidates)
-  return { sentences, people: pronounMentions(people, quotes), quotes }
+  return {
+    furniture,
+    sentences,
+    people: pronounMentions(people, quotes),
+    quotes: quotes.map((q) => ({ ...q, content: doc.body.slice(q.start, q.end) })),
+  }
 }

@@ -63,7 +63,16 @@ export interface ExtractedQuote extends Span {
   sentence: Span
 }
 
+/** What a stretch of page furniture is (see stages/find-furniture.ts). */
+export type FurnitureKind = 'advertisement' | 'link' | 'notice' | 'caption' | 'credit' | 'byline' | 'headline' | 'label'
+
+export interface FurnitureSpan extends Span {
+  kind: FurnitureKind
+}
+
 export interface Extraction {
+  /** Page furniture in the body: kept, but never read for people or quotes. */
+  furniture: FurnitureSpan[]
   sentences: Sentence[]
   people: PersonEntity[]
   quotes: ExtractedQuote[]

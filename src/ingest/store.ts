@@ -7,7 +7,7 @@ import type { ParsedArticle } from './types.js'
 type Tx = Prisma.TransactionClient
 
 /** What storing needs of an extraction (the sentences stay behind). */
-export type StoredExtraction = Pick<Extraction, 'people' | 'quotes'>
+export type StoredExtraction = Pick<Extraction, 'people' | 'quotes' | 'furniture'>
 
 /** A parsed article with its identity and extraction, ready to be written. */
 export interface PreparedArticle {
@@ -265,10 +265,10 @@ export async function writeExtractions(
   const articlePeople: ReturnType<typeof extractionRows>['articlePeople'] = []
   const quotes: ReturnType<typeof extractionRows>['quotes'] = []
   const deltas = new Map<string, CounterDelta>()
-  const counts: [number, number, number][] = []
+  const counts: [number, number, number, string][] = []
   for (const { article, extraction } of items) {
     const rows = extractionRows(article, extraction, known)
-    counts.push([article.seq, rows.articlePeople.length, rows.quotes.length])
+    counts.push([article.seq, rows.articlePeople.length, rows.quotes.length, JSON.stringify(extraction.furniture)])
     for (const p of rows.newPeople) people.set(p.id, { ...p, nameLower: p.name.toLowerCase() })
     for (const a of rows.aliases) aliases.set(`${a.personId}\u0000${a.alias}`, a)
     articlePeople.push(...rows.articlePeople)
@@ -313,8 +313,8 @@ export async function writeExtractions(
   )
   await tx.$executeRawUnsafe(
     `
-    WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "people", value ->> 2 AS "quotes" FROM json_each(?))
-    UPDATE "Article" SET "peopleCount" = c."people", "quoteCount" = c."quotes" FROM c WHERE "Article"."seq" = c."seq"`,
+    WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "people", value ->> 2 AS "quotes", value ->> 3 AS "furniture" FROM json_each(?))
+    UPDATE "Article" SET "peopleCount" = c."people", "quoteCount" = c."quotes", "furniture" = c."furniture" FROM c WHERE "Article"."seq" = c."seq"`,
     JSON.stringify(counts),
   )
   if (!opts.replace) await addToCounters(tx, deltas)

@@ -32,6 +32,7 @@ export interface ArticleRow {
   agency: string | null
   url: string | null
   sourcePath: string | null
+  furniture: string
   format: string
   extra: string | null
   extractorVersion: string
@@ -67,7 +68,7 @@ const SUMMARY_COLUMNS = `
   a."excerpt", a."peopleCount", a."quoteCount"`
 
 const ARTICLE_BY_ID = `SELECT "seq", "id", "title", "body", "excerpt", "publishedAt", "section", "dateline", "agency", "url", "sourcePath",
-  "format", "extra", "extractorVersion", "createdAt", "updatedAt" FROM "Article" WHERE "id" = ?`
+  "format", "extra", "extractorVersion", "createdAt", "updatedAt", "furniture" FROM "Article" WHERE "id" = ?`
 const PEOPLE_OF_ARTICLE = `SELECT p."id", p."slug", p."name", ap."role", ap."titles", ap."aliases", ap."mentionCount", ap."mentions"
   FROM "ArticlePerson" ap JOIN "Person" p ON p."id" = ap."personId" WHERE ap."articleSeq" = ?`
 

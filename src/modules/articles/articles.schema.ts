@@ -66,12 +66,26 @@ export const ArticlePerson = z
   })
   .meta({ id: 'ArticlePerson' })
 
+export const Furniture = z
+  .object({
+    start: offset.meta({ examples: [0] }),
+    end: offset.meta({ examples: [35] }),
+    kind: z
+      .enum(['advertisement', 'link', 'notice', 'caption', 'credit', 'byline', 'headline', 'label'])
+      .describe(
+        'An ad slot, a link to another story, a site notice, a photo caption, an agency credit, a byline or timestamp, the headline repeated, or a topic label ("ENERGY:")',
+      ),
+  })
+  .describe('Page furniture in the body: kept in the text, never read for people or quotes')
+  .meta({ id: 'Furniture' })
+
 export const Article = ArticleSummary.extend({
   body: z.string().meta({
     examples: [
       'MOSCOW (AP) Chinese President Xi Jinping backed Russian President Vladimir Putin in his bid to secure Western security guarantees…',
     ],
   }),
+  furniture: z.array(Furniture).describe('Stretches of the body that are not the article (scraped page furniture), in order'),
   fileName: z
     .string()
     .nullable()

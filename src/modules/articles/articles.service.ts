@@ -48,6 +48,7 @@ function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Ar
     peopleCount: people.length,
     quoteCount: quotes.length,
     body: a.body,
+    furniture: JSON.parse(a.furniture) as Article['furniture'],
     fileName: a.sourcePath === null ? null : basename(a.sourcePath),
     format: a.format,
     extra: a.extra ? (JSON.parse(a.extra) as Record<string, unknown>) : null,
