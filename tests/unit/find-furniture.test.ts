@@ -95,3 +95,11 @@ describe('page furniture', () => {
     for (const q of quotes) expect(q.content).toBe(body.slice(q.start, q.end))
   })
 })
+
+describe('transcript speakers are not topic labels', () => {
+  it('keeps an all-caps label whose words sound spoken', () => {
+    expect(findFurniture('', 'PENCE: Well, look, this is serious business.')).toEqual([])
+    expect(findFurniture('', 'SMITH: I think we can win this.')).toEqual([])
+    expect(findFurniture('', 'TRADE: US exports rose 3% in May.').map((f) => f.kind)).toEqual(['label'])
+  })
+})

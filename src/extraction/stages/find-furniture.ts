@@ -38,6 +38,9 @@ const TIMESTAMP_LINE =
 /** An all-caps topic label opening a paragraph: "ENERGY: Oil rose …", "FED TALK: …". */
 const CAPS_LABEL = /^([\p{Lu}][\p{Lu}\d&'’./ -]{1,40}[\p{Lu}\d]):[ \t]+(?=\S)/u
 
+/** What follows a transcript's speaker label sounds spoken: a discourse marker, or the first or second person. */
+const SPOKEN = /^(?:Well|Look|Yes|Oh|Listen|Thank you|Thanks)\b|\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|me|us)\b(?!['’]s)/
+
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
 const sameText = (a: string, b: string) => {
   const x = words(a)
@@ -101,7 +104,8 @@ export function findFurniture(title: string, body: string): FurnitureSpan[] {
       if (kind) spans.push({ start, end: start + text.length, kind })
       else {
         const label = CAPS_LABEL.exec(text)
-        if (label && !namesAPerson(label[1]!, body)) spans.push({ start, end: start + label[0].trimEnd().length, kind: 'label' })
+        if (label && !namesAPerson(label[1]!, body) && !SPOKEN.test(text.slice(label[0].length)))
+          spans.push({ start, end: start + label[0].trimEnd().length, kind: 'label' })
         const credit = AGENCY_CREDIT.exec(text)
         if (credit && credit.index > 0 && text.slice(credit.index).trimStart().startsWith('(')) {
           const at = start + credit.index + (text.slice(credit.index).length - text.slice(credit.index).trimStart().length)
