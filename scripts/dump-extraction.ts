@@ -13,11 +13,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { stripQuotationMarks } from '../src/evaluation/strip-quotes.js'
-import { extract, uniqueBySpan } from '../src/extraction/pipeline.js'
-import { findQuotes } from '../src/extraction/stages/find-quotes.js'
-import { linkQuotations } from '../src/extraction/stages/link-quotations.js'
-import { splitSentences } from '../src/extraction/stages/split-sentences.js'
-import { tokenize } from '../src/extraction/stages/tokenize.js'
+import { extractWithPatterns } from '../src/extraction/quotes/explain.js'
 import type { ArticleText } from '../src/extraction/types.js'
 import { parsePlainText, parseSeed } from '../src/ingest/parse.js'
 
@@ -51,13 +47,6 @@ function documents(data: string): Doc[] {
   }))
 }
 
-/** Pattern name per content span, from the quote candidates the pipeline attributes (one per span). */
-function patternsBySpan(body: string): Map<string, string> {
-  const sentences = splitSentences(body)
-  const candidates = uniqueBySpan(linkQuotations(body, sentences, findQuotes(body, sentences, tokenize(sentences))))
-  return new Map(candidates.map((q) => [`${q.content.start}:${q.content.end}`, q.pattern]))
-}
-
 function main() {
   const { values, positionals } = parseArgs({ options: { data: { type: 'string' } }, allowPositionals: true })
   const out = createWriteStream(positionals[0] ?? '/tmp/quotes-dump.jsonl')
@@ -66,11 +55,9 @@ function main() {
   for (const doc of docs) {
     for (const variant of ['written', 'stripped'] as const) {
       const body = variant === 'written' ? doc.body : stripQuotationMarks(doc.body).text
-      const patterns = patternsBySpan(body)
-      extract({ title: doc.title, body }).quotes.forEach((q, n) => {
+      extractWithPatterns({ title: doc.title, body }).forEach((q, n) => {
         quotes++
-        const { start, end, parts, kind, cue, cueSpan, speaker, via, confidence } = q
-        const pattern = patterns.get(`${start}:${end}`) ?? null
+        const { start, end, parts, kind, cue, cueSpan, speaker, via, confidence, pattern } = q
         out.write(
           JSON.stringify({ doc: doc.id, variant, n, start, end, parts, kind, cue, cueSpan, speaker, via, confidence, pattern }) + '\n',
         )

@@ -41,19 +41,61 @@ export const accordingToLeading: QuotePattern<'according-to-leading'> = {
   name: 'according-to-leading',
   describe: '"According to X, CONTENT." at the start of a sentence',
   find: ({ body, v }, i) => ofPattern(accordingToAt(body, v, i), 'according-to-leading'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'According to the ministry, talks with the union will resume next week.',
+        expect: { content: 'talks with the union will resume next week', speaker: 'the ministry', cue: 'according to' },
+      },
+      {
+        text: 'According to Finance Minister Rosa Delgado, the budget deficit will shrink this year.',
+        expect: { content: 'the budget deficit will shrink this year', speaker: 'Finance Minister Rosa Delgado', cue: 'according to' },
+      },
+    ],
+    negative: ['The match went according to plan.'],
+    knownFailures: ['According to plan, the bridge opens in May.'],
+  },
 }
 
 export const accordingToParenthetical: QuotePattern<'according-to-parenthetical'> = {
   name: 'according-to-parenthetical',
   describe: '"A, according to X, B.": the source inside the sentence, content on both sides',
   find: ({ body, v }, i) => ofPattern(accordingToAt(body, v, i), 'according-to-parenthetical'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The strike, according to union leader Tom Hale, will last three days.',
+        expect: {
+          content: 'The strike, according to union leader Tom Hale, will last three days',
+          speaker: 'union leader Tom Hale',
+          cue: 'according to',
+        },
+      },
+      {
+        text: 'Ticket prices, according to the club, will not rise next season.',
+        expect: { content: 'Ticket prices, according to the club, will not rise next season', speaker: 'the club', cue: 'according to' },
+      },
+    ],
+    negative: ['The strike, according to union leader Tom Hale.'],
+  },
 }
 
 export const accordingToTrailing: QuotePattern<'according-to-trailing'> = {
   name: 'according-to-trailing',
   describe: '"CONTENT, according to X." (also without the comma when the source ends the sentence)',
   find: ({ body, v }, i) => ofPattern(accordingToAt(body, v, i), 'according-to-trailing'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The factory will close in March, according to the company.',
+        expect: { content: 'The factory will close in March', speaker: 'the company', cue: 'according to' },
+      },
+      {
+        text: 'Unemployment fell to 4 percent in June according to the Labor Department.',
+        expect: { content: 'Unemployment fell to 4 percent in June', speaker: 'the Labor Department', cue: 'according to' },
+      },
+    ],
+    negative: ['Everything went according to the plans of the organisers, who were delighted.'],
+    knownFailures: ['The match went according to plan.', 'Fares went up in January, according to schedule.'],
+  },
 }

@@ -35,5 +35,17 @@ export const askedBy: QuotePattern<'asked-by'> = {
       sentence: v.index,
     }
   },
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'Senator Joan Meyer was asked by moderator Dan Cole whether she would support the bill.',
+        expect: { content: 'whether she would support the bill', speaker: 'moderator Dan Cole', cue: 'asked' },
+      },
+      {
+        text: 'The governor was asked by reporter Lisa Kim, “Will you run again next year?”',
+        expect: { content: 'Will you run again next year?', speaker: 'reporter Lisa Kim', cue: 'asked' },
+      },
+    ],
+    negative: ['The governor was asked by the committee to resign.'],
+  },
 }

@@ -28,5 +28,17 @@ export const claimNoun: QuotePattern<'claim-noun'> = {
       sentence: v.index,
     }
   },
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The minister dismissed Senator Ruth Cole’s claim that the election had been rigged by officials.',
+        expect: { content: 'the election had been rigged by officials', speaker: 'Senator Ruth Cole', cue: 'claim' },
+      },
+      {
+        text: 'Voters remember the governor’s promise that taxes would not rise this year.',
+        expect: { content: 'taxes would not rise this year', speaker: 'the governor', cue: 'promise' },
+      },
+    ],
+    negative: ['The claim that the election was rigged has been rejected by the courts.'],
+  },
 }

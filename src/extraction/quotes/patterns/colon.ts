@@ -35,5 +35,18 @@ export const colon: QuotePattern<'colon'> = {
       sentence: v.index,
     }
   },
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'PENCE: Well, look, we have made our position very clear.',
+        expect: { content: 'Well, look, we have made our position very clear', speaker: 'PENCE', cue: ':' },
+      },
+      {
+        text: 'Angela Ruiz: The city needs more affordable homes now.',
+        expect: { content: 'The city needs more affordable homes now', speaker: 'Angela Ruiz', cue: ':' },
+      },
+    ],
+    negative: ['Correction: An earlier version of this story misspelled the name of the mayor.'],
+    knownFailures: ['Breaking News: The river has burst its banks in three places.'],
+  },
 }

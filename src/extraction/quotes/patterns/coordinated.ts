@@ -38,5 +38,17 @@ export const coordinated: QuotePattern<'coordinated'> = {
       sentence: v.index,
     }
   },
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The senator voted against the bill and said it would raise taxes for families.',
+        expect: { content: 'it would raise taxes for families', speaker: 'The senator', cue: 'said' },
+      },
+      {
+        text: 'The general inspected the troops and warned that the enemy was preparing an attack.',
+        expect: { content: 'the enemy was preparing an attack', speaker: 'The general', cue: 'warned' },
+      },
+    ],
+    negative: ['She stood up and said nothing.'],
+  },
 }

@@ -129,14 +129,39 @@ export const question: QuotePattern<'question'> = {
   name: 'question',
   describe: '"X asked Y whether/what …": an indirect question after asked/told and an object',
   find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'question'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'Reporters asked Prime Minister Jan Novak whether he would resign.',
+        expect: { content: 'whether he would resign', speaker: 'Reporters', cue: 'asked' },
+      },
+      {
+        text: 'The judge asked the witness why she had waited so long to come forward.',
+        expect: { content: 'why she had waited so long to come forward', speaker: 'The judge', cue: 'asked' },
+      },
+    ],
+    negative: ['She asked for a lawyer.'],
+    knownFailures: ['He told the story of how the city was founded.'],
+  },
 }
 
 export const request: QuotePattern<'request'> = {
   name: 'request',
   describe: '"X urges Y to …": the request after urged/told/asked/warned and an object',
   find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'request'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The mayor urged residents to stay indoors during the storm.',
+        expect: { content: 'residents to stay indoors during the storm', speaker: 'The mayor', cue: 'urged' },
+      },
+      {
+        text: 'Police told drivers to avoid the city centre on Saturday.',
+        expect: { content: 'drivers to avoid the city centre on Saturday', speaker: 'Police', cue: 'told' },
+      },
+    ],
+    negative: ['He was told to leave the building.'],
+  },
 }
 
 export const leading: QuotePattern<'leading'> = {
@@ -144,5 +169,22 @@ export const leading: QuotePattern<'leading'> = {
   describe:
     '"X said (that) CONTENT", "X told reporters that …", "X is warning that …", "X denied CONTENT": the attribution opens the clause',
   find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'leading'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The minister said that the border would reopen on Friday.',
+        expect: { content: 'the border would reopen on Friday', speaker: 'The minister', cue: 'said' },
+      },
+      {
+        text: 'Senator Ana Ortiz told reporters that the bill had enough votes to pass.',
+        expect: { content: 'the bill had enough votes to pass', speaker: 'Senator Ana Ortiz', cue: 'told' },
+      },
+      {
+        text: 'Ms. Reyes said the deal was fair, adding that both sides had made concessions.',
+        expect: { content: 'the deal was fair', speaker: 'Ms. Reyes', cue: 'said' },
+      },
+    ],
+    negative: ['He is said to be furious about the decision.', 'The minister said on Monday.'],
+    knownFailures: ['The company said goodbye to its founder last year.'],
+  },
 }

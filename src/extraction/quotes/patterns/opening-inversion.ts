@@ -26,5 +26,17 @@ export const openingInversion: QuotePattern<'opening-inversion'> = {
       sentence: v.index,
     }
   },
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'Said Mayor Tom Ellis: “We will rebuild every home.”',
+        expect: { content: 'We will rebuild every home', speaker: 'Mayor Tom Ellis', cue: 'said' },
+      },
+      {
+        text: 'Added the coach, “We were simply not good enough today.”',
+        expect: { content: 'We were simply not good enough today', speaker: 'the coach', cue: 'added' },
+      },
+    ],
+    negative: ['Said to be the richest man in the county, Jones rarely gives interviews.'],
+  },
 }

@@ -46,5 +46,17 @@ export const participle: QuotePattern<'participle'> = {
       sentence: v.index,
     }
   },
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The minister defended the plan, saying it would create thousands of jobs.',
+        expect: { content: 'it would create thousands of jobs', speaker: 'The minister', cue: 'saying' },
+      },
+      {
+        text: 'Ms. Reyes said the deal was fair, adding that both sides had made concessions.',
+        expect: { content: 'both sides had made concessions', speaker: 'Ms. Reyes', cue: 'adding' },
+      },
+    ],
+    negative: ['He left the room, saying nothing.'],
+  },
 }

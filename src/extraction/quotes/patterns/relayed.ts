@@ -43,12 +43,36 @@ export const quotedAsSaying: QuotePattern<'quoted-as-saying'> = {
   name: 'quoted-as-saying',
   describe: '"X was quoted as saying [by SRC] CONTENT" and "CONTENT, X was quoted as saying": speaker X, via SRC',
   find: ({ body, v }, i) => ofPattern(relayedAt(body, v, i), 'quoted-as-saying'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'Prime Minister Anna Berg was quoted as saying by the state news agency that the border would stay open.',
+        expect: { content: 'the border would stay open', speaker: 'Prime Minister Anna Berg', cue: 'was quoted as saying' },
+      },
+      {
+        text: 'The talks had been constructive, Foreign Minister Ivan Petrov was quoted as saying.',
+        expect: { content: 'The talks had been constructive', speaker: 'Foreign Minister Ivan Petrov', cue: 'was quoted as saying' },
+      },
+    ],
+    negative: ['The report was quoted widely in the press.'],
+  },
 }
 
 export const quotesAsSaying: QuotePattern<'quotes-as-saying'> = {
   name: 'quotes-as-saying',
   describe: '"CONTENT, SRC quotes X as saying" and "SRC quoted X as saying CONTENT": speaker X, via SRC',
   find: ({ body, v }, i) => ofPattern(relayedAt(body, v, i), 'quotes-as-saying'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The economy will grow by 6 percent this year, state broadcaster CCTV quotes Premier Li Wen as saying.',
+        expect: { content: 'The economy will grow by 6 percent this year', speaker: 'Premier Li Wen', cue: 'quotes ... as saying' },
+      },
+      {
+        text: 'The Interfax agency quoted General Oleg Sokolov as saying that the troops would withdraw.',
+        expect: { content: 'the troops would withdraw', speaker: 'General Oleg Sokolov', cue: 'quoted ... as saying' },
+      },
+    ],
+    negative: ['The newspaper quoted prices from several shops.'],
+  },
 }

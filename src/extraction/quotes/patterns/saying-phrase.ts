@@ -50,5 +50,21 @@ export const sayingPhrase: QuotePattern<'saying-phrase'> = {
       sentence: v.index,
     }
   },
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The company issued a statement saying it would cooperate fully with investigators.',
+        expect: { content: 'it would cooperate fully with investigators', speaker: 'The company', cue: 'issued a statement saying' },
+      },
+      {
+        text: 'The talks ended with the union saying it would strike on Monday.',
+        expect: { content: 'it would strike on Monday', speaker: 'the union', cue: 'saying' },
+      },
+      {
+        text: 'The president responded by saying the sanctions were unjust and illegal.',
+        expect: { content: 'the sanctions were unjust and illegal', speaker: 'The president', cue: 'responded by saying' },
+      },
+    ],
+    negative: ['Saying goodbye is never easy for the players.', 'There is no saying what the markets will do next.'],
+  },
 }

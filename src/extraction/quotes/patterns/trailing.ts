@@ -137,19 +137,55 @@ export const trailingInverted: QuotePattern<'trailing-inverted'> = {
   name: 'trailing-inverted',
   describe: '"CONTENT, said X." with a name or a determined noun phrase after the verb (plain reporting verbs only)',
   find: ({ body, v }, i) => ofPattern(trailingAt(body, v, i), 'trailing-inverted'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The vote was a disgrace, said Senator Mark Holt.',
+        expect: { content: 'The vote was a disgrace', speaker: 'Senator Mark Holt', cue: 'said' },
+      },
+      {
+        text: '“We will appeal the ruling,” said the company’s chief executive.',
+        expect: { content: 'We will appeal the ruling', speaker: 'the company’s chief executive', cue: 'said' },
+      },
+    ],
+    negative: ['Prices rose again in May, said officials in a statement.'],
+  },
 }
 
 export const parenthetical: QuotePattern<'parenthetical'> = {
   name: 'parenthetical',
   describe: '"The plan, X said, would fail.": an attribution inside the clause, content on both sides',
   find: ({ body, v }, i) => ofPattern(trailingAt(body, v, i), 'parenthetical'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The plan, Kowalski said, would cost far more than expected.',
+        expect: { content: 'The plan, Kowalski said, would cost far more than expected', speaker: 'Kowalski', cue: 'said' },
+      },
+      {
+        text: 'During his years in office, Mr. Obama said, a majority of voters backed the reforms.',
+        expect: { content: 'a majority of voters backed the reforms', speaker: 'Mr. Obama', cue: 'said' },
+      },
+    ],
+    negative: ['The plan, she said, laughing.'],
+  },
 }
 
 export const trailing: QuotePattern<'trailing'> = {
   name: 'trailing',
   describe: '"CONTENT, X said [Wednesday]." (and "“A,” X said, “B.”"): the attribution closes the sentence',
   find: ({ body, v }, i) => ofPattern(trailingAt(body, v, i), 'trailing'),
-  examples: { positive: [], negative: [] },
+  examples: {
+    positive: [
+      {
+        text: 'The company will cut 200 jobs, the spokesman said on Tuesday.',
+        expect: { content: 'The company will cut 200 jobs', speaker: 'the spokesman', cue: 'said' },
+      },
+      {
+        text: '“We are not going anywhere,” Mayor Linda Park said.',
+        expect: { content: 'We are not going anywhere', speaker: 'Mayor Linda Park', cue: 'said' },
+      },
+    ],
+    negative: ['In the end, the mayor said nothing.'],
+  },
 }
