@@ -1,0 +1,124 @@
+/**
+ * Word lists of the quote-attribution rules (`src/extraction/quotes/`): closed classes of news
+ * English that open, close or bend an attribution. Case matters where a list is matched against the
+ * word as written (capitalised openers, weekdays); the others are matched in lower case.
+ */
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/))
+
+/** Auxiliaries and adverbs between a speaker and the verb ("has also said", "was reportedly"). */
+export const AUX = words(`
+  has have had also was were is are been isn’t isn't wasn’t wasn't not would will once again later then
+  previously repeatedly publicly reportedly recently further earlier already often never always first
+  subsequently privately
+`)
+
+/** Time words that end a speaker phrase and are no one's name (matched as written). */
+export const TIME_WORDS = words(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight earlier later`)
+
+/** Personal pronouns that may be a speaker (matched as written). */
+export const PRONOUN_SPEAKERS = words(`he she they we i it He She They We I It`)
+
+/** Tokens that open and close a quotation. */
+export const OPEN_MARKS = words(`“ " ‘ « ''`)
+export const CLOSE_MARKS = words(`” " ’ » ''`)
+
+/** Openers of an introductory phrase ("In one tweet Friday, Trump said: …"), which is not content (as written). */
+export const INTRO_WORDS = words(`
+  In On At During After Before Speaking Asked Back As Though Although While When Since Writing Interviewed
+  Later Earlier Separately Meanwhile Elsewhere Appearing Addressing Responding
+`)
+
+/** Cue words that are nouns or other verbs as often as reporting verbs: they report only before "that", a colon or a quotation. */
+export const AMBIGUOUS_CUES = words(`
+  states reports claims notes comments remarks charges charged estimates estimated answers demands promises
+  pledges proposes posts posted calls indicated indicates agreed agrees accused accuses
+`)
+
+/** Words that open an indirect question ("asked Sanders whether …"). */
+export const WH_WORDS = words(`whether if what why how who when where which`)
+
+/** Verbs whose object may be followed by an indirect question. */
+export const QUESTION_VERBS = words(`asked asks asking told tells telling`)
+
+/** Finite verbs and auxiliaries: a clause goes on when one follows. */
+export const FINITE = words(`is are was were will would could should can may might must has have had does do did paid says said`)
+
+/** Words that open an inverted speaker ("…, said one GOP source in the room"). */
+export const QUANTIFIERS = words(`one two three several many some another other both all`)
+
+/** Verbs whose object is asked to do something ("urges supporters to vote"). */
+export const REQUEST_VERBS = words(`urged urges urging told tells telling asked asks asking warned warns warning`)
+
+/** "-ing" forms of reporting verbs, cues after a form of "be": "Clinton is stressing that …". */
+export const PROGRESSIVE_CUES = words(`
+  saying telling warning stressing confirming promising arguing claiming insisting suggesting urging asking
+  noting predicting vowing pledging announcing declaring denying acknowledging assuring reminding
+  emphasizing emphasising
+`)
+
+/** Forms of "be" before a progressive cue or a passive ("was asked by"). */
+export const BE_FORMS = words(`is are was were isn’t isn't wasn’t wasn't aren’t aren't been`)
+
+/** Reporting verbs that news English inverts (", said Smith"). */
+export const INVERTIBLE_VERBS = words(
+  `said says added adds asked asks wrote writes explained continued noted recalled replied insisted warned`,
+)
+
+/** Words after an inverted speaker that show the speaker phrase has ended (", said Smith in a statement"). */
+export const INVERTED_SPEAKER_ENDS = words(`who in on at during after when told adding`)
+
+/** Prepositions inside a speaker noun phrase ("director of the Institute", "a spokeswoman for Hillary Clinton"). */
+export const NP_PREPOSITIONS = words(`of on for at in from`)
+
+/** Words before a clause's first word that show a clause starts there. */
+export const CLAUSE_OPENERS = words(`
+  that and but or so after before when while because as since although though if once until where whereas
+`)
+
+/** Openers of a phrase between a reporting verb and "that" ("said on Wednesday that", "said in a statement that"). */
+export const THAT_PHRASE_OPENERS = words(`on in at during after last this earlier later that to from before while`)
+
+/** First words that cannot open a bare complement clause ("said on Monday.", "said nothing"). */
+export const NOT_COMPLEMENT_STARTS = words(`
+  in on at after before during for with by as of about nothing yes no to from into over under through
+  across around against is are was were has have had will would can could should may might must do does
+  did and or but
+`)
+
+/** First words that cannot open the content after "… and said": prepositions and the infinitive marker. */
+export const NOT_COORDINATED_STARTS = words(`to in on at for of with`)
+
+/** Participles after ", X said," that add circumstances or a source, not more of the quote. */
+export const NOT_CONTINUATIONS = words(`adding referring referencing citing according`)
+
+/** Prepositions before "saying" whose sentence subject is the speaker ("began by saying", "for saying that"). */
+export const SUBJECT_SAYING_PREPOSITIONS = words(`by for from`)
+
+/** Participles that attach more speech to a clause's speaker (", arguing that …"). */
+export const PARTICIPLE_CUES = words(`
+  saying adding noting arguing insisting explaining claiming warning stressing suggesting declaring
+  asserting acknowledging conceding telling writing tweeting recalling emphasizing emphasising promising
+  vowing predicting
+`)
+
+/** Inverted verbs that may open a sentence ("Said Ellis: …"), as written. */
+export const OPENING_INVERSION_VERBS = words(`Said Says Added Asked Wrote`)
+
+/** Openers of an adverbial before the sentence subject ("In one tweet Friday, "), as written. */
+export const SUBJECT_INTRO_WORDS = words(`In On At After Before During Earlier Later Last This Speaking Asked`)
+
+/** Labels that open a paragraph with a colon but are no one's words ("Correction: …"), as written. */
+export const NOT_SPEAKER_LABELS = words(`
+  Correction Corrections Update Updated Note Editor Related Photo Photos Source Sources Read Watch Listen
+  Video Disclosure Clarification Background Credit Caption Advertisement Subscribe Contact Email Tags
+  Topics Follow See Also Previously Warning Spoiler Transcript Results Scores Standings Table Attendance
+`)
+
+/** Lower-case particles inside a name ("Ursula von der Leyen"). */
+export const PARTICLES_IN_NAMES = words(`de van von al bin da`)
+
+/** Nouns that report speech through a possessor ("Trump’s claim that …"). */
+export const CLAIM_NOUNS = words(`
+  claim claims assertion statement argument warning promise pledge suggestion insistence contention
+  allegation accusation admission remark remarks comment comments vow prediction denial
+`)

@@ -1,0 +1,87 @@
+import { SPEECH_VERBS } from '../lexicon/index.js'
+import { CLAUSE_OPENERS, CLOSE_MARKS, OPEN_MARKS, PARTICIPLE_CUES, THAT_PHRASE_OPENERS, TIME_WORDS } from '../lexicon/quote-words.js'
+import type { Span, Token } from '../types.js'
+import { lower, isWordToken } from './tokens.js'
+import type { SentenceView } from './types.js'
+
+/** Trims punctuation, spaces and quotation marks from both ends of a content span. */
+export function trimContent(body: string, span: Span): Span {
+  let { start, end } = span
+  while (start < end && /[\s,;:“”"‘’«»—–-]/.test(body[start]!)) start++
+  while (end > start && /[\s,;:.“”"‘’«»—–-]/.test(body[end - 1]!)) end--
+  // '' is a quotation mark in some house styles ("''This isn't tax reform,'' said ...")
+  while (body.startsWith("''", start) && end - start > 2) start += 2
+  while (end - start > 2 && body.slice(end - 2, end) === "''") end -= 2
+  while (end > start && /[\s,;:.]/.test(body[end - 1]!)) end--
+  // keep a closing parenthesis or an abbreviation's period that belongs to the last word
+  return { start, end }
+}
+
+/** Whether a clause starts at token `i` (after a comma, a conjunction, a quotation mark, or at "who"). */
+export function isClauseStart(toks: Token[], i: number): boolean {
+  const prev = toks[i - 1]
+  if (lower(toks[i]) === 'who') return true
+  return (
+    !prev ||
+    prev.text === ',' ||
+    prev.text === ':' ||
+    prev.text === ';' ||
+    prev.text === '—' ||
+    prev.text === '–' ||
+    (prev.text === '-' && toks[i - 2]?.text === '-') ||
+    CLAUSE_OPENERS.has(lower(prev)) ||
+    OPEN_MARKS.has(prev.text) ||
+    CLOSE_MARKS.has(prev.text)
+  )
+}
+
+/** Index after an optional parenthetical (", through an interpreter,") and time phrase, and "that". */
+export function contentStartAfter(toks: Token[], i: number): { index: number; hasThat: boolean } {
+  let j = i
+  if (toks[j]?.text === ',') {
+    const close = toks.findIndex((t, k) => k > j && t.text === ',')
+    if (close > 0 && close - j <= 6 && lower(toks[close + 1]) === 'that') j = close + 1
+  }
+  // "said on Wednesday that", "said in a statement that", "says at a campaign stop in Toledo, Ohio, that"
+  const thatAhead = toks.findIndex((t, k) => k >= j && k <= j + 14 && lower(t) === 'that')
+  if (
+    thatAhead >= 0 &&
+    toks.slice(j, thatAhead).every((t) => (isWordToken(t) || t.text === ',') && !SPEECH_VERBS.has(lower(t))) &&
+    (TIME_WORDS.has(toks[j]!.text) || THAT_PHRASE_OPENERS.has(lower(toks[j])))
+  )
+    j = thatAhead
+  if (lower(toks[j]) === 'that') return { index: j + 1, hasThat: true }
+  if (toks[j]?.text === ':' || toks[j]?.text === ',') return { index: j + 1, hasThat: false }
+  return { index: j, hasThat: false }
+}
+
+/** Content between two tokens, trimmed; a trailing attribution's content is a clause of 3+ words, a complement 2+. */
+export function contentTo(body: string, v: SentenceView, from: number, to: number, minWords = 2): Span | null {
+  if (from >= to) return null
+  const s = trimContent(body, { start: v.toks[from]!.start, end: v.toks[to - 1]!.end })
+  const words = body
+    .slice(s.start, s.end)
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length
+  // words in quotation marks are speech however short ("“I would,” Melanie said")
+  const quoted = OPEN_MARKS.has(v.toks[from]!.text) || /^[“"]/.test(body.slice(s.start - 1, s.start))
+  return words >= (quoted ? 1 : minWords) ? s : null
+}
+
+/** End of a reported clause: the sentence end, or a participle that attaches more speech (", arguing that …"). */
+export function clauseEnd(toks: Token[], from: number): number {
+  // ", arguing that …" or "… and said she would …": more speech attached to the same subject
+  const k = toks.findIndex(
+    (t, i) =>
+      i > from + 2 &&
+      ((t.text === ',' &&
+        (PARTICIPLE_CUES.has(lower(toks[i + 1])) ||
+          (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
+        (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',') ||
+        // "… more intense — and he noted that …"
+        ((t.text === '—' || t.text === ';') &&
+          lower(toks[i + 1]) === 'and' &&
+          toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))),
+  )
+  return k > 0 ? k : toks.length
+}

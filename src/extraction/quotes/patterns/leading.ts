@@ -1,0 +1,190 @@
+import { NP_CONTENT_VERBS, OBJECT_SPEECH_VERBS, PHRASE_BREAKERS, SPEECH_VERBS } from '../../lexicon/index.js'
+import {
+  AMBIGUOUS_CUES,
+  AUX,
+  BE_FORMS,
+  CLOSE_MARKS,
+  NOT_COMPLEMENT_STARTS,
+  OPEN_MARKS,
+  PROGRESSIVE_CUES,
+  QUESTION_VERBS,
+  REQUEST_VERBS,
+  WH_WORDS,
+} from '../../lexicon/quote-words.js'
+import { isCapitalised } from '../../stages/tokenize.js'
+import { clauseEnd, contentStartAfter, contentTo, isClauseStart } from '../content-span.js'
+import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
+import { isReportingCue, isWordToken, lower, span } from '../tokens.js'
+import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
+
+/** "X said (that) CONTENT", "X told reporters that CONTENT", "X denied CONTENT". */
+const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCandidate | null => {
+  if (!isReportingCue(v.toks, i)) return null
+  const { toks } = v
+  const verb = lower(toks[i])
+  // "He’s claiming that …": the contracted "is" of a progressive
+  const contracted = (toks[i - 1]?.text === '’s' || toks[i - 1]?.text === "'s") && PROGRESSIVE_CUES.has(verb)
+  let sp = speakerBefore(toks, contracted ? i - 1 : i)
+  if (sp && !isClauseStart(toks, sp.from)) {
+    // "In a March meeting with the Washington Post Trump said that …": with a strong signal after the
+    // verb ("that", a quotation), the name right before it is the speaker
+    const strong = lower(toks[i + 1]) === 'that' || OPEN_MARKS.has(toks[i + 1]?.text ?? '')
+    let from = sp.to
+    while (from > sp.from && sp.to - from < 3 && isCapitalised(toks[from - 1]!.text)) from--
+    sp = strong && from < sp.to ? { from, to: sp.to } : null
+  }
+  if (!sp) return null
+  // "Rubio was asked by …": the asker speaks (askedBy)
+  if (verb === 'asked' && BE_FORMS.has(lower(toks[i - 1])) && lower(toks[i + 1]) === 'by') return null
+  let j = i + 1
+  // "says of Clinton, “If she …”"
+  if (lower(toks[j]) === 'of' && isCapitalised(toks[j + 1]?.text ?? '')) {
+    const comma = toks.findIndex((t, k) => k > j && k <= j + 5 && t.text === ',')
+    if (comma > 0) j = comma
+  }
+  if (OBJECT_SPEECH_VERBS.has(verb)) {
+    // "told reporters that", "told a meeting of Pacific Island leaders that", "told me, ''We're …''"
+    const that = toks.findIndex((t, k) => k > j && k <= j + 10 && lower(t) === 'that')
+    const between = that > 0 ? toks.slice(j, that) : []
+    const objectThenThat =
+      that > 0 &&
+      between.every(
+        (t) =>
+          (isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t))) ||
+          t.text === '’s' ||
+          t.text === "'s" ||
+          OPEN_MARKS.has(t.text) ||
+          CLOSE_MARKS.has(t.text),
+      )
+    const obj = speakerAfter(toks, j)
+    const objectThenQuote =
+      obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
+    // "urges supporters to monitor polling places": the request is what was said
+    const objectThenTo = obj && lower(toks[obj.to]) === 'to' && REQUEST_VERBS.has(verb)
+    // "Trump told the forum he was “totally against the war”": object, then a clause with a pronoun subject
+    const pronoun = toks.findIndex(
+      (t, k) => k > j && k <= j + 6 && /^(he|she|they|it|we|i)$/i.test(t.text) && !PHRASE_BREAKERS.has(lower(toks[k - 1])),
+    )
+    const objectThenClause =
+      pronoun > 0 &&
+      toks.slice(j, pronoun).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && lower(t) !== 'to') &&
+      !!toks[pronoun + 1] &&
+      /^[a-z’']+$/.test(toks[pronoun + 1]!.text)
+    // "asked, “You think …?”", "asked Sanders whether …", "told me how …"
+    const quoteRightAfter = (toks[j]?.text === ',' || toks[j]?.text === ':') && OPEN_MARKS.has(toks[j + 1]?.text ?? '')
+    const wh = toks.findIndex((t, k) => k >= j && k <= j + 6 && WH_WORDS.has(lower(t)))
+    const objectThenWh = wh >= 0 && toks.slice(j, wh).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)))
+    const speaker = sp
+    const complementFrom = (from: number, pattern: PatternName, confidence: number): QuoteCandidate | null => {
+      const content = contentTo(body, v, from, clauseEnd(toks, from), 3)
+      return content
+        ? {
+            content,
+            speaker: span(toks, speaker),
+            cue: verb,
+            cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+            via: null,
+            pattern,
+            confidence,
+            sentence: v.index,
+          }
+        : null
+    }
+    if (!quoteRightAfter) {
+      if (objectThenThat) j = that
+      else if (objectThenQuote) j = obj.to
+      else if (objectThenWh && QUESTION_VERBS.has(verb)) return complementFrom(wh, 'question', 0.7)
+      else if (objectThenClause) return complementFrom(pronoun, 'leading', 0.7)
+      else if (objectThenTo) return complementFrom(j, 'request', 0.6)
+      else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
+    }
+  }
+  // "said to be", "said so": not a report of what was said
+  if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so') return null
+  const start = contentStartAfter(toks, j)
+  // "Twenty-seven states, led by …", "charged fees": words that are nouns or other verbs as often
+  // as reporting verbs report only with "that", a colon or a quotation after them
+  if (AMBIGUOUS_CUES.has(verb) && !start.hasThat && toks[j]?.text !== ':' && !OPEN_MARKS.has(toks[start.index]?.text ?? '')) return null
+  const npContent = NP_CONTENT_VERBS.has(verb)
+  if (!start.hasThat && !npContent && toks[j]?.text !== ':' && !OPEN_MARKS.has(toks[start.index]?.text ?? '')) {
+    // bare complement: "He said Moscow’s proposals had ..." needs a clause, not "said on Monday."
+    const first = toks[start.index]
+    // a complement clause opens with its subject, not with a preposition or a verb
+    if (!first || !isWordToken(first) || NOT_COMPLEMENT_STARTS.has(lower(first))) return null
+  }
+  let to = clauseEnd(toks, start.index)
+  if (npContent) {
+    // "denied plans to invade Ukraine and has blamed ..." ends at the coordinated verb phrase
+    const coord = toks.findIndex((t, k) => k > start.index && lower(t) === 'and' && AUX.has(lower(toks[k + 1])))
+    if (coord > 0) to = coord
+  }
+  const content = contentTo(body, v, start.index, to)
+  if (!content) return null
+  const cue = { cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
+  const confidence = start.hasThat ? 0.8 : npContent ? 0.6 : 0.7
+  return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'leading', confidence, sentence: v.index }
+})
+
+export const question: QuotePattern<'question'> = {
+  name: 'question',
+  describe: '"X asked Y whether/what …": an indirect question after asked/told and an object',
+  find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'question'),
+  examples: {
+    positive: [
+      {
+        text: 'Reporters asked Prime Minister Jan Novak whether he would resign.',
+        expect: { content: 'whether he would resign', speaker: 'Reporters', cue: 'asked' },
+      },
+      {
+        text: 'The judge asked the witness why she had waited so long to come forward.',
+        expect: { content: 'why she had waited so long to come forward', speaker: 'The judge', cue: 'asked' },
+      },
+    ],
+    negative: ['She asked for a lawyer.'],
+    knownFailures: ['He told the story of how the city was founded.'],
+  },
+}
+
+export const request: QuotePattern<'request'> = {
+  name: 'request',
+  describe: '"X urges Y to …": the request after urged/told/asked/warned and an object',
+  find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'request'),
+  examples: {
+    positive: [
+      {
+        text: 'The mayor urged residents to stay indoors during the storm.',
+        expect: { content: 'residents to stay indoors during the storm', speaker: 'The mayor', cue: 'urged' },
+      },
+      {
+        text: 'Police told drivers to avoid the city centre on Saturday.',
+        expect: { content: 'drivers to avoid the city centre on Saturday', speaker: 'Police', cue: 'told' },
+      },
+    ],
+    negative: ['He was told to leave the building.'],
+  },
+}
+
+export const leading: QuotePattern<'leading'> = {
+  name: 'leading',
+  describe:
+    '"X said (that) CONTENT", "X told reporters that …", "X is warning that …", "X denied CONTENT": the attribution opens the clause',
+  find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'leading'),
+  examples: {
+    positive: [
+      {
+        text: 'The minister said that the border would reopen on Friday.',
+        expect: { content: 'the border would reopen on Friday', speaker: 'The minister', cue: 'said' },
+      },
+      {
+        text: 'Senator Ana Ortiz told reporters that the bill had enough votes to pass.',
+        expect: { content: 'the bill had enough votes to pass', speaker: 'Senator Ana Ortiz', cue: 'told' },
+      },
+      {
+        text: 'Ms. Reyes said the deal was fair, adding that both sides had made concessions.',
+        expect: { content: 'the deal was fair', speaker: 'Ms. Reyes', cue: 'said' },
+      },
+    ],
+    negative: ['He is said to be furious about the decision.', 'The minister said on Monday.'],
+    knownFailures: ['The company said goodbye to its founder last year.'],
+  },
+}

@@ -1,0 +1,70 @@
+import { SUBJECT_SAYING_PREPOSITIONS } from '../../lexicon/quote-words.js'
+import { contentStartAfter, contentTo, isClauseStart } from '../content-span.js'
+import { sentenceSubject, speakerBefore } from '../speaker-phrase.js'
+import { isProgressiveCue, lower, span } from '../tokens.js'
+import type { QuotePattern } from '../types.js'
+
+/** Multi-word cues ending in "saying": "issued a statement saying", "with X saying", "responded by saying". */
+export const sayingPhrase: QuotePattern<'saying-phrase'> = {
+  name: 'saying-phrase',
+  describe: '"issued a statement saying …", "with X saying …", "responded by saying …": cues ending in a bare "saying"',
+  find: ({ body, v }, i) => {
+    const { toks } = v
+    if (lower(toks[i]) !== 'saying' || isProgressiveCue(toks, i)) return null
+    let cueFrom = i
+    let speakerEnd = i
+    const w1 = lower(toks[i - 1])
+    if (w1 === 'statement' && lower(toks[i - 2]) === 'a') {
+      cueFrom = i - 3 // issued/released a statement saying
+      speakerEnd = cueFrom
+    } else if (w1 === 'by') {
+      cueFrom = i - 2 // responded by saying
+      speakerEnd = cueFrom
+    }
+    let sp = speakerBefore(toks, speakerEnd)
+    // "… and began by saying he would …", "… for saying that …": the sentence's subject said it
+    if ((!sp || !isClauseStart(toks, sp.from)) && SUBJECT_SAYING_PREPOSITIONS.has(w1)) {
+      sp = sentenceSubject(toks, i - 1)
+      cueFrom = i - 1
+    }
+    if (!sp) return null
+    const withClause = lower(toks[sp.from - 1]) === 'with'
+    if (cueFrom === i && !withClause) return null
+    const start = contentStartAfter(toks, i + 1)
+    const content = contentTo(body, v, start.index, toks.length)
+    if (!content) return null
+    const cue = withClause
+      ? 'saying'
+      : toks
+          .slice(cueFrom, i + 1)
+          .map((t) => t.text)
+          .join(' ')
+    return {
+      content,
+      speaker: span(toks, sp),
+      cue,
+      cueSpan: { start: toks[cueFrom]!.start, end: toks[i]!.end },
+      via: null,
+      pattern: 'saying-phrase',
+      confidence: 0.75,
+      sentence: v.index,
+    }
+  },
+  examples: {
+    positive: [
+      {
+        text: 'The company issued a statement saying it would cooperate fully with investigators.',
+        expect: { content: 'it would cooperate fully with investigators', speaker: 'The company', cue: 'issued a statement saying' },
+      },
+      {
+        text: 'The talks ended with the union saying it would strike on Monday.',
+        expect: { content: 'it would strike on Monday', speaker: 'the union', cue: 'saying' },
+      },
+      {
+        text: 'The president responded by saying the sanctions were unjust and illegal.',
+        expect: { content: 'the sanctions were unjust and illegal', speaker: 'The president', cue: 'responded by saying' },
+      },
+    ],
+    negative: ['Saying goodbye is never easy for the players.', 'There is no saying what the markets will do next.'],
+  },
+}

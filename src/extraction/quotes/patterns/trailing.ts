@@ -1,0 +1,191 @@
+import { DETERMINERS, OBJECT_SPEECH_VERBS, TRAILING_TAIL_STARTERS } from '../../lexicon/index.js'
+import {
+  CLOSE_MARKS,
+  FINITE,
+  INTRO_WORDS,
+  INVERTED_SPEAKER_ENDS,
+  INVERTIBLE_VERBS,
+  NOT_CONTINUATIONS,
+  OPEN_MARKS,
+  PARTICIPLE_CUES,
+  PRONOUN_SPEAKERS,
+  QUANTIFIERS,
+  TIME_WORDS,
+} from '../../lexicon/quote-words.js'
+import { isCapitalised } from '../../stages/tokenize.js'
+import { clauseEnd, contentTo } from '../content-span.js'
+import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
+import { isReportingCue, isWordToken, lower, span } from '../tokens.js'
+import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
+
+/** "CONTENT, X said [Wednesday ...]." and "CONTENT, said X." */
+const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCandidate | null => {
+  if (!isReportingCue(v.toks, i)) return null
+  const { toks } = v
+  const tail = toks[i + 1]
+  // "…, X said: “…”" and "…, X said that …" introduce what follows: not a trailing attribution
+  const introduces =
+    !!tail && (tail.text === ':' || lower(tail) === 'that' || (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')))
+  // "As improbable as it may seem, Mr. Clarke said the deal …": an introductory phrase is not the content
+  const introduced = INTRO_WORDS.has(toks[0]!.text) && !!tail && isWordToken(tail) && !TIME_WORDS.has(tail.text)
+  // "…, Graham told The Huffington Post on Thursday." : the audience of "told" may follow it
+  const audience = OBJECT_SPEECH_VERBS.has(lower(toks[i])) && tail && isWordToken(tail) ? speakerAfter(toks, i + 1) : null
+  const afterAudience = audience ? toks[audience.to] : undefined
+  const audienceOnly =
+    !!audience &&
+    (!afterAudience ||
+      !isWordToken(afterAudience) ||
+      TRAILING_TAIL_STARTERS.has(lower(afterAudience)) ||
+      TIME_WORDS.has(afterAudience.text))
+  const tailOk =
+    !introduces &&
+    !introduced &&
+    (audienceOnly ||
+      !tail ||
+      (!isWordToken(tail) && tail.text !== '(') ||
+      TRAILING_TAIL_STARTERS.has(tail.text) ||
+      TRAILING_TAIL_STARTERS.has(lower(tail)))
+  const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
+  // inverted: ", said X" (news English inverts only plain reporting verbs)
+  if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
+    // "said Smith", "said the spokesman": a name or a determined noun phrase that ends the clause
+    const found = speakerAfter(toks, i + 1)
+    const after = found ? toks[found.to] : undefined
+    const opens =
+      found &&
+      ((isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text)) ||
+        DETERMINERS.has(toks[found.from]!.text) ||
+        QUANTIFIERS.has(lower(toks[found.from])))
+    const lowerWords = found
+      ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length
+      : 0
+    const closes =
+      !after ||
+      ['.', ',', ';', '!', '?', ':'].includes(after.text) ||
+      CLOSE_MARKS.has(after.text) ||
+      INVERTED_SPEAKER_ENDS.has(lower(after)) ||
+      TIME_WORDS.has(after.text)
+    const sp = found && opens && closes && lowerWords <= 3 && found.to - found.from <= 7 ? found : null
+    let comma = i - 1
+    while (comma > 0 && (toks[comma]!.text === ',' || CLOSE_MARKS.has(toks[comma]!.text))) comma--
+    if (sp && comma > 0) {
+      const content = contentTo(body, v, 0, comma + 1, 3)
+      if (content)
+        return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing-inverted', confidence: 0.8, sentence: v.index }
+    }
+  }
+  if (!tailOk) return null
+  const sp = speakerBefore(toks, i)
+  if (!sp) return null
+  const before = toks[sp.from - 1]
+  if (!before || !(before.text === ',' || CLOSE_MARKS.has(before.text))) return null
+  let end = sp.from - 1
+  while (end > 0 && (toks[end - 1]!.text === ',' || CLOSE_MARKS.has(toks[end - 1]!.text))) end--
+  // "The plan, he said, would fail." / "During his years in office, Mr. Obama said, a majority …":
+  // an attribution in the middle of the clause; the words on both sides are the content
+  // after ", X said," a clause may go on ("…, he said, replacing Clinton would be …"), or the
+  // sentence may only add circumstances (", looking out on the crowd")
+  const next = toks[i + 2]
+  const finiteAhead = toks.slice(i + 2, i + 12).some((t) => FINITE.has(lower(t)))
+  const continues =
+    toks[i + 1]?.text === ',' &&
+    isWordToken(next) &&
+    !PARTICIPLE_CUES.has(lower(next)) &&
+    !NOT_CONTINUATIONS.has(lower(next)) &&
+    (!/ing$/.test(lower(next)) || finiteAhead) &&
+    (!['and', 'but'].includes(lower(next)) || finiteAhead || OPEN_MARKS.has(toks[i + 3]?.text ?? ''))
+  const after = continues ? contentTo(body, v, i + 2, clauseEnd(toks, i + 2), 3) : null
+  const introOnly = INTRO_WORDS.has(toks[0]!.text)
+  if (after && introOnly)
+    return { content: after, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index }
+  // "Asked to describe the device, O'Neill said, “Not going to go into that.”"
+  if (introOnly && toks[i + 1]?.text === ',' && OPEN_MARKS.has(next?.text ?? '')) {
+    const quoted = contentTo(body, v, i + 2, toks.length, 1)
+    if (quoted)
+      return { content: quoted, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing', confidence: 0.85, sentence: v.index }
+  }
+  const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), after ? 1 : 3)
+  if (!content) return null
+  if (after)
+    return extendQuote(
+      { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index },
+      after,
+    )
+  // a quote split by its attribution: '"Part one," X said, "part two."'
+  const quote: QuoteCandidate = {
+    content,
+    speaker: span(toks, sp),
+    ...cue,
+    via: null,
+    pattern: 'trailing',
+    confidence: 0.85,
+    sentence: v.index,
+  }
+  const comma = toks.findIndex((t, k) => k > i && k <= i + 8 && t.text === ',')
+  if (
+    comma > 0 &&
+    OPEN_MARKS.has(toks[comma + 1]?.text ?? '') &&
+    toks.slice(i + 1, comma).every((t) => isWordToken(t) || t.text === '’s' || t.text === "'s")
+  ) {
+    const rest = contentTo(body, v, comma + 1, toks.length)
+    if (rest) return extendQuote(quote, rest)
+  }
+  return quote
+})
+
+export const trailingInverted: QuotePattern<'trailing-inverted'> = {
+  name: 'trailing-inverted',
+  describe: '"CONTENT, said X." with a name or a determined noun phrase after the verb (plain reporting verbs only)',
+  find: ({ body, v }, i) => ofPattern(trailingAt(body, v, i), 'trailing-inverted'),
+  examples: {
+    positive: [
+      {
+        text: 'The vote was a disgrace, said Senator Mark Holt.',
+        expect: { content: 'The vote was a disgrace', speaker: 'Senator Mark Holt', cue: 'said' },
+      },
+      {
+        text: '“We will appeal the ruling,” said the company’s chief executive.',
+        expect: { content: 'We will appeal the ruling', speaker: 'the company’s chief executive', cue: 'said' },
+      },
+    ],
+    negative: ['Prices rose again in May, said officials in a statement.'],
+  },
+}
+
+export const parenthetical: QuotePattern<'parenthetical'> = {
+  name: 'parenthetical',
+  describe: '"The plan, X said, would fail.": an attribution inside the clause, content on both sides',
+  find: ({ body, v }, i) => ofPattern(trailingAt(body, v, i), 'parenthetical'),
+  examples: {
+    positive: [
+      {
+        text: 'The plan, Kowalski said, would cost far more than expected.',
+        expect: { content: 'The plan, Kowalski said, would cost far more than expected', speaker: 'Kowalski', cue: 'said' },
+      },
+      {
+        text: 'During his years in office, Mr. Obama said, a majority of voters backed the reforms.',
+        expect: { content: 'a majority of voters backed the reforms', speaker: 'Mr. Obama', cue: 'said' },
+      },
+    ],
+    negative: ['The plan, she said, laughing.'],
+  },
+}
+
+export const trailing: QuotePattern<'trailing'> = {
+  name: 'trailing',
+  describe: '"CONTENT, X said [Wednesday]." (and "“A,” X said, “B.”"): the attribution closes the sentence',
+  find: ({ body, v }, i) => ofPattern(trailingAt(body, v, i), 'trailing'),
+  examples: {
+    positive: [
+      {
+        text: 'The company will cut 200 jobs, the spokesman said on Tuesday.',
+        expect: { content: 'The company will cut 200 jobs', speaker: 'the spokesman', cue: 'said' },
+      },
+      {
+        text: '“We are not going anywhere,” Mayor Linda Park said.',
+        expect: { content: 'We are not going anywhere', speaker: 'Mayor Linda Park', cue: 'said' },
+      },
+    ],
+    negative: ['In the end, the mayor said nothing.'],
+  },
+}

@@ -1,0 +1,180 @@
+import { DETERMINERS, PHRASE_BREAKERS, SPEECH_VERBS } from '../lexicon/index.js'
+import {
+  AUX,
+  CLOSE_MARKS,
+  NP_PREPOSITIONS,
+  OPEN_MARKS,
+  PRONOUN_SPEAKERS,
+  SUBJECT_INTRO_WORDS,
+  TIME_WORDS,
+  WH_WORDS,
+} from '../lexicon/quote-words.js'
+import { isCapitalised } from '../stages/tokenize.js'
+import type { Token } from '../types.js'
+import { lower, isWordToken } from './tokens.js'
+
+/** A token range from..to (exclusive). */
+export interface TokenRange {
+  from: number
+  to: number
+}
+
+/** Start of the core noun phrase ending before token `to` ("Putin’s foreign affairs adviser Yuri Ushakov"). */
+export function nounPhraseStart(toks: Token[], to: number): number {
+  let from = to
+  let words = 0
+  let inList = false // "The US, Canada, Australia and Britain": commas only to the left of an "and"
+  while (from > 0 && words < 12) {
+    const t = toks[from - 1]!
+    const lw = lower(t)
+    if (t.text === '’s' || t.text === "'s") {
+      from--
+      continue
+    }
+    const listJoint = isCapitalised(toks[from]?.text ?? '') && isCapitalised(toks[from - 2]?.text ?? '') && words > 0
+    if (lw === 'and' && listJoint) {
+      inList = true
+      from--
+      continue
+    }
+    if (t.text === ',' && listJoint && inList) {
+      from--
+      continue
+    }
+    // "Commission on Presidential Debates", "director of the Institute", "a spokeswoman for Hillary Clinton"
+    const next = toks[from]
+    if (
+      NP_PREPOSITIONS.has(lw) &&
+      words > 0 &&
+      next &&
+      (isCapitalised(next.text) || (lw === 'of' && DETERMINERS.has(next.text))) &&
+      isWordToken(toks[from - 2]) &&
+      !PHRASE_BREAKERS.has(lower(toks[from - 2]))
+    ) {
+      from--
+      continue
+    }
+    if (!isWordToken(t) || lw === 'that') break
+    // a relative clause's speaker: "an architect who said he was stiffed"
+    if (words === 0 && lw === 'who') {
+      from--
+      break
+    }
+    if (DETERMINERS.has(t.text)) {
+      from--
+      words++
+      // "The minister of the economy": the determiner opens a prepositional complement, go on
+      if (NP_PREPOSITIONS.has(lower(toks[from - 1])) && isWordToken(toks[from - 2]) && !PHRASE_BREAKERS.has(lower(toks[from - 2]))) {
+        from--
+        continue
+      }
+      break
+    }
+    if (PHRASE_BREAKERS.has(lw) && !(words === 0 && PRONOUN_SPEAKERS.has(t.text))) break
+    if (PRONOUN_SPEAKERS.has(t.text)) {
+      if (words === 0) from--
+      break
+    }
+    if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw)) break
+    from--
+    words++
+  }
+  return from
+}
+
+/**
+ * The speaker noun phrase ending just before token `i` ("Putin’s foreign affairs adviser Yuri
+ * Ushakov", "The US, Canada, Australia and Britain", "He"), skipping auxiliaries and adverbs
+ * ("has also", ", meanwhile,"), and taking in a parenthesis ("Sen. David Perdue (R-Ga.)") or an
+ * apposition between commas ("Richard Revesz, director of the institute,"). Null when none.
+ */
+export function speakerBefore(toks: Token[], i: number): TokenRange | null {
+  let to = i
+  for (;;) {
+    const prev = toks[to - 1]
+    if (prev && (AUX.has(lower(prev)) || /^[a-z]+ly$/.test(prev.text))) {
+      to--
+      continue
+    }
+    if (prev?.text === ',' && toks[to - 3]?.text === ',' && /^[a-z]+$/.test(toks[to - 2]?.text ?? '')) {
+      to -= 3
+      continue
+    }
+    break
+  }
+  let end = to
+  // "(R-Ga.)" belongs to the name before it
+  if (toks[end - 1]?.text === ')') {
+    const open = toks
+      .slice(Math.max(0, end - 10), end)
+      .map((t) => t.text)
+      .lastIndexOf('(')
+    if (open >= 0) end = Math.max(0, end - 10) + open
+  }
+  // "NAME, apposition," before the verb: the name is the speaker, the apposition describes it
+  if (toks[end - 1]?.text === ',') {
+    for (let k = end - 2; k > 0 && end - k < 25; k--) {
+      if (toks[k]!.text !== ',') continue
+      // the apposition may describe ("director of the institute"), name ("Phil Lovas") or place ("Democrat of California")
+      const segment = toks.slice(k + 1, end - 1)
+      if (segment.some((t) => SPEECH_VERBS.has(lower(t)) || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text))) break
+      const core = nounPhraseStart(toks, k)
+      if (core < k && toks.slice(core, k).some((t) => isCapitalised(t.text))) return { from: core, to: end - 1 }
+      break
+    }
+    return null
+  }
+  const from = nounPhraseStart(toks, end)
+  if (from === end) return null
+  // a noun phrase needs a head that can speak: a name, a pronoun or a noun (not a bare adjective or number)
+  const head = toks[end - 1]!
+  if (!/^\p{L}/u.test(head.text) || TIME_WORDS.has(head.text)) return null
+  return { from, to: to === end ? end : to }
+}
+
+/** The speaker noun phrase starting at token `i` ("said Smith", "said the company's chief executive"). */
+export function speakerAfter(toks: Token[], i: number): TokenRange | null {
+  let to = i
+  if (DETERMINERS.has(toks[to]?.text ?? '')) to++
+  while (to < toks.length && to - i < 8) {
+    const t = toks[to]!
+    if (t.text === '’s' || t.text === "'s") {
+      to++
+      continue
+    }
+    if (!isWordToken(t) || PHRASE_BREAKERS.has(lower(t)) || TIME_WORDS.has(t.text) || WH_WORDS.has(lower(t))) break
+    to++
+  }
+  return to > i && toks.slice(i, to).some((t) => isCapitalised(t.text) || !DETERMINERS.has(t.text)) ? { from: i, to } : null
+}
+
+/** Subject of the sentence: its opening noun phrase, before the first verb ("Rival Hillary Clinton had mocked …"). */
+export function sentenceSubject(toks: Token[], before: number): TokenRange | null {
+  let k = 0
+  // skip an opening adverbial ("In one tweet Friday, ")
+  const comma = toks.findIndex((t, i) => i < before && t.text === ',')
+  if (comma > 0 && comma < 8 && SUBJECT_INTRO_WORDS.has(toks[0]!.text)) k = comma + 1
+  const from = k
+  while (
+    k < before &&
+    k - from < 10 &&
+    (isCapitalised(toks[k]!.text) ||
+      DETERMINERS.has(toks[k]!.text) ||
+      toks[k]!.text === '’s' ||
+      toks[k]!.text === "'s" ||
+      (k > from &&
+        /^[a-z-]+$/.test(toks[k]!.text) &&
+        !AUX.has(lower(toks[k])) &&
+        !SPEECH_VERBS.has(lower(toks[k])) &&
+        !/(ed|ing)$/.test(toks[k]!.text) &&
+        !PHRASE_BREAKERS.has(lower(toks[k]))))
+  )
+    k++
+  return k > from && toks.slice(from, k).some((t) => /^\p{L}/u.test(t.text)) ? { from, to: k } : null
+}
+
+/** The name in a described source: "Chinese state broadcaster CCTV" relays as "CCTV". */
+export function nameHead(np: string): string {
+  const m = np.match(/^(?:[\p{L}’'-]+ )*?\p{Ll}[\p{L}-]* ((?:\p{Lu}[\p{L}.&’'-]*\s?)+)$/u)
+  return m ? m[1]!.trim() : np
+}
