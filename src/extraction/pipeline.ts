@@ -7,7 +7,7 @@ import { resolvePeople } from './stages/resolve-people.js'
 import { splitSentences } from './stages/split-sentences.js'
 import { tagEntities } from './stages/tag-entities.js'
 import { tokenize } from './stages/tokenize.js'
-import type { ArticleText, Extraction } from './types.js'
+import type { ArticleText, Extraction, FurnitureSpan } from './types.js'
 
 /** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
 export const EXTRACTOR_VERSION = 'rules-6+perceptron-1'
@@ -23,11 +23,15 @@ export function uniqueBySpan<T extends { content: { start: number; end: number }
   return quotes.filter((q) => best.get(`${q.content.start}:${q.content.end}`) === q)
 }
 
+/** The body as every stage reads it: page furniture blanked out (same length, same offsets). */
+export function readableBody(doc: ArticleText): { body: string; furniture: FurnitureSpan[] } {
+  const furniture = findFurniture(doc.title, doc.body)
+  return { body: maskSpans(doc.body, furniture), furniture }
+}
+
 /** Article text in, people and quotes out: pure, no I/O. */
 export function extract(doc: ArticleText): Extraction {
-  const furniture = findFurniture(doc.title, doc.body)
-  // every stage reads the body with the furniture blanked out: same length, same offsets
-  const body = maskSpans(doc.body, furniture)
+  const { body, furniture } = readableBody(doc)
   const sentences = splitSentences(body)
   const tokens = tokenize(sentences)
   const entities = tagEntities(sentences, tokens)

@@ -1,4 +1,4 @@
-import { extract, uniqueBySpan } from '../pipeline.js'
+import { extract, readableBody, uniqueBySpan } from '../pipeline.js'
 import { findQuotes } from '../stages/find-quotes.js'
 import { linkQuotations } from '../stages/link-quotations.js'
 import { splitSentences } from '../stages/split-sentences.js'
@@ -16,7 +16,7 @@ export interface ExplainedQuote extends ExtractedQuote {
  * quote candidates (one per content span) recomputed beside it to name their patterns.
  */
 export function extractWithPatterns(doc: ArticleText): ExplainedQuote[] {
-  const { body } = doc
+  const { body } = readableBody(doc)
   const sentences = splitSentences(body)
   const candidates = uniqueBySpan(linkQuotations(body, sentences, findQuotes(body, sentences, tokenize(sentences))))
   const bySpan = new Map(candidates.map((q) => [`${q.content.start}:${q.content.end}`, q.pattern]))
