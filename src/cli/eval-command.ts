@@ -12,9 +12,23 @@ const f3 = (x: number) => x.toFixed(3)
 const row = (label: string, p: PRF, extra = '') =>
   `  ${label.padEnd(34)} P ${f3(p.precision)}  R ${f3(p.recall)}  F1 ${f3(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})${extra}`
 
-function readJsonl<T>(path: string, limit?: number): T[] {
+interface Fold {
+  index: number
+  of: number
+}
+
+/** The documents of a JSONL file: the first `limit`, and of those the `fold`th of k interleaved folds. */
+function readJsonl<T>(path: string, limit?: number, fold?: Fold): T[] {
   const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean)
-  return (limit ? lines.slice(0, limit) : lines).map((l) => JSON.parse(l) as T)
+  const first = limit ? lines.slice(0, limit) : lines
+  return (fold ? first.filter((_, i) => i % fold.of === fold.index - 1) : first).map((l) => JSON.parse(l) as T)
+}
+
+const foldSpec = (v: string): Fold => {
+  const m = /^(\d+)\/(\d+)$/.exec(v)
+  const fold = m ? { index: Number(m[1]), of: Number(m[2]) } : null
+  if (!fold || fold.of < 2 || fold.index < 1 || fold.index > fold.of) throw new InvalidArgumentError('expected i/k with 1 ≤ i ≤ k, k ≥ 2')
+  return fold
 }
 
 function kindOf(path: string): 'seed' | 'quotes' | 'people' | 'bbc' {
@@ -40,6 +54,8 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     .option('--json', 'print the results as JSON')
     .option('--explain', 'list missed and spurious items per document')
     .option('--limit <n>', 'only the first n documents of each JSONL file', positiveInt)
+    .option('--fold <i/k>', 'only the i-th of k interleaved folds of each JSONL file (error analysis on training folds)', foldSpec)
+    .option('--folds <k>', 'score each JSONL file fold by fold (k interleaved folds) and print the spread', positiveInt)
     .option('--floors <file>', 'JSON of minimum scores ({"file": {"metric.path": min}}); exit 1 when one is not reached')
     .option(
       '--articles-dir <dir>',
@@ -48,11 +64,25 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     )
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop
-  const opts = program.opts<{ json?: boolean; explain?: boolean; limit?: number; floors?: string; articlesDir: string }>()
+  const opts = program.opts<{
+    json?: boolean
+    explain?: boolean
+    limit?: number
+    floors?: string
+    articlesDir: string
+    fold?: Fold
+    folds?: number
+  }>()
   const results: Record<string, unknown> = {}
-  for (const path of program.args) {
-    const name = basename(path)
+  const units = program.args.flatMap((path): { path: string; kind: ReturnType<typeof kindOf>; fold: Fold | undefined }[] => {
     const kind = kindOf(path)
+    if (kind === 'seed') return [{ path, kind, fold: undefined }]
+    if (opts.folds && opts.folds >= 2)
+      return Array.from({ length: opts.folds }, (_, i) => ({ path, kind, fold: { index: i + 1, of: opts.folds! } }))
+    return [{ path, kind, fold: opts.fold }]
+  })
+  for (const { path, kind, fold } of units) {
+    const name = fold ? `${basename(path)} fold ${fold.index}/${fold.of}` : basename(path)
     const started = performance.now()
     if (kind === 'seed') {
       const gold = JSON.parse(readFileSync(path, 'utf8')) as SeedGold
@@ -69,8 +99,8 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
         if (opts.explain) io.out(JSON.stringify(r.explain, null, 2))
       }
     } else if (kind === 'quotes' || kind === 'bbc') {
-      const bbc = kind === 'bbc' ? loadBbcGold(readJsonl<BbcGoldLine>(path, opts.limit), opts.articlesDir) : null
-      const docs = bbc ? bbc.quoteDocs : readJsonl<QuoteDoc>(path, opts.limit)
+      const bbc = kind === 'bbc' ? loadBbcGold(readJsonl<BbcGoldLine>(path, opts.limit, fold), opts.articlesDir) : null
+      const docs = bbc ? bbc.quoteDocs : readJsonl<QuoteDoc>(path, opts.limit, fold)
       // our BBC gold holds speech only and splits multi-part quotes into their segments
       const scoring = bbc ? { speechOnly: false, parts: true } : {}
       const variants = {
@@ -119,7 +149,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
         if (people) io.out(row('person mentions, exact span', people.mentions))
       }
     } else {
-      const docs = readJsonl<PeopleDoc>(path, opts.limit)
+      const docs = readJsonl<PeopleDoc>(path, opts.limit, fold)
       const r = scorePeopleCorpus(docs)
       results[name] = { all: r.all, withoutTables: r.withoutTables }
       if (!opts.json) {
@@ -136,6 +166,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     }
     if (!opts.json) io.out(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`)
   }
+  if (opts.folds && !opts.json) for (const line of foldSpread(results)) io.out(line)
   if (opts.json) io.out(JSON.stringify(results, null, 2))
   if (!opts.floors) return 0
   const failures = checkFloors(results, JSON.parse(readFileSync(opts.floors, 'utf8')) as Record<string, Record<string, number>>)
@@ -158,4 +189,33 @@ export function checkFloors(results: Record<string, unknown>, floors: Record<str
     }
   }
   return failures
+}
+
+/** Mean and range of each file's F1 over its folds: how much the figure moves from one sample to another. */
+function foldSpread(results: Record<string, unknown>): string[] {
+  const metrics: [string, string][] = [
+    ['asWritten30.quotes.f1', 'quotes, as written, 30%'],
+    ['stripped30.quotes.f1', 'quotes, marks stripped, 30%'],
+    ['asWritten30.speakerAccuracy', 'speaker accuracy, as written'],
+    ['all.mentions.f1', 'person mentions, exact span'],
+    ['people.mentions.f1', 'person mentions, exact span'],
+  ]
+  const byFile = new Map<string, Record<string, unknown>[]>()
+  for (const [name, r] of Object.entries(results)) {
+    const m = / fold \d+\/\d+$/.exec(name)
+    if (m) byFile.set(name.slice(0, m.index), [...(byFile.get(name.slice(0, m.index)) ?? []), r as Record<string, unknown>])
+  }
+  const lines: string[] = []
+  for (const [file, folds] of byFile) {
+    lines.push(`${file}: ${folds.length} folds`)
+    for (const [path, label] of metrics) {
+      const values = folds
+        .map((f) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], f))
+        .filter((v): v is number => typeof v === 'number')
+      if (values.length !== folds.length) continue
+      const mean = values.reduce((a, b) => a + b, 0) / values.length
+      lines.push(`  ${label.padEnd(34)} mean ${f3(mean)}  min ${f3(Math.min(...values))}  max ${f3(Math.max(...values))}`)
+    }
+  }
+  return lines
 }
