@@ -13,6 +13,9 @@ import { isCapitalised } from '../stages/tokenize.js'
 import type { Token } from '../types.js'
 import { lower, isWordToken } from './tokens.js'
 
+/** Dashes that set off an apposition ("Jo Lee — a teacher from Reno — said"). */
+const APPOSITION_DASHES = new Set(['—', '–', '--'])
+
 /** A token range from..to (exclusive). */
 export interface TokenRange {
   from: number
@@ -111,18 +114,28 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
       .lastIndexOf('(')
     if (open >= 0) end = Math.max(0, end - 10) + open
   }
-  // "NAME, apposition," before the verb: the name is the speaker, the apposition describes it
-  if (toks[end - 1]?.text === ',') {
-    for (let k = end - 2; k > 0 && end - k < 25; k--) {
-      if (toks[k]!.text !== ',') continue
+  // "NAME, apposition," or "NAME — apposition —" before the verb: the name is the speaker, the
+  // apposition describes it. An apposition may hold commas of its own ("Jo Lee, 21, a student from
+  // Reno, Nevada, said"), so while the nearest noun phrase is a description ("a student from Reno")
+  // earlier separators are tried: the first phrase that starts with a name wins, else the nearest
+  const separator = toks[end - 1]?.text
+  if (separator === ',' || (separator !== undefined && APPOSITION_DASHES.has(separator))) {
+    let nearest: TokenRange | null = null
+    for (let k = end - 2; k > 0 && end - k < 40; k--) {
+      const t = toks[k]!
+      if (t.text !== ',' && !APPOSITION_DASHES.has(t.text)) continue
+      if (separator !== ',' && t.text !== separator) continue
       // the apposition may describe ("director of the institute"), name ("Phil Lovas") or place ("Democrat of California")
       const segment = toks.slice(k + 1, end - 1)
-      if (segment.some((t) => SPEECH_VERBS.has(lower(t)) || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text))) break
+      if (segment.some((s) => SPEECH_VERBS.has(lower(s)) || OPEN_MARKS.has(s.text) || CLOSE_MARKS.has(s.text))) break
       const core = nounPhraseStart(toks, k)
-      if (core < k && toks.slice(core, k).some((t) => isCapitalised(t.text))) return { from: core, to: end - 1 }
-      break
+      const named = core < k && toks.slice(core, k).some((s) => isCapitalised(s.text))
+      if (!named) continue
+      const startsWithName = isCapitalised(toks[core]!.text) && !DETERMINERS.has(toks[core]!.text)
+      if (startsWithName) return { from: core, to: end - 1 }
+      nearest ??= { from: core, to: end - 1 }
     }
-    return null
+    return nearest
   }
   const from = nounPhraseStart(toks, end)
   if (from === end) return null

@@ -183,6 +183,19 @@ export const leading: QuotePattern<'leading'> = {
         text: 'Ms. Reyes said the deal was fair, adding that both sides had made concessions.',
         expect: { content: 'the deal was fair', speaker: 'Ms. Reyes', cue: 'said' },
       },
+      {
+        // an apposition with commas of its own: the name before the first one speaks
+        text: 'Tomas Kral, 34, a nurse from Brno, Moravia, said the ward had been short of staff for months.',
+        expect: {
+          content: 'the ward had been short of staff for months',
+          speaker: 'Tomas Kral, 34, a nurse from Brno, Moravia',
+          cue: 'said',
+        },
+      },
+      {
+        text: 'Amina Diallo — a farmer from the north — says the rains came too late this year.',
+        expect: { content: 'the rains came too late this year', speaker: 'Amina Diallo — a farmer from the north', cue: 'says' },
+      },
     ],
     negative: ['He is said to be furious about the decision.', 'The minister said on Monday.'],
     knownFailures: ['The company said goodbye to its founder last year.'],
