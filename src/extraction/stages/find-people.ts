@@ -274,7 +274,11 @@ function titleBefore(tokens: Token[], from: number): { text: string; titled: boo
 
 /** A name the learned tagger found, with the title or role written before it. */
 function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | null {
-  const nameTokens = tokens.slice(e.from, e.to).filter((t) => t.text !== '.' && t.text !== '"' && t.text !== '’s' && t.text !== "'s")
+  // an honorific or title the tagger took into the span ("Mr. Guajardo") is the title, not the name
+  let from = e.from
+  while (from < e.to && isTitleWord(tokens[from]!.text)) from++
+  if (from === e.to) return null
+  const nameTokens = tokens.slice(from, e.to).filter((t) => t.text !== '.' && t.text !== '"' && t.text !== '’s' && t.text !== "'s")
   if (nameTokens.length === 0 || nameTokens.length > 5) return null
   const words = nameTokens.map((t, k) => (k === nameTokens.length - 1 && nameTokens.length > 1 ? t.text.replace(/\.$/, '') : t.text))
   // names hold no capitalised function words ("See It In A Boy") and no nationality or party words
@@ -283,7 +287,7 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
     words.some((w) => PLACE_WORDS.has(w) || NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || FUNCTION_WORDS.has(w.toLowerCase()))
   )
     return null
-  const title = titleBefore(tokens, e.from)
+  const title = titleBefore(tokens, from)
   return {
     name: words.join(' '),
     tokens: words,

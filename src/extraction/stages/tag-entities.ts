@@ -6,11 +6,17 @@ import { tagSentence, type TaggerModel } from '../tagger/perceptron.js'
 import type { Sentence, Token } from '../types.js'
 
 /** Bumped when the features or the training change; the model file carries it. */
-export const TAGGER_VERSION = 'perceptron-1'
+export const TAGGER_VERSION = 'perceptron-2'
 
 const MODEL_PATH = join(projectRoot, 'src/extraction/tagger/model.json')
 
-let loaded: { tags: string[]; weights: Map<string, Float64Array> } | null | undefined
+/** A model ready for decoding: weights per feature in one shared buffer. */
+export interface LoadedTagger {
+  tags: string[]
+  weights: Map<string, Float64Array>
+}
+
+let loaded: LoadedTagger | null | undefined
 
 function model() {
   if (loaded !== undefined) return loaded
@@ -18,6 +24,11 @@ function model() {
   const m = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as TaggerModel
   if (m.version !== TAGGER_VERSION)
     throw new Error(`tagger model is ${m.version}, code expects ${TAGGER_VERSION}: run npm run train:tagger`)
+  return (loaded = loadTagger(m))
+}
+
+/** Turns a trained model into its decoding form (the shipped file, or a fold's model in cross-validation). */
+export function loadTagger(m: Pick<TaggerModel, 'tags' | 'weights'>): LoadedTagger {
   // one buffer for every weight, viewed per feature: far less memory than an array per feature
   const entries = Object.entries(m.weights)
   const all = new Float64Array(entries.length * m.tags.length)
@@ -26,7 +37,7 @@ function model() {
     all.set(w, i * m.tags.length)
     weights.set(feature, all.subarray(i * m.tags.length, (i + 1) * m.tags.length))
   })
-  return (loaded = { tags: m.tags, weights })
+  return { tags: m.tags, weights }
 }
 
 /** A run of tokens the tagger labelled as one entity. */
@@ -37,8 +48,8 @@ export interface EntitySpan {
 }
 
 /** Entity spans over the article's tokens from the learned tagger (empty without a model). */
-export function tagEntities(sentences: Sentence[], tokens: Token[]): EntitySpan[] {
-  const m = model()
+export function tagEntities(sentences: Sentence[], tokens: Token[], tagger?: LoadedTagger): EntitySpan[] {
+  const m = tagger ?? model()
   if (!m) return []
   const bySentence = sentences.map(() => [] as number[])
   tokens.forEach((t, i) => bySentence[t.sentence]!.push(i))

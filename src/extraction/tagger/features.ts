@@ -1,3 +1,4 @@
+import { SURNAMES } from '../lexicon/surnames.js'
 import { DEMONYMS, GIVEN_NAMES, MONTHS, NON_PERSON_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS } from '../lexicon/index.js'
 
 /** Word shape with runs collapsed: "McDonald" -> "XxXx", "U.S." -> "X.X.", "1996" -> "d". */
@@ -40,11 +41,30 @@ export interface FeatureContext {
   lower: string[]
   shapes: string[]
   gaz: string[]
+  surname: boolean[]
+  /** A line of a results or prices table: two or more numbers ("Ajax 2 PSV 1", "Wheat 3.10 up 5"). */
+  table: boolean
   docNames: ReadonlySet<string>
 }
 
-export function featureContext(words: string[], docNames: ReadonlySet<string>): FeatureContext {
-  return { words, lower: words.map((w) => w.toLowerCase()), shapes: words.map(shape), gaz: words.map(gaz), docNames }
+const NUMBER = /^[+-]?\d[\d.,:/-]*$/
+
+/**
+ * `hide(i)` drops the name-list facts of word i: training hides them now and then (gazetteer
+ * dropout), so the model also learns names from their shape and context, as it must for names no list holds.
+ */
+export function featureContext(words: string[], docNames: ReadonlySet<string>, hide?: (i: number) => boolean): FeatureContext {
+  let numbers = 0
+  for (const w of words) if (NUMBER.test(w)) numbers++
+  return {
+    words,
+    lower: words.map((w) => w.toLowerCase()),
+    shapes: words.map(shape),
+    gaz: words.map((w, i) => (hide?.(i) ? '-' : gaz(w))),
+    surname: words.map((w, i) => SURNAMES.has(w) && !hide?.(i)),
+    table: numbers >= 2,
+    docNames,
+  }
 }
 
 /** Words that directly follow a given name in the document ("Simmons" after "Phil"): likely surnames everywhere. */
@@ -70,7 +90,6 @@ export function wordFeatures(w: string): string[] {
     `s2=${lw.slice(-2)}`,
     `s3=${lw.slice(-3)}`,
     `s4=${lw.slice(-4)}`,
-    `g=${gaz(w)}`,
   ]
   if (w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) f.push('allcaps')
   return f
@@ -81,7 +100,14 @@ export function contextFeatures(ctx: FeatureContext, i: number, prev: string, pr
   const { words, lower, shapes, gaz: g } = ctx
   const lw = lower[i]!
   const at = (k: number, arr: string[]) => (k < 0 ? '<s>' : k >= arr.length ? '</s>' : arr[k]!)
+  const sn = (k: number) => (ctx.surname[k] ? 'S' : '-')
   const f = [
+    `g=${g[i]}`,
+    `sn=${sn(i)}|${g[i]}`,
+    `sn-1=${at(i - 1, g)}|${sn(i - 1)}|${sn(i)}`,
+    `sn+1=${sn(i)}|${sn(i + 1)}|${at(i + 1, shapes)}`,
+    `sh3=${at(i - 1, shapes)}|${shapes[i]}|${at(i + 1, shapes)}`,
+    `p2=${at(i - 1, lower)}|${at(i + 1, lower)}`,
     `t1=${prev}`,
     `t2=${prev2}|${prev}`,
     `t1w=${prev}|${lw}`,
@@ -99,6 +125,8 @@ export function contextFeatures(ctx: FeatureContext, i: number, prev: string, pr
     `lw-1lw=${at(i - 1, lower)}|${lw}`,
   ]
   if (ctx.docNames.has(words[i]!)) f.push('docname')
+  if (ctx.table)
+    f.push(`tbl=${shapes[i]}|${g[i]}|${sn(i)}`, `tbl-1=${at(i - 1, lower)}|${shapes[i]}`, `tbl+1=${shapes[i]}|${at(i + 1, shapes)}`)
   return f
 }
 

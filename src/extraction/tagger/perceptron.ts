@@ -64,7 +64,7 @@ export function tagSentence(
 export function trainPerceptron(
   data: { words: string[]; tags: string[]; docNames: ReadonlySet<string> }[],
   tags: string[],
-  opts: { epochs: number; seed: number; log?: (s: string) => void },
+  opts: { epochs: number; seed: number; gazetteerDropout?: number; log?: (s: string) => void },
 ): TaggerModel {
   const T = tags.length
   const index = new Map(tags.map((t, i) => [t, i]))
@@ -98,7 +98,8 @@ export function trainPerceptron(
     let total = 0
     for (const k of order) {
       const s = data[k]!
-      const ctx = featureContext(s.words, s.docNames)
+      const drop = opts.gazetteerDropout ?? 0
+      const ctx = featureContext(s.words, s.docNames, drop > 0 ? () => random() < drop : undefined)
       const guess = tagSentence(model, ctx, { cacheWords: false })
       for (let i = 0; i < s.words.length; i++) {
         clock++
