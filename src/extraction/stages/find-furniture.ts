@@ -27,7 +27,6 @@ const CREDIT_TAIL =
 const CAPTION_START = /^(?:(?:file )?photo|image|picture|caption|pictured)\s*:/i
 
 /** Reuters-style credit lines: "(Reporting by Jane Doe; Editing by John Roe)". */
-const AGENCY_CREDIT = /\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|graphic) by\b[^()\n]{2,200}\)?\s*$/i
 const AGENCY_CREDIT_START = /^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled) by\b/i
 
 /** A byline or a timestamp on its own line. */
@@ -106,11 +105,10 @@ export function findFurniture(title: string, body: string): FurnitureSpan[] {
         const label = CAPS_LABEL.exec(text)
         if (label && !namesAPerson(label[1]!, body) && !SPOKEN.test(text.slice(label[0].length)))
           spans.push({ start, end: start + label[0].trimEnd().length, kind: 'label' })
-        const credit = AGENCY_CREDIT.exec(text)
-        if (credit && credit.index > 0 && text.slice(credit.index).trimStart().startsWith('(')) {
-          const at = start + credit.index + (text.slice(credit.index).length - text.slice(credit.index).trimStart().length)
-          spans.push({ start: at, end: start + text.length, kind: 'credit' })
-        }
+        // an agency credit closing a paragraph: only the last parenthesis is a candidate
+        const open = text.endsWith(')') ? text.lastIndexOf('(') : -1
+        if (open > 0 && AGENCY_CREDIT_START.test(text.slice(open)))
+          spans.push({ start: start + open, end: start + text.length, kind: 'credit' })
       }
     }
     if (newline === -1) break
