@@ -24,7 +24,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/bin ./bin
-COPY --from=build /app/src/extraction/lexicon/given-names.txt /app/src/extraction/lexicon/speech-verbs.txt ./src/extraction/lexicon/
+COPY --from=build /app/src/extraction/lexicon/*.txt ./src/extraction/lexicon/
 COPY --from=build /app/src/extraction/tagger/model.json ./src/extraction/tagger/
 # `newsdesk ingest /input` on the PATH; the data folder (and a fresh named volume over it) owned by `node`
 RUN ln -s /app/bin/newsdesk.js /usr/local/bin/newsdesk && mkdir -p /app/data /input && chown node:node /app/data
