@@ -46,6 +46,21 @@ export const FINITE = words(`is are was were will would could should can may mig
 /** Words that open an inverted speaker ("…, said one GOP source in the room"). */
 export const QUANTIFIERS = words(`one two three several many some another other both all`)
 
+/** Number words of a poll result's share ("four in 10", "Thirty-one percent"), matched in lower case; digits are numbers too. */
+export const NUMBER_WORDS = words(`
+  one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+  eighty ninety hundred half third quarter dozen
+`)
+
+/** Approximators before a number in a subject ("About four in 10 voters say", "more than half said"), lower case. */
+export const APPROXIMATORS = words(`about nearly almost roughly around some just only over under barely fully`)
+
+/** Words of a share taking "of" before its group ("60 percent of voters", "most of them", "majorities of Democrats"), lower case. */
+export const SHARE_WORDS = words(`
+  percent % majority majorities minority most half third quarter many some all none each both several few
+  plurality share two-thirds three-quarters
+`)
+
 /** Verbs whose object is asked to do something ("urges supporters to vote"). */
 export const REQUEST_VERBS = words(`urged urges urging told tells telling asked asks asking warned warns warning`)
 

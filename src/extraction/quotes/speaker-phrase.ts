@@ -1,10 +1,13 @@
 import { DETERMINERS, PHRASE_BREAKERS, SPEECH_VERBS } from '../lexicon/index.js'
 import {
+  APPROXIMATORS,
   AUX,
   CLOSE_MARKS,
   NP_PREPOSITIONS,
+  NUMBER_WORDS,
   OPEN_MARKS,
   PRONOUN_SPEAKERS,
+  SHARE_WORDS,
   SUBJECT_INTRO_WORDS,
   TIME_WORDS,
   WH_WORDS,
@@ -15,6 +18,14 @@ import { lower, isWordToken } from './tokens.js'
 
 /** Dashes that set off an apposition ("Jo Lee — a teacher from Reno — said"). */
 const APPOSITION_DASHES = new Set(['—', '–', '--'])
+
+/** A number as a word or in digits, hyphenated too ("four", "10", "Thirty-one", "40%"). */
+const isNumber = (t: Token | undefined) =>
+  !!t &&
+  (/^\d[\d.,]*%?$/.test(t.text) ||
+    lower(t)
+      .split('-')
+      .every((w) => NUMBER_WORDS.has(w)))
 
 /** A token range from..to (exclusive). */
 export interface TokenRange {
@@ -33,6 +44,29 @@ export function nounPhraseStart(toks: Token[], to: number): number {
     if (t.text === '’s' || t.text === "'s") {
       from--
       continue
+    }
+    // a hyphen written inside a word ("26-year-old", split by the tokenizer) joins it
+    const before = toks[from - 2]
+    if (t.text === '-' && before && toks[from] && before.end === t.start && t.end === toks[from]!.start && isWordToken(before)) {
+      from--
+      continue
+    }
+    // poll shares: "four in 10 voters", "About half of voters", "more than 4 in 10", "at least 60 percent"
+    if (lw === 'in' && words > 0 && isNumber(toks[from]) && isNumber(before)) {
+      from--
+      continue
+    }
+    if (lw === 'of' && words > 0 && (SHARE_WORDS.has(lower(before)) || isNumber(before)) && isWordToken(toks[from])) {
+      from--
+      continue
+    }
+    if (isNumber(toks[from]) && (APPROXIMATORS.has(lw) || (lw === 'than' && /^(more|fewer|less)$/i.test(before?.text ?? '')))) {
+      from -= lw === 'than' ? 2 : 1
+      break
+    }
+    if (isNumber(toks[from]) && lw === 'least' && lower(before) === 'at') {
+      from -= 2
+      break
     }
     const listJoint = isCapitalised(toks[from]?.text ?? '') && isCapitalised(toks[from - 2]?.text ?? '') && words > 0
     if (lw === 'and' && listJoint) {
@@ -141,7 +175,9 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
   if (from === end) return null
   // a noun phrase needs a head that can speak: a name, a pronoun or a noun (not a bare adjective or number)
   const head = toks[end - 1]!
-  if (!/^\p{L}/u.test(head.text) || TIME_WORDS.has(head.text)) return null
+  // a poll share may end in a number ("more than 4 in 10 said")
+  const share = isNumber(head) && lower(toks[end - 2]) === 'in' && isNumber(toks[end - 3])
+  if ((!/^\p{L}/u.test(head.text) && !share) || TIME_WORDS.has(head.text)) return null
   return { from, to: to === end ? end : to }
 }
 

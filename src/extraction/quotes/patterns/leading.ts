@@ -196,8 +196,26 @@ export const leading: QuotePattern<'leading'> = {
         text: 'Amina Diallo — a farmer from the north — says the rains came too late this year.',
         expect: { content: 'the rains came too late this year', speaker: 'Amina Diallo — a farmer from the north', cue: 'says' },
       },
+      {
+        // a poll share as the subject: approximator, "N in M", "percent of"
+        text: 'About four in 10 voters say they want the next mayor to cut taxes.',
+        expect: { content: 'they want the next mayor to cut taxes', speaker: 'About four in 10 voters', cue: 'say' },
+      },
+      {
+        text: 'More than 60 percent of nurses said they had worked unpaid overtime.',
+        expect: { content: 'they had worked unpaid overtime', speaker: 'More than 60 percent of nurses', cue: 'said' },
+      },
+      {
+        // a hyphenated description ("26-year-old") is one word of the subject
+        text: 'The 26-year-old defender said he was happy with the result.',
+        expect: { content: 'he was happy with the result', speaker: 'The 26-year-old defender', cue: 'said' },
+      },
     ],
-    negative: ['He is said to be furious about the decision.', 'The minister said on Monday.'],
+    negative: [
+      'He is said to be furious about the decision.',
+      'The minister said on Monday.',
+      'The party won about 40 percent of the votes said to be cast in the city.',
+    ],
     knownFailures: ['The company said goodbye to its founder last year.'],
   },
 }
