@@ -61,6 +61,9 @@ export const SHARE_WORDS = words(`
   plurality share two-thirds three-quarters
 `)
 
+/** Words that open a postmodifier of a subject ("People briefed on", "A person familiar with", "Friends of X who …"), lower case. */
+export const POSTMODIFIER_OPENERS = words(`of in on at for from with to who close familiar near like among across inside within`)
+
 /** Verbs whose object is asked to do something ("urges supporters to vote"). */
 export const REQUEST_VERBS = words(`urged urges urging told tells telling asked asks asking warned warns warning`)
 

@@ -13,7 +13,7 @@ import {
 } from '../../lexicon/quote-words.js'
 import { isCapitalised } from '../../stages/tokenize.js'
 import { clauseEnd, contentStartAfter, contentTo, isClauseStart } from '../content-span.js'
-import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
+import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span } from '../tokens.js'
 import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
@@ -33,6 +33,8 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
     while (from > sp.from && sp.to - from < 3 && isCapitalised(toks[from - 1]!.text)) from--
     sp = strong && from < sp.to ? { from, to: sp.to } : null
   }
+  // "People briefed on the talks say", "Friends of Mr. Lee who have seen him say"
+  sp ??= postmodifiedSubject(toks, contracted ? i - 1 : i)
   if (!sp) return null
   // "Rubio was asked by …": the asker speaks (askedBy)
   if (verb === 'asked' && BE_FORMS.has(lower(toks[i - 1])) && lower(toks[i + 1]) === 'by') return null
@@ -210,8 +212,18 @@ export const leading: QuotePattern<'leading'> = {
         text: 'The 26-year-old defender said he was happy with the result.',
         expect: { content: 'he was happy with the result', speaker: 'The 26-year-old defender', cue: 'said' },
       },
+      {
+        // unnamed sources and groups described after their head: a participle, "familiar with", a relative clause
+        text: 'People briefed on the talks say that the two sides are close to a deal.',
+        expect: { content: 'the two sides are close to a deal', speaker: 'People briefed on the talks', cue: 'say' },
+      },
+      {
+        text: 'Friends of Ms. Lee who have worked with her say that she is ready for the job.',
+        expect: { content: 'she is ready for the job', speaker: 'Friends of Ms. Lee who have worked with her', cue: 'say' },
+      },
     ],
     negative: [
+      'Rescuers tried to reach villagers in the valley said to be cut off by the flood.',
       'He is said to be furious about the decision.',
       'The minister said on Monday.',
       'The party won about 40 percent of the votes said to be cast in the city.',
