@@ -46,6 +46,27 @@ export const FINITE = words(`is are was were will would could should can may mig
 /** Words that open an inverted speaker ("…, said one GOP source in the room"). */
 export const QUANTIFIERS = words(`one two three several many some another other both all`)
 
+/** Number words of a poll result's share ("four in 10", "Thirty-one percent"), matched in lower case; digits are numbers too. */
+export const NUMBER_WORDS = words(`
+  one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+  eighty ninety hundred half third quarter dozen
+`)
+
+/** Approximators before a number in a subject ("About four in 10 voters say", "more than half said"), lower case. */
+export const APPROXIMATORS = words(`about nearly almost roughly around some just only over under barely fully`)
+
+/** Words of a share taking "of" before its group ("60 percent of voters", "most of them", "majorities of Democrats"), lower case. */
+export const SHARE_WORDS = words(`
+  percent % majority majorities minority most half third quarter many some all none each both several few
+  plurality share two-thirds three-quarters
+`)
+
+/** Words that open a postmodifier of a subject ("People briefed on", "A person familiar with", "Friends of X who …"), lower case. */
+export const POSTMODIFIER_OPENERS = words(`of in on at for from with to who close familiar near like among across inside within`)
+
+/** Nouns after "according to" that name a plan or a norm, not a source ("according to plan"), lower case. */
+export const NOT_SOURCE_NOUNS = words(`plan plans schedule tradition custom legend protocol script form expectations precedent`)
+
 /** Verbs whose object is asked to do something ("urges supporters to vote"). */
 export const REQUEST_VERBS = words(`urged urges urging told tells telling asked asks asking warned warns warning`)
 
@@ -82,7 +103,7 @@ export const THAT_PHRASE_OPENERS = words(`on in at during after last this earlie
 export const NOT_COMPLEMENT_STARTS = words(`
   in on at after before during for with by as of about nothing yes no to from into over under through
   across around against is are was were has have had will would can could should may might must do does
-  did and or but
+  did and or but goodbye hello farewell
 `)
 
 /** First words that cannot open the content after "… and said": prepositions and the infinitive marker. */
@@ -112,6 +133,7 @@ export const NOT_SPEAKER_LABELS = words(`
   Correction Corrections Update Updated Note Editor Related Photo Photos Source Sources Read Watch Listen
   Video Disclosure Clarification Background Credit Caption Advertisement Subscribe Contact Email Tags
   Topics Follow See Also Previously Warning Spoiler Transcript Results Scores Standings Table Attendance
+  Breaking Exclusive Live Opinion Analysis
 `)
 
 /** Lower-case particles inside a name ("Ursula von der Leyen"). */

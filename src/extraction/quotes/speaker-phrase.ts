@@ -1,10 +1,16 @@
 import { DETERMINERS, PHRASE_BREAKERS, SPEECH_VERBS } from '../lexicon/index.js'
 import {
+  APPROXIMATORS,
   AUX,
+  CLAUSE_OPENERS,
   CLOSE_MARKS,
+  FINITE,
   NP_PREPOSITIONS,
+  NUMBER_WORDS,
   OPEN_MARKS,
+  POSTMODIFIER_OPENERS,
   PRONOUN_SPEAKERS,
+  SHARE_WORDS,
   SUBJECT_INTRO_WORDS,
   TIME_WORDS,
   WH_WORDS,
@@ -15,6 +21,14 @@ import { lower, isWordToken } from './tokens.js'
 
 /** Dashes that set off an apposition ("Jo Lee — a teacher from Reno — said"). */
 const APPOSITION_DASHES = new Set(['—', '–', '--'])
+
+/** A number as a word or in digits, hyphenated too ("four", "10", "Thirty-one", "40%"). */
+const isNumber = (t: Token | undefined) =>
+  !!t &&
+  (/^\d[\d.,]*%?$/.test(t.text) ||
+    lower(t)
+      .split('-')
+      .every((w) => NUMBER_WORDS.has(w)))
 
 /** A token range from..to (exclusive). */
 export interface TokenRange {
@@ -33,6 +47,29 @@ export function nounPhraseStart(toks: Token[], to: number): number {
     if (t.text === '’s' || t.text === "'s") {
       from--
       continue
+    }
+    // a hyphen written inside a word ("26-year-old", split by the tokenizer) joins it
+    const before = toks[from - 2]
+    if (t.text === '-' && before && toks[from] && before.end === t.start && t.end === toks[from]!.start && isWordToken(before)) {
+      from--
+      continue
+    }
+    // poll shares: "four in 10 voters", "About half of voters", "more than 4 in 10", "at least 60 percent"
+    if (lw === 'in' && words > 0 && isNumber(toks[from]) && isNumber(before)) {
+      from--
+      continue
+    }
+    if (lw === 'of' && words > 0 && (SHARE_WORDS.has(lower(before)) || isNumber(before)) && isWordToken(toks[from])) {
+      from--
+      continue
+    }
+    if (isNumber(toks[from]) && (APPROXIMATORS.has(lw) || (lw === 'than' && /^(more|fewer|less)$/i.test(before?.text ?? '')))) {
+      from -= lw === 'than' ? 2 : 1
+      break
+    }
+    if (isNumber(toks[from]) && lw === 'least' && lower(before) === 'at') {
+      from -= 2
+      break
     }
     const listJoint = isCapitalised(toks[from]?.text ?? '') && isCapitalised(toks[from - 2]?.text ?? '') && words > 0
     if (lw === 'and' && listJoint) {
@@ -141,8 +178,54 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
   if (from === end) return null
   // a noun phrase needs a head that can speak: a name, a pronoun or a noun (not a bare adjective or number)
   const head = toks[end - 1]!
-  if (!/^\p{L}/u.test(head.text) || TIME_WORDS.has(head.text)) return null
+  // a poll share may end in a number ("more than 4 in 10 said")
+  const share = isNumber(head) && lower(toks[end - 2]) === 'in' && isNumber(toks[end - 3])
+  if ((!/^\p{L}/u.test(head.text) && !share) || TIME_WORDS.has(head.text)) return null
   return { from, to: to === end ? end : to }
+}
+
+/**
+ * A subject described by what follows its head, from the start of its clause to the verb at `i`:
+ * "People briefed on the talks say", "A person familiar with the plan says", "Friends of Mr. Lee
+ * who have seen him say", "Thirty-one percent of those surveyed say". News English names unnamed
+ * sources and groups this way; the head is a short noun phrase, the postmodifier opens with a
+ * preposition, an adjective like "familiar", a participle ("briefed") or "who", and holds no
+ * verb of its own outside a relative clause. Null when the words before the verb are not so.
+ */
+export function postmodifiedSubject(toks: Token[], i: number): TokenRange | null {
+  let to = i
+  while (to > 0 && (AUX.has(lower(toks[to - 1])) || /^[a-z]+ly$/.test(toks[to - 1]!.text))) to--
+  let from = to
+  while (from > 0 && to - from < 18) {
+    const t = toks[from - 1]!
+    if (/^[,;:—–(]$/.test(t.text) || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text)) break
+    if (CLAUSE_OPENERS.has(lower(t)) || lower(t) === 'that') break
+    from--
+  }
+  if (to - from < 3 || to - from >= 18) return null
+  const participle = (t: Token) => /^[a-z]+ed$/.test(t.text) && !/eed$/.test(t.text)
+  const opener = toks.findIndex((t, k) => k > from && k < to && (POSTMODIFIER_OPENERS.has(lower(t)) || participle(t)))
+  if (opener < 0 || opener - from > 5) return null
+  const head = toks.slice(from, opener)
+  const rest = toks.slice(opener, to)
+  const wordLike = (t: Token) => isWordToken(t) || t.text === '-' || t.text === '’s' || t.text === "'s" || t.text === '%'
+  if (!head.every(wordLike) || !rest.every((t) => wordLike(t) || t.text === '.')) return null
+  // the head is a noun phrase: no verb, gerund or adverb ("Her campaign quickly blasted out …")
+  if (head.some((t) => PHRASE_BREAKERS.has(lower(t)) || SPEECH_VERBS.has(lower(t)) || /^[a-z]+(ed|ing|ly)$/.test(t.text))) return null
+  // a participle modifies the head only before a preposition or at the end ("briefed on", "those surveyed"), not "tried to"
+  const after = lower(toks[opener + 1])
+  if (participle(toks[opener]!) && opener + 1 < to && !/^(on|in|at|by|for|about|with|from)$/.test(after)) return null
+  // "Aides to Clinton", "close to the campaign", not "to calm"; "two of whom" is no subject
+  if (lower(toks[opener]) === 'to' && !(isCapitalised(toks[opener + 1]?.text ?? '') || DETERMINERS.has(toks[opener + 1]?.text ?? '')))
+    return null
+  if (rest.some((t) => /^(whom|which|whose)$/.test(lower(t)))) return null
+  if (PRONOUN_SPEAKERS.has(head[0]!.text)) return null
+  // a verb after the head belongs to a relative clause ("who have seen him"), else the phrase is a clause
+  const relative = rest.findIndex((t) => lower(t) === 'who')
+  const verbAt = rest.findIndex((t) => SPEECH_VERBS.has(lower(t)) || FINITE.has(lower(t)) || AUX.has(lower(t)))
+  if (verbAt >= 0 && (relative < 0 || verbAt < relative)) return null
+  if (rest.slice(relative + 1).some((t) => SPEECH_VERBS.has(lower(t)))) return null
+  return { from, to }
 }
 
 /** The speaker noun phrase starting at token `i` ("said Smith", "said the company's chief executive"). */
