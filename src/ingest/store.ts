@@ -159,7 +159,9 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction, kn
     const people = known.get(word.toLowerCase())
     return people?.length === 1 ? people[0]! : null
   }
-  const personIds = extraction.people.map((p) => (!p.name.includes(' ') && uniquelyKnown(p.name)?.id) || personId(slugify(p.name)))
+  // a one-word name of this article ("Putin") joins the one stored person known by it, under that person's name
+  const joined = extraction.people.map((p) => (p.name.includes(' ') ? null : uniquelyKnown(p.name)))
+  const personIds = extraction.people.map((p, i) => joined[i]?.id ?? personId(slugify(p.name)))
   const people = extraction.people.map((p, i) => ({ id: personIds[i]!, slug: slugify(p.name), name: p.name }))
   const newPeople = people.filter((p) => p.id === personId(p.slug))
   const aliases = extraction.people.flatMap((p, i) =>
@@ -177,7 +179,9 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction, kn
     l.mentions.push(...p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })))
   })
   const speakers = extraction.quotes.map((q) => {
-    if (q.speaker.person !== null) return { personId: personIds[q.speaker.person]!, name: q.speaker.name, type: q.speaker.type }
+    if (q.speaker.person !== null) {
+      return { personId: personIds[q.speaker.person]!, name: joined[q.speaker.person]?.name ?? q.speaker.name, type: q.speaker.type }
+    }
     const person = isOneWordName(q.speaker.text) ? uniquelyKnown(q.speaker.text) : null
     if (!person) return { personId: null, name: q.speaker.name, type: q.speaker.type }
     link(person.id).mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: q.speaker.text!, kind: 'alias' })
