@@ -56,15 +56,36 @@ const NUMBER = /^[+-]?\d[\d.,:/-]*$/
 export function featureContext(words: string[], docNames: ReadonlySet<string>, hide?: (i: number) => boolean): FeatureContext {
   let numbers = 0
   for (const w of words) if (NUMBER.test(w)) numbers++
+  const facts = words.map(wordFacts)
   return {
     words,
-    lower: words.map((w) => w.toLowerCase()),
-    shapes: words.map(shape),
-    gaz: words.map((w, i) => (hide?.(i) ? '-' : gaz(w))),
-    surname: words.map((w, i) => SURNAMES.has(w) && !hide?.(i)),
+    lower: facts.map((f) => f.lower),
+    shapes: facts.map((f) => f.shape),
+    // hide is called in this order (every word's gaz, then the surnames): training's dropout draws depend on it
+    gaz: facts.map((f, i) => (hide?.(i) ? '-' : f.gaz)),
+    surname: facts.map((f, i) => f.surname && !hide?.(i)),
     table: numbers >= 2,
     docNames,
   }
+}
+
+interface WordFacts {
+  lower: string
+  shape: string
+  gaz: string
+  surname: boolean
+}
+
+/** What the features know of a word alone, computed once per word (bounded cache; the same strings each time). */
+const wordFactCache = new Map<string, WordFacts>()
+
+function wordFacts(w: string): WordFacts {
+  let f = wordFactCache.get(w)
+  if (f) return f
+  f = { lower: w.toLowerCase(), shape: shape(w), gaz: gaz(w), surname: SURNAMES.has(w) }
+  if (wordFactCache.size > 50_000) wordFactCache.clear()
+  wordFactCache.set(w, f)
+  return f
 }
 
 /** Words that directly follow a given name in the document ("Simmons" after "Phil"): likely surnames everywhere. */

@@ -108,6 +108,9 @@ export function tagSentence(
   const add = (w: Row | undefined) => {
     if (w) for (let t = 0; t < T; t++) scores[t]! += w[t]!
   }
+  const inside = model.tags.map((tag) => tag.startsWith('I-'))
+  const types = model.tags.map((tag) => tag.slice(2)) // '' for O
+  let prevType: string | undefined // none before the first word
   const visit: FeatureVisitor = index ? (template, n, a, b, c) => add(lookup(index[template]!, n, a, b, c)) : () => undefined
   for (let i = 0; i < ctx.words.length; i++) {
     const prev = out[i - 1] ?? '<s>'
@@ -120,14 +123,13 @@ export function tagSentence(
       for (const feat of features(ctx, i, prev, prev2)) add(model.weights.get(feat))
     }
     // the best tag among those allowed here: an I- tag must continue an entity of its type
-    const prevType = out[i - 1]?.slice(2)
     let best = -1
     for (let t = 0; t < T; t++) {
-      const tag = model.tags[t]!
-      if (tag.startsWith('I-') && tag.slice(2) !== prevType) continue
+      if (inside[t] && types[t] !== prevType) continue
       if (best < 0 || scores[t]! > scores[best]!) best = t
     }
     out.push(model.tags[best]!)
+    prevType = types[best]
   }
   return out
 }
