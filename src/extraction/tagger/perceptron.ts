@@ -1,4 +1,12 @@
-import { contextFeatures, featureContext, features, wordFeatures, type FeatureContext } from './features.js'
+import {
+  CONTEXT_TEMPLATES,
+  featureContext,
+  features,
+  visitContextFeatures,
+  wordFeatures,
+  type FeatureContext,
+  type FeatureVisitor,
+} from './features.js'
 
 /** A trained model: tag names and, per feature, one weight per tag. */
 export interface TaggerModel {
@@ -27,6 +35,65 @@ function wordScores(weights: Weights, tags: number, word: string): Float64Array 
   return scores
 }
 
+type Row = Float64Array | number[]
+
+/**
+ * The weights of each context template reached by its parts rather than by the whole feature string:
+ * `p2=a|b` is `two.get('a').get('b')` of the p2 template. Decoding builds no strings this way; a value
+ * holding '|' itself is filed under every split, so a lookup finds exactly what the string would.
+ */
+interface TemplateIndex {
+  plain: Row | undefined // the feature without '=' ('docname')
+  one: Map<string, Row>
+  two: Map<string, Map<string, Row>>
+  three: Map<string, Map<string, Map<string, Row>>>
+}
+
+const templateIndexes = new WeakMap<Weights, TemplateIndex[]>()
+const templateIds = new Map<string, number>(CONTEXT_TEMPLATES.map((name, id) => [name, id]))
+
+/** Per context template (by its index in CONTEXT_TEMPLATES), the weights of its features by their parts. */
+function templateIndex(weights: Weights): TemplateIndex[] {
+  const cached = templateIndexes.get(weights)
+  if (cached) return cached
+  const index = CONTEXT_TEMPLATES.map((): TemplateIndex => ({ plain: undefined, one: new Map(), two: new Map(), three: new Map() }))
+  const template = (name: string) => index[templateIds.get(name) ?? -1]
+  const child = <V>(m: Map<string, V>, key: string, make: () => V): V => {
+    let v = m.get(key)
+    if (!v) m.set(key, (v = make()))
+    return v
+  }
+  for (const [feature, row] of weights) {
+    const eq = feature.indexOf('=')
+    const t = template(eq < 0 ? feature : feature.slice(0, eq))
+    if (!t) continue // a feature of the word alone
+    if (eq < 0) {
+      t.plain = row
+      continue
+    }
+    const value = feature.slice(eq + 1)
+    t.one.set(value, row)
+    const pipes: number[] = []
+    for (let k = value.indexOf('|'); k >= 0; k = value.indexOf('|', k + 1)) pipes.push(k)
+    for (const [x, p] of pipes.entries()) {
+      child(t.two, value.slice(0, p), () => new Map<string, Row>()).set(value.slice(p + 1), row)
+      for (const q of pipes.slice(x + 1)) {
+        const second = child(t.three, value.slice(0, p), () => new Map<string, Map<string, Row>>())
+        child(second, value.slice(p + 1, q), () => new Map<string, Row>()).set(value.slice(q + 1), row)
+      }
+    }
+  }
+  templateIndexes.set(weights, index)
+  return index
+}
+
+function lookup(t: TemplateIndex, n: 0 | 1 | 2 | 3, a: string, b: string, c: string): Row | undefined {
+  if (n === 0) return t.plain
+  if (n === 1) return t.one.get(a)
+  if (n === 2) return t.two.get(a)?.get(b)
+  return t.three.get(a)?.get(b)?.get(c)
+}
+
 /** Greedy left-to-right decoding with the previous two tags as features. */
 export function tagSentence(
   model: { tags: string[]; weights: Weights },
@@ -34,28 +101,35 @@ export function tagSentence(
   opts: { cacheWords?: boolean } = { cacheWords: true },
 ): string[] {
   const out: string[] = []
-  const scores = new Float64Array(model.tags.length)
+  const T = model.tags.length
+  const scores = new Float64Array(T)
+  // cached words imply fixed weights (decoding): context features then go through the template index
+  const index = opts.cacheWords ? templateIndex(model.weights) : null
+  const add = (w: Row | undefined) => {
+    if (w) for (let t = 0; t < T; t++) scores[t]! += w[t]!
+  }
+  const inside = model.tags.map((tag) => tag.startsWith('I-'))
+  const types = model.tags.map((tag) => tag.slice(2)) // '' for O
+  let prevType: string | undefined // none before the first word
+  const visit: FeatureVisitor = index ? (template, n, a, b, c) => add(lookup(index[template]!, n, a, b, c)) : () => undefined
   for (let i = 0; i < ctx.words.length; i++) {
-    const own = opts.cacheWords ? wordScores(model.weights, scores.length, ctx.words[i]!) : null
-    if (own) scores.set(own)
-    else scores.fill(0)
-    const feats = own
-      ? contextFeatures(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')
-      : features(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>')
-    for (const feat of feats) {
-      const w = model.weights.get(feat)
-      if (!w) continue
-      for (let t = 0; t < scores.length; t++) scores[t]! += w[t]!
+    const prev = out[i - 1] ?? '<s>'
+    const prev2 = out[i - 2] ?? '<s>'
+    if (index) {
+      scores.set(wordScores(model.weights, T, ctx.words[i]!))
+      visitContextFeatures(ctx, i, prev, prev2, visit)
+    } else {
+      scores.fill(0)
+      for (const feat of features(ctx, i, prev, prev2)) add(model.weights.get(feat))
     }
     // the best tag among those allowed here: an I- tag must continue an entity of its type
-    const prevType = out[i - 1]?.slice(2)
     let best = -1
-    for (let t = 0; t < scores.length; t++) {
-      const tag = model.tags[t]!
-      if (tag.startsWith('I-') && tag.slice(2) !== prevType) continue
+    for (let t = 0; t < T; t++) {
+      if (inside[t] && types[t] !== prevType) continue
       if (best < 0 || scores[t]! > scores[best]!) best = t
     }
     out.push(model.tags[best]!)
+    prevType = types[best]
   }
   return out
 }
