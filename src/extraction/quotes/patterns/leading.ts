@@ -221,8 +221,18 @@ export const leading: QuotePattern<'leading'> = {
         text: 'Friends of Ms. Lee who have worked with her say that she is ready for the job.',
         expect: { content: 'she is ready for the job', speaker: 'Friends of Ms. Lee who have worked with her', cue: 'say' },
       },
+      {
+        // base forms report with a plural subject, as "say" does
+        text: 'Critics argue that the new tax will hurt small shops the most.',
+        expect: { content: 'the new tax will hurt small shops the most', speaker: 'Critics', cue: 'argue' },
+      },
+      {
+        text: 'Officials insist the water is safe to drink.',
+        expect: { content: 'the water is safe to drink', speaker: 'Officials', cue: 'insist' },
+      },
     ],
     negative: [
+      'The lawyers hope to argue the case before the Supreme Court.',
       'Rescuers tried to reach villagers in the valley said to be cut off by the flood.',
       // "said goodbye/hello": a greeting, not reported speech
       'The company said goodbye to its founder last year.',
