@@ -115,7 +115,8 @@ const learnedSpeechVerbs = readFileSync(join(projectRoot, 'src/extraction/lexico
 
 /**
  * Verbs that introduce speech or its report: a curated core of reporting verbs, joined by those
- * learned from PolNeAR training cues (speech-verbs.txt, `npm run build:lexicons`).
+ * learned from PolNeAR training cues (speech-verbs.txt, `npm run build:lexicons`). Base forms report
+ * with a plural subject ("critics argue that", "officials insist"), as "say" does.
  */
 export const SPEECH_VERBS = new Set([
   ...learnedSpeechVerbs,
@@ -132,6 +133,8 @@ export const SPEECH_VERBS = new Set([
   reiterated reiterates repeated repeats underlined underlines countered counters objected objects
   boasted boasts joked jokes quipped quips shouted shouts whispered whispers announced answered
   answers charged charges accused accuses proposed proposes asked asks
+  argue insist claim warn explain note contend maintain acknowledge admit concede predict stress deny
+  confirm suggest
 `),
 ])
 

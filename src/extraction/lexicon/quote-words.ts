@@ -67,6 +67,12 @@ export const POSTMODIFIER_OPENERS = words(`of in on at for from with to who clos
 /** Nouns after "according to" that name a plan or a norm, not a source ("according to plan"), lower case. */
 export const NOT_SOURCE_NOUNS = words(`plan plans schedule tradition custom legend protocol script form expectations precedent`)
 
+/**
+ * Commissive reporting verbs: what was promised is an infinitive ("vowed to fight on", "has pledged
+ * to cut taxes"), the words of the promise in reported form; lower case.
+ */
+export const COMMISSIVE_VERBS = words(`pledged pledges pledge promised promises promise vowed vows vow`)
+
 /** Verbs whose object is asked to do something ("urges supporters to vote"). */
 export const REQUEST_VERBS = words(`urged urges urging told tells telling asked asks asking warned warns warning`)
 

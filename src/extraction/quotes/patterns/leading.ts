@@ -1,9 +1,10 @@
-import { NP_CONTENT_VERBS, OBJECT_SPEECH_VERBS, PHRASE_BREAKERS, SPEECH_VERBS } from '../../lexicon/index.js'
+import { DETERMINERS, NP_CONTENT_VERBS, OBJECT_SPEECH_VERBS, PHRASE_BREAKERS, SPEECH_VERBS } from '../../lexicon/index.js'
 import {
   AMBIGUOUS_CUES,
   AUX,
   BE_FORMS,
   CLOSE_MARKS,
+  COMMISSIVE_VERBS,
   NOT_COMPLEMENT_STARTS,
   OPEN_MARKS,
   PROGRESSIVE_CUES,
@@ -43,6 +44,19 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
   if (lower(toks[j]) === 'of' && isCapitalised(toks[j + 1]?.text ?? '')) {
     const comma = toks.findIndex((t, k) => k > j && k <= j + 5 && t.text === ',')
     if (comma > 0) j = comma
+  }
+  // "has pledged to cut taxes": the infinitive of a commissive verb is the promise reported
+  if (
+    COMMISSIVE_VERBS.has(verb) &&
+    lower(toks[j]) === 'to' &&
+    /^[a-z]+$/.test(toks[j + 1]?.text ?? '') &&
+    !AUX.has(lower(toks[j + 1])) &&
+    !DETERMINERS.has(lower(toks[j + 1]))
+  ) {
+    const content = contentTo(body, v, j, clauseEnd(toks, j + 1), 3)
+    if (!content) return null
+    const cueSpan = { start: toks[i]!.start, end: toks[i]!.end }
+    return { content, speaker: span(toks, sp), cue: verb, cueSpan, via: null, pattern: 'leading', confidence: 0.6, sentence: v.index }
   }
   if (OBJECT_SPEECH_VERBS.has(verb)) {
     // "told reporters that", "told a meeting of Pacific Island leaders that", "told me, ''We're …''"
@@ -221,8 +235,24 @@ export const leading: QuotePattern<'leading'> = {
         text: 'Friends of Ms. Lee who have worked with her say that she is ready for the job.',
         expect: { content: 'she is ready for the job', speaker: 'Friends of Ms. Lee who have worked with her', cue: 'say' },
       },
+      {
+        // base forms report with a plural subject, as "say" does
+        text: 'Critics argue that the new tax will hurt small shops the most.',
+        expect: { content: 'the new tax will hurt small shops the most', speaker: 'Critics', cue: 'argue' },
+      },
+      {
+        text: 'Officials insist the water is safe to drink.',
+        expect: { content: 'the water is safe to drink', speaker: 'Officials', cue: 'insist' },
+      },
+      {
+        // a commissive verb reports its promise as an infinitive
+        text: 'The governor has pledged to cut property taxes for retirees.',
+        expect: { content: 'to cut property taxes for retirees', speaker: 'The governor', cue: 'pledged' },
+      },
     ],
     negative: [
+      'The club promised to the city a new stadium.',
+      'The lawyers hope to argue the case before the Supreme Court.',
       'Rescuers tried to reach villagers in the valley said to be cut off by the flood.',
       // "said goodbye/hello": a greeting, not reported speech
       'The company said goodbye to its founder last year.',
