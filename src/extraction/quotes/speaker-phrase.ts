@@ -16,8 +16,9 @@ import {
   WH_WORDS,
 } from '../lexicon/quote-words.js'
 import { isCapitalised } from '../stages/tokenize.js'
-import type { Token } from '../types.js'
-import { lower, isWordToken } from './tokens.js'
+import type { Span, Token } from '../types.js'
+import { lower, isWordToken, span } from './tokens.js'
+import type { QuoteCandidate } from './types.js'
 
 /** Dashes that set off an apposition ("Jo Lee — a teacher from Reno — said"). */
 const APPOSITION_DASHES = new Set(['—', '–', '--'])
@@ -273,4 +274,20 @@ export function sentenceSubject(toks: Token[], before: number): TokenRange | nul
 export function nameHead(np: string): string {
   const m = np.match(/^(?:[\p{L}’'-]+ )*?\p{Ll}[\p{L}-]* ((?:\p{Lu}[\p{L}.&’'-]*\s?)+)$/u)
   return m ? m[1]!.trim() : np
+}
+
+/**
+ * Who speaks in an attached clause ("…, adding that", "… and said"): the speaker of the latest
+ * quote already found before it, else the subject of the sentence before token `i`.
+ */
+export function runningSpeaker(
+  found: readonly QuoteCandidate[],
+  toks: Token[],
+  i: number,
+  isBefore: (q: QuoteCandidate) => boolean,
+): Span | null {
+  const earlier = found.filter((q) => q.speaker && isBefore(q)).at(-1)
+  if (earlier?.speaker) return earlier.speaker
+  const subject = sentenceSubject(toks, i)
+  return subject ? span(toks, subject) : null
 }

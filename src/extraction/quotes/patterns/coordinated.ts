@@ -1,8 +1,8 @@
 import { SPEECH_VERBS } from '../../lexicon/index.js'
 import { AUX, NOT_COORDINATED_STARTS } from '../../lexicon/quote-words.js'
 import { clauseEnd, contentStartAfter, contentTo } from '../content-span.js'
-import { sentenceSubject } from '../speaker-phrase.js'
-import { isWordToken, lower, span } from '../tokens.js'
+import { runningSpeaker } from '../speaker-phrase.js'
+import { isWordToken, lower } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
 /** "… and says he will expand the armed forces": a second reporting verb of the same subject. */
@@ -19,13 +19,7 @@ export const coordinated: QuotePattern<'coordinated'> = {
       return null
     const content = contentTo(body, v, start.index, clauseEnd(toks, start.index), 3)
     if (!content) return null
-    const earlier = found.filter((q) => q.speaker && q.content.start <= toks[i]!.start).at(-1)
-    const subject =
-      earlier?.speaker ??
-      (() => {
-        const r = sentenceSubject(toks, i)
-        return r ? span(toks, r) : null
-      })()
+    const subject = runningSpeaker(found, toks, i, (q) => q.content.start <= toks[i]!.start)
     if (!subject) return null
     return {
       content,

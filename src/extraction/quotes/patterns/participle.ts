@@ -1,7 +1,7 @@
 import { OPEN_MARKS, PARTICIPLE_CUES } from '../../lexicon/quote-words.js'
 import { contentStartAfter, contentTo } from '../content-span.js'
-import { sentenceSubject } from '../speaker-phrase.js'
-import { lower, span } from '../tokens.js'
+import { runningSpeaker } from '../speaker-phrase.js'
+import { lower } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
 /** ", saying CONTENT", ", adding that CONTENT": speech attached to the sentence's subject (or its quote's speaker). */
@@ -27,13 +27,7 @@ export const participle: QuotePattern<'participle'> = {
       return null
     const content = contentTo(body, v, start.index, toks.length)
     if (!content) return null
-    const earlier = found.filter((q) => q.speaker && q.content.end <= toks[i]!.start).at(-1)
-    const subject =
-      earlier?.speaker ??
-      (() => {
-        const r = sentenceSubject(toks, i)
-        return r ? span(toks, r) : null
-      })()
+    const subject = runningSpeaker(found, toks, i, (q) => q.content.end <= toks[i]!.start)
     if (!subject) return null
     return {
       content,
