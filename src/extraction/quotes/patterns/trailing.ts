@@ -1,4 +1,4 @@
-import { DETERMINERS, OBJECT_SPEECH_VERBS, TRAILING_TAIL_STARTERS } from '../../lexicon/index.js'
+import { DETERMINERS, OBJECT_SPEECH_VERBS, ROLE_NOUNS, TRAILING_TAIL_STARTERS } from '../../lexicon/index.js'
 import {
   CLOSE_MARKS,
   FINITE,
@@ -51,16 +51,22 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
     // "said Smith", "said the spokesman": a name or a determined noun phrase that ends the clause
     const found = speakerAfter(toks, i + 1)
     const after = found ? toks[found.to] : undefined
+    // right after a closing quotation mark, "said" can only be an attribution: the speaker may carry
+    // a bare role noun ("said aide Jake Sullivan") and a phrase after it ("said Mr. Burman of the Tax
+    // Policy Center", "said Ann Lee, who runs a shelter")
+    const afterQuote = CLOSE_MARKS.has(toks[i - 1]?.text ?? '') || (toks[i - 1]?.text === ',' && CLOSE_MARKS.has(toks[i - 2]?.text ?? ''))
     const opens =
       found &&
       ((isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text)) ||
         DETERMINERS.has(toks[found.from]!.text) ||
-        QUANTIFIERS.has(lower(toks[found.from])))
+        QUANTIFIERS.has(lower(toks[found.from])) ||
+        (afterQuote && ROLE_NOUNS.has(lower(toks[found.from])) && found.to - found.from >= 2 && isCapitalised(toks[found.to - 1]!.text)))
     const lowerWords = found
       ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length
       : 0
     const closes =
       !after ||
+      (afterQuote && !!found && isCapitalised(toks[found.to - 1]!.text) && ['of', 'from', 'at', 'with', 'for'].includes(lower(after))) ||
       ['.', ',', ';', '!', '?', ':'].includes(after.text) ||
       CLOSE_MARKS.has(after.text) ||
       INVERTED_SPEAKER_ENDS.has(lower(after)) ||
@@ -147,8 +153,16 @@ export const trailingInverted: QuotePattern<'trailing-inverted'> = {
         text: '“We will appeal the ruling,” said the company’s chief executive.',
         expect: { content: 'We will appeal the ruling', speaker: 'the company’s chief executive', cue: 'said' },
       },
+      {
+        text: '“The numbers do not add up,” said Mr. Okafor of the Budget Institute.',
+        expect: { content: 'The numbers do not add up', speaker: 'Mr. Okafor', cue: 'said' },
+      },
+      {
+        text: '“We expected a closer race,” said aide Maria Lindqvist.',
+        expect: { content: 'We expected a closer race', speaker: 'aide Maria Lindqvist', cue: 'said' },
+      },
     ],
-    negative: ['Prices rose again in May, said officials in a statement.'],
+    negative: ['Prices rose again in May, said officials in a statement.', 'Prices rose again in May, said aide reports of the firm.'],
   },
 }
 
