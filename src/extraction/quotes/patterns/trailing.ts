@@ -37,10 +37,20 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
       !isWordToken(afterAudience) ||
       TRAILING_TAIL_STARTERS.has(lower(afterAudience)) ||
       TIME_WORDS.has(afterAudience.text))
+  // "“…,” Paradis said with a laugh." / "Ms. Gao said by telephone.": after a closed quotation the
+  // manner or channel of the saying may follow the verb
+  const spBefore = speakerBefore(toks, i)
+  const mannerTail =
+    !!tail &&
+    ['with', 'by'].includes(lower(tail)) &&
+    !!spBefore &&
+    (CLOSE_MARKS.has(toks[spBefore.from - 1]?.text ?? '') ||
+      (toks[spBefore.from - 1]?.text === ',' && CLOSE_MARKS.has(toks[spBefore.from - 2]?.text ?? '')))
   const tailOk =
     !introduces &&
     !introduced &&
     (audienceOnly ||
+      mannerTail ||
       !tail ||
       (!isWordToken(tail) && tail.text !== '(') ||
       TRAILING_TAIL_STARTERS.has(tail.text) ||
@@ -81,7 +91,7 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
     }
   }
   if (!tailOk) return null
-  const sp = speakerBefore(toks, i)
+  const sp = spBefore
   if (!sp) return null
   const before = toks[sp.from - 1]
   if (!before || !(before.text === ',' || CLOSE_MARKS.has(before.text))) return null
@@ -199,7 +209,15 @@ export const trailing: QuotePattern<'trailing'> = {
         text: '“We are not going anywhere,” Mayor Linda Park said.',
         expect: { content: 'We are not going anywhere', speaker: 'Mayor Linda Park', cue: 'said' },
       },
+      {
+        text: '“I never expected to see him here,” Ms. Ortega said with a laugh.',
+        expect: { content: 'I never expected to see him here', speaker: 'Ms. Ortega', cue: 'said' },
+      },
+      {
+        text: "''The bridge has to close,'' Mr. Haldane said by telephone.",
+        expect: { content: 'The bridge has to close', speaker: 'Mr. Haldane', cue: 'said' },
+      },
     ],
-    negative: ['In the end, the mayor said nothing.'],
+    negative: ['In the end, the mayor said nothing.', 'The fund grew, Ms. Ortega said with confidence that rates would fall.'],
   },
 }
