@@ -177,3 +177,14 @@ describe('a quoted question or exclamation signed by a bare attribution clause',
     expect(texts('“Is it over?” The Senate voted on Friday.')).toEqual(['“Is it over?”', 'The Senate voted on Friday.'])
   })
 })
+
+describe("a quotation closing on a nested one with ''' (a closing ' then '')", () => {
+  it('still reads the attribution after it', () => {
+    expect(quotes("''Voters keep telling us, 'Fix the roads,''' Ms. Adebayo said.")).toEqual([
+      ['Adebayo', 'said', "Voters keep telling us, 'Fix the roads,'"],
+    ])
+  })
+  it("leaves a plain '' pair alone", () => {
+    expect(quotes("''Fix the roads first,'' Ms. Adebayo said.")).toEqual([['Adebayo', 'said', 'Fix the roads first']])
+  })
+})
