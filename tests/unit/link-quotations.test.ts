@@ -157,3 +157,34 @@ describe('questions and sources', () => {
     expect(quotes(body)[0]).toEqual(expected)
   })
 })
+
+describe('a quoted question or exclamation signed by a bare attribution clause', () => {
+  const texts = (body: string) => splitSentences(body).map((s) => s.text)
+  it('keeps “…?” X said. in one sentence and attributes the quote', () => {
+    expect(texts('“Is the bridge safe for children?” Dana Whitfield asked at the hearing. “Nobody knows.”')).toEqual([
+      '“Is the bridge safe for children?” Dana Whitfield asked at the hearing.',
+      '“Nobody knows.”',
+    ])
+    expect(quotes('Officials met on Monday.\n“We will never give this park away!” the council leader said.')).toEqual([
+      ['council leader', 'said', 'We will never give this park away!'],
+    ])
+  })
+  it('still splits before a sentence that goes on after its verb or has none', () => {
+    expect(texts('“We will win.” Ann Ortiz said the party would fight on.')).toEqual([
+      '“We will win.”',
+      'Ann Ortiz said the party would fight on.',
+    ])
+    expect(texts('“Is it over?” The Senate voted on Friday.')).toEqual(['“Is it over?”', 'The Senate voted on Friday.'])
+  })
+})
+
+describe("a quotation closing on a nested one with ''' (a closing ' then '')", () => {
+  it('still reads the attribution after it', () => {
+    expect(quotes("''Voters keep telling us, 'Fix the roads,''' Ms. Adebayo said.")).toEqual([
+      ['Adebayo', 'said', "Voters keep telling us, 'Fix the roads,'"],
+    ])
+  })
+  it("leaves a plain '' pair alone", () => {
+    expect(quotes("''Fix the roads first,'' Ms. Adebayo said.")).toEqual([['Adebayo', 'said', 'Fix the roads first']])
+  })
+})

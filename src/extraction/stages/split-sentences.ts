@@ -48,6 +48,17 @@ function periodEndsSentence(text: string, i: number, nextWord: string): boolean 
   return true
 }
 
+/** The closing quotation mark right after the end punctuation at `i` (before `j`). */
+const closedByMark = (text: string, i: number, j: number) => /[”"]|''/.test(text.slice(i + 1, j))
+
+/**
+ * A clause that only attributes the quotation before it and ends the sentence: a name of up to four
+ * capitalised words or "the" and up to four words, a reporting verb, then at most a short tail
+ * ("at a press conference", "on Twitter", "told ABC News") up to the end of the sentence.
+ */
+const ATTRIBUTION_CLAUSE =
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}|[Tt]he\s+(?:[\p{L}’'-]+\s+){1,4})(?:said|says|asked|asks|wrote|writes|added|adds|replied|told|tweeted|recalled|explained|continued|insisted|shouted|yelled|declared)(?:\s+(?:at|in|on|during|after|to|of|told|via|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|earlier|later|last|this)\b[^.!?“”"\n]{0,60}|\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?(?:[.!?](?=\s|$)|\s*$)/u
+
 /**
  * Splits the body into sentences, never inside a quotation that closes in the same paragraph, so a
  * multi-sentence quote stays with its attribution.
@@ -94,6 +105,9 @@ export function splitSentences(body: string): Sentence[] {
       const nextStart = next.replace(/^(?:[“"‘(]|'')+/, '')
       if (!/^[\p{Lu}\p{N}]/u.test(nextStart) && !OPENING_QUOTES.has(next[0]!) && !next.startsWith("''")) continue
       if (ch === '.' && !periodEndsSentence(text, i, nextStart)) continue
+      // “Is this a priority?” Ann Lee said at a press conference. — a quoted sentence closed by its
+      // mark and followed by a bare attribution clause ends with that clause, not before it
+      if (closedByMark(text, i, j) && ATTRIBUTION_CLAUSE.test(text.slice(k))) continue
       push(j)
     }
     push(text.length)

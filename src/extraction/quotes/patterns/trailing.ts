@@ -1,4 +1,4 @@
-import { DETERMINERS, OBJECT_SPEECH_VERBS, TRAILING_TAIL_STARTERS } from '../../lexicon/index.js'
+import { DETERMINERS, OBJECT_SPEECH_VERBS, ROLE_NOUNS, TRAILING_TAIL_STARTERS } from '../../lexicon/index.js'
 import {
   CLOSE_MARKS,
   FINITE,
@@ -37,10 +37,20 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
       !isWordToken(afterAudience) ||
       TRAILING_TAIL_STARTERS.has(lower(afterAudience)) ||
       TIME_WORDS.has(afterAudience.text))
+  // "“…,” Paradis said with a laugh." / "Ms. Gao said by telephone.": after a closed quotation the
+  // manner or channel of the saying may follow the verb
+  const spBefore = speakerBefore(toks, i)
+  const mannerTail =
+    !!tail &&
+    ['with', 'by'].includes(lower(tail)) &&
+    !!spBefore &&
+    (CLOSE_MARKS.has(toks[spBefore.from - 1]?.text ?? '') ||
+      (toks[spBefore.from - 1]?.text === ',' && CLOSE_MARKS.has(toks[spBefore.from - 2]?.text ?? '')))
   const tailOk =
     !introduces &&
     !introduced &&
     (audienceOnly ||
+      mannerTail ||
       !tail ||
       (!isWordToken(tail) && tail.text !== '(') ||
       TRAILING_TAIL_STARTERS.has(tail.text) ||
@@ -51,16 +61,22 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
     // "said Smith", "said the spokesman": a name or a determined noun phrase that ends the clause
     const found = speakerAfter(toks, i + 1)
     const after = found ? toks[found.to] : undefined
+    // right after a closing quotation mark, "said" can only be an attribution: the speaker may carry
+    // a bare role noun ("said aide Jake Sullivan") and a phrase after it ("said Mr. Burman of the Tax
+    // Policy Center", "said Ann Lee, who runs a shelter")
+    const afterQuote = CLOSE_MARKS.has(toks[i - 1]?.text ?? '') || (toks[i - 1]?.text === ',' && CLOSE_MARKS.has(toks[i - 2]?.text ?? ''))
     const opens =
       found &&
       ((isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text)) ||
         DETERMINERS.has(toks[found.from]!.text) ||
-        QUANTIFIERS.has(lower(toks[found.from])))
+        QUANTIFIERS.has(lower(toks[found.from])) ||
+        (afterQuote && ROLE_NOUNS.has(lower(toks[found.from])) && found.to - found.from >= 2 && isCapitalised(toks[found.to - 1]!.text)))
     const lowerWords = found
       ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length
       : 0
     const closes =
       !after ||
+      (afterQuote && !!found && isCapitalised(toks[found.to - 1]!.text) && ['of', 'from', 'at', 'with', 'for'].includes(lower(after))) ||
       ['.', ',', ';', '!', '?', ':'].includes(after.text) ||
       CLOSE_MARKS.has(after.text) ||
       INVERTED_SPEAKER_ENDS.has(lower(after)) ||
@@ -75,7 +91,7 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
     }
   }
   if (!tailOk) return null
-  const sp = speakerBefore(toks, i)
+  const sp = spBefore
   if (!sp) return null
   const before = toks[sp.from - 1]
   if (!before || !(before.text === ',' || CLOSE_MARKS.has(before.text))) return null
@@ -147,8 +163,16 @@ export const trailingInverted: QuotePattern<'trailing-inverted'> = {
         text: '“We will appeal the ruling,” said the company’s chief executive.',
         expect: { content: 'We will appeal the ruling', speaker: 'the company’s chief executive', cue: 'said' },
       },
+      {
+        text: '“The numbers do not add up,” said Mr. Okafor of the Budget Institute.',
+        expect: { content: 'The numbers do not add up', speaker: 'Mr. Okafor', cue: 'said' },
+      },
+      {
+        text: '“We expected a closer race,” said aide Maria Lindqvist.',
+        expect: { content: 'We expected a closer race', speaker: 'aide Maria Lindqvist', cue: 'said' },
+      },
     ],
-    negative: ['Prices rose again in May, said officials in a statement.'],
+    negative: ['Prices rose again in May, said officials in a statement.', 'Prices rose again in May, said aide reports of the firm.'],
   },
 }
 
@@ -185,7 +209,15 @@ export const trailing: QuotePattern<'trailing'> = {
         text: '“We are not going anywhere,” Mayor Linda Park said.',
         expect: { content: 'We are not going anywhere', speaker: 'Mayor Linda Park', cue: 'said' },
       },
+      {
+        text: '“I never expected to see him here,” Ms. Ortega said with a laugh.',
+        expect: { content: 'I never expected to see him here', speaker: 'Ms. Ortega', cue: 'said' },
+      },
+      {
+        text: "''The bridge has to close,'' Mr. Haldane said by telephone.",
+        expect: { content: 'The bridge has to close', speaker: 'Mr. Haldane', cue: 'said' },
+      },
     ],
-    negative: ['In the end, the mayor said nothing.'],
+    negative: ['In the end, the mayor said nothing.', 'The fund grew, Ms. Ortega said with confidence that rates would fall.'],
   },
 }
