@@ -1,7 +1,7 @@
 import { CLAIM_NOUNS } from '../../lexicon/quote-words.js'
 import { clauseEnd, contentTo } from '../content-span.js'
 import { nounPhraseStart } from '../speaker-phrase.js'
-import { isPossessive, lower, span } from '../tokens.js'
+import { isPossessive, lower, span, wordCue } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
 /** "Donald Trump’s claim that CONTENT": speech reported through a noun, its speaker the possessor. */
@@ -20,8 +20,7 @@ export const claimNoun: QuotePattern<'claim-noun'> = {
     return {
       content,
       speaker: span(toks, { from, to: possessive }),
-      cue: lower(toks[i]),
-      cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+      ...wordCue(toks, i),
       via: null,
       pattern: 'claim-noun',
       confidence: 0.55,

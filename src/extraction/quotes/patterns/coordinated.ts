@@ -2,7 +2,7 @@ import { SPEECH_VERBS } from '../../lexicon/index.js'
 import { AUX, NOT_COORDINATED_STARTS } from '../../lexicon/quote-words.js'
 import { clauseEnd, contentStartAfter, contentTo } from '../content-span.js'
 import { runningSpeaker } from '../speaker-phrase.js'
-import { isWordToken, lower } from '../tokens.js'
+import { isWordToken, lower, wordCue } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
 /** "… and says he will expand the armed forces": a second reporting verb of the same subject. */
@@ -24,8 +24,7 @@ export const coordinated: QuotePattern<'coordinated'> = {
     return {
       content,
       speaker: subject,
-      cue: lower(toks[i]),
-      cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+      ...wordCue(toks, i),
       via: null,
       pattern: 'coordinated',
       confidence: 0.65,

@@ -15,7 +15,7 @@ import {
 import { isCapitalised } from '../../stages/tokenize.js'
 import { clauseEnd, contentStartAfter, contentTo, isClauseStart } from '../content-span.js'
 import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
-import { isReportingCue, isWordToken, lower, span } from '../tokens.js'
+import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
 /** "X said (that) CONTENT", "X told reporters that CONTENT", "X denied CONTENT". */
@@ -98,8 +98,7 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
         ? {
             content,
             speaker: span(toks, speaker),
-            cue: verb,
-            cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+            ...wordCue(toks, i),
             via: null,
             pattern,
             confidence,
@@ -137,7 +136,7 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
   }
   const content = contentTo(body, v, start.index, to)
   if (!content) return null
-  const cue = { cue: verb, cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
+  const cue = wordCue(toks, i)
   const confidence = start.hasThat ? 0.8 : npContent ? 0.6 : 0.7
   return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'leading', confidence, sentence: v.index }
 })

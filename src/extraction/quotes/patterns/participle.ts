@@ -1,7 +1,7 @@
 import { OPEN_MARKS, PARTICIPLE_CUES } from '../../lexicon/quote-words.js'
 import { contentStartAfter, contentTo } from '../content-span.js'
 import { runningSpeaker } from '../speaker-phrase.js'
-import { lower } from '../tokens.js'
+import { lower, wordCue } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
 /** ", saying CONTENT", ", adding that CONTENT": speech attached to the sentence's subject (or its quote's speaker). */
@@ -32,8 +32,7 @@ export const participle: QuotePattern<'participle'> = {
     return {
       content,
       speaker: subject,
-      cue: lower(toks[i]),
-      cueSpan: { start: toks[i]!.start, end: toks[i]!.end },
+      ...wordCue(toks, i),
       via: null,
       pattern: 'participle',
       confidence: 0.7,

@@ -15,7 +15,7 @@ import {
 import { isCapitalised } from '../../stages/tokenize.js'
 import { clauseEnd, contentTo } from '../content-span.js'
 import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
-import { isReportingCue, isWordToken, lower, span } from '../tokens.js'
+import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
 /** "CONTENT, X said [Wednesday ...]." and "CONTENT, said X." */
@@ -55,7 +55,7 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
       (!isWordToken(tail) && tail.text !== '(') ||
       TRAILING_TAIL_STARTERS.has(tail.text) ||
       TRAILING_TAIL_STARTERS.has(lower(tail)))
-  const cue = { cue: lower(toks[i]), cueSpan: { start: toks[i]!.start, end: toks[i]!.end } }
+  const cue = wordCue(toks, i)
   // inverted: ", said X" (news English inverts only plain reporting verbs)
   if (INVERTIBLE_VERBS.has(lower(toks[i])) && (toks[i - 1]?.text === ',' || CLOSE_MARKS.has(toks[i - 1]?.text ?? ''))) {
     // "said Smith", "said the spokesman": a name or a determined noun phrase that ends the clause
