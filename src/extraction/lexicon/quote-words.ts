@@ -150,3 +150,24 @@ export const CLAIM_NOUNS = words(`
   claim claims assertion statement argument warning promise pledge suggestion insistence contention
   allegation accusation admission remark remarks comment comments vow prediction denial
 `)
+
+/** Object pronouns: the audience of "told"/"assured" ("told them the state would pay"). */
+export const OBJECT_PRONOUNS = words(`me him her us them you`)
+
+/** Plural nouns naming the audience of a statement ("told reporters the vote would be delayed"). */
+export const AUDIENCE_NOUNS = words(`
+  reporters journalists supporters voters lawmakers legislators senators delegates investors analysts
+  students workers members residents listeners viewers readers followers donors colleagues officials
+  parliament congress
+`)
+
+/** Common irregular past forms: with FINITE and "-ed" they mark a clause's verb ("his support made him …"). */
+export const IRREGULAR_PAST = words(`
+  made took gave got went came knew thought felt saw left kept put ran won lost began became brought
+  bought built caught chose did drew drove fell found fought flew forgot grew heard held hid hit hurt
+  led lay meant met paid rose sent set shot showed sold spent stood stole struck swore taught told tore
+  understood woke wore wrote
+`)
+
+/** Words that open a subordinate or relative clause: a verb after them is not the main clause's. */
+export const SUBORDINATORS = words(`before after when while because since if unless until that which who whom whose where as`)

@@ -46,7 +46,14 @@ export function contentStartAfter(toks: Token[], i: number): { index: number; ha
   const thatAhead = toks.findIndex((t, k) => k >= j && k <= j + 14 && lower(t) === 'that')
   if (
     thatAhead >= 0 &&
-    toks.slice(j, thatAhead).every((t) => (isWordToken(t) || t.text === ',') && !SPEECH_VERBS.has(lower(t))) &&
+    // a programme's quoted title may stand in the phrase ("said on ABC’s “This Week” that")
+    toks
+      .slice(j, thatAhead)
+      .every(
+        (t) =>
+          (isWordToken(t) || t.text === ',' || t.text === '’s' || t.text === "'s" || OPEN_MARKS.has(t.text) || CLOSE_MARKS.has(t.text)) &&
+          !SPEECH_VERBS.has(lower(t)),
+      ) &&
     (TIME_WORDS.has(toks[j]!.text) || THAT_PHRASE_OPENERS.has(lower(toks[j])))
   )
     j = thatAhead

@@ -16,6 +16,7 @@ import {
   WH_WORDS,
 } from '../lexicon/quote-words.js'
 import { isCapitalised } from '../stages/tokenize.js'
+import { isClauseStart } from './content-span.js'
 import type { Span, Token } from '../types.js'
 import { lower, isWordToken, span } from './tokens.js'
 import type { QuoteCandidate } from './types.js'
@@ -123,6 +124,16 @@ export function nounPhraseStart(toks: Token[], to: number): number {
   return from
 }
 
+/** Index of the "(" that opens the parenthesis closing just before token `to`, else `to`. */
+function parenthesisOpen(toks: Token[], to: number): number {
+  const from = Math.max(0, to - 10)
+  const open = toks
+    .slice(from, to)
+    .map((t) => t.text)
+    .lastIndexOf('(')
+  return open >= 0 ? from + open : to
+}
+
 /**
  * The speaker noun phrase ending just before token `i` ("Putin’s foreign affairs adviser Yuri
  * Ushakov", "The US, Canada, Australia and Britain", "He"), skipping auxiliaries and adverbs
@@ -143,15 +154,8 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
     }
     break
   }
-  let end = to
   // "(R-Ga.)" belongs to the name before it
-  if (toks[end - 1]?.text === ')') {
-    const open = toks
-      .slice(Math.max(0, end - 10), end)
-      .map((t) => t.text)
-      .lastIndexOf('(')
-    if (open >= 0) end = Math.max(0, end - 10) + open
-  }
+  const end = toks[to - 1]?.text === ')' ? parenthesisOpen(toks, to) : to
   // "NAME, apposition," or "NAME — apposition —" before the verb: the name is the speaker, the
   // apposition describes it. An apposition may hold commas of its own ("Jo Lee, 21, a student from
   // Reno, Nevada, said"), so while the nearest noun phrase is a description ("a student from Reno")
@@ -166,9 +170,14 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
       // the apposition may describe ("director of the institute"), name ("Phil Lovas") or place ("Democrat of California")
       const segment = toks.slice(k + 1, end - 1)
       if (segment.some((s) => SPEECH_VERBS.has(lower(s)) || OPEN_MARKS.has(s.text) || CLOSE_MARKS.has(s.text))) break
-      const core = nounPhraseStart(toks, k)
-      const named = core < k && toks.slice(core, k).some((s) => isCapitalised(s.text))
+      // "Sen. Tom Baker (R-Ohio), another veteran, said": the parenthesis belongs to the name
+      const nameEnd = toks[k - 1]?.text === ')' ? parenthesisOpen(toks, k) : k
+      const core = nounPhraseStart(toks, nameEnd)
+      const named = core < nameEnd && toks.slice(core, nameEnd).some((s) => isCapitalised(s.text))
       if (!named) continue
+      // a subject opens its clause: in "Jo Lee, 34, of Leeds, England, said" the phrase "Leeds"
+      // follows "of" and is part of the apposition, the name before it is the subject
+      if (!isClauseStart(toks, core)) continue
       const startsWithName = isCapitalised(toks[core]!.text) && !DETERMINERS.has(toks[core]!.text)
       if (startsWithName) return { from: core, to: end - 1 }
       nearest ??= { from: core, to: end - 1 }

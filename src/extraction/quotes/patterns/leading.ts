@@ -1,22 +1,56 @@
 import { DETERMINERS, NP_CONTENT_VERBS, OBJECT_SPEECH_VERBS, PHRASE_BREAKERS, SPEECH_VERBS } from '../../lexicon/index.js'
 import {
   AMBIGUOUS_CUES,
+  AUDIENCE_NOUNS,
   AUX,
   BE_FORMS,
   CLOSE_MARKS,
   COMMISSIVE_VERBS,
+  FINITE,
+  IRREGULAR_PAST,
   NOT_COMPLEMENT_STARTS,
+  OBJECT_PRONOUNS,
   OPEN_MARKS,
   PROGRESSIVE_CUES,
   QUESTION_VERBS,
   REQUEST_VERBS,
+  SUBORDINATORS,
+  TIME_WORDS,
   WH_WORDS,
 } from '../../lexicon/quote-words.js'
 import { isCapitalised } from '../../stages/tokenize.js'
+import type { Token } from '../../types.js'
 import { clauseEnd, contentStartAfter, contentTo, isClauseStart } from '../content-span.js'
 import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
+
+/** A verb that makes the words before it a clause: finite, "-ed" or an irregular past. */
+const isClauseVerb = (t: Token | undefined) =>
+  !!t && (FINITE.has(lower(t)) || IRREGULAR_PAST.has(lower(t)) || (/^[a-z]+ed$/.test(t.text) && !/eed$/.test(t.text)))
+
+/**
+ * Start of a bare complement clause after the audience of "told" at `j` ("told them the state
+ * would pay", "told reporters his plan had worked"): the audience is an object pronoun or an
+ * audience noun, the clause opens with a determiner and has a verb within eight words. Null otherwise.
+ */
+function bareClauseAfterAudience(toks: Token[], j: number): number | null {
+  const audience = lower(toks[j])
+  if (!OBJECT_PRONOUNS.has(audience) && !AUDIENCE_NOUNS.has(audience)) return null
+  let k = j + 1
+  // "told reporters on Monday the …"
+  if (lower(toks[k]) === 'on' && TIME_WORDS.has(toks[k + 1]?.text ?? '')) k += 2
+  else if (TIME_WORDS.has(toks[k]?.text ?? '')) k++
+  if (!DETERMINERS.has(toks[k]?.text ?? '')) return null
+  for (let m = k + 1; m < toks.length && m <= k + 8; m++) {
+    const t = toks[m]!
+    if (!isWordToken(t) && t.text !== '’s' && t.text !== "'s" && t.text !== '-') return null
+    // "told them the news before the game started": a verb after a subordinator is not the clause's
+    if ((SPEECH_VERBS.has(lower(t)) && !isClauseVerb(t)) || SUBORDINATORS.has(lower(t))) return null
+    if (isClauseVerb(t)) return k
+  }
+  return null
+}
 
 /** "X said (that) CONTENT", "X told reporters that CONTENT", "X denied CONTENT". */
 const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCandidate | null => {
@@ -86,6 +120,9 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
       toks.slice(j, pronoun).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && lower(t) !== 'to') &&
       !!toks[pronoun + 1] &&
       /^[a-z’']+$/.test(toks[pronoun + 1]!.text)
+    // "told me his support made him …", "told reporters the vote would be delayed": an object pronoun
+    // or audience noun, then a clause opening with a determiner and holding a finite verb
+    const clauseAfterAudience = bareClauseAfterAudience(toks, j)
     // "asked, “You think …?”", "asked Sanders whether …", "told me how …"
     const quoteRightAfter = (toks[j]?.text === ',' || toks[j]?.text === ':') && OPEN_MARKS.has(toks[j + 1]?.text ?? '')
     // "told the story of how …": a wh-clause after "of" completes a noun, it is no indirect question
@@ -111,6 +148,7 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
       else if (objectThenQuote) j = obj.to
       else if (objectThenWh && QUESTION_VERBS.has(verb)) return complementFrom(wh, 'question', 0.7)
       else if (objectThenClause) return complementFrom(pronoun, 'leading', 0.7)
+      else if (clauseAfterAudience !== null) return complementFrom(clauseAfterAudience, 'leading', 0.65)
       else if (objectThenTo) return complementFrom(j, 'request', 0.6)
       else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
     }
@@ -248,8 +286,29 @@ export const leading: QuotePattern<'leading'> = {
         text: 'The governor has pledged to cut property taxes for retirees.',
         expect: { content: 'to cut property taxes for retirees', speaker: 'The governor', cue: 'pledged' },
       },
+      {
+        // an apposition holding commas of its own (age, home town): the name opening the clause speaks
+        text: 'Jo Bloggs, 34, of Leeds, England, said she had waited six hours for a bus.',
+        expect: { content: 'she had waited six hours for a bus', speaker: 'Jo Bloggs, 34, of Leeds, England', cue: 'said' },
+      },
+      {
+        text: 'Sen. Tom Baker (R-Ohio), another veteran lawmaker, said he had not decided how to vote.',
+        expect: { content: 'he had not decided how to vote', speaker: 'Sen. Tom Baker (R-Ohio), another veteran lawmaker', cue: 'said' },
+      },
+      {
+        // the audience of "told", then a bare clause with its own verb
+        text: 'The governor told them the state would pay for the repairs.',
+        expect: { content: 'the state would pay for the repairs', speaker: 'The governor', cue: 'told' },
+      },
+      {
+        // a programme's quoted title inside the phrase before "that"
+        text: 'Smith said on ABC’s “Face the Nation” that he would look at the bill.',
+        expect: { content: 'he would look at the bill', speaker: 'Smith', cue: 'said' },
+      },
     ],
     negative: [
+      'She told them the story of her life.',
+      'The coach told them the news before the game started.',
       'The club promised to the city a new stadium.',
       'The lawyers hope to argue the case before the Supreme Court.',
       'Rescuers tried to reach villagers in the valley said to be cut off by the flood.',
