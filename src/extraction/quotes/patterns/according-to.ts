@@ -1,9 +1,30 @@
 import { SPEECH_VERBS } from '../../lexicon/index.js'
-import { AUX, NOT_SOURCE_NOUNS } from '../../lexicon/quote-words.js'
+import { AUX, FINITE, NOT_SOURCE_NOUNS } from '../../lexicon/quote-words.js'
+import type { Token } from '../../types.js'
 import { contentTo } from '../content-span.js'
 import { speakerAfter } from '../speaker-phrase.js'
 import { isWordToken, lower, span } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
+
+/** Conjunctions that may precede a sentence-opening "according to" ("But according to aides, …"). */
+const SENTENCE_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so'])
+
+/**
+ * Index of the comma that ends a sentence-opening source phrase whose head ends at `from`, or -1:
+ * the words up to it are a noun phrase's complements (no speech verb, no finite verb outside a
+ * relative clause), at most 30 tokens.
+ */
+function leadingSourceEnd(toks: Token[], from: number): number {
+  let relative = false
+  for (let k = from; k < toks.length && k - from <= 30; k++) {
+    const t = toks[k]!
+    if (t.text === ',') return k
+    if (['who', 'that', 'which'].includes(lower(t))) relative = true
+    const inPhrase = isWordToken(t) || ['’s', "'s", '/', '-', '&', '(', ')', '.'].includes(t.text)
+    if (!inPhrase || SPEECH_VERBS.has(lower(t)) || (!relative && FINITE.has(lower(t)))) return -1
+  }
+  return -1
+}
 
 /** "According to X, CONTENT.", "CONTENT, according to X." and "A, according to X, B." at token `i` ("according"). */
 const accordingToAt = lastResult((body: string, v: SentenceView, i: number): QuoteCandidate | null => {
@@ -20,9 +41,15 @@ const accordingToAt = lastResult((body: string, v: SentenceView, i: number): Quo
     toks.slice(sp.to).every((t) => t.text !== ',') &&
     rest.length <= 8 &&
     rest.every((t) => !AUX.has(lower(t)) && !SPEECH_VERBS.has(lower(t)))
-  if (i === 0 && toks[sp.to]?.text === ',') {
-    const content = contentTo(body, v, sp.to + 1, toks.length)
-    return content ? { ...base, content, pattern: 'according-to-leading', confidence: 0.85 } : null
+  const opensSentence = i === 0 || (i === 1 && SENTENCE_CONJUNCTIONS.has(lower(toks[0])))
+  // "According to early results of exit polls conducted for AP by Edison Research, …": a long source
+  // phrase (prepositions, participles, a relative clause) runs to the first comma
+  const sourceEnd = opensSentence ? leadingSourceEnd(toks, sp.to) : -1
+  if (sourceEnd > 0) {
+    const content = contentTo(body, v, sourceEnd + 1, toks.length)
+    // a short source phrase names the source whole ("aides close to the senator"), a long one by its head
+    const speaker = sourceEnd - sp.from <= 8 ? span(toks, { from: sp.from, to: sourceEnd }) : base.speaker
+    return content ? { ...base, speaker, content, pattern: 'according-to-leading', confidence: 0.85 } : null
   } else if (toks[i - 1]?.text === ',' && toks[sp.to]?.text === ',' && isWordToken(toks[sp.to + 1])) {
     // "He crossed the border after, according to him, the network censured his report."
     const before = contentTo(body, v, 0, i - 1, 1)
@@ -52,8 +79,22 @@ export const accordingToLeading: QuotePattern<'according-to-leading'> = {
         text: 'According to Finance Minister Rosa Delgado, the budget deficit will shrink this year.',
         expect: { content: 'the budget deficit will shrink this year', speaker: 'Finance Minister Rosa Delgado', cue: 'according to' },
       },
+      {
+        // a long source phrase with prepositions and a participle runs to the comma
+        text: 'According to early results of a survey conducted for the council by Lane Research, most residents want more buses.',
+        expect: { content: 'most residents want more buses', speaker: 'early results', cue: 'according to' },
+      },
+      {
+        text: 'But according to aides close to the senator, she will run again next year.',
+        expect: { content: 'she will run again next year', speaker: 'aides close to the senator', cue: 'according to' },
+      },
     ],
-    negative: ['The match went according to plan.', 'According to plan, the bridge opens in May.'],
+    negative: [
+      'The match went according to plan.',
+      'According to plan, the bridge opens in May.',
+      // a finite verb before the comma: the source phrase is a clause, not a noun phrase
+      'According to the mayor the bridge was closed, but it reopened at noon.',
+    ],
   },
 }
 
