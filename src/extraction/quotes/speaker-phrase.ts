@@ -224,7 +224,14 @@ export function postmodifiedSubject(toks: Token[], i: number): TokenRange | null
   if (head.some((t) => PHRASE_BREAKERS.has(lower(t)) || SPEECH_VERBS.has(lower(t)) || /^[a-z]+(ed|ing|ly)$/.test(t.text))) return null
   // a participle modifies the head only before a preposition or at the end ("briefed on", "those surveyed"), not "tried to"
   const after = lower(toks[opener + 1])
-  if (participle(toks[opener]!) && opener + 1 < to && !/^(on|in|at|by|for|about|with|from)$/.test(after)) return null
+  // or a day ("A report published Wednesday says")
+  if (
+    participle(toks[opener]!) &&
+    opener + 1 < to &&
+    !/^(on|in|at|by|for|about|with|from)$/.test(after) &&
+    !TIME_WORDS.has(toks[opener + 1]!.text)
+  )
+    return null
   // "Aides to Clinton", "close to the campaign", not "to calm"; "two of whom" is no subject
   if (lower(toks[opener]) === 'to' && !(isCapitalised(toks[opener + 1]?.text ?? '') || DETERMINERS.has(toks[opener + 1]?.text ?? '')))
     return null

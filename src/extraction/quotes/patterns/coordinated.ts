@@ -1,4 +1,7 @@
-import { SPEECH_VERBS } from '../../lexicon/index.js'
+import { OBJECT_SPEECH_VERBS, SPEECH_VERBS } from '../../lexicon/index.js'
+
+/** Words joining a second verb phrase of the same subject. */
+const COORDINATORS = new Set(['and', 'but', 'then'])
 import { AUX, NOT_COORDINATED_STARTS } from '../../lexicon/quote-words.js'
 import { clauseEnd, contentStartAfter, contentTo } from '../content-span.js'
 import { runningSpeaker } from '../speaker-phrase.js'
@@ -12,8 +15,17 @@ export const coordinated: QuotePattern<'coordinated'> = {
     '"X did Y and said CONTENT": a second reporting verb of the same subject (the earlier quote’s speaker, else the sentence subject)',
   find: ({ body, v, found }, i) => {
     const { toks } = v
-    if (lower(toks[i - 1]) !== 'and' || !SPEECH_VERBS.has(lower(toks[i]))) return null
-    const start = contentStartAfter(toks, i + 1)
+    // "… and said", "… but told", "…, then says": the same subject goes on speaking
+    if (!COORDINATORS.has(lower(toks[i - 1])) || !SPEECH_VERBS.has(lower(toks[i]))) return null
+    // a bare "but"/"then" must follow a comma or "and" ("but said" alone may open a new clause's verb)
+    if (lower(toks[i - 1]) !== 'and' && !(toks[i - 2]?.text === ',' || lower(toks[i - 2]) === 'and')) return null
+    let j = i + 1
+    // "but told the Herald on Monday that …": the audience before "that"
+    if (OBJECT_SPEECH_VERBS.has(lower(toks[i]))) {
+      const that = toks.findIndex((t, k) => k > j && k <= j + 10 && lower(t) === 'that')
+      if (that > 0 && toks.slice(j, that).every((t) => isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)))) j = that
+    }
+    const start = contentStartAfter(toks, j)
     const first = toks[start.index]
     if (!first || (!start.hasThat && (!isWordToken(first) || AUX.has(lower(first)) || NOT_COORDINATED_STARTS.has(lower(first)))))
       return null
@@ -41,7 +53,15 @@ export const coordinated: QuotePattern<'coordinated'> = {
         text: 'The general inspected the troops and warned that the enemy was preparing an attack.',
         expect: { content: 'the enemy was preparing an attack', speaker: 'The general', cue: 'warned' },
       },
+      {
+        text: 'He endorsed the mayor, but told the Herald on Monday that he expected a close race.',
+        expect: { content: 'he expected a close race', speaker: 'He', cue: 'told' },
+      },
+      {
+        text: 'The coach praised his players, then said the referee had cost them the match.',
+        expect: { content: 'the referee had cost them the match', speaker: 'The coach', cue: 'said' },
+      },
     ],
-    negative: ['She stood up and said nothing.'],
+    negative: ['She stood up and said nothing.', 'They were tired, but told to keep walking.'],
   },
 }

@@ -94,13 +94,16 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
   }
   if (OBJECT_SPEECH_VERBS.has(verb)) {
     // "told reporters that", "told a meeting of Pacific Island leaders that", "told me, ''We're …''"
-    const that = toks.findIndex((t, k) => k > j && k <= j + 10 && lower(t) === 'that')
+    // the audience may be long and carry a place and a time ("a packed crowd in Windham, New Hampshire, on Monday that")
+    const that = toks.findIndex((t, k) => k > j && k <= j + 20 && lower(t) === 'that')
     const between = that > 0 ? toks.slice(j, that) : []
     const objectThenThat =
       that > 0 &&
+      (that - j <= 10 || !between.some((t) => FINITE.has(lower(t)))) &&
       between.every(
-        (t) =>
+        (t, k) =>
           (isWordToken(t) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t))) ||
+          (t.text === ',' && k > 0 && isCapitalised(between[k - 1]!.text)) ||
           t.text === '’s' ||
           t.text === "'s" ||
           OPEN_MARKS.has(t.text) ||
@@ -299,6 +302,11 @@ export const leading: QuotePattern<'leading'> = {
         // the audience of "told", then a bare clause with its own verb
         text: 'The governor told them the state would pay for the repairs.',
         expect: { content: 'the state would pay for the repairs', speaker: 'The governor', cue: 'told' },
+      },
+      {
+        // a participle and a day after the head describe the source
+        text: 'A report published Wednesday said the minister had used a private email account.',
+        expect: { content: 'the minister had used a private email account', speaker: 'A report published Wednesday', cue: 'said' },
       },
       {
         // a programme's quoted title inside the phrase before "that"
