@@ -20,6 +20,7 @@ export type PatternName =
   | 'leading'
   | 'participle'
   | 'coordinated'
+  | 'relative'
 
 /** Where a candidate came from: a pattern, a pattern's speech nested in another quote, or a quotation rule of link-quotations. */
 export type CandidateOrigin = PatternName | `${PatternName}-nested` | 'dash-signature' | 'quotation' | 'first-person'

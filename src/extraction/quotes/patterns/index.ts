@@ -8,6 +8,7 @@ import { leading, question, request } from './leading.js'
 import { openingInversion } from './opening-inversion.js'
 import { participle } from './participle.js'
 import { quotedAsSaying, quotesAsSaying } from './relayed.js'
+import { relative } from './relative.js'
 import { sayingPhrase } from './saying-phrase.js'
 import { parenthetical, trailing, trailingInverted } from './trailing.js'
 
@@ -36,6 +37,7 @@ export const CUE_PATTERNS = [
   question,
   request,
   leading,
+  relative,
 ] as const satisfies readonly QuotePattern[]
 
 export const ATTACHED_PATTERNS = [participle, coordinated] as const satisfies readonly QuotePattern[]
