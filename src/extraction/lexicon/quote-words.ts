@@ -59,6 +59,8 @@ export const APPROXIMATORS = words(`about nearly almost roughly around some just
 export const SHARE_WORDS = words(`
   percent % majority majorities minority most half third quarter many some all none each both several few
   plurality share two-thirds three-quarters
+  array number group handful lot couple dozen dozens hundreds thousands millions host range variety
+  coalition panel team bunch crowd chorus
 `)
 
 /** Words that open a postmodifier of a subject ("People briefed on", "A person familiar with", "Friends of X who …"), lower case. */
@@ -171,3 +173,6 @@ export const IRREGULAR_PAST = words(`
 
 /** Words that open a subordinate or relative clause: a verb after them is not the main clause's. */
 export const SUBORDINATORS = words(`before after when while because since if unless until that which who whom whose where as`)
+
+/** Participles that follow their head in a survey's subject ("those surveyed said"). */
+export const SURVEY_PARTICIPLES = words(`surveyed polled questioned interviewed sampled asked`)

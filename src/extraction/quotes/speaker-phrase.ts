@@ -12,6 +12,7 @@ import {
   PRONOUN_SPEAKERS,
   SHARE_WORDS,
   SUBJECT_INTRO_WORDS,
+  SURVEY_PARTICIPLES,
   TIME_WORDS,
   WH_WORDS,
 } from '../lexicon/quote-words.js'
@@ -117,7 +118,9 @@ export function nounPhraseStart(toks: Token[], to: number): number {
       if (words === 0) from--
       break
     }
-    if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw)) break
+    // "those surveyed said": a survey's participle closes its head
+    const surveyed = words === 0 && SURVEY_PARTICIPLES.has(lw) && DETERMINERS.has(toks[from - 2]?.text ?? '')
+    if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw) && !surveyed) break
     from--
     words++
   }
@@ -154,7 +157,8 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
     }
     break
   }
-  // "(R-Ga.)" belongs to the name before it
+  // "(R-Ga.)" belongs to the name before it, also when a comma follows it ("Sen. Jo Reed (D-R.I.), said")
+  if (toks[to - 1]?.text === ',' && toks[to - 2]?.text === ')' && parenthesisOpen(toks, to - 1) < to - 1) to--
   const end = toks[to - 1]?.text === ')' ? parenthesisOpen(toks, to) : to
   // "NAME, apposition," or "NAME — apposition —" before the verb: the name is the speaker, the
   // apposition describes it. An apposition may hold commas of its own ("Jo Lee, 21, a student from
@@ -182,7 +186,20 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
       if (startsWithName) return { from: core, to: end - 1 }
       nearest ??= { from: core, to: end - 1 }
     }
-    return nearest
+    if (nearest) return nearest
+    // "One pastor backing the senator, Jo Whiting of Grace Church, said": a description, then the name
+    const comma = toks.slice(Math.max(0, end - 12), end - 1).map((t) => t.text).lastIndexOf(',')
+    const nameFrom = comma >= 0 ? Math.max(0, end - 12) + comma + 1 : -1
+    const name = nameFrom >= 0 ? toks.slice(nameFrom, end - 1) : []
+    const namedSegment =
+      name.length > 0 &&
+      isCapitalised(name[0]!.text) &&
+      !DETERMINERS.has(name[0]!.text) &&
+      !PRONOUN_SPEAKERS.has(name[0]!.text) &&
+      isCapitalised(name[1]?.text ?? '') &&
+      name.every((t) => isWordToken(t) || t.text === '.') &&
+      !name.some((t) => SPEECH_VERBS.has(lower(t)) || AUX.has(lower(t)))
+    return namedSegment ? { from: nameFrom, to: end - 1 } : null
   }
   const from = nounPhraseStart(toks, end)
   if (from === end) return null

@@ -17,8 +17,8 @@ export const coordinated: QuotePattern<'coordinated'> = {
     const { toks } = v
     // "… and said", "… but told", "…, then says": the same subject goes on speaking
     if (!COORDINATORS.has(lower(toks[i - 1])) || !SPEECH_VERBS.has(lower(toks[i]))) return null
-    // a bare "but"/"then" must follow a comma or "and" ("but said" alone may open a new clause's verb)
-    if (lower(toks[i - 1]) !== 'and' && !(toks[i - 2]?.text === ',' || lower(toks[i - 2]) === 'and')) return null
+    // a bare "then" must follow a comma or "and" ("then says" may begin a time clause)
+    if (lower(toks[i - 1]) === 'then' && !(toks[i - 2]?.text === ',' || lower(toks[i - 2]) === 'and')) return null
     let j = i + 1
     // "but told the Herald on Monday that …": the audience before "that"
     if (OBJECT_SPEECH_VERBS.has(lower(toks[i]))) {
@@ -56,6 +56,10 @@ export const coordinated: QuotePattern<'coordinated'> = {
       {
         text: 'He endorsed the mayor, but told the Herald on Monday that he expected a close race.',
         expect: { content: 'he expected a close race', speaker: 'He', cue: 'told' },
+      },
+      {
+        text: 'The spokesman refused to answer questions but said there was no meeting planned.',
+        expect: { content: 'there was no meeting planned', speaker: 'The spokesman', cue: 'said' },
       },
       {
         text: 'The coach praised his players, then said the referee had cost them the match.',

@@ -299,6 +299,19 @@ export const leading: QuotePattern<'leading'> = {
         expect: { content: 'he had not decided how to vote', speaker: 'Sen. Tom Baker (R-Ohio), another veteran lawmaker', cue: 'said' },
       },
       {
+        text: 'Sen. Jack Reed (D-R.I.), said after a lunch on Tuesday that he had not read the plan.',
+        expect: { content: 'he had not read the plan', speaker: 'Sen. Jack Reed (D-R.I.)', cue: 'said' },
+      },
+      {
+        // a description, then the name in apposition
+        text: 'One pastor supporting the senator, Jo Whiting of Grace Church in Marion, said he had made 150 calls.',
+        expect: { content: 'he had made 150 calls', speaker: 'Jo Whiting of Grace Church in Marion', cue: 'said' },
+      },
+      {
+        text: 'Again, those surveyed said the mayor was best able to handle the crisis.',
+        expect: { content: 'the mayor was best able to handle the crisis', speaker: 'those surveyed', cue: 'said' },
+      },
+      {
         // the audience of "told", then a bare clause with its own verb
         text: 'The governor told them the state would pay for the repairs.',
         expect: { content: 'the state would pay for the repairs', speaker: 'The governor', cue: 'told' },

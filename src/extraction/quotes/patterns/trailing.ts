@@ -190,6 +190,15 @@ export const parenthetical: QuotePattern<'parenthetical'> = {
         text: 'During his years in office, Mr. Obama said, a majority of voters backed the reforms.',
         expect: { content: 'a majority of voters backed the reforms', speaker: 'Mr. Obama', cue: 'said' },
       },
+      {
+        // a collective noun before "of" heads the speaker
+        text: 'Pivoting to cuts too soon, a wide array of economists say, slowed the recovery.',
+        expect: {
+          content: 'Pivoting to cuts too soon, a wide array of economists say, slowed the recovery',
+          speaker: 'a wide array of economists',
+          cue: 'say',
+        },
+      },
     ],
     negative: ['The plan, she said, laughing.'],
   },
