@@ -73,7 +73,7 @@ export const NOT_SOURCE_NOUNS = words(`plan plans schedule tradition custom lege
  * Commissive reporting verbs: what was promised is an infinitive ("vowed to fight on", "has pledged
  * to cut taxes"), the words of the promise in reported form; lower case.
  */
-export const COMMISSIVE_VERBS = words(`pledged pledges pledge promised promises promise vowed vows vow`)
+export const COMMISSIVE_VERBS = words(`pledged pledges pledge pledging promised promises promise promising vowed vows vow vowing`)
 
 /** Verbs whose object is asked to do something ("urges supporters to vote"). */
 export const REQUEST_VERBS = words(`urged urges urging told tells telling asked asks asking warned warns warning`)
@@ -127,7 +127,8 @@ export const SUBJECT_SAYING_PREPOSITIONS = words(`by for from`)
 export const PARTICIPLE_CUES = words(`
   saying adding noting arguing insisting explaining claiming warning stressing suggesting declaring
   asserting acknowledging conceding telling writing tweeting recalling emphasizing emphasising promising
-  vowing predicting
+  vowing predicting pledging urging asking complaining boasting joking announcing stating reiterating
+  contending maintaining
 `)
 
 /** Inverted verbs that may open a sentence ("Said Ellis: …"), as written. */

@@ -1,5 +1,15 @@
 import { SPEECH_VERBS } from '../lexicon/index.js'
-import { CLAUSE_OPENERS, CLOSE_MARKS, OPEN_MARKS, PARTICIPLE_CUES, THAT_PHRASE_OPENERS, TIME_WORDS } from '../lexicon/quote-words.js'
+import {
+  CLAUSE_OPENERS,
+  CLOSE_MARKS,
+  FINITE,
+  IRREGULAR_PAST,
+  OPEN_MARKS,
+  PARTICIPLE_CUES,
+  SUBORDINATORS,
+  THAT_PHRASE_OPENERS,
+  TIME_WORDS,
+} from '../lexicon/quote-words.js'
 import type { Span, Token } from '../types.js'
 import { lower, isWordToken } from './tokens.js'
 import type { SentenceView } from './types.js'
@@ -91,4 +101,22 @@ export function clauseEnd(toks: Token[], from: number): number {
           toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))),
   )
   return k > 0 ? k : toks.length
+}
+
+/** A verb that makes the words before it a clause: finite, "-ed" or an irregular past. */
+export const isClauseVerb = (t: Token | undefined) =>
+  !!t && (FINITE.has(lower(t)) || IRREGULAR_PAST.has(lower(t)) || (/^[a-z]+ed$/.test(t.text) && !/eed$/.test(t.text)))
+
+/**
+ * Whether a clause's verb comes within eight words from token `from`, before any punctuation or
+ * subordinator ("the state would pay …", not "the news before the game started").
+ */
+export function hasClauseVerb(toks: Token[], from: number): boolean {
+  for (let m = from; m < toks.length && m <= from + 8; m++) {
+    const t = toks[m]!
+    if (!isWordToken(t) && t.text !== '’s' && t.text !== "'s" && t.text !== '-') return false
+    if ((SPEECH_VERBS.has(lower(t)) && !isClauseVerb(t)) || SUBORDINATORS.has(lower(t))) return false
+    if (isClauseVerb(t)) return true
+  }
+  return false
 }

@@ -7,27 +7,21 @@ import {
   CLOSE_MARKS,
   COMMISSIVE_VERBS,
   FINITE,
-  IRREGULAR_PAST,
   NOT_COMPLEMENT_STARTS,
   OBJECT_PRONOUNS,
   OPEN_MARKS,
   PROGRESSIVE_CUES,
   QUESTION_VERBS,
   REQUEST_VERBS,
-  SUBORDINATORS,
   TIME_WORDS,
   WH_WORDS,
 } from '../../lexicon/quote-words.js'
 import { isCapitalised } from '../../stages/tokenize.js'
 import type { Token } from '../../types.js'
-import { clauseEnd, contentStartAfter, contentTo, isClauseStart } from '../content-span.js'
+import { clauseEnd, contentStartAfter, contentTo, hasClauseVerb, isClauseStart } from '../content-span.js'
 import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
-
-/** A verb that makes the words before it a clause: finite, "-ed" or an irregular past. */
-const isClauseVerb = (t: Token | undefined) =>
-  !!t && (FINITE.has(lower(t)) || IRREGULAR_PAST.has(lower(t)) || (/^[a-z]+ed$/.test(t.text) && !/eed$/.test(t.text)))
 
 /**
  * Start of a bare complement clause after the audience of "told" at `j` ("told them the state
@@ -41,15 +35,7 @@ function bareClauseAfterAudience(toks: Token[], j: number): number | null {
   // "told reporters on Monday the …"
   if (lower(toks[k]) === 'on' && TIME_WORDS.has(toks[k + 1]?.text ?? '')) k += 2
   else if (TIME_WORDS.has(toks[k]?.text ?? '')) k++
-  if (!DETERMINERS.has(toks[k]?.text ?? '')) return null
-  for (let m = k + 1; m < toks.length && m <= k + 8; m++) {
-    const t = toks[m]!
-    if (!isWordToken(t) && t.text !== '’s' && t.text !== "'s" && t.text !== '-') return null
-    // "told them the news before the game started": a verb after a subordinator is not the clause's
-    if ((SPEECH_VERBS.has(lower(t)) && !isClauseVerb(t)) || SUBORDINATORS.has(lower(t))) return null
-    if (isClauseVerb(t)) return k
-  }
-  return null
+  return DETERMINERS.has(toks[k]?.text ?? '') && hasClauseVerb(toks, k + 1) ? k : null
 }
 
 /** "X said (that) CONTENT", "X told reporters that CONTENT", "X denied CONTENT". */

@@ -1,7 +1,8 @@
-import { OPEN_MARKS, PARTICIPLE_CUES } from '../../lexicon/quote-words.js'
-import { contentStartAfter, contentTo } from '../content-span.js'
+import { DETERMINERS } from '../../lexicon/index.js'
+import { AUX, COMMISSIVE_VERBS, OPEN_MARKS, PARTICIPLE_CUES, PRONOUN_SPEAKERS, REQUEST_VERBS } from '../../lexicon/quote-words.js'
+import { contentStartAfter, contentTo, hasClauseVerb } from '../content-span.js'
 import { runningSpeaker } from '../speaker-phrase.js'
-import { lower, wordCue } from '../tokens.js'
+import { isWordToken, lower, wordCue } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
 /** ", saying CONTENT", ", adding that CONTENT": speech attached to the sentence's subject (or its quote's speaker). */
@@ -10,22 +11,39 @@ export const participle: QuotePattern<'participle'> = {
   describe: '"…, saying/adding that/arguing that CONTENT": speech attached to the speaker of an earlier quote, else the sentence subject',
   find: ({ body, v, found }, i) => {
     const { toks } = v
-    if (!PARTICIPLE_CUES.has(lower(toks[i])) || toks[i - 1]?.text !== ',') return null
+    const cue = lower(toks[i])
+    if (!PARTICIPLE_CUES.has(cue) || toks[i - 1]?.text !== ',') return null
     let j = i + 1
-    if (lower(toks[i]) === 'telling') {
-      const that = toks.findIndex((t, k) => k > j && k <= j + 8 && lower(t) === 'that')
-      if (that < 0) return null
+    // ", vowing to make Mexico pay": a promise's infinitive; ", urging voters to stay home": a request
+    let from: number | null = null
+    if (COMMISSIVE_VERBS.has(cue) && lower(toks[j]) === 'to') from = j
+    else if (REQUEST_VERBS.has(cue)) {
+      const to = toks.findIndex((t, k) => k > j && k <= j + 6 && lower(t) === 'to')
+      if (to > 0 && toks.slice(j, to).every((t) => isWordToken(t) && !AUX.has(lower(t))) && /^[a-z]+$/.test(toks[to + 1]?.text ?? ''))
+        from = j
+    }
+    if (from === null && cue === 'telling') {
+      // ", telling reporters during a visit to Scotland on Friday that …"
+      const that = toks.findIndex((t, k) => k > j && k <= j + 15 && lower(t) === 'that')
+      if (that < 0 || !toks.slice(j, that).every((t) => isWordToken(t) || t.text === ',' || t.text === '’s' || t.text === "'s"))
+        return null
       j = that
     }
     const start = contentStartAfter(toks, j)
+    // ", claiming the party’s move would cost …": a bare clause, its subject then its verb
+    const bareClause =
+      (DETERMINERS.has(toks[start.index]?.text ?? '') || PRONOUN_SPEAKERS.has(toks[start.index]?.text ?? '')) &&
+      hasClauseVerb(toks, start.index + 1)
     if (
+      from === null &&
       !start.hasThat &&
       !OPEN_MARKS.has(toks[start.index]?.text ?? '') &&
       !OPEN_MARKS.has(toks[j]?.text ?? '') &&
-      lower(toks[i]) !== 'saying'
+      cue !== 'saying' &&
+      !bareClause
     )
       return null
-    const content = contentTo(body, v, start.index, toks.length)
+    const content = contentTo(body, v, from ?? start.index, toks.length)
     if (!content) return null
     const subject = runningSpeaker(found, toks, i, (q) => q.content.end <= toks[i]!.start)
     if (!subject) return null
@@ -49,7 +67,23 @@ export const participle: QuotePattern<'participle'> = {
         text: 'Ms. Reyes said the deal was fair, adding that both sides had made concessions.',
         expect: { content: 'both sides had made concessions', speaker: 'Ms. Reyes', cue: 'adding' },
       },
+      {
+        text: 'The union sued the city, claiming the new rules would cost members their jobs.',
+        expect: { content: 'the new rules would cost members their jobs', speaker: 'The union', cue: 'claiming' },
+      },
+      {
+        text: 'The candidate attacked the plan, vowing to repeal it on his first day in office.',
+        expect: { content: 'to repeal it on his first day in office', speaker: 'The candidate', cue: 'vowing' },
+      },
+      {
+        text: 'The mayor closed the schools, urging parents to keep children at home.',
+        expect: { content: 'parents to keep children at home', speaker: 'The mayor', cue: 'urging' },
+      },
+      {
+        text: 'He praised the vote, telling reporters during a visit to Rome on Friday that it was a great thing.',
+        expect: { content: 'it was a great thing', speaker: 'He', cue: 'telling' },
+      },
     ],
-    negative: ['He left the room, saying nothing.'],
+    negative: ['He left the room, saying nothing.', 'She read the letter, noting the date and the stamp.'],
   },
 }
