@@ -58,6 +58,8 @@ export interface QuoteDocReport {
 }
 
 function speakerCorrect(g: GoldQuote, p: ExtractedQuote, text: string, people: { name: string; mentions: Span[] }[]): boolean {
+  // the gold names no source and neither does the prediction
+  if (g.speaker == null && p.speaker.text === null && p.speaker.person === null && p.speaker.type === 'unknown') return true
   if (g.speakerStart == null || g.speakerEnd == null) return normaliseName(p.speaker.name) === normaliseName(g.speaker ?? '')
   const goldSpan = { start: g.speakerStart, end: g.speakerEnd }
   if (p.speaker.start !== null && p.speaker.end !== null && overlapChars(goldSpan, { start: p.speaker.start, end: p.speaker.end }) > 0)

@@ -71,6 +71,18 @@ describe('evaluation', () => {
       expect(r.counts).toEqual({ tp: 2, fp: 0, fn: 0, speakerOk: 2, cueOk: 2 })
     }
   })
+  it('counts an unnamed speaker right when the gold names no source either', () => {
+    const text = 'Asked whether the plan would work, the mayor said she hoped so.'
+    const question = { start: 6, end: 33 }
+    expect(text.slice(question.start, question.end)).toBe('whether the plan would work')
+    const doc = {
+      id: 'q',
+      text,
+      quotes: [{ speaker: null, cue: 'Asked', content: 'whether the plan would work', contentStart: 6, contentEnd: 33 }],
+    }
+    const r = scoreQuoteDoc(doc, { threshold: 0.3, strip: false })
+    expect(r.counts).toMatchObject({ tp: 1, fn: 0, speakerOk: 1 })
+  })
   it('recognises sports result tables', () => {
     expect(isSportsTable('RESULTS\nSmith 3 4\nJones 2 1\nBrown 6 0\nGreen 1 1')).toBe(true)
     expect(isSportsTable('Prices rose.\nThe bank said so.\nMore text here.\nAnd more.')).toBe(false)

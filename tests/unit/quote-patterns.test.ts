@@ -19,7 +19,10 @@ describe('quote-attribution patterns: every pattern’s examples through extract
   for (const p of PATTERNS) {
     describe(p.name, () => {
       it.each(p.examples.positive)('finds $expect.content ← $expect.speaker in: $text', ({ text, expect: want }) => {
-        const got = quotesOf(text, p.name).map((q) => ({ content: q.content, speaker: q.speaker.text, cue: q.cue }))
+        // a speaker the text does not name must stay unknown, not be borrowed from another quote
+        const speakerOf = (q: ReturnType<typeof quotesOf>[number]) =>
+          q.speaker.text ?? (q.speaker.name === 'unknown' ? null : `borrowed: ${q.speaker.name}`)
+        const got = quotesOf(text, p.name).map((q) => ({ content: q.content, speaker: speakerOf(q), cue: q.cue }))
         expect(got).toContainEqual(want)
       })
       it.each(p.examples.negative)('finds no quote in: %s', (text) => {

@@ -21,6 +21,7 @@ export type PatternName =
   | 'participle'
   | 'coordinated'
   | 'relative'
+  | 'asked-question'
 
 /** Where a candidate came from: a pattern, a pattern's speech nested in another quote, or a quotation rule of link-quotations. */
 export type CandidateOrigin = PatternName | `${PatternName}-nested` | 'dash-signature' | 'quotation' | 'first-person'
@@ -31,6 +32,8 @@ export interface QuoteCandidate {
   /** The speech segments when the content runs over its attribution ("A,” X said. “B"); else absent. */
   parts?: Span[]
   speaker: Span | null
+  /** The text names no speaker on purpose ("Asked whether …, she said": an unnamed interviewer asks); never a running speaker. */
+  unnamedSpeaker?: true
   cue: string
   cueSpan: Span | null
   via: string | null
@@ -62,7 +65,8 @@ export interface PatternContext {
 /** An example of a pattern: a sentence and the quote expected from it. */
 export interface PositiveExample {
   text: string
-  expect: { content: string; speaker: string; cue: string }
+  /** `speaker` null: the text names no speaker and none may be borrowed from an earlier quote. */
+  expect: { content: string; speaker: string | null; cue: string }
 }
 
 /**

@@ -68,7 +68,7 @@ interface Context {
 export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: ExtractedQuote[]): Speaker & { resolvedBy: string } {
   if (!q.speaker) {
     const last = previous.at(-1)
-    return last
+    return last && !q.unnamedSpeaker
       ? { ...last.speaker, text: null, start: null, end: null, resolvedBy: 'continuation' }
       : { text: null, start: null, end: null, type: 'unknown', person: null, name: 'unknown', resolvedBy: 'none' }
   }

@@ -1,6 +1,7 @@
 import type { QuotePattern } from '../types.js'
 import { accordingToLeading, accordingToParenthetical, accordingToTrailing } from './according-to.js'
 import { askedBy } from './asked-by.js'
+import { askedQuestion } from './asked-question.js'
 import { claimNoun } from './claim-noun.js'
 import { colon } from './colon.js'
 import { coordinated } from './coordinated.js'
@@ -24,7 +25,7 @@ import { parenthetical, trailing, trailingInverted } from './trailing.js'
 export const FRAME_PATTERNS = [
   [accordingToLeading, accordingToParenthetical, accordingToTrailing],
   [quotedAsSaying, quotesAsSaying],
-  [askedBy],
+  [askedBy, askedQuestion],
   [openingInversion, colon],
 ] as const satisfies readonly (readonly QuotePattern[])[]
 
