@@ -177,3 +177,19 @@ export const SUBORDINATORS = words(`before after when while because since if unl
 
 /** Participles that follow their head in a survey's subject ("those surveyed said"). */
 export const SURVEY_PARTICIPLES = words(`surveyed polled questioned interviewed sampled asked`)
+
+/**
+ * Reporting verbs that as often take a plain object ("maintains a lead", "claimed a victory",
+ * "continued their search", "reported a profit", "added 30 cents"): without "that", a colon or a
+ * quotation their complement must show a clause's verb.
+ */
+export const OBJECT_TAKING_CUES = words(`
+  maintain maintains maintained boast boasts boasted claim claims claimed continue continues continued
+  report reports reported add adds added reiterate reiterates reiterated propose proposes proposed
+  confirm confirms confirmed state states stated recall recalls recalled acknowledge acknowledges
+  acknowledged write writes wrote post posts posted admit admits admitted observe observes observed
+  explain explains explained declare declares declared cite cites cited offer offers offered
+`)
+
+/** Words that open a noun phrase object far more often than a clause's subject ("claimed a victory", "continued their search"). */
+export const OBJECT_OPENERS = words(`a an some its their his her our no any several another`)

@@ -108,11 +108,11 @@ export const isClauseVerb = (t: Token | undefined) =>
   !!t && (FINITE.has(lower(t)) || IRREGULAR_PAST.has(lower(t)) || (/^[a-z]+ed$/.test(t.text) && !/eed$/.test(t.text)))
 
 /**
- * Whether a clause's verb comes within eight words from token `from`, before any punctuation or
+ * Whether a clause's verb comes within `within` words from token `from`, before any punctuation or
  * subordinator ("the state would pay …", not "the news before the game started").
  */
-export function hasClauseVerb(toks: Token[], from: number): boolean {
-  for (let m = from; m < toks.length && m <= from + 8; m++) {
+export function hasClauseVerb(toks: Token[], from: number, within = 8): boolean {
+  for (let m = from; m < toks.length && m <= from + within; m++) {
     const t = toks[m]!
     if (!isWordToken(t) && t.text !== '’s' && t.text !== "'s" && t.text !== '-') return false
     if ((SPEECH_VERBS.has(lower(t)) && !isClauseVerb(t)) || SUBORDINATORS.has(lower(t))) return false

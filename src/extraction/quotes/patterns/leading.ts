@@ -8,6 +8,8 @@ import {
   COMMISSIVE_VERBS,
   FINITE,
   NOT_COMPLEMENT_STARTS,
+  OBJECT_OPENERS,
+  OBJECT_TAKING_CUES,
   OBJECT_PRONOUNS,
   OPEN_MARKS,
   PROGRESSIVE_CUES,
@@ -22,6 +24,7 @@ import { clauseEnd, contentStartAfter, contentTo, hasClauseVerb, isClauseStart }
 import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
+
 
 /**
  * Start of a bare complement clause after the audience of "told" at `j` ("told them the state
@@ -154,6 +157,11 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
     const first = toks[start.index]
     // a complement clause opens with its subject, not with a preposition or a verb
     if (!first || !isWordToken(first) || NOT_COMPLEMENT_STARTS.has(lower(first))) return null
+    // beyond say and tell, a reporting verb also takes plain objects ("maintains a lead", "claimed a
+    // victory", "continued their search"): a bare complement must show a clause's verb
+    // ("added 30 cents to $12.40": an amount is an object too)
+    const objectLike = OBJECT_OPENERS.has(lower(first)) || /^[\d$€£]/.test(first.text)
+    if (OBJECT_TAKING_CUES.has(verb) && objectLike && !hasClauseVerb(toks, start.index + 1, 12)) return null
   }
   let to = clauseEnd(toks, start.index)
   if (npContent) {
@@ -303,6 +311,11 @@ export const leading: QuotePattern<'leading'> = {
         expect: { content: 'the state would pay for the repairs', speaker: 'The governor', cue: 'told' },
       },
       {
+        // a reporting verb that also takes objects, here with a clause
+        text: 'The minister reported his department had met every target.',
+        expect: { content: 'his department had met every target', speaker: 'The minister', cue: 'reported' },
+      },
+      {
         // a participle and a day after the head describe the source
         text: 'A report published Wednesday said the minister had used a private email account.',
         expect: { content: 'the minister had used a private email account', speaker: 'A report published Wednesday', cue: 'said' },
@@ -324,6 +337,11 @@ export const leading: QuotePattern<'leading'> = {
       'He is said to be furious about the decision.',
       'The minister said on Monday.',
       'The party won about 40 percent of the votes said to be cast in the city.',
+      // reporting verbs with a plain object
+      'Shares of the bank added 30 cents to $12.40 in early trading.',
+      'The company reported a profit of $3 million for the quarter.',
+      'She claimed a victory in Iowa but trails in the delegate count.',
+      'Police continued their search for the missing boy on Sunday.',
     ],
   },
 }
