@@ -193,3 +193,9 @@ export const OBJECT_TAKING_CUES = words(`
 
 /** Words that open a noun phrase object far more often than a clause's subject ("claimed a victory", "continued their search"). */
 export const OBJECT_OPENERS = words(`a an some its their his her our no any several another`)
+
+/** Documents and posts that carry their sender's words ("issued a statement saying …"). */
+export const MESSAGE_NOUNS = words(`
+  statement letter tweet post message email e-mail note memo video ad advert advertisement release
+  editorial op-ed report filing complaint petition text
+`)

@@ -23,7 +23,11 @@ export function trimContent(body: string, span: Span): Span {
   while (body.startsWith("''", start) && end - start > 2) start += 2
   while (end - start > 2 && body.slice(end - 2, end) === "''") end -= 2
   while (end > start && /[\s,;:.]/.test(body[end - 1]!)) end--
-  // keep a closing parenthesis or an abbreviation's period that belongs to the last word
+  // a closing parenthesis whose opening one is outside the content ("(Forbes says it tracks more.)")
+  if (body[end - 1] === ')' && !body.slice(start, end).includes('(')) {
+    end--
+    while (end > start && /[\s,;:.]/.test(body[end - 1]!)) end--
+  }
   return { start, end }
 }
 
@@ -36,6 +40,7 @@ export function isClauseStart(toks: Token[], i: number): boolean {
     prev.text === ',' ||
     prev.text === ':' ||
     prev.text === ';' ||
+    prev.text === '(' ||
     prev.text === '—' ||
     prev.text === '–' ||
     (prev.text === '-' && toks[i - 2]?.text === '-') ||

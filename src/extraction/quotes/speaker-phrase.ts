@@ -120,7 +120,9 @@ export function nounPhraseStart(toks: Token[], to: number): number {
     }
     // "those surveyed said": a survey's participle closes its head
     const surveyed = words === 0 && SURVEY_PARTICIPLES.has(lw) && DETERMINERS.has(toks[from - 2]?.text ?? '')
-    if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw) && !surveyed) break
+    // "A teary-eyed Bush": the participle of a hyphenated adjective is no verb
+    const hyphenated = lw.includes('-') || (toks[from - 2]?.text === '-' && toks[from - 2]!.end === t.start)
+    if (!isCapitalised(t.text) && /(ed|ing)$/.test(lw) && !/(eed|ling)$/.test(lw) && !surveyed && !hyphenated) break
     from--
     words++
   }

@@ -63,8 +63,8 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
   // "Rubio was asked by …": the asker speaks (askedBy)
   if (verb === 'asked' && BE_FORMS.has(lower(toks[i - 1])) && lower(toks[i + 1]) === 'by') return null
   let j = i + 1
-  // "says of Clinton, “If she …”"
-  if (lower(toks[j]) === 'of' && isCapitalised(toks[j + 1]?.text ?? '')) {
+  // "says of Clinton, “If she …”", "said of the episode, “I don’t like it”"
+  if (lower(toks[j]) === 'of' && (isCapitalised(toks[j + 1]?.text ?? '') || DETERMINERS.has(toks[j + 1]?.text ?? ''))) {
     const comma = toks.findIndex((t, k) => k > j && k <= j + 5 && t.text === ',')
     if (comma > 0) j = comma
   }
@@ -309,6 +309,19 @@ export const leading: QuotePattern<'leading'> = {
         // the audience of "told", then a bare clause with its own verb
         text: 'The governor told them the state would pay for the repairs.',
         expect: { content: 'the state would pay for the repairs', speaker: 'The governor', cue: 'told' },
+      },
+      {
+        text: 'A teary-eyed Bush says he is proud of the campaign he ran.',
+        expect: { content: 'he is proud of the campaign he ran', speaker: 'A teary-eyed Bush', cue: 'says' },
+      },
+      {
+        // an aside in parentheses
+        text: 'Rankings differ. (Forbes says it tracks 500 more family fortunes.)',
+        expect: { content: 'it tracks 500 more family fortunes', speaker: 'Forbes', cue: 'says' },
+      },
+      {
+        text: 'The coach said of the defeat, “We were not good enough.”',
+        expect: { content: 'We were not good enough', speaker: 'The coach', cue: 'said' },
       },
       {
         // a reporting verb that also takes objects, here with a clause

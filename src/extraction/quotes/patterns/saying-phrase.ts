@@ -1,8 +1,25 @@
-import { SUBJECT_SAYING_PREPOSITIONS } from '../../lexicon/quote-words.js'
+import { DETERMINERS } from '../../lexicon/index.js'
+import { MESSAGE_NOUNS, SUBJECT_SAYING_PREPOSITIONS, TIME_WORDS } from '../../lexicon/quote-words.js'
+import type { Token } from '../../types.js'
 import { contentStartAfter, contentTo, isClauseStart } from '../content-span.js'
 import { sentenceSubject, speakerBefore } from '../speaker-phrase.js'
 import { isProgressiveCue, lower, span } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
+
+/**
+ * Index of the verb of "VERB a (ADJ) MESSAGE (DAY) saying" ending before token `i`: a document or
+ * post carries the words of its sender ("released a joint statement Wednesday saying"); else null.
+ */
+function messageBefore(toks: Token[], i: number): number | null {
+  let k = i - 1
+  if (TIME_WORDS.has(toks[k]?.text ?? '')) k--
+  if (!MESSAGE_NOUNS.has(lower(toks[k]))) return null
+  for (let d = k - 1; d >= Math.max(1, k - 3); d--) {
+    if (DETERMINERS.has(toks[d]!.text) || lower(toks[d]) === 'a' || lower(toks[d]) === 'an') return /^[a-z]+$/.test(toks[d - 1]!.text) ? d - 1 : null
+    if (!/^[a-z-]+$/.test(toks[d]!.text)) return null
+  }
+  return null
+}
 
 /** Multi-word cues ending in "saying": "issued a statement saying", "with X saying", "responded by saying". */
 export const sayingPhrase: QuotePattern<'saying-phrase'> = {
@@ -14,8 +31,10 @@ export const sayingPhrase: QuotePattern<'saying-phrase'> = {
     let cueFrom = i
     let speakerEnd = i
     const w1 = lower(toks[i - 1])
-    if (w1 === 'statement' && lower(toks[i - 2]) === 'a') {
-      cueFrom = i - 3 // issued/released a statement saying
+    // "issued a statement saying", "released a joint statement Wednesday saying", "sent a letter saying"
+    const message = messageBefore(toks, i)
+    if (message !== null) {
+      cueFrom = message
       speakerEnd = cueFrom
     } else if (w1 === 'by') {
       cueFrom = i - 2 // responded by saying
@@ -52,6 +71,10 @@ export const sayingPhrase: QuotePattern<'saying-phrase'> = {
   },
   examples: {
     positive: [
+      {
+        text: 'The town released a joint statement Wednesday saying the comments were unfounded.',
+        expect: { content: 'the comments were unfounded', speaker: 'The town', cue: 'released a joint statement Wednesday saying' },
+      },
       {
         text: 'The company issued a statement saying it would cooperate fully with investigators.',
         expect: { content: 'it would cooperate fully with investigators', speaker: 'The company', cue: 'issued a statement saying' },
