@@ -1,5 +1,6 @@
 import { DETERMINERS, OBJECT_SPEECH_VERBS, ROLE_NOUNS, TRAILING_TAIL_STARTERS } from '../../lexicon/index.js'
 import {
+  AUX,
   CLOSE_MARKS,
   FINITE,
   INTRO_WORDS,
@@ -13,10 +14,22 @@ import {
   TIME_WORDS,
 } from '../../lexicon/quote-words.js'
 import { isCapitalised } from '../../stages/tokenize.js'
-import { clauseEnd, contentTo } from '../content-span.js'
+import type { Token } from '../../types.js'
+import { clauseEnd, contentTo, isClauseVerb } from '../content-span.js'
 import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
+
+/** Words that open a circumstance phrase before the subject ("For his part", "With 214 delegates at stake"). */
+const CIRCUMSTANCE_OPENERS = new Set(['for', 'with', 'on', 'in', 'at', 'after', 'before', 'besides', 'regarding', 'despite', 'given', 'to', 'from', 'by', 'during', 'then', 'but', 'and', 'so'])
+
+/** Whether the words before an attribution are a short introductory phrase: a preposition or "-ing" first, no verb of a clause. */
+function isIntroductoryPhrase(words: Token[]): boolean {
+  const first = words.find((t) => isWordToken(t))
+  if (!first || OPEN_MARKS.has(words[0]!.text) || words.some((t) => CLOSE_MARKS.has(t.text))) return false
+  const opensPhrase = CIRCUMSTANCE_OPENERS.has(lower(first)) || /^[A-Z][a-z]+ing$/.test(first.text)
+  return opensPhrase && words.filter(isWordToken).length <= 8 && !words.some((t) => isClauseVerb(t) || AUX.has(lower(t)))
+}
 
 /** "CONTENT, X said [Wednesday ...]." and "CONTENT, said X." */
 const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCandidate | null => {
@@ -122,6 +135,9 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
   }
   const content = contentTo(body, v, 0, end + (CLOSE_MARKS.has(toks[end]?.text ?? '') ? 1 : 0), after ? 1 : 3)
   if (!content) return null
+  // "For his part, Bush tweeted …", "With 214 delegates at stake, Clinton assured …": an
+  // introductory phrase without a verb of its own is circumstance, not what was said
+  if (!after && isIntroductoryPhrase(toks.slice(0, end))) return null
   if (after)
     return extendQuote(
       { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'parenthetical', confidence: 0.75, sentence: v.index },
@@ -227,6 +243,12 @@ export const trailing: QuotePattern<'trailing'> = {
         expect: { content: 'The bridge has to close', speaker: 'Mr. Haldane', cue: 'said' },
       },
     ],
-    negative: ['In the end, the mayor said nothing.', 'The fund grew, Ms. Ortega said with confidence that rates would fall.'],
+    negative: [
+      'In the end, the mayor said nothing.',
+      'The fund grew, Ms. Ortega said with confidence that rates would fall.',
+      // an introductory phrase is circumstance, not speech
+      'On top of that, the mayor said on Monday.',
+      'With 214 delegates at stake, Clinton assured supporters in Ohio.',
+    ],
   },
 }
