@@ -142,7 +142,7 @@ export const NOT_SPEAKER_LABELS = words(`
   Correction Corrections Update Updated Note Editor Related Photo Photos Source Sources Read Watch Listen
   Video Disclosure Clarification Background Credit Caption Advertisement Subscribe Contact Email Tags
   Topics Follow See Also Previously Warning Spoiler Transcript Results Scores Standings Table Attendance
-  Breaking Exclusive Live Opinion Analysis
+  Breaking Exclusive Live Opinion Analysis Contributing Contributors Revealed Paid
 `)
 
 /** Lower-case particles inside a name ("Ursula von der Leyen"). */
