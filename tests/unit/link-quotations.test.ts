@@ -55,6 +55,12 @@ describe('first-person sentences in a text without quotation marks', () => {
       ['Helen Carter', 'quotation', 'The council meets in May and our city deserves better'],
     ])
   })
+  it('are the writer’s own in a column written in the first person', () => {
+    const column =
+      'I have covered this council for years. We all know how it works.\nThe mayor said the plan would fail. I doubt it.\n' +
+      'My view is simple. Our city can afford it.\nThe vote is on Friday. I will be there, and so will my neighbours.\nWe shall see.'
+    expect(quotes(column)).toEqual([['The mayor', 'said', 'the plan would fail']])
+  })
   it('are the writer’s own where the text uses quotation marks', () => {
     expect(quotes('“It will fail,” Mayor Helen Carter said.\nWe asked the council about it on Monday.')).toEqual([
       ['Helen Carter', 'said', 'It will fail'],

@@ -192,8 +192,12 @@ const FIRST_PERSON =
 export function firstPersonSpeech(body: string, sentences: Sentence[], input: QuoteCandidate[]): QuoteCandidate[] {
   const quotes = [...input]
   const out: QuoteCandidate[] = []
+  const covered = (s: Sentence) => quotes.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))
+  const free = sentences.filter((s) => !covered(s))
+  // an author writing in the first person (a column, a letter) speaks in their own voice
+  if (free.filter((s) => FIRST_PERSON.test(s.text)).length > Math.max(3, 0.2 * free.length)) return quotes
   sentences.forEach((s, index) => {
-    if (!FIRST_PERSON.test(s.text) || quotes.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))) return
+    if (!FIRST_PERSON.test(s.text) || covered(s)) return
     const last = [...quotes, ...out].filter((q) => q.speaker && q.content.end <= s.start).sort((a, b) => b.content.end - a.content.end)[0]
     const lastSentence = last ? sentences[last.sentence] : undefined
     if (!last || !lastSentence || s.paragraph - lastSentence.paragraph > 1) return
@@ -203,6 +207,12 @@ export function firstPersonSpeech(body: string, sentences: Sentence[], input: Qu
     if (lastSentence.paragraph === s.paragraph && /^[\s.!?,;:]*$/.test(body.slice(last.content.end, content.start))) {
       const list = quotes.includes(last) ? quotes : out
       list[list.indexOf(last)] = extendQuote(last, content)
+      return
+    }
+    // the sentence after a first-person one in the same paragraph goes on with it
+    const previous = out.at(-1)
+    if (previous && sentences[previous.sentence]?.paragraph === s.paragraph && /^[\s.!?,;:]*$/.test(body.slice(previous.content.end, content.start))) {
+      out[out.length - 1] = extendQuote(previous, content)
       return
     }
     out.push({
