@@ -13,6 +13,15 @@ describe('findQuotations', () => {
       'First paragraph of a long quote.\n“And the second one,',
     ])
   })
+  it('starts a new quotation at a straight mark that opens a sentence inside an unclosed one (paragraphs joined)', () => {
+    const body = '"We will win," he said. "The fans are ready. "The team is ready too." The club was sold in May. "It is over," she said.'
+    expect(findQuotations(body, splitSentences(body)).map((s) => body.slice(s.start, s.end))).toEqual([
+      'We will win,',
+      'The fans are ready. ',
+      'The team is ready too.',
+      'It is over,',
+    ])
+  })
 })
 
 describe('linkQuotations through extract()', () => {

@@ -2,6 +2,10 @@ import type { Sentence, Span } from '../types.js'
 import { extendQuote, trimContent, type QuoteCandidate } from './find-quotes.js'
 import { overlaps, sentenceAt } from '../spans.js'
 
+/** Whether the straight mark at `i` (of `width` characters) sits as an opening one: after a space or the start, before a letter or digit. */
+const opensBySpacing = (text: string, i: number, width: number) =>
+  (i === 0 || /\s/.test(text[i - 1]!)) && /[\p{L}\p{N}]/u.test(text[i + width] ?? '')
+
 /**
  * Quoted passages of the body. Marks pair within a paragraph; a paragraph that opens a quotation
  * and does not close it continues into the next paragraph that opens with a mark (the news
@@ -25,11 +29,20 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
       const ch = text[i]!
       const double = ch === "'" && text[i + 1] === "'" // '' as a quotation mark
       const straight = ch === '"' || double
+      const width = double ? 2 : 1
       // a ” that opens a paragraph or follows a space is an opening mark typed the wrong way round
       const misturned = ch === '”' && !open && (i === 0 || /\s/.test(text[i - 1]!))
+      // a straight mark after a space and before a word opens a quotation even while one is open:
+      // in '"… had. "The equivalent …' the first quotation ran to the end of a paragraph that was
+      // joined to the next (the convention leaves such a paragraph unclosed)
+      const reopens = straight && !!open && opensBySpacing(text, i, width) && /[.!?]\s*$/.test(text.slice(0, i))
+      if (reopens) {
+        const end = p.start + i
+        if (end > open!.start) out.push({ start: open!.start, end })
+        open = null
+      }
       const opening = ch === '“' || (straight && !open) || misturned
       const closing = (ch === '”' && !misturned) || (straight && !!open)
-      const width = double ? 2 : 1
       if (opening && !open) open = { start: p.start + i + width, end: p.start + i + width }
       else if (closing && open) {
         if (p.start + i > open.start) out.push({ start: open.start, end: p.start + i })
