@@ -206,9 +206,11 @@ export function firstPersonSpeech(body: string, sentences: Sentence[], input: Qu
   const quotes = [...input]
   const out: QuoteCandidate[] = []
   const covered = (s: Sentence) => quotes.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))
-  const free = sentences.filter((s) => !covered(s))
-  // an author writing in the first person (a column, a letter) speaks in their own voice
-  if (free.filter((s) => FIRST_PERSON.test(s.text)).length > Math.max(3, 0.2 * free.length)) return quotes
+  // an author writing in the first person (a column, a letter) does so from the opening
+  // paragraphs on, before anyone is quoted; a news report opens in the third person
+  const firstQuoted = Math.min(...quotes.map((q) => sentences[q.sentence]?.paragraph ?? Infinity))
+  const opening = sentences.filter((s) => s.paragraph < Math.min(firstQuoted, (sentences[0]?.paragraph ?? 0) + 3) && !covered(s))
+  if (opening.some((s) => FIRST_PERSON.test(s.text))) return quotes
   sentences.forEach((s, index) => {
     if (!FIRST_PERSON.test(s.text) || covered(s)) return
     const last = [...quotes, ...out].filter((q) => q.speaker && q.content.end <= s.start).sort((a, b) => b.content.end - a.content.end)[0]
