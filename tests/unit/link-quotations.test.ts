@@ -31,6 +31,10 @@ describe('linkQuotations through extract()', () => {
     const [q] = extract({ title: '', body }).quotes
     expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual(['The plan is dead', 'Nobody wants it. Nobody'])
   })
+  it('runs a quote that opens a quoted passage to the end of the passage, over its sentences', () => {
+    const body = 'The mayor added: "I do not think he will. Stability is the key word."'
+    expect(quotes(body)).toEqual([['The mayor', 'added', 'I do not think he will. Stability is the key word']])
+  })
   it('keeps a stand-alone quoted sentence for the running speaker and drops scare quotes', () => {
     const q = quotes(
       'Costs will rise, Mayor Helen Carter said.\n“We have no other choice here.”\nCritics called the plan “a total disaster” on Monday.',

@@ -85,6 +85,13 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
           !(p.start <= q.content.start && q.content.end <= p.end && q.pattern.endsWith('nested')),
       ),
   )
+  // 'Sir Digby added: "I don't think he will. I have to say …"': a quote whose content opens a
+  // quoted passage, its attribution outside, runs to the passage's end (over its sentences)
+  quotes.forEach((q, k) => {
+    const passage = passages.find((p) => Math.abs(q.content.start - p.start) <= 1 && q.content.end < p.end && q.content.end > p.start)
+    const outside = (s: Span | null) => !s || s.end <= passage!.start || s.start >= passage!.end
+    if (passage && outside(q.speaker) && outside(q.cueSpan) && !q.parts) quotes[k] = { ...q, content: { start: q.content.start, end: passage.end } }
+  })
   const unattributed: QuoteCandidate[] = []
   for (const passage of passages) {
     if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue

@@ -83,7 +83,12 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
       ((isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text)) ||
         DETERMINERS.has(toks[found.from]!.text) ||
         QUANTIFIERS.has(lower(toks[found.from])) ||
-        (afterQuote && ROLE_NOUNS.has(lower(toks[found.from])) && found.to - found.from >= 2 && isCapitalised(toks[found.to - 1]!.text)))
+        // "said race director David Bedford", "said lead author Jo Bloggs": a role noun among the
+        // lower-case words before the name
+        (toks.slice(found.from, found.to).some((t) => ROLE_NOUNS.has(lower(t)) && !isCapitalised(t.text)) &&
+          found.to - found.from >= 2 &&
+          isCapitalised(toks[found.to - 1]!.text) &&
+          (afterQuote || toks.slice(found.from, found.to).every((t) => isWordToken(t) || t.text === '.'))))
     const lowerWords = found
       ? toks.slice(found.from, found.to).filter((t) => /^\p{Ll}/u.test(t.text) && !DETERMINERS.has(t.text)).length
       : 0
