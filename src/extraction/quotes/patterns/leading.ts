@@ -102,7 +102,9 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
     const objectThenQuote =
       obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
     // "urges supporters to monitor polling places": the request is what was said
-    const objectThenTo = obj && lower(toks[obj.to]) === 'to' && REQUEST_VERBS.has(verb)
+    // ("warned Mr Brown not to be tempted")
+    const objectThenTo =
+      obj && (lower(toks[obj.to]) === 'to' || (lower(toks[obj.to]) === 'not' && lower(toks[obj.to + 1]) === 'to')) && REQUEST_VERBS.has(verb)
     // "Trump told the forum he was “totally against the war”": object, then a clause with a pronoun subject
     const pronoun = toks.findIndex(
       (t, k) => k > j && k <= j + 6 && /^(he|she|they|it|we|i)$/i.test(t.text) && !PHRASE_BREAKERS.has(lower(toks[k - 1])),
