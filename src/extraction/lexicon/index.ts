@@ -135,7 +135,9 @@ export const SPEECH_VERBS = new Set([
   boasted boasts joked jokes quipped quips shouted shouts whispered whispers announced answered
   answers charged charges accused accuses proposed proposes asked asks
   argue insist claim warn explain note contend maintain acknowledge admit concede predict stress deny
-  confirm suggest
+  confirm suggest allege complain recall reveal advise advised advises confess confessed confesses
+  mused muses opined opines retorted retorts exclaimed lamented laments bemoaned
+  snapped
 `),
 ])
 

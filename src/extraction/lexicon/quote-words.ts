@@ -90,7 +90,9 @@ export const BE_FORMS = words(`is are was were isn’t isn't wasn’t wasn't are
 
 /** Reporting verbs that news English inverts (", said Smith"). */
 export const INVERTIBLE_VERBS = words(
-  `said says added adds asked asks wrote writes explained continued noted recalled replied insisted warned`,
+  `said says added adds asked asks wrote writes explained explains continued noted notes recalled replied
+  insisted insists warned argues argued admits admitted concedes conceded cautioned quipped joked observed
+  remarked declared countered maintains predicted`,
 )
 
 /** Words after an inverted speaker that show the speaker phrase has ended (", said Smith in a statement"). */

@@ -20,6 +20,38 @@ import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
+/** Words that only link a sentence to the one before ("But, says X, …"): no content of their own. */
+const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'ultimately', 'indeed', 'now', 'then'])
+
+/**
+ * Where the interrupted clause resumes after an inverted speaker ending at `to` (", says BT, is to
+ * …"): after its comma and any apposition to the speaker (", a vice-president at IBM,"), at a word
+ * that can go on a clause. Null when the sentence ends or only circumstances follow.
+ */
+function continuationAfter(toks: Token[], to: number): number | null {
+  if (toks[to]?.text !== ',') return null
+  let next = to + 1
+  const nextComma = toks.findIndex((t, n) => n > next && t.text === ',')
+  const segment = nextComma > 0 ? toks.slice(next, nextComma) : []
+  const apposition =
+    nextComma > 0 &&
+    segment.length <= 12 &&
+    segment.every((t) => isWordToken(t) || t.text === '’s' || t.text === "'s" || t.text === '-') &&
+    !segment.some((t) => isClauseVerb(t) || AUX.has(lower(t)) || PRONOUN_SPEAKERS.has(t.text)) &&
+    (DETERMINERS.has(segment[0]!.text) || /^\p{Ll}/u.test(segment[0]!.text) || isPossessiveName(segment))
+  if (apposition) next = nextComma + 1
+  // the clause resumes with a verb of its own; a final apposition ("…, argues Mr Lee, the firm's head.") has none
+  const resumed = toks.slice(next, nextComma > next ? undefined : toks.length)
+  if (!resumed.some((t) => isClauseVerb(t) || AUX.has(lower(t)) || /^[a-z]+s$/.test(t.text))) return null
+  const first = toks[next]
+  if (!first || !isWordToken(first) || PARTICIPLE_CUES.has(lower(first)) || NOT_CONTINUATIONS.has(lower(first))) return null
+  if (/ing$/.test(lower(first)) || TRAILING_TAIL_STARTERS.has(lower(first))) return null
+  return next
+}
+
+/** "Industry Week's Technology Leader of the Year": a possessive name opening an apposition. */
+const isPossessiveName = (segment: Token[]) => segment.findIndex((t) => t.text === '’s' || t.text === "'s") > 0 && isCapitalised(segment[0]!.text)
+
 /** Words that open a circumstance phrase before the subject ("For his part", "With 214 delegates at stake"). */
 const CIRCUMSTANCE_OPENERS = new Set(['for', 'with', 'on', 'in', 'at', 'after', 'before', 'besides', 'regarding', 'despite', 'given', 'to', 'from', 'by', 'during', 'then', 'but', 'and', 'so'])
 
@@ -102,10 +134,18 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
     const sp = found && opens && closes && lowerWords <= 3 && found.to - found.from <= 7 ? found : null
     let comma = i - 1
     while (comma > 0 && (toks[comma]!.text === ',' || CLOSE_MARKS.has(toks[comma]!.text))) comma--
-    if (sp && comma > 0) {
-      const content = contentTo(body, v, 0, comma + 1, 3)
-      if (content)
-        return { content, speaker: span(toks, sp), ...cue, via: null, pattern: 'trailing-inverted', confidence: 0.8, sentence: v.index }
+    if (sp && comma >= 0) {
+      // "The idea, says BT, is to …", "But, says Nick Donofrio, a vice-president at IBM, it was …":
+      // the clause goes on after the attribution (and an apposition to its speaker)
+      const rest = !afterQuote ? continuationAfter(toks, sp.to) : null
+      const after = rest !== null ? contentTo(body, v, rest, clauseEnd(toks, rest), 2) : null
+      const beforeWords = toks.slice(0, comma + 1).filter((t) => isWordToken(t))
+      const onlyConnective = beforeWords.length === 1 && CONNECTIVES.has(lower(beforeWords[0]))
+      const content = onlyConnective ? null : contentTo(body, v, 0, comma + 1, after ? 1 : 3)
+      const base = { speaker: span(toks, sp), ...cue, via: null, sentence: v.index }
+      if (after && content) return extendQuote({ ...base, content, pattern: 'parenthetical', confidence: 0.75 }, after)
+      if (after && onlyConnective) return { ...base, content: after, pattern: 'parenthetical', confidence: 0.75 }
+      if (content) return { ...base, content, pattern: 'trailing-inverted', confidence: 0.8 }
     }
   }
   if (!tailOk) return null
@@ -212,6 +252,15 @@ export const parenthetical: QuotePattern<'parenthetical'> = {
         expect: { content: 'a majority of voters backed the reforms', speaker: 'Mr. Obama', cue: 'said' },
       },
       {
+        // an inverted attribution inside the clause
+        text: 'The idea, says the company, is to shape a new model for the arts.',
+        expect: { content: 'The idea, says the company, is to shape a new model for the arts', speaker: 'the company', cue: 'says' },
+      },
+      {
+        text: 'But, says Nick Donofrio, a vice-president at IBM, it was not the thing itself that improved lives.',
+        expect: { content: 'it was not the thing itself that improved lives', speaker: 'Nick Donofrio', cue: 'says' },
+      },
+      {
         // a collective noun before "of" heads the speaker
         text: 'Pivoting to cuts too soon, a wide array of economists say, slowed the recovery.',
         expect: {
@@ -221,7 +270,7 @@ export const parenthetical: QuotePattern<'parenthetical'> = {
         },
       },
     ],
-    negative: ['The plan, she said, laughing.'],
+    negative: ['The plan, she said, laughing.', 'We are in a new phase, argues Mr Lee, the firm’s head of research.'],
   },
 }
 
