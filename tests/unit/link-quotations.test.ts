@@ -35,6 +35,15 @@ describe('linkQuotations through extract()', () => {
     const body = 'The mayor added: "I do not think he will. Stability is the key word."'
     expect(quotes(body)).toEqual([['The mayor', 'added', 'I do not think he will. Stability is the key word']])
   })
+  it('splits a quote over joined paragraphs into one part per quoted passage', () => {
+    const body = 'City boss Tom Harris said: "We had a great chance early on. "We started well but faded after the break."'
+    const [q, ...rest] = extract({ title: '', body }).quotes
+    expect(rest).toEqual([])
+    expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual([
+      'We had a great chance early on',
+      'We started well but faded after the break',
+    ])
+  })
   it('keeps a stand-alone quoted sentence for the running speaker and drops scare quotes', () => {
     const q = quotes(
       'Costs will rise, Mayor Helen Carter said.\n“We have no other choice here.”\nCritics called the plan “a total disaster” on Monday.',

@@ -92,6 +92,14 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     const outside = (s: Span | null) => !s || s.end <= passage!.start || s.start >= passage!.end
     if (passage && outside(q.speaker) && outside(q.cueSpan) && !q.parts) quotes[k] = { ...q, content: { start: q.content.start, end: passage.end } }
   })
+  // '… boss Kevin Keegan: "A. "B. "C."': a quote that holds several quoted passages is spoken in
+  // those segments (paragraphs joined in the source); each becomes a part
+  quotes.forEach((q, k) => {
+    if (q.parts) return
+    const inside = passages.filter((p) => p.start >= q.content.start - 1 && p.end <= q.content.end + 1)
+    const quoted = inside.reduce((n, p) => n + p.end - p.start, 0)
+    if (inside.length >= 2 && quoted >= 0.8 * (q.content.end - q.content.start)) quotes[k] = { ...q, parts: inside }
+  })
   const unattributed: QuoteCandidate[] = []
   for (const passage of passages) {
     if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
