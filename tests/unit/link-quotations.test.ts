@@ -44,6 +44,13 @@ describe('linkQuotations through extract()', () => {
       'We started well but faded after the break',
     ])
   })
+  it('does not continue a quote with a title the attribution names', () => {
+    const body = '“I wish him well,” Mr. Lane told the hosts of “Morning Show,” adding that his son knew the family.'
+    expect(quotes(body)).toEqual([
+      ['Lane', 'told', 'I wish him well'],
+      ['Lane', 'adding', 'his son knew the family'],
+    ])
+  })
   it('keeps a stand-alone quoted sentence for the running speaker and drops scare quotes', () => {
     const q = quotes(
       'Costs will rise, Mayor Helen Carter said.\n“We have no other choice here.”\nCritics called the plan “a total disaster” on Monday.',

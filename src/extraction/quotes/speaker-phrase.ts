@@ -5,6 +5,7 @@ import {
   CLAUSE_OPENERS,
   CLOSE_MARKS,
   FINITE,
+  IRREGULAR_PAST,
   NP_PREPOSITIONS,
   NUMBER_WORDS,
   OPEN_MARKS,
@@ -298,6 +299,8 @@ export function sentenceSubject(toks: Token[], before: number): TokenRange | nul
         /^[a-z-]+$/.test(toks[k]!.text) &&
         !AUX.has(lower(toks[k])) &&
         !SPEECH_VERBS.has(lower(toks[k])) &&
+        !IRREGULAR_PAST.has(lower(toks[k])) &&
+        !FINITE.has(lower(toks[k])) &&
         !/(ed|ing)$/.test(toks[k]!.text) &&
         !PHRASE_BREAKERS.has(lower(toks[k]))))
   )

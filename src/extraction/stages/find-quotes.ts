@@ -69,7 +69,13 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
   }
   v.toks.forEach((_, i) => {
     const q = firstMatch(ATTACHED_PATTERNS, ctx, i)
-    if (q && !found.some((f) => overlaps(f.content, q.content))) found.push(q)
+    if (!q) return
+    // '…, saying, “We never said there were …”': speech reported inside the attached quote is part of it
+    const overlapping = found.filter((f) => overlaps(f.content, q.content))
+    const nested = overlapping.every((f) => f.cueSpan && inside(f.cueSpan, q.content) && f.content.start >= q.content.start)
+    if (overlapping.length > 0 && !nested) return
+    for (const f of overlapping) found.splice(found.indexOf(f), 1)
+    found.push(q)
   })
   return found
 }

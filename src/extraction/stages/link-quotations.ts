@@ -113,7 +113,9 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     // the passage opens the attribution's own sentence or the next one: no narrative sentence between
     const passageSentence = sentenceAt(sentences, passage.start)
     const adjacent = previous !== undefined && passageSentence - previous.sentence <= 1
-    if (previous && attributionOnly && adjacent && /(?:[“"]|'')\s*$/.test(between)) {
+    // the passage is no title the attribution names ('… told the hosts of "Morning Joe"')
+    const titled = /\b(?:of|on|in|at|from|to|called|titled|named|dubbed)\s*(?:[“"]|'')\s*$/i.test(between)
+    if (previous && attributionOnly && adjacent && !titled && /(?:[“"]|'')\s*$/.test(between)) {
       quotes[quotes.indexOf(previous)] = extendQuote(previous, passage)
       continue
     }

@@ -1,5 +1,5 @@
 import { DETERMINERS } from '../../lexicon/index.js'
-import { AUX, COMMISSIVE_VERBS, OPEN_MARKS, PARTICIPLE_CUES, PRONOUN_SPEAKERS, REQUEST_VERBS } from '../../lexicon/quote-words.js'
+import { AUX, CLOSE_MARKS, COMMISSIVE_VERBS, OPEN_MARKS, PARTICIPLE_CUES, PRONOUN_SPEAKERS, REQUEST_VERBS } from '../../lexicon/quote-words.js'
 import { contentStartAfter, contentTo, hasClauseVerb } from '../content-span.js'
 import { runningSpeaker } from '../speaker-phrase.js'
 import { isWordToken, lower, wordCue } from '../tokens.js'
@@ -12,7 +12,9 @@ export const participle: QuotePattern<'participle'> = {
   find: ({ body, v, found }, i) => {
     const { toks } = v
     const cue = lower(toks[i])
-    if (!PARTICIPLE_CUES.has(cue) || toks[i - 1]?.text !== ',') return null
+    // the comma may sit inside a closing quotation mark ('of “Morning Show,” adding that …')
+    const afterComma = toks[i - 1]?.text === ',' || (CLOSE_MARKS.has(toks[i - 1]?.text ?? '') && toks[i - 2]?.text === ',')
+    if (!PARTICIPLE_CUES.has(cue) || !afterComma) return null
     let j = i + 1
     // ", vowing to make Mexico pay": a promise's infinitive; ", urging voters to stay home": a request
     let from: number | null = null
@@ -23,11 +25,12 @@ export const participle: QuotePattern<'participle'> = {
         from = j
     }
     if (from === null && cue === 'telling') {
-      // ", telling reporters during a visit to Scotland on Friday that …"
-      const that = toks.findIndex((t, k) => k > j && k <= j + 15 && lower(t) === 'that')
-      if (that < 0 || !toks.slice(j, that).every((t) => isWordToken(t) || t.text === ',' || t.text === '’s' || t.text === "'s"))
+      // ", telling reporters during a visit to Scotland on Friday that …", ", telling reporters, “…”"
+      const that = toks.findIndex((t, k) => k > j && k <= j + 15 && (lower(t) === 'that' || OPEN_MARKS.has(t.text)))
+      const between = that > 0 ? toks.slice(j, that) : []
+      if (that < 0 || !between.every((t) => isWordToken(t) || t.text === ',' || t.text === ':' || t.text === '’s' || t.text === "'s"))
         return null
-      j = that
+      j = OPEN_MARKS.has(toks[that]!.text) ? that - 1 : that
     }
     const start = contentStartAfter(toks, j)
     // ", claiming the party’s move would cost …": a bare clause, its subject then its verb
@@ -43,7 +46,10 @@ export const participle: QuotePattern<'participle'> = {
       !bareClause
     )
       return null
-    const content = contentTo(body, v, from ?? start.index, toks.length)
+    // a quotation after the cue ends at its closing mark ('saying, “…,” but he denied …')
+    const opensQuote = OPEN_MARKS.has(toks[start.index]?.text ?? '')
+    const close = opensQuote ? toks.findIndex((t, k) => k > start.index && CLOSE_MARKS.has(t.text)) : -1
+    const content = contentTo(body, v, from ?? start.index, close > 0 ? close + 1 : toks.length)
     if (!content) return null
     const subject = runningSpeaker(found, toks, i, (q) => q.content.end <= toks[i]!.start)
     if (!subject) return null
@@ -78,6 +84,15 @@ export const participle: QuotePattern<'participle'> = {
       {
         text: 'The mayor closed the schools, urging parents to keep children at home.',
         expect: { content: 'parents to keep children at home', speaker: 'The mayor', cue: 'urging' },
+      },
+      {
+        text: 'The campaign shrugged off the comments, telling reporters, “Nobody on the team has asked for an endorsement.”',
+        expect: { content: 'Nobody on the team has asked for an endorsement', speaker: 'The campaign', cue: 'telling' },
+      },
+      {
+        // speech reported inside the quotation is nested in it
+        text: 'The president came close to an admission, saying, “We never said there were no soldiers there,” but denied more.',
+        expect: { content: 'We never said there were no soldiers there', speaker: 'The president', cue: 'saying' },
       },
       {
         text: 'He praised the vote, telling reporters during a visit to Rome on Friday that it was a great thing.',
