@@ -191,7 +191,10 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
     }
     if (nearest) return nearest
     // "One pastor backing the senator, Jo Whiting of Grace Church, said": a description, then the name
-    const comma = toks.slice(Math.max(0, end - 12), end - 1).map((t) => t.text).lastIndexOf(',')
+    const comma = toks
+      .slice(Math.max(0, end - 12), end - 1)
+      .map((t) => t.text)
+      .lastIndexOf(',')
     const nameFrom = comma >= 0 ? Math.max(0, end - 12) + comma + 1 : -1
     const name = nameFrom >= 0 ? toks.slice(nameFrom, end - 1) : []
     const namedSegment =

@@ -90,7 +90,8 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
   quotes.forEach((q, k) => {
     const passage = passages.find((p) => Math.abs(q.content.start - p.start) <= 1 && q.content.end < p.end && q.content.end > p.start)
     const outside = (s: Span | null) => !s || s.end <= passage!.start || s.start >= passage!.end
-    if (passage && outside(q.speaker) && outside(q.cueSpan) && !q.parts) quotes[k] = { ...q, content: { start: q.content.start, end: passage.end } }
+    if (passage && outside(q.speaker) && outside(q.cueSpan) && !q.parts)
+      quotes[k] = { ...q, content: { start: q.content.start, end: passage.end } }
   })
   // '… boss Kevin Keegan: "A. "B. "C."': a quote that holds several quoted passages is spoken in
   // those segments (paragraphs joined in the source); each becomes a part
@@ -243,7 +244,11 @@ export function firstPersonSpeech(body: string, sentences: Sentence[], input: Qu
     }
     // the sentence after a first-person one in the same paragraph goes on with it
     const previous = out.at(-1)
-    if (previous && sentences[previous.sentence]?.paragraph === s.paragraph && /^[\s.!?,;:]*$/.test(body.slice(previous.content.end, content.start))) {
+    if (
+      previous &&
+      sentences[previous.sentence]?.paragraph === s.paragraph &&
+      /^[\s.!?,;:]*$/.test(body.slice(previous.content.end, content.start))
+    ) {
       out[out.length - 1] = extendQuote(previous, content)
       return
     }

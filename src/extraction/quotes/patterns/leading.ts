@@ -25,7 +25,6 @@ import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phr
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
-
 /**
  * Start of a bare complement clause after the audience of "told" at `j` ("told them the state
  * would pay", "told reporters his plan had worked"): the audience is an object pronoun or an
@@ -104,7 +103,9 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
     // "urges supporters to monitor polling places": the request is what was said
     // ("warned Mr Brown not to be tempted")
     const objectThenTo =
-      obj && (lower(toks[obj.to]) === 'to' || (lower(toks[obj.to]) === 'not' && lower(toks[obj.to + 1]) === 'to')) && REQUEST_VERBS.has(verb)
+      obj &&
+      (lower(toks[obj.to]) === 'to' || (lower(toks[obj.to]) === 'not' && lower(toks[obj.to + 1]) === 'to')) &&
+      REQUEST_VERBS.has(verb)
     // "Trump told the forum he was “totally against the war”": object, then a clause with a pronoun subject
     const pronoun = toks.findIndex(
       (t, k) => k > j && k <= j + 6 && /^(he|she|they|it|we|i)$/i.test(t.text) && !PHRASE_BREAKERS.has(lower(toks[k - 1])),

@@ -1,5 +1,13 @@
 import { DETERMINERS } from '../../lexicon/index.js'
-import { AUX, CLOSE_MARKS, COMMISSIVE_VERBS, OPEN_MARKS, PARTICIPLE_CUES, PRONOUN_SPEAKERS, REQUEST_VERBS } from '../../lexicon/quote-words.js'
+import {
+  AUX,
+  CLOSE_MARKS,
+  COMMISSIVE_VERBS,
+  OPEN_MARKS,
+  PARTICIPLE_CUES,
+  PRONOUN_SPEAKERS,
+  REQUEST_VERBS,
+} from '../../lexicon/quote-words.js'
 import { contentStartAfter, contentTo, hasClauseVerb } from '../content-span.js'
 import { runningSpeaker } from '../speaker-phrase.js'
 import { isWordToken, lower, wordCue } from '../tokens.js'

@@ -8,7 +8,20 @@ import type { QuotePattern } from '../types.js'
 const GAP_OPENERS = new Set(['which', 'that', 'what', 'who'])
 
 /** Reporting verbs that take a clause with a gapped subject ("which he says would …"). */
-const GAP_VERBS = new Set(['say', 'says', 'said', 'claim', 'claims', 'claimed', 'argue', 'argues', 'argued', 'insist', 'insists', 'insisted'])
+const GAP_VERBS = new Set([
+  'say',
+  'says',
+  'said',
+  'claim',
+  'claims',
+  'claimed',
+  'argue',
+  'argues',
+  'argued',
+  'insist',
+  'insists',
+  'insisted',
+])
 
 /**
  * "a plan which Democrats say could hurt Sanders", "what officials say is a breach", "his

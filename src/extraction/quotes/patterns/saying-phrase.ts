@@ -15,7 +15,8 @@ function messageBefore(toks: Token[], i: number): number | null {
   if (TIME_WORDS.has(toks[k]?.text ?? '')) k--
   if (!MESSAGE_NOUNS.has(lower(toks[k]))) return null
   for (let d = k - 1; d >= Math.max(1, k - 3); d--) {
-    if (DETERMINERS.has(toks[d]!.text) || lower(toks[d]) === 'a' || lower(toks[d]) === 'an') return /^[a-z]+$/.test(toks[d - 1]!.text) ? d - 1 : null
+    if (DETERMINERS.has(toks[d]!.text) || lower(toks[d]) === 'a' || lower(toks[d]) === 'an')
+      return /^[a-z]+$/.test(toks[d - 1]!.text) ? d - 1 : null
     if (!/^[a-z-]+$/.test(toks[d]!.text)) return null
   }
   return null

@@ -50,10 +50,31 @@ function continuationAfter(toks: Token[], to: number): number | null {
 }
 
 /** "Industry Week's Technology Leader of the Year": a possessive name opening an apposition. */
-const isPossessiveName = (segment: Token[]) => segment.findIndex((t) => t.text === '’s' || t.text === "'s") > 0 && isCapitalised(segment[0]!.text)
+const isPossessiveName = (segment: Token[]) =>
+  segment.findIndex((t) => t.text === '’s' || t.text === "'s") > 0 && isCapitalised(segment[0]!.text)
 
 /** Words that open a circumstance phrase before the subject ("For his part", "With 214 delegates at stake"). */
-const CIRCUMSTANCE_OPENERS = new Set(['for', 'with', 'on', 'in', 'at', 'after', 'before', 'besides', 'regarding', 'despite', 'given', 'to', 'from', 'by', 'during', 'then', 'but', 'and', 'so'])
+const CIRCUMSTANCE_OPENERS = new Set([
+  'for',
+  'with',
+  'on',
+  'in',
+  'at',
+  'after',
+  'before',
+  'besides',
+  'regarding',
+  'despite',
+  'given',
+  'to',
+  'from',
+  'by',
+  'during',
+  'then',
+  'but',
+  'and',
+  'so',
+])
 
 /** Whether the words before an attribution are a short introductory phrase: a preposition or "-ing" first, no verb of a clause. */
 function isIntroductoryPhrase(words: Token[]): boolean {
