@@ -1,14 +1,25 @@
 import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../lexicon/index.js'
-import type { ExtractedQuote, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
+import type { ExtractedQuote, Mention, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
-import { overlaps, sentenceAt } from '../spans.js'
+import { firstStartingAt, overlaps, sentenceAt } from '../spans.js'
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her'])
 const GROUP_PRONOUNS = new Set(['they', 'we'])
 
-/** Every mention of the article's people, with the index of the person it belongs to. */
-const allMentions = (people: PersonEntity[]) => people.flatMap((p, person) => p.mentions.map((m) => ({ person, m })))
+interface IndexedMention {
+  person: number
+  m: Mention
+  /** The mention's start, for binary search. */
+  start: number
+}
+
+/** Every mention of the article's people with the index of its person, in text order (built once per article). */
+const mentionIndex = (people: PersonEntity[]): IndexedMention[] =>
+  people.flatMap((p, person) => p.mentions.map((m) => ({ person, m, start: m.start }))).sort((a, b) => a.start - b.start)
+
+/** The longest a mention can be: a binary search starts this far before a span. */
+const LONGEST_MENTION = 200
 
 /**
  * The person a speaker phrase names: the mention that heads it, not one that only modifies it — a
@@ -16,8 +27,11 @@ const allMentions = (people: PersonEntity[]) => people.flatMap((p, person) => p.
  * spokeswoman for Hillary Clinton" is not Clinton). Among heads, the first wins ("Richard Revesz,
  * director of ...").
  */
-function personNamedIn(body: string, people: PersonEntity[], s: Span): number | null {
-  const heads = allMentions(people).filter(
+function personNamedIn(body: string, mentions: IndexedMention[], s: Span): number | null {
+  const near: IndexedMention[] = []
+  for (let k = firstStartingAt(mentions, s.start - LONGEST_MENTION); k < mentions.length && mentions[k]!.start < s.end; k++)
+    near.push(mentions[k]!)
+  const heads = near.filter(
     ({ m }) =>
       m.kind !== 'pronoun' &&
       overlaps(m, s) &&
@@ -28,10 +42,9 @@ function personNamedIn(body: string, people: PersonEntity[], s: Span): number | 
 }
 
 /** The last person mention before `offset` (names, aliases and descriptions). */
-function lastMentionBefore(people: PersonEntity[], offset: number) {
-  let last: ReturnType<typeof allMentions>[number] | null = null
-  for (const x of allMentions(people)) if (x.m.end <= offset && (!last || x.m.start > last.m.start)) last = x
-  return last
+function lastMentionBefore(mentions: IndexedMention[], offset: number): IndexedMention | null {
+  for (let k = firstStartingAt(mentions, offset) - 1; k >= 0; k--) if (mentions[k]!.m.end <= offset) return mentions[k]!
+  return null
 }
 
 /** Type of a speaker that is not a person of the article, from the shape of its phrase. */
@@ -62,7 +75,23 @@ interface Context {
   body: string
   people: PersonEntity[]
   sentences: Sentence[]
+  /** The people's mentions in text order; built from `people` when absent. */
+  mentions?: IndexedMention[]
 }
+
+/** The latest earlier quote with a resolved person that ends within 600 characters before `offset` (earlier quotes in text order). */
+function recentSpeaker(previous: ExtractedQuote[], offset: number): ExtractedQuote | undefined {
+  for (let k = previous.length - 1; k >= 0; k--) {
+    const p = previous[k]!
+    if (p.speaker.person !== null && offset - p.end < 600) return p
+    // quotes are in order of start; one that starts this far back, and all before it, end too early
+    if (offset - p.start > 600 + LONGEST_QUOTE) return undefined
+  }
+  return undefined
+}
+
+/** A bound on a quote's length for the backward search above (longer ones are rare and only end it early). */
+const LONGEST_QUOTE = 5000
 
 /** Resolves who spoke: a named person, a pronoun or description referring to one, or an organisation/group. */
 export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: ExtractedQuote[]): Speaker & { resolvedBy: string } {
@@ -81,20 +110,21 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
     name: ctx.people[person]!.name,
     resolvedBy,
   })
-  const named = personNamedIn(ctx.body, ctx.people, q.speaker)
+  const mentions = (ctx.mentions ??= mentionIndex(ctx.people))
+  const named = personNamedIn(ctx.body, mentions, q.speaker)
   if (named !== null) return asPerson(named, 'name')
   const lower = text.toLowerCase()
   if (lower === 'who') {
     // the antecedent: the person named just before ("Richard Revesz, who said …")
-    const antecedent = lastMentionBefore(ctx.people, q.speaker.start)
+    const antecedent = lastMentionBefore(mentions, q.speaker.start)
     if (antecedent && q.speaker.start - antecedent.m.end < 60) return asPerson(antecedent.person, 'relative')
     return { ...base, type: 'unknown', person: null, name: text, resolvedBy: 'relative-unresolved' }
   }
   if (PERSON_PRONOUNS.has(lower)) {
     // news writing keeps a speaker across consecutive attributions: "X said ... He said ..."
-    const recent = [...previous].reverse().find((p) => p.speaker.person !== null && q.content.start - p.end < 600)
+    const recent = recentSpeaker(previous, q.content.start)
     if (recent) return asPerson(recent.speaker.person!, 'pronoun-previous-speaker')
-    const last = lastMentionBefore(ctx.people, q.speaker.start)
+    const last = lastMentionBefore(mentions, q.speaker.start)
     if (last) return asPerson(last.person, 'pronoun-nearest')
     return { ...base, type: 'person', person: null, name: text, resolvedBy: 'pronoun-unresolved' }
   }

@@ -2,6 +2,7 @@ import { DEMONYMS, DESCRIPTION_NOUNS, LEADER_TITLES } from '../lexicon/index.js'
 import type { Mention, PersonEntity, Token } from '../types.js'
 import type { NameCandidate } from './find-people.js'
 import { isNameWord } from './find-people.js'
+import { firstStartingAt } from '../spans.js'
 
 interface Cluster {
   tagged: boolean
@@ -22,14 +23,18 @@ const isPartOf = (short: string[], long: string[]) => short.length < long.length
 export function clusterCandidates(candidates: NameCandidate[]): Cluster[] {
   const ordered = [...candidates].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start)
   const clusters: Cluster[] = []
+  // the clusters holding a name with a given word: a candidate can only join those of its first word
+  const byWord = new Map<string, Set<Cluster>>()
   for (const c of ordered) {
-    const matches = clusters.filter((cl) => cl.names.has(c.name) || [...cl.names.keys()].some((n) => isPartOf(c.tokens, n.split(' '))))
+    const candidatesOf = [...new Set([...(byWord.get(c.tokens[0] ?? '') ?? []), ...(byWord.get(c.name.split(' ')[0]!) ?? [])])]
+    const matches = candidatesOf.filter((cl) => cl.names.has(c.name) || [...cl.names.keys()].some((n) => isPartOf(c.tokens, n.split(' '))))
     // a partial name that fits two different people is left to the nearest-mention pass
     const cluster = matches.length === 1 ? matches[0]! : matches.length === 0 ? null : undefined
     if (cluster === undefined) continue
     const target: Cluster = cluster ?? { tagged: false, names: new Map(), tokens: new Set(), titles: [], aliases: new Set(), mentions: [] }
     if (!cluster) clusters.push(target)
     target.names.set(c.name, (target.names.get(c.name) ?? 0) + 1)
+    for (const w of [...c.tokens, ...c.name.split(' ')]) (byWord.get(w) ?? byWord.set(w, new Set()).get(w)!).add(target)
     target.tagged ||= c.evidence === 'tagger'
     c.tokens.forEach((t) => target.tokens.add(t))
     if (c.title) target.titles.push(c.title)
@@ -48,12 +53,19 @@ export function specificTitles(titles: string[]): string[] {
 
 /** Short forms ("Putin", "Xi", "Suu Kyi") of people already named in full, resolved to one person. */
 function aliasMentions(tokens: Token[], clusters: Cluster[], taken: Set<number>): void {
+  // the full names of people named in full, and for each word the clusters whose names hold it
+  const fullName = new Map(clusters.map((c) => [c, fullNameOf(c)]))
+  const byWord = new Map<string, Cluster[]>()
+  for (const c of clusters) {
+    if (!fullName.get(c)!.includes(' ')) continue
+    for (const w of c.tokens) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(c)
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (taken.has(t.start) || !isNameWord(t.text)) continue
-    const named = clusters.filter((c) => c.tokens.has(t.text) && fullNameOf(c).includes(' '))
+    const named = byWord.get(t.text) ?? []
     // a word shared by two names goes to the one whose surname it is ("Lebed": Alexander Lebed)
-    const bySurname = named.filter((c) => fullNameOf(c).split(' ').at(-1) === t.text)
+    const bySurname = named.filter((c) => fullName.get(c)!.split(' ').at(-1) === t.text)
     const owners = named.length > 1 && bySurname.length === 1 ? bySurname : named
     if (owners.length !== 1) continue
     const owner = owners[0]!
@@ -120,9 +132,11 @@ function descriptionMentions(body: string, clusters: Cluster[], titles: string[]
 export function resolvePeople(body: string, tokens: Token[], candidates: NameCandidate[]): PersonEntity[] {
   // a one-word name stands alone only with a title or the tagger's word for it ("Clinton said")
   const clusters = clusterCandidates(candidates).filter((c) => c.titles.length > 0 || c.tagged || fullNameOf(c).includes(' '))
-  const taken = new Set(
-    clusters.flatMap((c) => c.mentions.flatMap((m) => tokens.filter((t) => t.start >= m.start && t.end <= m.end).map((t) => t.start))),
-  )
+  // the tokens inside the clusters' mentions (tokens are in text order: a binary search finds the first)
+  const taken = new Set<number>()
+  for (const c of clusters)
+    for (const m of c.mentions)
+      for (let k = firstStartingAt(tokens, m.start); k < tokens.length && tokens[k]!.end <= m.end; k++) taken.add(tokens[k]!.start)
   aliasMentions(tokens, clusters, taken)
   const titles = clusters.map((c) => specificTitles(c.titles))
   descriptionMentions(body, clusters, titles)
