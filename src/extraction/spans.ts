@@ -28,3 +28,22 @@ export function firstStartingAt<T extends { start: number }>(sorted: readonly T[
   }
   return lo
 }
+
+/**
+ * A fixed set of spans that answers "does any of them overlap this span?" in O(log n): the spans
+ * sorted by start with the running maximum of their ends.
+ */
+export class SpanIndex {
+  private readonly sorted: Span[]
+  private readonly maxEnd: number[]
+  constructor(spans: Iterable<Span | null | undefined>) {
+    this.sorted = [...spans].filter((s): s is Span => !!s && s.end > s.start).sort((a, b) => a.start - b.start)
+    let max = -Infinity
+    this.maxEnd = this.sorted.map((s) => (max = Math.max(max, s.end)))
+  }
+  /** Whether a span of the set shares a character with `s`. */
+  overlapsAny(s: Span): boolean {
+    const k = firstStartingAt(this.sorted, s.end) - 1
+    return k >= 0 && this.maxEnd[k]! > s.start
+  }
+}

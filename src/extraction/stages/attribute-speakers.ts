@@ -196,10 +196,17 @@ export function attributeSpeakers(ctx: Context, candidates: QuoteCandidate[]): E
 
 /** Adds resolved pronoun speakers as mentions of their person, so mention counts include them. */
 export function pronounMentions(people: PersonEntity[], quotes: ExtractedQuote[]): PersonEntity[] {
+  const byPerson = new Map<number, Mention[]>()
+  for (const q of quotes)
+    if (q.speaker.person !== null && q.speaker.text && q.speaker.start !== null && /^(he|she)$/i.test(q.speaker.text))
+      (byPerson.get(q.speaker.person) ?? byPerson.set(q.speaker.person, []).get(q.speaker.person)!).push({
+        start: q.speaker.start,
+        end: q.speaker.end!,
+        text: q.speaker.text,
+        kind: 'pronoun',
+      })
   return people.map((p, i) => {
-    const extra = quotes
-      .filter((q) => q.speaker.person === i && q.speaker.text && q.speaker.start !== null && /^(he|she)$/i.test(q.speaker.text))
-      .map((q) => ({ start: q.speaker.start!, end: q.speaker.end!, text: q.speaker.text!, kind: 'pronoun' as const }))
-    return extra.length ? { ...p, mentions: [...p.mentions, ...extra].sort((a, b) => a.start - b.start) } : p
+    const extra = byPerson.get(i)
+    return extra ? { ...p, mentions: [...p.mentions, ...extra].sort((a, b) => a.start - b.start) } : p
   })
 }

@@ -14,6 +14,7 @@ import {
 import type { Span, Token } from '../types.js'
 import type { EntitySpan } from './tag-entities.js'
 import { isCapitalised } from './tokenize.js'
+import { SpanIndex } from '../spans.js'
 
 /** A person name found in the text, before the mentions of one person are merged. */
 export interface NameCandidate extends Span {
@@ -299,21 +300,21 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   }
 }
 
-const overlapsTokens = (a: { start: number; end: number }, t0: Token, t1: Token) => a.start < t1.end && t0.start < a.end
-
 /**
  * Person names with their written titles: capitalised runs backed by a title, role noun or given
  * name, and the names the learned tagger marks as persons. A given-name guess that the tagger
  * calls an organisation or place ("Jackson Hole") is dropped; title evidence always stands.
  */
 export function findPersonNames(tokens: Token[], entities: EntitySpan[] = []): NameCandidate[] {
-  const nonPerson = entities.filter((e) => e.type !== 'PER')
+  const spanOf = (e: EntitySpan) => ({ start: tokens[e.from]!.start, end: tokens[e.to - 1]!.end })
+  const nonPerson = new SpanIndex(entities.filter((e) => e.type !== 'PER').map(spanOf))
   const rules = capitalisedRuns(tokens)
     .map((run) => candidateFromRun(tokens, run))
     .filter((c): c is NameCandidate => c !== null)
-    .filter((c) => c.evidence !== 'given-name' || !nonPerson.some((e) => overlapsTokens(c, tokens[e.from]!, tokens[e.to - 1]!)))
+    .filter((c) => c.evidence !== 'given-name' || !nonPerson.overlapsAny(c))
+  const ruled = new SpanIndex(rules)
   const tagged = entities
-    .filter((e) => e.type === 'PER' && !rules.some((c) => overlapsTokens(c, tokens[e.from]!, tokens[e.to - 1]!)))
+    .filter((e) => e.type === 'PER' && !ruled.overlapsAny(spanOf(e)))
     .map((e) => candidateFromEntity(tokens, e))
     .filter((c): c is NameCandidate => c !== null)
   return [...rules, ...tagged].sort((a, b) => a.start - b.start)

@@ -1,6 +1,6 @@
 import type { Sentence, Span } from '../types.js'
 import { extendQuote, trimContent, type QuoteCandidate } from './find-quotes.js'
-import { overlaps, sentenceAt } from '../spans.js'
+import { firstStartingAt, sentenceAt, SpanIndex } from '../spans.js'
 
 /** Whether the straight mark at `i` (of `width` characters) sits as an opening one: after a space or the start, before a letter or digit. */
 const opensBySpacing = (text: string, i: number, width: number) =>
@@ -62,7 +62,8 @@ const wordsIn = (body: string, s: Span) =>
     .split(/\s+/)
     .filter((w) => /\p{L}/u.test(w)).length
 
-/** Start of the sentence holding `offset`. */
+/** A dash signing the quotation that ends where the search starts (sticky): “…” ― Jane Doe. */
+const SIGNATURE = /[\s,.]*(?:[”"]|'')?[\s\u00a0]*([―—–])[\s\u00a0]*((?:\p{Lu}[\p{L}'’-]*\.?[\s\u00a0]?){1,4})/uy
 
 /**
  * Links quoted passages to attributions: a passage right after a quote that is attributed
@@ -71,24 +72,31 @@ const wordsIn = (body: string, s: Span) =>
  * titles) are not speech on their own.
  */
 export function linkQuotations(body: string, sentences: Sentence[], attributed: QuoteCandidate[]): QuoteCandidate[] {
+  // passages are in text order and do not overlap: binary searches find the ones near a quote
   const passages = findQuotations(body, sentences)
     .map((p) => trimContent(body, p))
     .filter((p) => p.end > p.start)
+  const passageHolding = (offset: number): Span | null => {
+    const k = firstStartingAt(passages, offset + 1) - 1
+    return k >= 0 && passages[k]!.end > offset ? passages[k]! : null
+  }
   // "He has said hateful things" inside a quotation is quoted speech, not an attribution
-  const quotes = attributed.filter(
-    (q) =>
-      !q.cueSpan ||
-      !passages.some(
-        (p) =>
-          p.start <= q.cueSpan!.start &&
-          q.cueSpan!.end <= p.end &&
-          !(p.start <= q.content.start && q.content.end <= p.end && q.pattern.endsWith('nested')),
-      ),
-  )
+  const quotes = attributed.filter((q) => {
+    if (!q.cueSpan) return true
+    const p = passageHolding(q.cueSpan.start)
+    return !p || q.cueSpan.end > p.end || (p.start <= q.content.start && q.content.end <= p.end && q.pattern.endsWith('nested'))
+  })
   // 'Sir Digby added: "I don't think he will. I have to say …"': a quote whose content opens a
   // quoted passage, its attribution outside, runs to the passage's end (over its sentences)
   quotes.forEach((q, k) => {
-    const passage = passages.find((p) => Math.abs(q.content.start - p.start) <= 1 && q.content.end < p.end && q.content.end > p.start)
+    let passage: Span | undefined
+    for (let n = firstStartingAt(passages, q.content.start - 1); n < passages.length && passages[n]!.start <= q.content.start + 1; n++) {
+      const p = passages[n]!
+      if (q.content.end < p.end && q.content.end > p.start) {
+        passage = p
+        break
+      }
+    }
     const outside = (s: Span | null) => !s || s.end <= passage!.start || s.start >= passage!.end
     if (passage && outside(q.speaker) && outside(q.cueSpan) && !q.parts)
       quotes[k] = { ...q, content: { start: q.content.start, end: passage.end } }
@@ -97,35 +105,52 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
   // those segments (paragraphs joined in the source); each becomes a part
   quotes.forEach((q, k) => {
     if (q.parts) return
-    const inside = passages.filter((p) => p.start >= q.content.start - 1 && p.end <= q.content.end + 1)
+    const inside: Span[] = []
+    for (let n = firstStartingAt(passages, q.content.start - 1); n < passages.length && passages[n]!.start < q.content.end + 1; n++)
+      if (passages[n]!.end <= q.content.end + 1) inside.push(passages[n]!)
     const quoted = inside.reduce((n, p) => n + p.end - p.start, 0)
     if (inside.length >= 2 && quoted >= 0.8 * (q.content.end - q.content.start)) quotes[k] = { ...q, parts: inside }
   })
+  // the words already attributed: a passage among them is no quotation of its own (a passage
+  // extends only the quote just before it, so no later passage overlaps what is added below)
+  const attributedWords = new SpanIndex(quotes.flatMap((q) => [q.content, q.speaker]))
+  // the quotes that hold quotation marks, by where they end: the one a passage may continue
+  const slot = new Map(quotes.map((q, k) => [q, k]))
+  const marked = quotes
+    .filter((q) => /[“"”]|''/.test(body.slice(Math.max(0, q.content.start - 2), q.content.end + 2)))
+    .sort((a, b) => a.content.end - b.content.end)
+  let next = 0
+  let previous: QuoteCandidate | undefined
   const unattributed: QuoteCandidate[] = []
   for (const passage of passages) {
-    if (quotes.some((q) => overlaps(q.content, passage) || (q.speaker && overlaps(q.speaker, passage)))) continue
-    // the attributed quote this passage follows, with only its attribution in between
-    const previous = quotes
-      .filter((q) => q.content.end <= passage.start && /[“"”]|''/.test(body.slice(Math.max(0, q.content.start - 2), q.content.end + 2)))
-      .sort((a, b) => b.content.end - a.content.end)[0]
-    const between = previous ? body.slice(previous.content.end, passage.start) : ''
+    // the attributed quote this passage follows (the latest to end before it), with only its attribution in between
+    while (next < marked.length && marked[next]!.content.end <= passage.start) {
+      if (!previous || marked[next]!.content.end > previous.content.end) previous = marked[next]
+      next++
+    }
+    if (attributedWords.overlapsAny(passage)) continue
+    const gap = previous ? passage.start - previous.content.end : Infinity
+    const between = gap < 400 ? body.slice(previous!.content.end, passage.start) : ''
     const attributionOnly =
-      previous && between.length < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
+      previous && gap < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
     // the passage opens the attribution's own sentence or the next one: no narrative sentence between
     const passageSentence = sentenceAt(sentences, passage.start)
     const adjacent = previous !== undefined && passageSentence - previous.sentence <= 1
     // the passage is no title the attribution names ('… told the hosts of "Morning Joe"')
     const titled = /\b(?:of|on|in|at|from|to|called|titled|named|dubbed)\s*(?:[“"]|'')\s*$/i.test(between)
     if (previous && attributionOnly && adjacent && !titled && /(?:[“"]|'')\s*$/.test(between)) {
-      quotes[quotes.indexOf(previous)] = extendQuote(previous, passage)
+      const extended = extendQuote(previous, passage)
+      const k = slot.get(previous)!
+      quotes[k] = extended
+      slot.set(extended, k)
+      previous = extended
       continue
     }
     // a quote signed with a dash: “…” ― Jane Doe
-    const signed = body
-      .slice(passage.end)
-      .match(/^[\s,.]*(?:[”"]|'')?[\s\u00a0]*([―—–])[\s\u00a0]*((?:\p{Lu}[\p{L}'’-]*\.?[\s\u00a0]?){1,4})/u)
+    SIGNATURE.lastIndex = passage.end
+    const signed = SIGNATURE.exec(body)
     if (signed) {
-      const dashAt = passage.end + signed.index! + signed[0].indexOf(signed[1]!)
+      const dashAt = passage.end + signed[0].indexOf(signed[1]!)
       const nameAt = passage.end + signed[0].length - signed[2]!.length
       const speaker = trimContent(body, { start: nameAt, end: nameAt + signed[2]!.length })
       unattributed.push({
@@ -166,6 +191,7 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
  * X's quote (the news convention "“…,” X said. “…”" with the marks lost): they join it as a part.
  */
 export function continueAfterAttribution(body: string, sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
+  const spoken = new SpanIndex(quotes.flatMap((o) => [o.content, o.cueSpan]))
   return quotes.map((q) => {
     if (!TRAILING_PATTERNS.has(q.pattern)) return q
     const own = sentences[q.sentence]
@@ -174,7 +200,7 @@ export function continueAfterAttribution(body: string, sentences: Sentence[], qu
     let first = -1
     for (let k = q.sentence + 1; k < sentences.length && sentences[k]!.paragraph === own.paragraph; k++) {
       const s = sentences[k]!
-      if (quotes.some((o) => overlaps(o.content, s) || (o.cueSpan !== null && overlaps(o.cueSpan, s)))) break
+      if (spoken.overlapsAny(s)) break
       if (first < 0) first = k
       end = s.end
     }
@@ -192,6 +218,8 @@ const TRAILING_PATTERNS = new Set(['trailing', 'trailing-inverted', 'quotes-as-s
  * unless another quote or attribution stands among them.
  */
 export function extendToParagraphStart(sentences: Sentence[], quotes: QuoteCandidate[]): QuoteCandidate[] {
+  // (a quote's own spans lie in its sentence, after the sentences searched: no need to leave them out)
+  const attributed = new SpanIndex(quotes.flatMap((o) => [o.content, o.speaker, o.cueSpan]))
   return quotes.map((q) => {
     if (!TRAILING_PATTERNS.has(q.pattern)) return q
     const own = sentences[q.sentence]
@@ -200,12 +228,7 @@ export function extendToParagraphStart(sentences: Sentence[], quotes: QuoteCandi
     for (let k = q.sentence - 1; k >= 0; k--) {
       const s = sentences[k]!
       if (s.paragraph !== own.paragraph) break
-      const taken = quotes.some(
-        (o) =>
-          o !== q &&
-          (overlaps(o.content, s) || (o.speaker !== null && overlaps(o.speaker, s)) || (o.cueSpan !== null && overlaps(o.cueSpan, s))),
-      )
-      if (taken) break
+      if (attributed.overlapsAny(s)) break
       start = s.start
     }
     return start === q.content.start ? q : { ...q, content: { start, end: q.content.end } }
@@ -223,23 +246,35 @@ const FIRST_PERSON =
 export function firstPersonSpeech(body: string, sentences: Sentence[], input: QuoteCandidate[]): QuoteCandidate[] {
   const quotes = [...input]
   const out: QuoteCandidate[] = []
-  const covered = (s: Sentence) => quotes.some((q) => overlaps(q.content, s) || (q.cueSpan && overlaps(q.cueSpan, s)))
+  // (a quote extended below only grows into the sentence at hand, so the index stays true for later ones)
+  const spoken = new SpanIndex(quotes.flatMap((q) => [q.content, q.cueSpan]))
   // an author writing in the first person (a column, a letter) does so from the opening
   // paragraphs on, before anyone is quoted; a news report opens in the third person
-  const firstQuoted = Math.min(...quotes.map((q) => sentences[q.sentence]?.paragraph ?? Infinity))
-  const opening = sentences.filter((s) => s.paragraph < Math.min(firstQuoted, (sentences[0]?.paragraph ?? 0) + 3) && !covered(s))
+  const firstQuoted = quotes.reduce((min, q) => Math.min(min, sentences[q.sentence]?.paragraph ?? Infinity), Infinity)
+  const opening = sentences.filter((s) => s.paragraph < Math.min(firstQuoted, (sentences[0]?.paragraph ?? 0) + 3) && !spoken.overlapsAny(s))
   if (opening.some((s) => FIRST_PERSON.test(s.text))) return quotes
+  // the attributed quotes by where they end: the latest before a sentence is its running speaker's
+  const slot = new Map(quotes.map((q, k) => [q, k]))
+  const attributed = quotes.filter((q) => q.speaker).sort((a, b) => a.content.end - b.content.end)
+  let next = 0
+  let last: QuoteCandidate | undefined
   sentences.forEach((s, index) => {
-    if (!FIRST_PERSON.test(s.text) || covered(s)) return
-    const last = [...quotes, ...out].filter((q) => q.speaker && q.content.end <= s.start).sort((a, b) => b.content.end - a.content.end)[0]
+    if (!FIRST_PERSON.test(s.text) || spoken.overlapsAny(s)) return
+    while (next < attributed.length && attributed[next]!.content.end <= s.start) {
+      if (!last || attributed[next]!.content.end > last.content.end) last = attributed[next]
+      next++
+    }
     const lastSentence = last ? sentences[last.sentence] : undefined
     if (!last || !lastSentence || s.paragraph - lastSentence.paragraph > 1) return
     const content = trimContent(body, s)
     if (wordsIn(body, content) < 3) return
     // right after that quote's words (nothing but punctuation between), the sentence continues it
     if (lastSentence.paragraph === s.paragraph && /^[\s.!?,;:]*$/.test(body.slice(last.content.end, content.start))) {
-      const list = quotes.includes(last) ? quotes : out
-      list[list.indexOf(last)] = extendQuote(last, content)
+      const extended = extendQuote(last, content)
+      const k = slot.get(last)!
+      quotes[k] = extended
+      slot.set(extended, k)
+      last = extended
       return
     }
     // the sentence after a first-person one in the same paragraph goes on with it
