@@ -4,7 +4,8 @@ import { progressBar } from './progress.js'
 import { loadConfig } from '../config.js'
 import { createPrisma } from '../db.js'
 import { ensureMigrated } from '../migrate.js'
-import { defaultWorkerCount, inProcessExtractor, workerExtractor } from '../ingest/extractor.js'
+import { defaultBudgetMs } from '../extraction/budget.js'
+import { defaultWorkerCount, inProcess, workerExtractor } from '../ingest/extractor.js'
 import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummary } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 import { compactSearchIndexes } from '../ingest/store.js'
@@ -53,6 +54,12 @@ const workerCount = (v: string) => {
   return n
 }
 
+const budgetMs = (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give milliseconds as a whole number, 0 for no limit')
+  return n
+}
+
 const extensionList = (v: string) => {
   const list = v
     .split(',')
@@ -73,9 +80,15 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--all', 'with --reextract: every stored article')
     .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
+    .option(
+      '--extraction-budget <ms>',
+      'time one article may take to extract before it fails alone (0: no limit; default EXTRACTION_BUDGET_MS, else 5000)',
+      budgetMs,
+      defaultBudgetMs(),
+    )
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop
-  const opts = program.opts<{ json?: boolean; ext: string[]; reextract?: boolean; all?: boolean; database?: string; workers: number }>()
+  const opts = program.opts<{ json?: boolean; ext: string[]; reextract?: boolean; all?: boolean; database?: string; workers: number; extractionBudget: number }>()
   const paths = program.args
   if (!opts.reextract && paths.length === 0) {
     io.err('ingest: give at least one file, directory or - (see --help)')
@@ -92,7 +105,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
   }
   ensureMigrated(config.DATABASE_URL)
   const prisma = await createPrisma(config.DATABASE_URL)
-  const extractor = opts.workers > 0 ? workerExtractor(opts.workers) : inProcessExtractor
+  const extractor = opts.workers > 0 ? workerExtractor(opts.workers, opts.extractionBudget) : inProcess(opts.extractionBudget)
   const signal = io.signal
   const showBar = io.isTTY && !opts.json
   let bar: ReturnType<typeof progressBar> | null = null
@@ -101,7 +114,12 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       const started = Date.now()
       bar = showBar ? progressBar('articles') : null
       let shown = 0
-      const n = await reextractAll(prisma, { all: !!opts.all, extractor, signal }, (done, total) => {
+      let failed = 0
+      const onFailure = (id: string, reason: string) => {
+        failed++
+        io.err(`article ${id}: ${reason} (its earlier extraction is kept)`)
+      }
+      const n = await reextractAll(prisma, { all: !!opts.all, extractor, signal, onFailure }, (done, total) => {
         if (shown === 0) bar?.start(total)
         bar?.update(done, done - shown)
         shown = done
@@ -109,14 +127,19 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       bar?.stop()
       const interrupted = !!signal?.aborted
       if (!interrupted) await compactSearchIndexes(prisma, n)
-      const summary = { reextracted: n, seconds: (Date.now() - started) / 1000, ...(interrupted ? { interrupted } : {}) }
+      const summary = {
+        reextracted: n,
+        ...(failed > 0 ? { failed } : {}),
+        seconds: (Date.now() - started) / 1000,
+        ...(interrupted ? { interrupted } : {}),
+      }
       io.out(
         opts.json
           ? JSON.stringify(summary)
-          : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} article${n === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s`,
+          : `${interrupted ? 'interrupted: ' : ''}re-extracted ${n} article${n === 1 ? '' : 's'}${failed > 0 ? `, ${failed} failed` : ''} in ${summary.seconds.toFixed(1)} s`,
       )
       if (interrupted) return INTERRUPTED
-      if (paths.length === 0) return 0
+      if (paths.length === 0) return failed > 0 ? 1 : 0
     }
     const sources: Source[] = []
     for await (const s of walkSources(paths, opts.ext)) {

@@ -8,6 +8,7 @@ import { splitSentences } from './stages/split-sentences.js'
 import { tagEntities } from './stages/tag-entities.js'
 import { tokenize } from './stages/tokenize.js'
 import type { ArticleText, Extraction, FurnitureSpan } from './types.js'
+import { unlimitedBudget, type Budget } from './budget.js'
 
 /** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
 export const EXTRACTOR_VERSION = 'rules-7+perceptron-2'
@@ -29,14 +30,22 @@ export function readableBody(doc: ArticleText): { body: string; furniture: Furni
   return { body: maskSpans(doc.body, furniture), furniture }
 }
 
-/** Article text in, people and quotes out: pure, no I/O. */
-export function extract(doc: ArticleText): Extraction {
+/**
+ * Article text in, people and quotes out: pure, no I/O. With a `budget`, extraction past its
+ * deadline throws `ExtractionTimeout` (checked between stages and at every sentence of the long ones).
+ */
+export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Extraction {
   const { body, furniture } = readableBody(doc)
+  budget.check()
   const sentences = splitSentences(body)
   const tokens = tokenize(sentences)
-  const entities = tagEntities(sentences, tokens)
+  budget.check()
+  const entities = tagEntities(sentences, tokens, budget)
   const people = resolvePeople(body, tokens, findPersonNames(tokens, entities))
-  const candidates = uniqueBySpan(linkQuotations(body, sentences, findQuotes(body, sentences, tokens)))
+  budget.check()
+  const found = findQuotes(body, sentences, tokens, budget)
+  const candidates = uniqueBySpan(linkQuotations(body, sentences, found))
+  budget.check()
   const quotes = attributeSpeakers({ body, people, sentences }, candidates)
   return {
     furniture,

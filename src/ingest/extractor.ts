@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
-import extractForStorage from './extract-worker.js'
+import { defaultBudgetMs } from '../extraction/budget.js'
+import extractForStorage, { type ExtractTask } from './extract-worker.js'
 import type { ArticleText } from '../extraction/types.js'
 import type { StoredExtraction } from './store.js'
 
@@ -10,18 +11,44 @@ export interface Extractor {
   close(): Promise<void>
 }
 
+/**
+ * Extraction in this thread, each article within `budgetMs` (default `EXTRACTION_BUDGET_MS`, else
+ * 5 s): past it the article fails alone with "extraction took longer than …".
+ */
+export function inProcess(budgetMs = defaultBudgetMs()): Extractor {
+  return {
+    extract: async (doc) => extractForStorage({ title: doc.title, body: doc.body, budgetMs }),
+    close: async () => {},
+  }
+}
+
 export const inProcessExtractor: Extractor = {
-  extract: async (doc) => extractForStorage(doc),
+  extract: (doc) => inProcess().extract(doc),
   close: async () => {},
 }
 
 /** One worker thread per core: the writer needs less than a core, and waits on SQLite part of the time. */
 export const defaultWorkerCount = () => Math.max(1, availableParallelism())
 
-/** Extraction on `threads` worker threads (from TypeScript sources, the workers load them through tsx). */
-export function workerExtractor(threads = defaultWorkerCount()): Extractor {
+/**
+ * How long a task may stay with the pool, queue included, before its worker is presumed stuck
+ * and terminated: far past the budget, which the extraction checks itself at every sentence, and
+ * longer than the 16 tasks a worker may hold all running to their budgets.
+ */
+const backstopMs = (budgetMs: number) => (budgetMs > 0 ? Math.max(60_000, budgetMs * 20) : 0)
+
+/** Piscina's rejection of the other tasks of a worker it terminates. */
+const isTermination = (err: unknown) => err instanceof Error && /terminat/i.test(err.message)
+
+/**
+ * Extraction on `threads` worker threads (from TypeScript sources, the workers load them through
+ * tsx). Each article runs within `budgetMs`, counted in the worker from the task's start; a task
+ * that outlives the backstop has its worker terminated and replaced (the worker is recycled), and
+ * the tasks that shared that worker are run again once.
+ */
+export function workerExtractor(threads = defaultWorkerCount(), budgetMs = defaultBudgetMs(), backstop = backstopMs(budgetMs)): Extractor {
   const fromSource = import.meta.url.endsWith('.ts')
-  const pool = new Piscina<ArticleText, StoredExtraction>({
+  const pool = new Piscina<ExtractTask, StoredExtraction>({
     filename: new URL(`./extract-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
@@ -33,8 +60,18 @@ export function workerExtractor(threads = defaultWorkerCount()): Extractor {
     resourceLimits: { maxOldGenerationSizeMb: 160 },
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   })
+  const run = async (doc: ArticleText, retried = false): Promise<StoredExtraction> => {
+    const signal = backstop > 0 ? AbortSignal.timeout(backstop) : undefined
+    try {
+      return await pool.run({ title: doc.title, body: doc.body, budgetMs }, signal ? { signal } : {})
+    } catch (err) {
+      if (signal?.aborted) throw new Error(`extraction did not finish within ${backstop / 1000} s; its worker was restarted`)
+      if (isTermination(err) && !retried) return run(doc, true)
+      throw err
+    }
+  }
   return {
-    extract: (doc) => pool.run({ title: doc.title, body: doc.body }),
+    extract: (doc) => run(doc),
     close: () => pool.destroy(),
   }
 }

@@ -255,7 +255,7 @@ export function tally() {
 /** Re-runs extraction over stored articles (all, or those extracted by another version), a batch per transaction. */
 export async function reextractAll(
   prisma: PrismaClient,
-  opts: { all: boolean; extractor?: Extractor; signal?: AbortSignal },
+  opts: { all: boolean; extractor?: Extractor; signal?: AbortSignal; onFailure?: (id: string, reason: string) => void },
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const extractor = opts.extractor ?? inProcessExtractor
@@ -271,20 +271,26 @@ export async function reextractAll(
       select: { seq: true, id: true, title: true, body: true, publishedAt: true, listedAt: true },
     })
     if (batch.length === 0) break
-    const extractions = await Promise.all(batch.map((a) => extractor.extract({ title: a.title, body: a.body })))
+    // an article whose extraction fails (over its time budget, say) keeps its stored extraction and version
+    const settled = await Promise.allSettled(batch.map((a) => extractor.extract({ title: a.title, body: a.body })))
+    const extracted = batch.flatMap((article, i) => {
+      const r = settled[i]!
+      if (r.status === 'fulfilled') return [{ article, extraction: r.value }]
+      opts.onFailure?.(article.id, `extraction failed: ${errorSummary(r.reason)}`)
+      return []
+    })
     await prisma.$transaction(
       async (tx) => {
-        const { touched } = await writeExtractions(
-          tx,
-          batch.map((article, i) => ({ article, extraction: extractions[i]! })),
-          { replace: true },
-        )
-        await tx.article.updateMany({ where: { seq: { in: batch.map((a) => a.seq) } }, data: { extractorVersion: EXTRACTOR_VERSION } })
+        const { touched } = await writeExtractions(tx, extracted, { replace: true })
+        await tx.article.updateMany({
+          where: { seq: { in: extracted.map((d) => d.article.seq) } },
+          data: { extractorVersion: EXTRACTOR_VERSION },
+        })
         await refreshPeople(tx, touched)
       },
       { timeout: 120_000, maxWait: 60_000 },
     )
-    done += batch.length
+    done += extracted.length
     onProgress?.(done, total)
     cursor = batch.at(-1)!.seq
   }

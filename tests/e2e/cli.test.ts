@@ -88,6 +88,18 @@ describe('npm run ingest', () => {
     expect(run.out).toMatch(/^4 files \(3 with failures\); 7 records: 4 ingested, 0 updated, 0 unchanged, 3 failed in /m)
   })
 
+  it.each([['0'], ['1']])('fails an article over its time budget alone (--workers %s), the rest goes in', (workers) => {
+    const batch = join(dir, 'batch')
+    mkdirSync(batch)
+    copyFileSync(fixture('articles/harbour-plan.txt'), join(batch, 'harbour-plan.txt'))
+    const paragraph = 'The mayor said the harbour plan would bring jobs to the town. "We have waited long enough," she said.\n\n'
+    writeFileSync(join(batch, 'huge.txt'), `date 2026-01-05 News\nA very long article\n\n${paragraph.repeat(15000)}`)
+    const run = ingest(['--workers', workers, '--extraction-budget', '1000', batch])
+    expect(run.code).toBe(1)
+    expect(run.out).toMatch(/^failed\s+\S+huge\.txt: extraction failed: extraction took longer than 1 s$/m)
+    expect(run.out).toMatch(/^ingested\s+\S+harbour-plan\.txt -> /m)
+  })
+
   it('prints JSON for machines and reads stdin', () => {
     const run = ingest(['--json', '-'], 'Quiet day in parliament\nNothing happened, officials said on Monday.')
     expect(run.code).toBe(0)

@@ -2,6 +2,7 @@ import { nameHead } from '../quotes/speaker-phrase.js'
 import { ATTACHED_PATTERNS, CUE_PATTERNS, FRAME_PATTERNS } from '../quotes/patterns/index.js'
 import type { PatternContext, QuoteCandidate, QuotePattern, SentenceView } from '../quotes/types.js'
 import type { Sentence, Span, Token } from '../types.js'
+import { unlimitedBudget, type Budget } from '../budget.js'
 import { overlaps } from '../spans.js'
 
 export { extendQuote, type QuoteCandidate, type SentenceView } from '../quotes/types.js'
@@ -81,18 +82,19 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
 }
 
 /** Attributed quotes of every sentence. */
-export function findQuotes(body: string, sentences: Sentence[], tokens: Token[]): QuoteCandidate[] {
+export function findQuotes(body: string, sentences: Sentence[], tokens: Token[], budget: Budget = unlimitedBudget): QuoteCandidate[] {
   const bySentence = sentences.map(() => [] as Token[])
   for (const t of tokens) bySentence[t.sentence]!.push(t)
   const paragraphEnds = new Map<number, number>()
   for (const s of sentences) paragraphEnds.set(s.paragraph, s.end)
-  return sentences.flatMap((sentence, index) =>
-    findSentenceQuotes(body, {
+  return sentences.flatMap((sentence, index) => {
+    budget.check()
+    return findSentenceQuotes(body, {
       toks: bySentence[index]!,
       sentence,
       index,
       previousParagraph: sentences[index - 1]?.paragraph,
       paragraphEnd: paragraphEnds.get(sentence.paragraph),
-    }),
-  )
+    })
+  })
 }

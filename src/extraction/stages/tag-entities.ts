@@ -4,6 +4,7 @@ import { projectRoot } from '../../paths.js'
 import { documentSurnames, featureContext } from '../tagger/features.js'
 import { tagSentence, type TaggerModel } from '../tagger/perceptron.js'
 import type { Sentence, Token } from '../types.js'
+import { unlimitedBudget, type Budget } from '../budget.js'
 
 /** Bumped when the features or the training change; the model file carries it. */
 export const TAGGER_VERSION = 'perceptron-2'
@@ -17,6 +18,9 @@ export interface LoadedTagger {
 }
 
 let loaded: LoadedTagger | null | undefined
+
+/** Loads the tagger's weights now, so that the first article's time budget does not pay for it. */
+export const preloadTagger = (): void => void model()
 
 function model() {
   if (loaded !== undefined) return loaded
@@ -48,7 +52,7 @@ export interface EntitySpan {
 }
 
 /** Entity spans over the article's tokens from the learned tagger (empty without a model). */
-export function tagEntities(sentences: Sentence[], tokens: Token[], tagger?: LoadedTagger): EntitySpan[] {
+export function tagEntities(sentences: Sentence[], tokens: Token[], budget: Budget = unlimitedBudget, tagger?: LoadedTagger): EntitySpan[] {
   const m = tagger ?? model()
   if (!m) return []
   const bySentence = sentences.map(() => [] as number[])
@@ -58,6 +62,7 @@ export function tagEntities(sentences: Sentence[], tokens: Token[], tagger?: Loa
   const spans: EntitySpan[] = []
   bySentence.forEach((idx, s) => {
     if (idx.length === 0) return
+    budget.check()
     const tags = tagSentence(m, featureContext(words[s]!, docNames))
     tags.forEach((tag, k) => {
       if (tag === 'O') return

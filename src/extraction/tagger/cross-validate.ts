@@ -31,7 +31,7 @@ interface Counts {
 export function personMentions(text: string, tagger: LoadedTagger): { start: number; end: number }[] {
   const sentences = splitSentences(text)
   const tokens = tokenize(sentences)
-  const people = resolvePeople(text, tokens, findPersonNames(tokens, tagEntities(sentences, tokens, tagger)))
+  const people = resolvePeople(text, tokens, findPersonNames(tokens, tagEntities(sentences, tokens, undefined, tagger)))
   return people.flatMap((p) => p.mentions.filter((m) => m.kind === 'name' || m.kind === 'alias'))
 }
 
