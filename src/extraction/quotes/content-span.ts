@@ -81,31 +81,55 @@ export function contentStartAfter(toks: Token[], i: number): { index: number; ha
 export function contentTo(body: string, v: SentenceView, from: number, to: number, minWords = 2): Span | null {
   if (from >= to) return null
   const s = trimContent(body, { start: v.toks[from]!.start, end: v.toks[to - 1]!.end })
-  const words = body
-    .slice(s.start, s.end)
-    .split(/\s+/)
-    .filter((w) => /\p{L}/u.test(w)).length
   // words in quotation marks are speech however short ("“I would,” Melanie said")
   const quoted = OPEN_MARKS.has(v.toks[from]!.text) || /^[“"]/.test(body.slice(s.start - 1, s.start))
-  return words >= (quoted ? 1 : minWords) ? s : null
+  return hasWords(body, s, quoted ? 1 : minWords) ? s : null
+}
+
+const WHITESPACE_SEPARATED = /\S+/g
+
+/** Whether `span` holds at least `n` whitespace-separated words with a letter (stops counting at n: long spans cost no more). */
+function hasWords(body: string, span: Span, n: number): boolean {
+  let count = 0
+  WHITESPACE_SEPARATED.lastIndex = span.start
+  for (let m = WHITESPACE_SEPARATED.exec(body); m && m.index < span.end; m = WHITESPACE_SEPARATED.exec(body)) {
+    const word = m.index + m[0].length > span.end ? m[0].slice(0, span.end - m.index) : m[0]
+    if (/\p{L}/u.test(word) && ++count >= n) return true
+  }
+  return count >= n
 }
 
 /** End of a reported clause: the sentence end, or a participle that attaches more speech (", arguing that …"). */
 export function clauseEnd(toks: Token[], from: number): number {
-  // ", arguing that …" or "… and said she would …": more speech attached to the same subject
-  const k = toks.findIndex(
-    (t, i) =>
-      i > from + 2 &&
-      ((t.text === ',' &&
-        (PARTICIPLE_CUES.has(lower(toks[i + 1])) ||
-          (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
-        (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',') ||
-        // "… more intense — and he noted that …"
-        ((t.text === '—' || t.text === ';') &&
-          lower(toks[i + 1]) === 'and' &&
-          toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))),
-  )
-  return k > 0 ? k : toks.length
+  // the sentence's clause breaks, found once per sentence: a long sentence with many cues stays linear
+  let breaks = CLAUSE_BREAKS.get(toks)
+  if (!breaks) CLAUSE_BREAKS.set(toks, (breaks = clauseBreaks(toks)))
+  let lo = 0
+  let hi = breaks.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (breaks[mid]! <= from + 2) lo = mid + 1
+    else hi = mid
+  }
+  const k = breaks[lo]
+  return k !== undefined && k > 0 ? k : toks.length
+}
+
+const CLAUSE_BREAKS = new WeakMap<Token[], number[]>()
+
+/** Indexes where more speech attaches to the same subject: ", arguing that …", "… and said she would …". */
+function clauseBreaks(toks: Token[]): number[] {
+  const out: number[] = []
+  toks.forEach((t, i) => {
+    const attaches =
+      (t.text === ',' &&
+        (PARTICIPLE_CUES.has(lower(toks[i + 1])) || (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
+      (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',') ||
+      // "… more intense — and he noted that …"
+      ((t.text === '—' || t.text === ';') && lower(toks[i + 1]) === 'and' && toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))
+    if (attaches) out.push(i)
+  })
+  return out
 }
 
 /** A verb that makes the words before it a clause: finite, "-ed" or an irregular past. */
