@@ -82,13 +82,21 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
     .option(
       '--extraction-budget <ms>',
-      'time one article may take to extract before it fails alone (0: no limit; default EXTRACTION_BUDGET_MS, else 5000)',
+      'time one article may take to extract before it fails alone (0: no limit; default EXTRACTION_BUDGET_MS, else 10000)',
       budgetMs,
       defaultBudgetMs(),
     )
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop
-  const opts = program.opts<{ json?: boolean; ext: string[]; reextract?: boolean; all?: boolean; database?: string; workers: number; extractionBudget: number }>()
+  const opts = program.opts<{
+    json?: boolean
+    ext: string[]
+    reextract?: boolean
+    all?: boolean
+    database?: string
+    workers: number
+    extractionBudget: number
+  }>()
   const paths = program.args
   if (!opts.reextract && paths.length === 0) {
     io.err('ingest: give at least one file, directory or - (see --help)')

@@ -13,7 +13,7 @@ export interface Extractor {
 
 /**
  * Extraction in this thread, each article within `budgetMs` (default `EXTRACTION_BUDGET_MS`, else
- * 5 s): past it the article fails alone with "extraction took longer than …".
+ * 10 s): past it the article fails alone with "extraction took longer than …".
  */
 export function inProcess(budgetMs = defaultBudgetMs()): Extractor {
   return {

@@ -14,7 +14,27 @@ import { extract } from '../../src/extraction/pipeline.js'
 import type { Span } from '../../src/extraction/types.js'
 
 /** Words that stress the attribution rules: cues, names, titles, marks. */
-const WORDS = ['said', 'says', 'told', 'according', 'to', 'He', 'she', 'Mr.', 'President', 'Anna', 'Lee', 'the', 'that', ',', '.', ':', '—', '(', ')']
+const WORDS = [
+  'said',
+  'says',
+  'told',
+  'according',
+  'to',
+  'He',
+  'she',
+  'Mr.',
+  'President',
+  'Anna',
+  'Lee',
+  'the',
+  'that',
+  ',',
+  '.',
+  ':',
+  '—',
+  '(',
+  ')',
+]
 const MARKS = ['"', '“', '”', "''", '‘', '’', '«', '»']
 
 /** Adversarial article bodies: runs of quotation marks, capitalised words, no punctuation, nested speech, random text. */
@@ -22,7 +42,9 @@ export const adversarialText = (scale: number) =>
   fc.oneof(
     fc.array(fc.constantFrom(...MARKS, ' ', 'said', 'He', '\n'), { maxLength: 40 * scale }).map((a) => a.join('')),
     fc.array(fc.constantFrom(...WORDS, ...MARKS), { maxLength: 40 * scale }).map((a) => a.join(' ')),
-    fc.array(fc.constantFrom('Anna', 'Lee', 'Said', 'The', 'Mr', 'Jo', 'Bloggs', 'Of', 'New', 'York'), { maxLength: 60 * scale }).map((a) => a.join(' ')),
+    fc
+      .array(fc.constantFrom('Anna', 'Lee', 'Said', 'The', 'Mr', 'Jo', 'Bloggs', 'Of', 'New', 'York'), { maxLength: 60 * scale })
+      .map((a) => a.join(' ')),
     fc.array(fc.constantFrom('the', 'mayor', 'plan', 'would', 'fail', 'today', 'and'), { maxLength: 60 * scale }).map((a) => a.join(' ')),
     fc.nat({ max: 30 * scale }).map((n) => Array.from({ length: n }, (_, i) => `Speaker${i % 7} said`).join(' ') + ' the plan works.'),
     fc.string({ unit: 'grapheme', maxLength: 40 * scale }),

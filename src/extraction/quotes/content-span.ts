@@ -123,10 +123,13 @@ function clauseBreaks(toks: Token[]): number[] {
   toks.forEach((t, i) => {
     const attaches =
       (t.text === ',' &&
-        (PARTICIPLE_CUES.has(lower(toks[i + 1])) || (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
+        (PARTICIPLE_CUES.has(lower(toks[i + 1])) ||
+          (CLOSE_MARKS.has(toks[i + 1]?.text ?? '') && PARTICIPLE_CUES.has(lower(toks[i + 2]))))) ||
       (lower(t) === 'and' && SPEECH_VERBS.has(lower(toks[i + 1])) && toks[i - 1]?.text !== ',') ||
       // "… more intense — and he noted that …"
-      ((t.text === '—' || t.text === ';') && lower(toks[i + 1]) === 'and' && toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))
+      ((t.text === '—' || t.text === ';') &&
+        lower(toks[i + 1]) === 'and' &&
+        toks.slice(i + 2, i + 5).some((x) => SPEECH_VERBS.has(lower(x))))
     if (attaches) out.push(i)
   })
   return out
