@@ -65,7 +65,8 @@ export function workerExtractor(threads = defaultWorkerCount(), budgetMs = defau
     try {
       return await pool.run({ title: doc.title, body: doc.body, budgetMs }, signal ? { signal } : {})
     } catch (err) {
-      if (signal?.aborted) throw new Error(`extraction did not finish within ${backstop / 1000} s; its worker was restarted`)
+      if (signal?.aborted)
+        throw new Error(`extraction did not finish within ${backstop / 1000} s; its worker was restarted`, { cause: err })
       if (isTermination(err) && !retried) return run(doc, true)
       throw err
     }
