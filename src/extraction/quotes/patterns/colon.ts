@@ -69,6 +69,9 @@ export const colon: QuotePattern<'colon'> = {
       'Correction: An earlier version of this story misspelled the name of the mayor.',
       // a news label, not a speaker
       'Breaking News: The river has burst its banks in three places.',
+      // a contributor credit and a kicker
+      'Contributing: Jane Doe and John Roe, Medill News Service',
+      'Revealed: The secret deals behind the stadium plan',
     ],
   },
 }

@@ -212,6 +212,10 @@ export const request: QuotePattern<'request'> = {
         text: 'Police told drivers to avoid the city centre on Saturday.',
         expect: { content: 'drivers to avoid the city centre on Saturday', speaker: 'Police', cue: 'told' },
       },
+      {
+        text: 'The union warned ministers not to cut the health budget.',
+        expect: { content: 'ministers not to cut the health budget', speaker: 'The union', cue: 'warned' },
+      },
     ],
     negative: ['He was told to leave the building.'],
   },
@@ -307,6 +311,16 @@ export const leading: QuotePattern<'leading'> = {
       {
         text: 'Again, those surveyed said the mayor was best able to handle the crisis.',
         expect: { content: 'the mayor was best able to handle the crisis', speaker: 'those surveyed', cue: 'said' },
+      },
+      {
+        // a long audience, with a place and a day, before "that"
+        text: 'The mayor told a town hall in Salem, Oregon, on Monday that the bridge would be rebuilt.',
+        expect: { content: 'the bridge would be rebuilt', speaker: 'The mayor', cue: 'told' },
+      },
+      {
+        // a verb of saying beyond say and tell, in its present form
+        text: 'Officials allege the ranch is not being farmed.',
+        expect: { content: 'the ranch is not being farmed', speaker: 'Officials', cue: 'allege' },
       },
       {
         // the audience of "told", then a bare clause with its own verb

@@ -89,6 +89,11 @@ export const sayingPhrase: QuotePattern<'saying-phrase'> = {
         expect: { content: 'the sanctions were unjust and illegal', speaker: 'The president', cue: 'responded by saying' },
       },
     ],
-    negative: ['Saying goodbye is never easy for the players.', 'There is no saying what the markets will do next.'],
+    negative: [
+      'Saying goodbye is never easy for the players.',
+      'There is no saying what the markets will do next.',
+      // a message with nothing reported in it
+      'She sent a letter saying nothing.',
+    ],
   },
 }

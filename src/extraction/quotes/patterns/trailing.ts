@@ -253,6 +253,11 @@ export const trailingInverted: QuotePattern<'trailing-inverted'> = {
         text: '“We expected a closer race,” said aide Maria Lindqvist.',
         expect: { content: 'We expected a closer race', speaker: 'aide Maria Lindqvist', cue: 'said' },
       },
+      {
+        // a role noun among the lower-case words before the name, without a quotation
+        text: 'The plan would fail, said lead author Jo Bloggs.',
+        expect: { content: 'The plan would fail', speaker: 'lead author Jo Bloggs', cue: 'said' },
+      },
     ],
     negative: ['Prices rose again in May, said officials in a statement.', 'Prices rose again in May, said aide reports of the firm.'],
   },
