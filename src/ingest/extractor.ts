@@ -22,8 +22,9 @@ export function inProcess(budgetMs = defaultBudgetMs()): Extractor {
   }
 }
 
+/** In this thread with the default budget, read from the environment at each article. */
 export const inProcessExtractor: Extractor = {
-  extract: (doc) => inProcess().extract(doc),
+  extract: async (doc) => extractForStorage({ title: doc.title, body: doc.body, budgetMs: defaultBudgetMs() }),
   close: async () => {},
 }
 

@@ -201,3 +201,32 @@ export const MESSAGE_NOUNS = words(`
   statement letter tweet post message email e-mail note memo video ad advert advertisement release
   editorial op-ed report filing complaint petition text
 `)
+
+/** Conjunctions that may precede a sentence-opening "according to" ("But according to aides, …"). */
+export const SENTENCE_CONJUNCTIONS = words(`but and yet so`)
+
+/** Words before "asked" that make it a reduced clause ("when asked whether", "after being asked"). */
+export const ASKED_INTRODUCERS = words(`when after being once if`)
+
+/** Words after a comma that open a relative clause inside the question, not the answer. */
+export const RELATIVE_OPENERS = words(`which who whom whose where`)
+
+/** Bullets that open a list item. */
+export const BULLETS = words(`- • * – —`)
+
+/** Words joining a second verb phrase of the same subject. */
+export const COORDINATORS = words(`and but then`)
+
+/** Relative and wh-words that open a clause whose subject gap is filled by what was said. */
+export const GAP_OPENERS = words(`which that what who`)
+
+/** Reporting verbs that take a clause with a gapped subject ("which he says would …"). */
+export const GAP_VERBS = words(`say says said claim claims claimed argue argues argued insist insists insisted`)
+
+/** Words that only link a sentence to the one before ("But, says X, …"): no content of their own. */
+export const CONNECTIVES = words(`but and yet so still however ultimately indeed now then`)
+
+/** Words that open a circumstance phrase before the subject ("For his part", "With 214 delegates at stake"). */
+export const CIRCUMSTANCE_OPENERS = words(
+  `for with on in at after before besides regarding despite given to from by during then but and so`,
+)

@@ -62,6 +62,15 @@ const wordsIn = (body: string, s: Span) =>
     .split(/\s+/)
     .filter((w) => /\p{L}/u.test(w)).length
 
+/** Replaces `q` in `quotes` (its index kept in `slot`) by `q` extended with `part`, and returns the new quote. */
+function extendInPlace(quotes: QuoteCandidate[], slot: Map<QuoteCandidate, number>, q: QuoteCandidate, part: Span): QuoteCandidate {
+  const extended = extendQuote(q, part)
+  const k = slot.get(q)!
+  quotes[k] = extended
+  slot.set(extended, k)
+  return extended
+}
+
 /** A dash signing the quotation that ends where the search starts (sticky): “…” ― Jane Doe. */
 const SIGNATURE = /[\s,.]*(?:[”"]|'')?[\s\u00a0]*([―—–])[\s\u00a0]*((?:\p{Lu}[\p{L}'’-]*\.?[\s\u00a0]?){1,4})/uy
 
@@ -139,11 +148,7 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     // the passage is no title the attribution names ('… told the hosts of "Morning Joe"')
     const titled = /\b(?:of|on|in|at|from|to|called|titled|named|dubbed)\s*(?:[“"]|'')\s*$/i.test(between)
     if (previous && attributionOnly && adjacent && !titled && /(?:[“"]|'')\s*$/.test(between)) {
-      const extended = extendQuote(previous, passage)
-      const k = slot.get(previous)!
-      quotes[k] = extended
-      slot.set(extended, k)
-      previous = extended
+      previous = extendInPlace(quotes, slot, previous, passage)
       continue
     }
     // a quote signed with a dash: “…” ― Jane Doe
@@ -270,11 +275,7 @@ export function firstPersonSpeech(body: string, sentences: Sentence[], input: Qu
     if (wordsIn(body, content) < 3) return
     // right after that quote's words (nothing but punctuation between), the sentence continues it
     if (lastSentence.paragraph === s.paragraph && /^[\s.!?,;:]*$/.test(body.slice(last.content.end, content.start))) {
-      const extended = extendQuote(last, content)
-      const k = slot.get(last)!
-      quotes[k] = extended
-      slot.set(extended, k)
-      last = extended
+      last = extendInPlace(quotes, slot, last, content)
       return
     }
     // the sentence after a first-person one in the same paragraph goes on with it

@@ -1,13 +1,10 @@
 import { SPEECH_VERBS } from '../../lexicon/index.js'
-import { AUX, FINITE, NOT_SOURCE_NOUNS } from '../../lexicon/quote-words.js'
+import { AUX, FINITE, NOT_SOURCE_NOUNS, SENTENCE_CONJUNCTIONS } from '../../lexicon/quote-words.js'
 import type { Token } from '../../types.js'
 import { contentTo } from '../content-span.js'
 import { speakerAfter } from '../speaker-phrase.js'
 import { isWordToken, lower, span } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
-
-/** Conjunctions that may precede a sentence-opening "according to" ("But according to aides, …"). */
-const SENTENCE_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so'])
 
 /**
  * Index of the comma that ends a sentence-opening source phrase whose head ends at `from`, or -1:

@@ -1,15 +1,9 @@
 import { SPEECH_VERBS } from '../../lexicon/index.js'
-import { BE_FORMS, WH_WORDS } from '../../lexicon/quote-words.js'
+import { ASKED_INTRODUCERS, BE_FORMS, RELATIVE_OPENERS, WH_WORDS } from '../../lexicon/quote-words.js'
 import { contentTo } from '../content-span.js'
 import { speakerAfter } from '../speaker-phrase.js'
 import { isWordToken, lower, span, wordCue } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
-
-/** Words before "asked" that make it a reduced clause ("when asked whether", "after being asked"). */
-const ASKED_INTRODUCERS = new Set(['when', 'after', 'being', 'once', 'if'])
-
-/** Words after a comma that open a relative clause inside the question, not the answer. */
-const RELATIVE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'where'])
 
 /** Words that open what was asked: an indirect question, a topic ("asked about"), a request ("asked to"). */
 const QUESTION_OPENERS = new Set([...WH_WORDS, 'about'])

@@ -1,12 +1,9 @@
 import { DETERMINERS, ROLE_NOUNS } from '../../lexicon/index.js'
-import { NOT_SPEAKER_LABELS, OPEN_MARKS, PARTICLES_IN_NAMES } from '../../lexicon/quote-words.js'
+import { BULLETS, NOT_SPEAKER_LABELS, OPEN_MARKS, PARTICLES_IN_NAMES } from '../../lexicon/quote-words.js'
 import { isCapitalised } from '../../stages/tokenize.js'
 import { contentTo, trimContent } from '../content-span.js'
 import { lower, span } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
-
-/** Bullets that open a list item. */
-const BULLETS = new Set(['-', '•', '*', '–', '—'])
 
 /**
  * "PENCE: Well, look, …", "Pat Caddell: Democrat Voters Worried …": a name and a colon opening a

@@ -1,8 +1,6 @@
 import { OBJECT_SPEECH_VERBS, SPEECH_VERBS } from '../../lexicon/index.js'
 
-/** Words joining a second verb phrase of the same subject. */
-const COORDINATORS = new Set(['and', 'but', 'then'])
-import { AUX, NOT_COORDINATED_STARTS } from '../../lexicon/quote-words.js'
+import { AUX, COORDINATORS, NOT_COORDINATED_STARTS } from '../../lexicon/quote-words.js'
 import { clauseEnd, contentStartAfter, contentTo } from '../content-span.js'
 import { runningSpeaker } from '../speaker-phrase.js'
 import { isWordToken, lower, wordCue } from '../tokens.js'

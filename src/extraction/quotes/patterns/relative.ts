@@ -1,27 +1,8 @@
 import { DETERMINERS, PHRASE_BREAKERS, SPEECH_VERBS } from '../../lexicon/index.js'
-import { AUX, FINITE, PRONOUN_SPEAKERS } from '../../lexicon/quote-words.js'
+import { AUX, FINITE, GAP_OPENERS, GAP_VERBS, PRONOUN_SPEAKERS } from '../../lexicon/quote-words.js'
 import { clauseEnd, contentTo } from '../content-span.js'
 import { isWordToken, lower, span, wordCue } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
-
-/** Relative and wh-words that open a clause whose subject gap is filled by what was said. */
-const GAP_OPENERS = new Set(['which', 'that', 'what', 'who'])
-
-/** Reporting verbs that take a clause with a gapped subject ("which he says would …"). */
-const GAP_VERBS = new Set([
-  'say',
-  'says',
-  'said',
-  'claim',
-  'claims',
-  'claimed',
-  'argue',
-  'argues',
-  'argued',
-  'insist',
-  'insists',
-  'insisted',
-])
 
 /**
  * "a plan which Democrats say could hurt Sanders", "what officials say is a breach", "his

@@ -1,7 +1,9 @@
 import { DETERMINERS, OBJECT_SPEECH_VERBS, ROLE_NOUNS, TRAILING_TAIL_STARTERS } from '../../lexicon/index.js'
 import {
   AUX,
+  CIRCUMSTANCE_OPENERS,
   CLOSE_MARKS,
+  CONNECTIVES,
   FINITE,
   INTRO_WORDS,
   INVERTED_SPEAKER_ENDS,
@@ -19,9 +21,6 @@ import { clauseEnd, contentTo, isClauseVerb } from '../content-span.js'
 import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
-
-/** Words that only link a sentence to the one before ("But, says X, …"): no content of their own. */
-const CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still', 'however', 'ultimately', 'indeed', 'now', 'then'])
 
 /**
  * Where the interrupted clause resumes after an inverted speaker ending at `to` (", says BT, is to
@@ -52,29 +51,6 @@ function continuationAfter(toks: Token[], to: number): number | null {
 /** "Industry Week's Technology Leader of the Year": a possessive name opening an apposition. */
 const isPossessiveName = (segment: Token[]) =>
   segment.findIndex((t) => t.text === '’s' || t.text === "'s") > 0 && isCapitalised(segment[0]!.text)
-
-/** Words that open a circumstance phrase before the subject ("For his part", "With 214 delegates at stake"). */
-const CIRCUMSTANCE_OPENERS = new Set([
-  'for',
-  'with',
-  'on',
-  'in',
-  'at',
-  'after',
-  'before',
-  'besides',
-  'regarding',
-  'despite',
-  'given',
-  'to',
-  'from',
-  'by',
-  'during',
-  'then',
-  'but',
-  'and',
-  'so',
-])
 
 /** Whether the words before an attribution are a short introductory phrase: a preposition or "-ing" first, no verb of a clause. */
 function isIntroductoryPhrase(words: Token[]): boolean {
