@@ -4,6 +4,15 @@ import { Command, InvalidArgumentError } from 'commander'
 import type { PRF } from '../evaluation/match.js'
 import { isBbcGold, loadBbcGold, type BbcGoldLine } from '../evaluation/bbc.js'
 import { scorePeopleCorpus, type PeopleDoc } from '../evaluation/people.js'
+import {
+  buildIdentityCorpus,
+  fragmentation,
+  isIdentityGold,
+  reviewedNotPeople,
+  scoreIdentity,
+  type IdentityCorpus,
+  type IdentityGoldLine,
+} from '../evaluation/identity.js'
 import { scoreQuoteCorpus, type QuoteDoc } from '../evaluation/quotes.js'
 import { scoreSeed, type SeedGold } from '../evaluation/seed.js'
 import { parseArgs, type CliIO } from './io.js'
@@ -31,9 +40,10 @@ const foldSpec = (v: string): Fold => {
   return fold
 }
 
-function kindOf(path: string): 'seed' | 'quotes' | 'people' | 'bbc' {
+function kindOf(path: string): 'seed' | 'quotes' | 'people' | 'bbc' | 'identity' {
   if (path.endsWith('.gold.json')) return 'seed'
   const first = JSON.parse(readFileSync(path, 'utf8').split('\n', 1)[0]!) as { quotes?: unknown; personMentions?: unknown }
+  if (isIdentityGold(first)) return 'identity'
   if (isBbcGold(first)) return 'bbc'
   if (Array.isArray(first.quotes)) return 'quotes'
   if (Array.isArray(first.personMentions)) return 'people'
@@ -76,15 +86,39 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
   const results: Record<string, unknown> = {}
   const units = program.args.flatMap((path): { path: string; kind: ReturnType<typeof kindOf>; fold: Fold | undefined }[] => {
     const kind = kindOf(path)
-    if (kind === 'seed') return [{ path, kind, fold: undefined }]
+    if (kind === 'seed' || kind === 'identity') return [{ path, kind, fold: undefined }]
     if (opts.folds && opts.folds >= 2)
       return Array.from({ length: opts.folds }, (_, i) => ({ path, kind, fold: { index: i + 1, of: opts.folds! } }))
     return [{ path, kind, fold: opts.fold }]
   })
+  let identityCorpus: IdentityCorpus | null = null
   for (const { path, kind, fold } of units) {
     const name = fold ? `${basename(path)} fold ${fold.index}/${fold.of}` : basename(path)
     const started = performance.now()
-    if (kind === 'seed') {
+    if (kind === 'identity') {
+      identityCorpus ??= buildIdentityCorpus(opts.articlesDir)
+      const gold = readJsonl<IdentityGoldLine>(path)
+      const r = scoreIdentity(gold, identityCorpus)
+      const f = fragmentation(identityCorpus)
+      const notPeople = reviewedNotPeople(f.top.map((p) => p.name))
+      results[name] = { bCubed: r.bCubed, records: r.records, fragmentation: { ...f, top: undefined, notPeopleInTop100: notPeople } }
+      if (!opts.json) {
+        io.out(`${name} (${gold.length} person mentions drawn from ${identityCorpus.entities.size} BBC articles: docs/identity-annotation.md)`)
+        const b = r.bCubed
+        io.out(`  B-cubed mention → person           P ${f3(b.precision)}  R ${f3(b.recall)}  F1 ${f3(b.f1)}`)
+        io.out(`  mentions filed under the right record ${f3(r.records.accuracy)} (${r.records.right}/${r.records.total})`)
+        io.out(
+          `  corpus: ${f.people} people, ${f.singleWord} known by one word, ${f.singleWordSurnames} of them a full-name person's surname ` +
+            `(${(100 * f.singleWordSurnameMentionShare).toFixed(2)} % of ${f.mentions} mentions); ${f.honorific.length} named with an honorific; ` +
+            `${f.unresolvedMentions} unresolved mentions (${(100 * f.unresolvedMentions / (f.mentions + f.unresolvedMentions)).toFixed(1)} %)`,
+        )
+        io.out(`  not people among the 100 most mentioned (reviewed list): ${notPeople.notPeople.length ? notPeople.notPeople.join(', ') : 'none'}; ${notPeople.unreviewed.length} not yet reviewed${notPeople.unreviewed.length ? `: ${notPeople.unreviewed.join(', ')}` : ''}`)
+        if (opts.explain)
+          gold.forEach((g, i) => {
+            if (r.verdicts[i] === false) io.out(`  ${g.file} "${g.text}" gold ${g.entity} → ${r.predicted[i]}`)
+          })
+      }
+    } else if (kind === 'seed') {
       const gold = JSON.parse(readFileSync(path, 'utf8')) as SeedGold
       const text = readFileSync(path.replace(/\.gold\.json$/, '.txt'), 'utf8')
       const r = scoreSeed(text, gold)

@@ -9,6 +9,7 @@ import { defaultWorkerCount, inProcess, workerExtractor } from '../ingest/extrac
 import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummary } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 import { compactSearchIndexes } from '../ingest/store.js'
+import { relink, type RelinkSummary } from '../ingest/relink.js'
 
 const tallyOf = (o: FileOutcome) =>
   ['ingested', 'updated', 'unchanged', 'failed']
@@ -39,6 +40,15 @@ export function describeOutcome(o: FileOutcome): string {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** The closing line: files and records in separate words ("3 files (1 failed); 250 records: …"). */
+export function describeRelink(r: RelinkSummary): string {
+  const decisions = r.decisions.applied + r.decisions.stale
+  return (
+    `relinked ${r.people} people in ${r.seconds.toFixed(1)} s: ${r.created} new, ${r.removed} merged or removed (${r.redirects} redirected), ` +
+    `${r.renamed} renamed, ${r.articlesChanged} articles changed, ${r.unresolvedMentions} unresolved mentions` +
+    (decisions ? `; ${r.decisions.applied} of ${decisions} editor decisions applied` : '')
+  )
+}
+
 export function describeSummary(s: IngestSummary, peakRssMB: number): string {
   const r = s.articles
   const stored = r.ingested + r.updated
@@ -78,6 +88,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--ext <list>', 'extensions taken from directories', extensionList, DEFAULT_EXTENSIONS)
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
     .option('--all', 'with --reextract: every stored article')
+    .option('--relink', 'recompute who every stored person mention is, over the whole corpus (also done after each ingest)')
     .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
     .option(
@@ -92,13 +103,14 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     json?: boolean
     ext: string[]
     reextract?: boolean
+    relink?: boolean
     all?: boolean
     database?: string
     workers: number
     extractionBudget: number
   }>()
   const paths = program.args
-  if (!opts.reextract && paths.length === 0) {
+  if (!opts.reextract && !opts.relink && paths.length === 0) {
     io.err('ingest: give at least one file, directory or - (see --help)')
     return 2
   }
@@ -118,6 +130,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
   const showBar = io.isTTY && !opts.json
   let bar: ReturnType<typeof progressBar> | null = null
   try {
+    if (opts.relink && !opts.reextract && paths.length === 0) {
+      const summary = await relink(prisma)
+      io.out(opts.json ? JSON.stringify({ relink: summary }) : describeRelink(summary))
+      return 0
+    }
     if (opts.reextract) {
       const started = Date.now()
       bar = showBar ? progressBar('articles') : null
@@ -159,7 +176,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     bar?.start(sources.length)
     const counts = tally()
     let files = 0
-    for await (const outcome of ingestSources(prisma, sources, { extractor, signal })) {
+    let relinked: RelinkSummary | null = null
+    const onRelink = (r: RelinkSummary) => {
+      relinked = r
+    }
+    for await (const outcome of ingestSources(prisma, sources, { extractor, signal, onRelink })) {
       counts.add(outcome)
       if (opts.json) io.out(JSON.stringify(outcome))
       else if (bar) {
@@ -175,11 +196,15 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     const summary = counts.summary((Date.now() - started) / 1000)
     // the whole process, worker threads included
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
-    if (opts.json) io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(interrupted ? { interrupted } : {}) } }))
-    else
+    const relinkSummary = relinked as RelinkSummary | null
+    if (opts.json)
+      io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(relinkSummary ? { relink: relinkSummary } : {}), ...(interrupted ? { interrupted } : {}) } }))
+    else {
+      if (relinkSummary) io.out(describeRelink(relinkSummary))
       io.out(
         `${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`,
       )
+    }
     if (interrupted) return INTERRUPTED
     return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {

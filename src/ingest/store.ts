@@ -1,7 +1,8 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import type { Extraction } from '../extraction/types.js'
 import { sqlDate } from '../shared/params.js'
-import { personId, quoteId, slugify } from './identity.js'
+import { articleEntities } from '../identity/entities.js'
+import { quoteId } from './identity.js'
 import type { ParsedArticle } from './types.js'
 
 type Tx = Prisma.TransactionClient
@@ -34,33 +35,16 @@ interface StoredArticle {
   listedAt: Date
 }
 
-type KnownPeople = Map<string, { id: string; name: string }[]>
-
 /** Ids per statement where each is bound on its own: far below SQLite's bound-parameter limit. */
 const CHUNK = 400
-const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK))
-
-const isOneWordName = (w: string | null): w is string => !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w)
-
-/** Stored people known by each of these words (an alias or a one-word name), lower-cased. */
-async function peopleKnownBy(tx: Tx, words: string[]): Promise<KnownPeople> {
-  const known: KnownPeople = new Map()
-  if (words.length === 0) return known
-  const rows = await tx.$queryRawUnsafe<{ aliasLower: string; id: string; name: string }[]>(
-    `SELECT DISTINCT a."aliasLower", p."id", p."name" FROM "PersonAlias" a JOIN "Person" p ON p."id" = a."personId"
-     WHERE a."aliasLower" IN (SELECT value FROM json_each(?))`,
-    JSON.stringify(words),
-  )
-  for (const r of rows) known.set(r.aliasLower, [...(known.get(r.aliasLower) ?? []), { id: r.id, name: r.name }])
-  return known
-}
+export const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK))
 
 /**
  * Inserts rows in one statement with one bound parameter: the rows travel as a JSON array of
  * arrays that SQLite unpacks with json_each. Per-statement overhead in Prisma is what ingest
  * pays most for, so a batch writes each table once. Table and column names are constants.
  */
-async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: unknown[][], orIgnore = false): Promise<void> {
+export async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: unknown[][], orIgnore = false): Promise<void> {
   if (rows.length === 0) return
   const values = columns.map((_, i) => `value ->> ${i}`).join(', ')
   await tx.$executeRawUnsafe(
@@ -85,40 +69,12 @@ export async function refreshPeople(tx: Tx | PrismaClient, ids: string[]): Promi
   }
 }
 
-/** What one article adds to a person's counters. */
-interface CounterDelta {
-  articles: number
-  mentions: number
-  quotes: number
-  first: string | null
-  last: string | null
-}
-
-/** Adds counter deltas to stored people in one statement (new articles only ever add). */
-async function addToCounters(tx: Tx, deltas: Map<string, CounterDelta>): Promise<void> {
-  if (deltas.size === 0) return
-  const rows = [...deltas].map(([id, d]) => [id, d.articles, d.mentions, d.quotes, d.first, d.last])
-  await tx.$executeRawUnsafe(
-    `
-    WITH d AS (SELECT value ->> 0 AS "id", value ->> 1 AS "articles", value ->> 2 AS "mentions", value ->> 3 AS "quotes",
-                      value ->> 4 AS "first", value ->> 5 AS "last" FROM json_each(?))
-    UPDATE "Person" SET
-      "articleCount" = "articleCount" + d."articles",
-      "mentionCount" = "mentionCount" + d."mentions",
-      "quoteCount" = "quoteCount" + d."quotes",
-      "firstSeen" = CASE WHEN d."first" IS NULL THEN "firstSeen" WHEN "firstSeen" IS NULL OR d."first" < "firstSeen" THEN d."first" ELSE "firstSeen" END,
-      "lastSeen" = CASE WHEN d."last" IS NULL THEN "lastSeen" WHEN "lastSeen" IS NULL OR d."last" > "lastSeen" THEN d."last" ELSE "lastSeen" END
-    FROM d WHERE "Person"."id" = d."id"`,
-    JSON.stringify(rows),
-  )
-}
-
-const ARTICLE_PERSON_COLUMNS = ['articleSeq', 'personId', 'role', 'titles', 'aliases', 'mentionCount', 'mentions'] as const
+const ENTITY_COLUMNS = ['articleSeq', 'position', 'name', 'titles', 'aliases', 'mentionCount', 'mentions', 'joinOnly', 'speakerType'] as const
 const QUOTE_COLUMNS = [
   'id',
   'articleSeq',
   'position',
-  'personId',
+  'speakerEntity',
   'speakerName',
   'speakerType',
   'speakerText',
@@ -141,75 +97,30 @@ const QUOTE_COLUMNS = [
   'listedAt',
 ] as const
 
-type Mention = { start: number; end: number; text: string; kind: string }
-interface PersonLink {
-  role: string | null
-  titles: string[]
-  aliases: string[]
-  mentions: Mention[]
-}
-
 /**
- * The rows one article's extraction becomes. The same slug across articles is one person; a
- * one-word name or speaker ("Putin") joins the one person known by that word, and stays apart
- * when several are. People this article introduces become known to the articles after it.
+ * The rows one article's extraction becomes: its people as identity entities (linked to people
+ * by the next relink, see relink.ts) and its quotes, each pointing at its speaker's entity.
  */
-function extractionRows(article: StoredArticle, extraction: StoredExtraction, known: KnownPeople) {
-  const uniquelyKnown = (word: string) => {
-    const people = known.get(word.toLowerCase())
-    return people?.length === 1 ? people[0]! : null
-  }
-  // a one-word name of this article ("Putin") joins the one stored person known by it, under that person's name
-  const joined = extraction.people.map((p) => (p.name.includes(' ') ? null : uniquelyKnown(p.name)))
-  const personIds = extraction.people.map((p, i) => joined[i]?.id ?? personId(slugify(p.name)))
-  const people = extraction.people.map((p, i) => ({ id: personIds[i]!, slug: slugify(p.name), name: p.name }))
-  const newPeople = people.filter((p) => p.id === personId(p.slug))
-  const aliases = extraction.people.flatMap((p, i) =>
-    [p.name, ...p.aliases].map((alias) => ({ personId: personIds[i]!, alias, aliasLower: alias.toLowerCase() })),
-  )
-
-  const links = new Map<string, PersonLink>()
-  const link = (id: string) => links.get(id) ?? links.set(id, { role: null, titles: [], aliases: [], mentions: [] }).get(id)!
-  extraction.people.forEach((p, i) => {
-    // two names of one article may resolve to the same stored person: one link with all mentions
-    const l = link(personIds[i]!)
-    l.role ??= p.titles[0] ?? null
-    l.titles.push(...p.titles)
-    l.aliases.push(...p.aliases)
-    l.mentions.push(...p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })))
-  })
-  const speakers = extraction.quotes.map((q) => {
-    if (q.speaker.person !== null) {
-      return { personId: personIds[q.speaker.person]!, name: joined[q.speaker.person]?.name ?? q.speaker.name, type: q.speaker.type }
-    }
-    const person = isOneWordName(q.speaker.text) ? uniquelyKnown(q.speaker.text) : null
-    if (!person) return { personId: null, name: q.speaker.name, type: q.speaker.type }
-    link(person.id).mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: q.speaker.text!, kind: 'alias' })
-    return { personId: person.id, name: person.name, type: 'person' as const }
-  })
-  // the people of this article become known to the articles after it (not to its own speakers)
-  for (const a of aliases) {
-    const list = known.get(a.aliasLower) ?? []
-    const name = people.find((p) => p.id === a.personId)?.name ?? a.alias
-    if (!list.some((p) => p.id === a.personId)) known.set(a.aliasLower, [...list, { id: a.personId, name }])
-  }
-
-  const articlePeople = [...links].map(([id, l]) => ({
+function extractionRows(article: StoredArticle, extraction: StoredExtraction) {
+  const { entities, speakerEntity } = articleEntities(extraction)
+  const entityRows = entities.map((e, position) => ({
     articleSeq: article.seq,
-    personId: id,
-    role: l.role,
-    titles: JSON.stringify([...new Set(l.titles)]),
-    aliases: JSON.stringify([...new Set(l.aliases)]),
-    mentionCount: l.mentions.length,
-    mentions: JSON.stringify(l.mentions),
+    position,
+    name: e.name,
+    titles: JSON.stringify([...new Set(e.titles)]),
+    aliases: JSON.stringify([...new Set(e.aliases)]),
+    mentionCount: e.mentions.length,
+    mentions: JSON.stringify(e.mentions),
+    joinOnly: e.joinOnly ? 1 : 0,
+    speakerType: e.joinOnly ? (extraction.quotes[speakerEntity.indexOf(position)]?.speaker.type ?? null) : null,
   }))
   const quotes = extraction.quotes.map((q, position) => ({
     id: quoteId(article.id, q.start, q.end),
     articleSeq: article.seq,
     position,
-    personId: speakers[position]!.personId,
-    speakerName: speakers[position]!.name,
-    speakerType: speakers[position]!.type,
+    speakerEntity: speakerEntity[position] ?? null,
+    speakerName: q.speaker.name,
+    speakerType: q.speaker.type,
     speakerText: q.speaker.text,
     speakerStart: q.speaker.start,
     speakerEnd: q.speaker.end,
@@ -229,85 +140,39 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction, kn
     publishedAt: article.publishedAt ? sqlDate(article.publishedAt) : null,
     listedAt: sqlDate(article.listedAt),
   }))
-  return { newPeople, aliases, articlePeople, quotes }
-}
-
-/** Words that may name an already stored person: one-word names and unattached one-word speakers. */
-function lookupWords(extraction: StoredExtraction): string[] {
-  return [
-    ...extraction.people.filter((p) => !p.name.includes(' ')).map((p) => p.name.toLowerCase()),
-    ...extraction.quotes
-      .filter((q) => q.speaker.person === null && isOneWordName(q.speaker.text))
-      .map((q) => q.speaker.text!.toLowerCase()),
-  ]
+  return { entityRows, quotes }
 }
 
 /**
  * Writes the extractions of many stored articles in a few multi-row statements. `replace` first
- * removes what earlier extractions of these articles left. Returns the people whose counters
- * changed; fresh articles' counters are added here, replaced ones need `refreshPeople`.
+ * removes the quotes and entities earlier extractions of these articles left; their people keep
+ * their links until the next relink, which recomputes identity for every article whose entities
+ * changed (new entities are `pending`).
  */
 export async function writeExtractions(
   tx: Tx,
   items: { article: StoredArticle; extraction: StoredExtraction }[],
   opts: { replace: boolean },
-): Promise<{ touched: string[] }> {
+): Promise<void> {
   const seqs = items.map((i) => i.article.seq)
-  let previous: string[] = []
   if (opts.replace && seqs.length) {
-    const rows = await tx.$queryRaw<{ personId: string }[]>`
-      SELECT "personId" FROM "ArticlePerson" WHERE "articleSeq" IN (${Prisma.join(seqs)})
-      UNION SELECT "personId" FROM "Quote" WHERE "articleSeq" IN (${Prisma.join(seqs)}) AND "personId" IS NOT NULL`
-    previous = rows.map((r) => r.personId)
     await tx.quote.deleteMany({ where: { articleSeq: { in: seqs } } })
-    await tx.articlePerson.deleteMany({ where: { articleSeq: { in: seqs } } })
+    await tx.articleEntity.deleteMany({ where: { articleSeq: { in: seqs } } })
   }
-
-  const known = await peopleKnownBy(tx, [...new Set(items.flatMap((i) => lookupWords(i.extraction)))])
-  const people = new Map<string, { id: string; slug: string; name: string; nameLower: string }>()
-  const aliases = new Map<string, { personId: string; alias: string; aliasLower: string }>()
-  const articlePeople: ReturnType<typeof extractionRows>['articlePeople'] = []
+  const entities: ReturnType<typeof extractionRows>['entityRows'] = []
   const quotes: ReturnType<typeof extractionRows>['quotes'] = []
-  const deltas = new Map<string, CounterDelta>()
-  const counts: [number, number, number, string][] = []
+  const counts: [number, number, string][] = []
   for (const { article, extraction } of items) {
-    const rows = extractionRows(article, extraction, known)
-    counts.push([article.seq, rows.articlePeople.length, rows.quotes.length, JSON.stringify(extraction.furniture)])
-    for (const p of rows.newPeople) people.set(p.id, { ...p, nameLower: p.name.toLowerCase() })
-    for (const a of rows.aliases) aliases.set(`${a.personId}\u0000${a.alias}`, a)
-    articlePeople.push(...rows.articlePeople)
+    const rows = extractionRows(article, extraction)
+    counts.push([article.seq, rows.quotes.length, JSON.stringify(extraction.furniture)])
+    entities.push(...rows.entityRows)
     quotes.push(...rows.quotes)
-    const day = article.publishedAt ? sqlDate(article.publishedAt) : null
-    for (const ap of rows.articlePeople) {
-      const d = deltas.get(ap.personId) ?? { articles: 0, mentions: 0, quotes: 0, first: day, last: day }
-      d.articles++
-      d.mentions += ap.mentionCount
-      if (day && (!d.first || day < d.first)) d.first = day
-      if (day && (!d.last || day > d.last)) d.last = day
-      deltas.set(ap.personId, d)
-    }
-    for (const q of rows.quotes) if (q.personId) deltas.get(q.personId)!.quotes++
   }
-
   await insertRows(
     tx,
-    'Person',
-    ['id', 'slug', 'name', 'nameLower'],
-    [...people.values()].map((p) => [p.id, p.slug, p.name, p.nameLower]),
-    true,
-  )
-  await insertRows(
-    tx,
-    'PersonAlias',
-    ['personId', 'alias', 'aliasLower'],
-    [...aliases.values()].map((a) => [a.personId, a.alias, a.aliasLower]),
-    true,
-  )
-  await insertRows(
-    tx,
-    'ArticlePerson',
-    ARTICLE_PERSON_COLUMNS,
-    articlePeople.map((ap) => ARTICLE_PERSON_COLUMNS.map((c) => ap[c])),
+    'ArticleEntity',
+    ENTITY_COLUMNS,
+    entities.map((e) => ENTITY_COLUMNS.map((c) => e[c])),
   )
   await insertRows(
     tx,
@@ -317,12 +182,10 @@ export async function writeExtractions(
   )
   await tx.$executeRawUnsafe(
     `
-    WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "people", value ->> 2 AS "quotes", value ->> 3 AS "furniture" FROM json_each(?))
-    UPDATE "Article" SET "peopleCount" = c."people", "quoteCount" = c."quotes", "furniture" = c."furniture" FROM c WHERE "Article"."seq" = c."seq"`,
+    WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "quotes", value ->> 2 AS "furniture" FROM json_each(?))
+    UPDATE "Article" SET "quoteCount" = c."quotes", "furniture" = c."furniture" FROM c WHERE "Article"."seq" = c."seq"`,
     JSON.stringify(counts),
   )
-  if (!opts.replace) await addToCounters(tx, deltas)
-  return { touched: [...new Set([...deltas.keys(), ...previous])] }
 }
 
 /** Characters of the body that lists show. */
@@ -406,8 +269,7 @@ async function writeBatch(tx: Tx, batch: PreparedArticle[]): Promise<StoreResult
   }
   for (const a of replacing) {
     const row = await tx.article.update({ where: { id: a.id }, data: articleFields(a), select: STORED })
-    const { touched } = await writeExtractions(tx, [{ article: row, extraction: a.extraction }], { replace: true })
-    await refreshPeople(tx, touched)
+    await writeExtractions(tx, [{ article: row, extraction: a.extraction }], { replace: true })
   }
   return results
 }

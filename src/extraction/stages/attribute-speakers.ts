@@ -24,7 +24,8 @@ const LONGEST_MENTION = 200
 /**
  * The person a speaker phrase names: the mention that heads it, not one that only modifies it — a
  * possessive ("Putin’s adviser Yuri Ushakov" is Ushakov) or the object of a preposition ("a
- * spokeswoman for Hillary Clinton" is not Clinton). Among heads, the first wins ("Richard Revesz,
+ * spokeswoman for Hillary Clinton" is not Clinton), or a name before a role noun ("Chelsea boss Jose
+ * Mourinho" is Mourinho). Among heads, the first wins ("Richard Revesz,
  * director of ...").
  */
 function personNamedIn(body: string, mentions: IndexedMention[], s: Span): number | null {
@@ -38,7 +39,12 @@ function personNamedIn(body: string, mentions: IndexedMention[], s: Span): numbe
       !/^['’]s\b/.test(body.slice(m.end, m.end + 3)) &&
       !/\b(for|of|to|with|at|on|by|from)\s+$/i.test(body.slice(Math.max(s.start, m.start - 6), m.start)),
   )
-  return heads.sort((a, b) => a.m.start - b.m.start)[0]?.person ?? null
+  // a name before a role noun and another name modifies that role: "Chelsea boss Jose Mourinho" is Mourinho
+  const modifier = (h: IndexedMention) => {
+    const after = /^\s+([a-z-]+)\s+/.exec(body.slice(h.m.end, h.m.end + 40))
+    return !!after && ROLE_NOUNS.has(after[1]!) && heads.some((o) => o.m.start === h.m.end + after[0].length)
+  }
+  return heads.filter((h) => !modifier(h)).sort((a, b) => a.m.start - b.m.start)[0]?.person ?? null
 }
 
 /** The last person mention before `offset` (names, aliases and descriptions). */

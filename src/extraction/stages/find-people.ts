@@ -29,6 +29,13 @@ export interface NameCandidate extends Span {
   evidence: 'title' | 'role' | 'given-name' | 'tagger'
 }
 
+/**
+ * A word that heads an organisation, place or event ("Bank", "Bill", "Cup"). A given name that
+ * opens a longer name is no head: "Bill Gates" is a person, "the Finance Bill" is not.
+ */
+const isNonPersonHead = (words: string[], k: number) =>
+  NON_PERSON_HEADS.has(words[k]!) && !(k === 0 && words.length > 1 && GIVEN_NAMES.has(words[k]!))
+
 const CONNECTORS = new Set(['of', 'for', 'and', 'the'])
 const PARTICLES = new Set([
   'de',
@@ -238,7 +245,7 @@ function candidateFromRun(tokens: Token[], run: Run): NameCandidate | null {
   const nameTokens = tokens.slice(nameFrom, run.to).filter((t) => t.text !== '.')
   if (nameTokens.length === 0 || nameTokens.length > 4) return null
   const words = nameTokens.map((t) => t.text.replace(/\.$/, (m) => (nameTokens.length > 1 && t === nameTokens.at(-1) ? '' : m)))
-  if (words.some((w) => NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w))) return null
+  if (words.some((w, k) => isNonPersonHead(words, k) || DEMONYMS.has(w) || TITLE_WORDS.has(w) || PLACE_WORDS.has(w))) return null
   const titleTokens = tokens.slice(from, nameFrom)
   const hasPersonTitle = titleTokens.some((t) => TITLE_HEADS.has(t.text))
   const role = nameFrom === from ? rolePhraseBefore(tokens, from) : null
@@ -285,7 +292,7 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   // names hold no capitalised function words ("See It In A Boy") and no nationality or party words
   if (
     !words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w)) ||
-    words.some((w) => PLACE_WORDS.has(w) || NON_PERSON_HEADS.has(w) || DEMONYMS.has(w) || FUNCTION_WORDS.has(w.toLowerCase()))
+    words.some((w, k) => PLACE_WORDS.has(w) || isNonPersonHead(words, k) || DEMONYMS.has(w) || FUNCTION_WORDS.has(w.toLowerCase()))
   )
     return null
   const title = titleBefore(tokens, from)

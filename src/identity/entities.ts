@@ -1,0 +1,48 @@
+import type { Extraction, Mention } from '../extraction/types.js'
+
+/** A person of one article as stored for identity: what re-linking reads instead of re-extracting. */
+export interface ArticleEntity {
+  name: string
+  titles: string[]
+  aliases: string[]
+  mentions: Pick<Mention, 'start' | 'end' | 'text' | 'kind'>[]
+  /** A bare word a quote was attributed to: it may join a known person, but is never a person of its own. */
+  joinOnly: boolean
+}
+
+export interface ArticleEntities {
+  entities: ArticleEntity[]
+  /** Per quote, the entity its speaker is, or null. */
+  speakerEntity: (number | null)[]
+}
+
+const isOneWordName = (w: string | null): w is string => !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w)
+
+/**
+ * The people of an extraction as identity entities. A quote attributed to a bare capitalised
+ * word the article never introduced ("..., Blair said") becomes a join-only entity: in a
+ * corpus that knows Tony Blair it is him; otherwise the speaker stays as written.
+ */
+export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'>): ArticleEntities {
+  const entities: ArticleEntity[] = extraction.people.map((p) => ({
+    name: p.name,
+    titles: p.titles,
+    aliases: p.aliases,
+    mentions: p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })),
+    joinOnly: false,
+  }))
+  const byWord = new Map<string, number>()
+  const speakerEntity = extraction.quotes.map((q) => {
+    if (q.speaker.person !== null) return q.speaker.person
+    if (q.speaker.type === 'group' || !isOneWordName(q.speaker.text)) return null
+    const word = q.speaker.text
+    let index = byWord.get(word)
+    if (index === undefined) {
+      index = entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true }) - 1
+      byWord.set(word, index)
+    }
+    entities[index]!.mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: word, kind: 'alias' })
+    return index
+  })
+  return { entities, speakerEntity }
+}
