@@ -103,16 +103,20 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
       const notPeople = reviewedNotPeople(f.top.map((p) => p.name))
       results[name] = { bCubed: r.bCubed, records: r.records, fragmentation: { ...f, top: undefined, notPeopleInTop100: notPeople } }
       if (!opts.json) {
-        io.out(`${name} (${gold.length} person mentions drawn from ${identityCorpus.entities.size} BBC articles: docs/identity-annotation.md)`)
+        io.out(
+          `${name} (${gold.length} person mentions drawn from ${identityCorpus.entities.size} BBC articles: docs/identity-annotation.md)`,
+        )
         const b = r.bCubed
         io.out(`  B-cubed mention → person           P ${f3(b.precision)}  R ${f3(b.recall)}  F1 ${f3(b.f1)}`)
         io.out(`  mentions filed under the right record ${f3(r.records.accuracy)} (${r.records.right}/${r.records.total})`)
         io.out(
           `  corpus: ${f.people} people, ${f.singleWord} known by one word, ${f.singleWordSurnames} of them a full-name person's surname ` +
             `(${(100 * f.singleWordSurnameMentionShare).toFixed(2)} % of ${f.mentions} mentions); ${f.honorific.length} named with an honorific; ` +
-            `${f.unresolvedMentions} unresolved mentions (${(100 * f.unresolvedMentions / (f.mentions + f.unresolvedMentions)).toFixed(1)} %)`,
+            `${f.unresolvedMentions} unresolved mentions (${((100 * f.unresolvedMentions) / (f.mentions + f.unresolvedMentions)).toFixed(1)} %)`,
         )
-        io.out(`  not people among the 100 most mentioned (reviewed list): ${notPeople.notPeople.length ? notPeople.notPeople.join(', ') : 'none'}; ${notPeople.unreviewed.length} not yet reviewed${notPeople.unreviewed.length ? `: ${notPeople.unreviewed.join(', ')}` : ''}`)
+        io.out(
+          `  not people among the 100 most mentioned (reviewed list): ${notPeople.notPeople.length ? notPeople.notPeople.join(', ') : 'none'}; ${notPeople.unreviewed.length} not yet reviewed${notPeople.unreviewed.length ? `: ${notPeople.unreviewed.join(', ')}` : ''}`,
+        )
         if (opts.explain)
           gold.forEach((g, i) => {
             if (r.verdicts[i] === false) io.out(`  ${g.file} "${g.text}" gold ${g.entity} → ${r.predicted[i]}`)

@@ -198,7 +198,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
     const relinkSummary = relinked as RelinkSummary | null
     if (opts.json)
-      io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(relinkSummary ? { relink: relinkSummary } : {}), ...(interrupted ? { interrupted } : {}) } }))
+      io.out(
+        JSON.stringify({
+          summary: { ...summary, peakRssMB, ...(relinkSummary ? { relink: relinkSummary } : {}), ...(interrupted ? { interrupted } : {}) },
+        }),
+      )
     else {
       if (relinkSummary) io.out(describeRelink(relinkSummary))
       io.out(

@@ -61,7 +61,9 @@ export function buildIdentityCorpus(articlesDir: string): IdentityCorpus {
   const files = new Map<string, { id: string; body: string }>()
   const idOfBody = new Map<string, string>()
   const entities = new Map<string, ArticleEntities>()
-  for (const file of readdirSync(articlesDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(articlesDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const parsed = parsePlainText(readFileSync(join(articlesDir, file), 'utf8'))
     const id = idOfBody.get(parsed.body) ?? file
     files.set(file, { id, body: parsed.body })
@@ -103,7 +105,12 @@ export function scoreIdentity(gold: IdentityGoldLine[], corpus: IdentityCorpus) 
   const goldLabels = gold.map((g, i) => (g.entity === 'NOT_PERSON' || g.entity.startsWith('UNKNOWN') ? `${g.entity}#${i}` : g.entity))
   const names = predicted.map((label) => (label.startsWith('person:') ? corpus.resolution.people.get(label.slice(7))!.name : null))
   const { verdicts, ...records } = recordAccuracy(gold, names)
-  return { bCubed: bCubed(goldLabels, predicted), records, verdicts, predicted: predicted.map((p, i) => (names[i] ? `${p} (${names[i]})` : p)) }
+  return {
+    bCubed: bCubed(goldLabels, predicted),
+    records,
+    verdicts,
+    predicted: predicted.map((p, i) => (names[i] ? `${p} (${names[i]})` : p)),
+  }
 }
 
 /** How fragmented the people records are (issue 15's figures), and the most mentioned records. */

@@ -16,7 +16,13 @@ export interface ArticleEntities {
   speakerEntity: (number | null)[]
 }
 
-const isOneWordName = (w: string | null): w is string => !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w)
+/** Capitalised words that open sentences and stand for speakers without naming anyone ("It said", "The added"). */
+const NOT_NAMES = new Set(
+  `It He She They We I You This That These Those The There Here However But And Also Then Now Some Many Others Most All
+  Both Each Another Such Its Their His Her Our My One Two Officials Police Analysts Experts Critics Sources Reports`.split(/\s+/),
+)
+
+const isOneWordName = (w: string | null): w is string => !!w && /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !NOT_NAMES.has(w)
 
 /**
  * The people of an extraction as identity entities. A quote attributed to a bare capitalised

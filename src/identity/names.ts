@@ -57,20 +57,14 @@ export const startsWithHonorific = (name: string) => splitHonorific(name).title 
 /** An initial ("W", "W.", "J.R."): it narrows a name down but is often left out. */
 export const isInitial = (w: string) => /^(\p{Lu}\.?)+$/u.test(w) && w.replace(/\./g, '').length <= 2
 
-/** Generational suffixes: "Martin Luther King Jr" is "Martin Luther King". */
-const SUFFIX = /^(jr|jnr|sr|snr|ii|iii|iv)\.?$/i
-
-/** "George W. Bush" and "George Bush" share a key; case, diacritics and suffixes do not count. */
+/**
+ * "George W. Bush" and "George Bush" share a key; case and diacritics do not count. Generational
+ * suffixes do ("Douglas Fairbanks Jr" is not his father).
+ */
 export function nameKey(name: string): string {
-  let words = name.split(/\s+/).filter(Boolean)
-  if (words.length > 2 && SUFFIX.test(words.at(-1)!)) words = words.slice(0, -1)
+  const words = name.split(/\s+/).filter(Boolean)
   const kept = words.length > 2 ? words.filter((w, i) => i === 0 || i === words.length - 1 || !isInitial(w)) : words
-  return kept
-    .join(' ')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
+  return kept.join(' ').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, '')
 }
 
 /** The family name: the last word ("Blair"), lower-cased and folded like nameKey. */

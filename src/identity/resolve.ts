@@ -100,7 +100,7 @@ const byId = (a: ArticleInput, b: ArticleInput) => (a.id < b.id ? -1 : a.id > b.
  * - A full name is a person; spellings that differ only in initials, case or diacritics are one.
  * - A single word ("Blair", "Mr Brown") joins the full-name person whose surname it is when the
  *   evidence is strong: co-mentioned people, a shared title, articles near in time or in the same
- *   section; failing any context, a candidate far more prominent than all others. Otherwise it
+ *   section; failing any context, the only candidate, or one far more prominent than all others. Otherwise it
  *   stays unresolved. A word that is nobody's surname is a person known by one name
  *   ("Ronaldinho"). A first name joins only on co-mentioned people.
  * - Editors' decisions are applied last, in order.
@@ -155,7 +155,13 @@ export function resolveIdentities(input: ArticleInput[], decisions: IdentityDeci
   const singleLink = (p: Extract<Parsed, { shape: 'single' }>, ai: number, joinOnly: boolean): EntityLink => {
     const surnameOf = (bySurname.get(p.key) ?? []).filter((c) => !p.initial || c.key.startsWith(p.initial))
     const candidates = surnameOf.length || p.initial ? surnameOf : (byGivenName.get(p.key) ?? [])
-    if (candidates.length === 0) return joinOnly ? { status: 'person', slug: JOIN_ONLY_MONONYM } : { status: 'person', slug: slugify(p.key) }
+    // an initial and a surname that fit one known person are that person ("J Robinson" in a line-up)
+    if (p.initial && candidates.length === 1) return { status: 'person', slug: slugify(candidates[0]!.key) }
+    // nobody fits: the person is known here only as written ("J Yapp")
+    if (p.initial && candidates.length === 0)
+      return joinOnly ? { status: 'unresolved' } : { status: 'person', slug: slugify(nameKey(p.name)) }
+    if (candidates.length === 0)
+      return joinOnly ? { status: 'person', slug: JOIN_ONLY_MONONYM } : { status: 'person', slug: slugify(p.key) }
     const scored = candidates
       .map((c) => ({ c, ...contextEvidence(c, ai, p.titleWords) }))
       .sort((a, b) => b.score - a.score || b.c.articles.length - a.c.articles.length || (a.c.key < b.c.key ? -1 : 1))
@@ -167,12 +173,15 @@ export function resolveIdentities(input: ArticleInput[], decisions: IdentityDeci
     const prominence = [...candidates].sort((a, b) => b.articles.length - a.articles.length)
     const others = prominence.slice(1).reduce((n, c) => n + c.articles.length, 0)
     const top = prominence[0]!
-    if (top.articles.length >= MIN_PRIOR && top.articles.length >= PRIOR_DOMINANCE * others) return { status: 'person', slug: slugify(top.key) }
+    // the only person of that surname in the corpus is who it is; among several, only a far better known one
+    if (candidates.length === 1 || (top.articles.length >= MIN_PRIOR && top.articles.length >= PRIOR_DOMINANCE * others))
+      return { status: 'person', slug: slugify(top.key) }
     return { status: 'unresolved' }
   }
 
   const people = new Map<string, ResolvedPerson>()
-  for (const person of fullNames.values()) people.set(slugify(person.key), { slug: slugify(person.key), name: displayName(person.variants) })
+  for (const person of fullNames.values())
+    people.set(slugify(person.key), { slug: slugify(person.key), name: displayName(person.variants) })
   const mononyms = new Map<string, Map<string, number>>()
   const links = new Map<string, EntityLink[]>()
   parsed.forEach((entities, ai) => {

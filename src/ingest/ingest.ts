@@ -193,7 +193,9 @@ export async function* ingestSources(
   let written = false
   let lastRelink = Date.now()
   const relinkNow = async () => {
-    opts.onRelink?.(await relink(prisma))
+    // relink first: an optional call would skip evaluating its argument when nobody listens
+    const summary = await relink(prisma)
+    opts.onRelink?.(summary)
     written = false
     lastRelink = Date.now()
   }

@@ -82,7 +82,8 @@ async function relinkIn(tx: Tx, started: number): Promise<RelinkSummary> {
     decisions,
   )
 
-  const wanted = (link: EntityLink) => (link.status === 'person' ? { status: 'person', personId: personId(link.slug) } : { status: link.status, personId: null })
+  const wanted = (link: EntityLink) =>
+    link.status === 'person' ? { status: 'person', personId: personId(link.slug) } : { status: link.status, personId: null }
   const changedEntities: [number, number, string, string | null][] = []
   const changedArticles = new Set<number>()
   /** for each person losing entities, where those entities went: the target of its redirect */
@@ -104,9 +105,7 @@ async function relinkIn(tx: Tx, started: number): Promise<RelinkSummary> {
   }
 
   // people: new ones inserted, changed names written (with their quotes' speaker names)
-  const stored = new Map(
-    (await tx.person.findMany({ select: { id: true, slug: true, name: true } })).map((p) => [p.id, p] as const),
-  )
+  const stored = new Map((await tx.person.findMany({ select: { id: true, slug: true, name: true } })).map((p) => [p.id, p] as const))
   const people = [...resolution.people.values()].map((p) => ({ ...p, id: personId(p.slug) }))
   const fresh = people.filter((p) => !stored.has(p.id))
   const renamed = people.filter((p) => stored.has(p.id) && stored.get(p.id)!.name !== p.name)
@@ -235,7 +234,15 @@ async function rebuildArticles(tx: Tx, seqs: number[], touched: Set<string>): Pr
     [...links.values()].map((l) => {
       const titles = [...new Set(l.titles)]
       const mentions = (l.mentions as { start: number }[]).sort((a, b) => a.start - b.start)
-      return [l.articleSeq, l.personId, titles[0] ?? null, JSON.stringify(titles), JSON.stringify([...new Set(l.aliases)]), mentions.length, JSON.stringify(mentions)]
+      return [
+        l.articleSeq,
+        l.personId,
+        titles[0] ?? null,
+        JSON.stringify(titles),
+        JSON.stringify([...new Set(l.aliases)]),
+        mentions.length,
+        JSON.stringify(mentions),
+      ]
     }),
   )
   await tx.$executeRawUnsafe(

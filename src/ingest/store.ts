@@ -37,7 +37,8 @@ interface StoredArticle {
 
 /** Ids per statement where each is bound on its own: far below SQLite's bound-parameter limit. */
 const CHUNK = 400
-export const chunks = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK))
+export const chunks = <T>(rows: T[]) =>
+  Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK))
 
 /**
  * Inserts rows in one statement with one bound parameter: the rows travel as a JSON array of
@@ -69,7 +70,17 @@ export async function refreshPeople(tx: Tx | PrismaClient, ids: string[]): Promi
   }
 }
 
-const ENTITY_COLUMNS = ['articleSeq', 'position', 'name', 'titles', 'aliases', 'mentionCount', 'mentions', 'joinOnly', 'speakerType'] as const
+const ENTITY_COLUMNS = [
+  'articleSeq',
+  'position',
+  'name',
+  'titles',
+  'aliases',
+  'mentionCount',
+  'mentions',
+  'joinOnly',
+  'speakerType',
+] as const
 const QUOTE_COLUMNS = [
   'id',
   'articleSeq',

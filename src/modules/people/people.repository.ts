@@ -27,6 +27,13 @@ export const createPeopleRepository = (db: ReadStore) => {
   return {
     findByIdOrSlug,
 
+    /** The slug of the person a merged, renamed or split-away person's old slug or id now leads to. */
+    redirectOf: (key: string) =>
+      db.get<{ slug: string }>(
+        `SELECT p."slug" FROM "PersonRedirect" r JOIN "Person" p ON p."id" = r."personId" WHERE r."fromKey" IN (?, ?) LIMIT 1`,
+        [key, key.toLowerCase()],
+      )?.slug ?? null,
+
     /** The person with aliases, and titles with the article each was written in (newest first), in one snapshot. */
     findWithDetails: (idOrSlug: string) =>
       db.snapshot(() => {

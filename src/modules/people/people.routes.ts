@@ -8,6 +8,16 @@ import { Person, PersonList, PersonListQuery, PersonParams } from './people.sche
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { people } = app.services
   const problems = { 400: ProblemDetails, 404: ProblemDetails }
+  // a person merged into another (or renamed) answers at its old address with a permanent redirect
+  app.addHook('preHandler', async (req, reply) => {
+    const { idOrSlug } = (req.params ?? {}) as { idOrSlug?: string }
+    if (!idOrSlug) return
+    const target = people.movedTo(idOrSlug)
+    if (!target) return
+    const [path, query] = req.url.split('?') as [string, string | undefined]
+    const moved = path.replace(/\/[^/]+(\/(?:quotes|articles))?$/, `/${encodeURIComponent(target)}$1`)
+    return reply.redirect(query ? `${moved}?${query}` : moved, 301)
+  })
   app.get(
     '/',
     {
@@ -29,7 +39,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['people'],
         operationId: 'getPerson',
         summary: 'One person by id or slug',
-        description: 'Counts, first and last appearance, aliases and every title they were given, each with its article.',
+        description:
+          'Counts, first and last appearance, aliases and every title they were given, each with its article. A person merged into another or renamed answers 301 with the new address in `Location`.',
         params: PersonParams,
         querystring: NoQuery,
         response: { 200: Person, ...problems },

@@ -29,6 +29,11 @@ export const createPeopleService = (deps: { repo: PeopleRepository; quotes: () =
     return row
   }
   return {
+    /** Where a person that no longer exists under this id or slug went (merged, renamed), if anywhere. */
+    movedTo(idOrSlug: string): string | null {
+      return repo.findByIdOrSlug(idOrSlug) ? null : repo.redirectOf(idOrSlug)
+    },
+
     async get(idOrSlug: string): Promise<Person> {
       const found = repo.findWithDetails(idOrSlug)
       if (!found) throw new NotFoundError(`person '${idOrSlug}' not found`)

@@ -1,0 +1,162 @@
+import { Command } from 'commander'
+import { loadConfig } from '../config.js'
+import { createPrisma } from '../db.js'
+import type { PrismaClient } from '../generated/prisma/client.js'
+import { slugify } from '../ingest/identity.js'
+import { relink } from '../ingest/relink.js'
+import { ensureMigrated } from '../migrate.js'
+import { describeRelink } from './ingest-command.js'
+import { parseArgs, type CliIO } from './io.js'
+
+type Decision = { kind: 'merge' | 'split' | 'rename' | 'not-a-person'; person: string; into?: string; name?: string; articles?: string[] }
+
+const DECISION_HELP = `Editors' corrections of who is who. Each is stored as a decision, applied by every relink (so it
+survives re-extraction and new articles), and takes effect at once. People are named by slug or id.
+
+examples:
+  newsdesk people merge mr-blair tony-blair
+  newsdesk people split brown --articles 3f2a9c0d1e2b4a5c --as "Wes Brown"
+  newsdesk people rename julie-cristie "Julie Christie"
+  newsdesk people not-a-person chelsea
+  newsdesk people decisions`
+
+/** `newsdesk people <merge|split|rename|not-a-person|decisions|revoke>`: editors correct identity. */
+export async function runPeopleCommand(argv: string[], io: CliIO): Promise<number> {
+  let decision: Decision | null = null
+  let action: 'list' | 'revoke' | null = null
+  let revokeSeq = 0
+  const program = new Command('people')
+    .description('Correct who is who: merge, split, rename, not-a-person; list or revoke decisions')
+    .addHelpText('after', `\n${DECISION_HELP}`)
+  program
+    .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
+    .option('--json', 'print JSON')
+  program
+    .command('merge <person> <into>')
+    .description('file every mention of <person> under <into>; <person> redirects to <into>')
+    .action((person: string, into: string) => {
+      decision = { kind: 'merge', person, into }
+    })
+  program
+    .command('split <person>')
+    .description('move <person> in the given articles to a separate person')
+    .requiredOption('--articles <ids>', 'comma-separated article ids', (v: string) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .requiredOption('--as <name>', 'the name of the separate person')
+    .action((person: string, o: { articles: string[]; as: string }) => {
+      decision = { kind: 'split', person, articles: o.articles, name: o.as }
+    })
+  program
+    .command('rename <person> <name>')
+    .description('give <person> another name (and slug; the old one redirects)')
+    .action((person: string, name: string) => {
+      decision = { kind: 'rename', person, name }
+    })
+  program
+    .command('not-a-person <person>')
+    .description('stop treating <person> as a person (a club, a film, a firm)')
+    .action((person: string) => {
+      decision = { kind: 'not-a-person', person }
+    })
+  program
+    .command('decisions')
+    .description('list the stored decisions, oldest first')
+    .action(() => {
+      action = 'list'
+    })
+  program
+    .command('revoke <n>')
+    .description('remove decision number <n> (see decisions) and relink')
+    .action((n: string) => {
+      action = 'revoke'
+      revokeSeq = Number(n)
+    })
+  const stop = parseArgs(program, argv, io)
+  if (stop !== null) return stop
+  if (!decision && !action) {
+    io.err('people: give a subcommand (see --help)')
+    return 2
+  }
+  const opts = program.opts<{ database?: string; json?: boolean }>()
+  let config
+  try {
+    const url = opts.database && (opts.database.startsWith('file:') ? opts.database : `file:${opts.database}`)
+    config = loadConfig(url ? { ...io.env, DATABASE_URL: url } : io.env)
+  } catch (err) {
+    io.err(`people: ${(err as Error).message}`)
+    return 2
+  }
+  ensureMigrated(config.DATABASE_URL)
+  const prisma = await createPrisma(config.DATABASE_URL)
+  try {
+    if (action === 'list') return await listDecisions(prisma, io, !!opts.json)
+    if (action === 'revoke') {
+      const removed = Number.isInteger(revokeSeq) ? await prisma.identityDecision.deleteMany({ where: { seq: revokeSeq } }) : { count: 0 }
+      if (removed.count === 0) {
+        io.err(`people: no decision number ${revokeSeq} (see: newsdesk people decisions)`)
+        return 1
+      }
+    } else {
+      const d = decision as unknown as Decision
+      const problem = await checkDecision(prisma, d)
+      if (problem) {
+        io.err(`people ${d.kind}: ${problem}`)
+        return 1
+      }
+      await prisma.identityDecision.create({
+        data: { kind: d.kind, person: d.person, into: d.into ?? null, name: d.name ?? null, articles: JSON.stringify(d.articles ?? []) },
+      })
+    }
+    const summary = await relink(prisma)
+    io.out(opts.json ? JSON.stringify({ relink: summary }) : describeRelink(summary))
+    return 0
+  } finally {
+    await prisma.$disconnect()
+  }
+}
+
+/** Names people by slug, as decisions store them; returns why the decision cannot be made, if so. */
+async function checkDecision(prisma: PrismaClient, d: Decision): Promise<string | null> {
+  const bySlugOrId = (key: string) =>
+    prisma.person.findFirst({ where: { OR: [{ id: key }, { slug: key.toLowerCase() }] }, select: { slug: true } })
+  const person = await bySlugOrId(d.person)
+  if (!person) return `no person "${d.person}"`
+  d.person = person.slug
+  if (d.kind === 'merge') {
+    const into = await bySlugOrId(d.into!)
+    if (!into) return `no person "${d.into}"`
+    if (into.slug === person.slug) return 'a person cannot be merged into themselves'
+    d.into = into.slug
+  }
+  if ((d.kind === 'rename' || d.kind === 'split') && slugify(d.name!) === 'person') return `"${d.name}" is not a name`
+  if (d.kind === 'split') {
+    const found = await prisma.article.count({ where: { id: { in: d.articles } } })
+    if (found !== new Set(d.articles).size) return 'some of the article ids are not stored articles'
+  }
+  return null
+}
+
+async function listDecisions(prisma: PrismaClient, io: CliIO, json: boolean): Promise<number> {
+  const rows = await prisma.identityDecision.findMany({ orderBy: { seq: 'asc' } })
+  for (const r of rows) {
+    const articles = JSON.parse(r.articles) as string[]
+    if (json) io.out(JSON.stringify({ ...r, articles, createdAt: r.createdAt.toISOString() }))
+    else {
+      const what =
+        r.kind === 'merge'
+          ? `merge ${r.person} into ${r.into}`
+          : r.kind === 'split'
+            ? `split ${r.person} in ${articles.join(', ')} as "${r.name}"`
+            : r.kind === 'rename'
+              ? `rename ${r.person} to "${r.name}"`
+              : `${r.person} is not a person`
+      io.out(`${String(r.seq).padStart(4)}  ${r.createdAt.toISOString().slice(0, 19)}Z  ${what}`)
+    }
+  }
+  if (!json && rows.length === 0) io.out('no decisions')
+  return 0
+}
