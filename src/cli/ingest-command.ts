@@ -1,9 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander'
-import { INTERRUPTED, parseArgs, type CliIO } from './io.js'
+import { INTERRUPTED, openCommandDatabase, parseArgs, type CliIO } from './io.js'
 import { progressBar } from './progress.js'
-import { loadConfig } from '../config.js'
-import { createPrisma } from '../db.js'
-import { ensureMigrated } from '../migrate.js'
 import { defaultBudgetMs } from '../extraction/budget.js'
 import { defaultWorkerCount, inProcess, workerExtractor } from '../ingest/extractor.js'
 import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummary } from '../ingest/ingest.js'
@@ -39,7 +36,7 @@ export function describeOutcome(o: FileOutcome): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-/** The closing line: files and records in separate words ("3 files (1 failed); 250 records: …"). */
+/** The line `--relink` and `people` print: what the relink changed. */
 export function describeRelink(r: RelinkSummary): string {
   const decisions = r.decisions.applied + r.decisions.stale
   return (
@@ -49,6 +46,7 @@ export function describeRelink(r: RelinkSummary): string {
   )
 }
 
+/** The closing line: files and records in separate words ("3 files (1 failed); 250 records: …"). */
 export function describeSummary(s: IngestSummary, peakRssMB: number): string {
   const r = s.articles
   const stored = r.ingested + r.updated
@@ -88,7 +86,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--ext <list>', 'extensions taken from directories', extensionList, DEFAULT_EXTENSIONS)
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
     .option('--all', 'with --reextract: every stored article')
-    .option('--relink', 'recompute who every stored person mention is, over the whole corpus (also done after each ingest)')
+    .option('--relink', 'recompute who every stored person mention is, over the whole corpus (each batch already relinks what it touches)')
     .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
     .option(
@@ -114,17 +112,8 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     io.err('ingest: give at least one file, directory or - (see --help)')
     return 2
   }
-  let config
-  try {
-    // a bare path is taken as the file it names
-    const url = opts.database && (opts.database.startsWith('file:') ? opts.database : `file:${opts.database}`)
-    config = loadConfig(url ? { ...io.env, DATABASE_URL: url } : io.env)
-  } catch (err) {
-    io.err(`ingest: ${(err as Error).message}`)
-    return 2
-  }
-  ensureMigrated(config.DATABASE_URL)
-  const prisma = await createPrisma(config.DATABASE_URL)
+  const prisma = await openCommandDatabase('ingest', opts.database, io)
+  if (!prisma) return 2
   const extractor = opts.workers > 0 ? workerExtractor(opts.workers, opts.extractionBudget) : inProcess(opts.extractionBudget)
   const signal = io.signal
   const showBar = io.isTTY && !opts.json
@@ -176,11 +165,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     bar?.start(sources.length)
     const counts = tally()
     let files = 0
-    let relinked: RelinkSummary | null = null
-    const onRelink = (r: RelinkSummary) => {
-      relinked = r
-    }
-    for await (const outcome of ingestSources(prisma, sources, { extractor, signal, onRelink })) {
+    for await (const outcome of ingestSources(prisma, sources, { extractor, signal })) {
       counts.add(outcome)
       if (opts.json) io.out(JSON.stringify(outcome))
       else if (bar) {
@@ -196,19 +181,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     const summary = counts.summary((Date.now() - started) / 1000)
     // the whole process, worker threads included
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
-    const relinkSummary = relinked as RelinkSummary | null
-    if (opts.json)
-      io.out(
-        JSON.stringify({
-          summary: { ...summary, peakRssMB, ...(relinkSummary ? { relink: relinkSummary } : {}), ...(interrupted ? { interrupted } : {}) },
-        }),
-      )
-    else {
-      if (relinkSummary) io.out(describeRelink(relinkSummary))
+    if (opts.json) io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(interrupted ? { interrupted } : {}) } }))
+    else
       io.out(
         `${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`,
       )
-    }
     if (interrupted) return INTERRUPTED
     return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
   } finally {

@@ -1,4 +1,8 @@
 import type { Command } from 'commander'
+import { loadConfig } from '../config.js'
+import { createPrisma } from '../db.js'
+import type { PrismaClient } from '../generated/prisma/client.js'
+import { ensureMigrated } from '../migrate.js'
 
 /** Where a command writes, and what it knows of its terminal and environment (tests pass their own). */
 export interface CliIO {
@@ -59,4 +63,22 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
       console.error(`${name}: ${err instanceof Error ? err.message : err}`)
       process.exitCode = 1
     })
+}
+
+/**
+ * The database a command works on: `--database` (a `file:` URL or a bare path, taken as the file it
+ * names), else the environment's DATABASE_URL, migrated and opened. On a bad setting, says why on
+ * stderr and returns null (exit code 2).
+ */
+export async function openCommandDatabase(command: string, database: string | undefined, io: CliIO): Promise<PrismaClient | null> {
+  let config
+  try {
+    const url = database && (database.startsWith('file:') ? database : `file:${database}`)
+    config = loadConfig(url ? { ...io.env, DATABASE_URL: url } : io.env)
+  } catch (err) {
+    io.err(`${command}: ${(err as Error).message}`)
+    return null
+  }
+  ensureMigrated(config.DATABASE_URL)
+  return createPrisma(config.DATABASE_URL)
 }

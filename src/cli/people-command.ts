@@ -1,12 +1,9 @@
 import { Command } from 'commander'
-import { loadConfig } from '../config.js'
-import { createPrisma } from '../db.js'
 import type { PrismaClient } from '../generated/prisma/client.js'
 import { slugify } from '../ingest/identity.js'
 import { relink } from '../ingest/relink.js'
-import { ensureMigrated } from '../migrate.js'
 import { describeRelink } from './ingest-command.js'
-import { parseArgs, type CliIO } from './io.js'
+import { openCommandDatabase, parseArgs, type CliIO } from './io.js'
 
 type Decision = { kind: 'merge' | 'split' | 'rename' | 'not-a-person'; person: string; into?: string; name?: string; articles?: string[] }
 
@@ -82,16 +79,8 @@ export async function runPeopleCommand(argv: string[], io: CliIO): Promise<numbe
     return 2
   }
   const opts = program.opts<{ database?: string; json?: boolean }>()
-  let config
-  try {
-    const url = opts.database && (opts.database.startsWith('file:') ? opts.database : `file:${opts.database}`)
-    config = loadConfig(url ? { ...io.env, DATABASE_URL: url } : io.env)
-  } catch (err) {
-    io.err(`people: ${(err as Error).message}`)
-    return 2
-  }
-  ensureMigrated(config.DATABASE_URL)
-  const prisma = await createPrisma(config.DATABASE_URL)
+  const prisma = await openCommandDatabase('people', opts.database, io)
+  if (!prisma) return 2
   try {
     if (action === 'list') return await listDecisions(prisma, io, !!opts.json)
     if (action === 'revoke') {

@@ -116,9 +116,12 @@ export function scoreIdentity(gold: IdentityGoldLine[], corpus: IdentityCorpus) 
 /** How fragmented the people records are (issue 15's figures), and the most mentioned records. */
 export function fragmentation(corpus: IdentityCorpus, top = 100) {
   const mentions = new Map<string, number>()
+  let unresolvedMentions = 0
   for (const [id, a] of corpus.entities) {
     corpus.resolution.links.get(id)!.forEach((l, i) => {
-      if (l.status === 'person') mentions.set(l.slug, (mentions.get(l.slug) ?? 0) + a.entities[i]!.mentions.length)
+      const n = a.entities[i]!.mentions.length
+      if (l.status === 'person') mentions.set(l.slug, (mentions.get(l.slug) ?? 0) + n)
+      else if (l.status === 'unresolved' && !a.entities[i]!.joinOnly) unresolvedMentions += n
     })
   }
   const people = [...corpus.resolution.people.values()]
@@ -127,11 +130,6 @@ export function fragmentation(corpus: IdentityCorpus, top = 100) {
   const singleWord = people.filter((p) => !nameKey(p.name).includes(' '))
   const duplicates = singleWord.filter((p) => surnames.has(nameKey(p.name)))
   const duplicateMentions = duplicates.reduce((n, p) => n + (mentions.get(p.slug) ?? 0), 0)
-  let unresolvedMentions = 0
-  for (const [id, a] of corpus.entities)
-    corpus.resolution.links.get(id)!.forEach((l, i) => {
-      if (l.status === 'unresolved' && !a.entities[i]!.joinOnly) unresolvedMentions += a.entities[i]!.mentions.length
-    })
   return {
     people: people.length,
     mentions: totalMentions,

@@ -1,4 +1,4 @@
-import type { Extraction, Mention } from '../extraction/types.js'
+import type { Extraction, Mention, SpeakerType } from '../extraction/types.js'
 
 /** A person of one article as stored for identity: what re-linking reads instead of re-extracting. */
 export interface ArticleEntity {
@@ -8,6 +8,8 @@ export interface ArticleEntity {
   mentions: Pick<Mention, 'start' | 'end' | 'text' | 'kind'>[]
   /** A bare word a quote was attributed to: it may join a known person, but is never a person of its own. */
   joinOnly: boolean
+  /** For a join-only word, the speaker type extraction gave it: what the quote keeps if it joins nobody. */
+  speakerType: SpeakerType | null
 }
 
 export interface ArticleEntities {
@@ -36,6 +38,7 @@ export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'
     aliases: p.aliases,
     mentions: p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })),
     joinOnly: false,
+    speakerType: null,
   }))
   const byWord = new Map<string, number>()
   const speakerEntity = extraction.quotes.map((q) => {
@@ -44,7 +47,7 @@ export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'
     const word = q.speaker.text
     let index = byWord.get(word)
     if (index === undefined) {
-      index = entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true }) - 1
+      index = entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true, speakerType: q.speaker.type }) - 1
       byWord.set(word, index)
     }
     entities[index]!.mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: word, kind: 'alias' })

@@ -81,7 +81,7 @@ const THING_HEADS = new Set(
   years administration government cabinet campaign babes style report inquiry review commission festival
   lines airlines airways interactive broadcasting funds systems networks motors media records entertainment pictures
   studios communications technologies labs capital holdings securities insurance energy telecom games software online
-  bros brothers five private memorial hunt`.split(/\s+/),
+  bros brothers five memorial`.split(/\s+/),
 )
 
 /**

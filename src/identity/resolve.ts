@@ -49,17 +49,71 @@ const DOMINANCE = 2
 const PRIOR_DOMINANCE = 4
 const MIN_PRIOR = 3
 
-interface FullNamePerson {
+/**
+ * What identity knows of a full-name person across their articles: spellings with mention counts,
+ * one day and section per article, title words, and the people named beside them.
+ */
+export interface PersonStats {
   key: string
+  slug: string
   variants: Map<string, number>
-  articles: number[]
+  days: (number | null)[]
+  sections: (string | null)[]
   titleWords: Set<string>
   coMentioned: Set<string>
 }
 
+/** One entity of a full-name person in one article, as `personDirectory` takes it. */
+export interface PersonEntityRow {
+  article: string
+  day: string | null
+  section: string | null
+  entity: EntityInput
+}
+
+/** Adds one article's entity to the stats of its person (an article counts once per person). */
+function addToStats(
+  people: Map<string, PersonStats>,
+  p: Extract<Parsed, { shape: 'full' }>,
+  mentions: number,
+  article: string,
+  day: number | null,
+  section: string | null,
+  lastArticle: Map<string, string>,
+) {
+  const person =
+    people.get(p.slug) ??
+    people
+      .set(p.slug, { key: p.key, slug: p.slug, variants: new Map(), days: [], sections: [], titleWords: new Set(), coMentioned: new Set() })
+      .get(p.slug)!
+  person.variants.set(p.name, (person.variants.get(p.name) ?? 0) + mentions)
+  if (lastArticle.get(p.slug) !== article) {
+    lastArticle.set(p.slug, article)
+    person.days.push(day)
+    person.sections.push(section)
+  }
+  p.titleWords.forEach((w) => person.titleWords.add(w))
+  return person
+}
+
+/**
+ * The stats of full-name people from their entity rows (grouped by article) and the pairs of
+ * people named in one article: what a relink of part of the corpus reads instead of every article.
+ */
+export function personDirectory(rows: PersonEntityRow[], coMentions: [string, string][]): PersonStats[] {
+  const people = new Map<string, PersonStats>()
+  const lastArticle = new Map<string, string>()
+  for (const r of rows) {
+    const p = parseEntity(r.entity)
+    if (p.shape === 'full') addToStats(people, p, r.entity.mentions, r.article, dayNumber(r.day), r.section, lastArticle)
+  }
+  for (const [a, b] of coMentions) people.get(a)?.coMentioned.add(b)
+  return [...people.values()]
+}
+
 type Parsed =
   | { shape: 'thing' }
-  | { shape: 'full'; key: string; name: string; titleWords: string[] }
+  | { shape: 'full'; key: string; slug: string; name: string; titleWords: string[] }
   /** a surname alone, or with an initial ("J Robinson" in a line-up) that the given name must start with */
   | { shape: 'single'; key: string; name: string; titleWords: string[]; initial: string | null }
 
@@ -78,7 +132,22 @@ function parseEntity(e: EntityInput): Parsed {
   if (words.length === 2 && isInitial(words[0]!))
     return { shape: 'single', key: nameKey(words[1]!), name, titleWords, initial: words[0]![0]!.toLowerCase() }
   const key = nameKey(name)
-  return key.includes(' ') ? { shape: 'full', key, name, titleWords } : { shape: 'single', key, name, titleWords, initial: null }
+  return key.includes(' ')
+    ? { shape: 'full', key, slug: slugify(key), name, titleWords }
+    : { shape: 'single', key, name, titleWords, initial: null }
+}
+
+/**
+ * The keys identity looks people up by, stored with each entity so that a relink can find every
+ * entity a new article may change: a full name's surname, given name and person slug; a one-word
+ * name's word (as surname).
+ */
+export function entityKeys(name: string): { surname: string | null; given: string | null; person: string | null } {
+  const p = parseEntity({ name, titles: [], mentions: 0 })
+  if (p.shape === 'thing') return { surname: null, given: null, person: null }
+  return p.shape === 'full'
+    ? { surname: surnameKey(p.name), given: givenNameKey(p.name), person: p.slug }
+    : { surname: p.key, given: null, person: null }
 }
 
 const dayNumber = (day: string | null) => (day ? Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000) : null)
@@ -101,94 +170,98 @@ const byId = (a: ArticleInput, b: ArticleInput) => (a.id < b.id ? -1 : a.id > b.
  * - A single word ("Blair", "Mr Brown") joins the full-name person whose surname it is when the
  *   evidence is strong: co-mentioned people, a shared title, articles near in time or in the same
  *   section; failing any context, the only candidate, or one far more prominent than all others. Otherwise it
- *   stays unresolved. A word that is nobody's surname is a person known by one name
- *   ("Ronaldinho"). A first name joins only on co-mentioned people.
+ *   stays unresolved. A first name alone ("Paula") stays unresolved. A word that is nobody's
+ *   surname or given name is a person known by one name ("Ronaldinho").
  * - Editors' decisions are applied last, in order.
+ *
+ * `partial`: the articles are a part of the corpus (see relink.ts), so a decision may name a
+ * person none of them mentions; it still moves the links it covers. Links that name a person
+ * missing from `people` then belong to people outside these articles. `directory`: the whole
+ * stats of people these articles name only in part; `givenNames`: given names of full-name
+ * people outside these articles.
  */
-export function resolveIdentities(input: ArticleInput[], decisions: IdentityDecision[] = []): Resolution {
+export function resolveIdentities(
+  input: ArticleInput[],
+  decisions: IdentityDecision[] = [],
+  opts: { partial?: boolean; givenNames?: Iterable<string>; directory?: PersonStats[] } = {},
+): Resolution {
   const articles = [...input].sort(byId)
   const parsed = articles.map((a) => a.entities.map(parseEntity))
   const days = articles.map((a) => dayNumber(a.day))
+  const fullSlugs = parsed.map((entities) => entities.flatMap((p) => (p.shape === 'full' ? [p.slug] : [])))
 
-  const fullNames = new Map<string, FullNamePerson>()
+  // spellings that differ only in punctuation ("Kilroy-Silk", "Kilroy Silk") share a slug: one person
+  const fullNames = new Map<string, PersonStats>()
+  const lastArticle = new Map<string, string>()
   parsed.forEach((entities, ai) => {
-    const keys = entities.flatMap((p) => (p.shape === 'full' ? [p.key] : []))
+    const a = articles[ai]!
     entities.forEach((p, ei) => {
       if (p.shape !== 'full') return
-      // spellings that differ only in punctuation ("Kilroy-Silk", "Kilroy Silk") share a slug: one person
-      const slug = slugify(p.key)
-      const person =
-        fullNames.get(slug) ??
-        fullNames.set(slug, { key: p.key, variants: new Map(), articles: [], titleWords: new Set(), coMentioned: new Set() }).get(slug)!
-      person.variants.set(p.name, (person.variants.get(p.name) ?? 0) + articles[ai]!.entities[ei]!.mentions)
-      if (person.articles.at(-1) !== ai) person.articles.push(ai)
-      p.titleWords.forEach((w) => person.titleWords.add(w))
-      for (const k of keys) if (slugify(k) !== slug) person.coMentioned.add(slugify(k))
+      const person = addToStats(fullNames, p, a.entities[ei]!.mentions, a.id, days[ai]!, a.section, lastArticle)
+      for (const other of fullSlugs[ai]!) if (other !== p.slug) person.coMentioned.add(other)
     })
   })
+  // people known whole from outside these articles replace what these articles alone say of them
+  for (const person of opts.directory ?? []) fullNames.set(person.slug, person)
   const index = (keyOf: (key: string) => string) => {
-    const map = new Map<string, FullNamePerson[]>()
+    const map = new Map<string, PersonStats[]>()
     for (const person of fullNames.values()) {
       for (const k of new Set([...person.variants.keys()].map((v) => keyOf(v)))) map.set(k, [...(map.get(k) ?? []), person])
     }
     return map
   }
   const bySurname = index(surnameKey)
-  const byGivenName = index(givenNameKey)
+  const givenNames = new Set([
+    ...(opts.givenNames ?? []),
+    ...[...fullNames.values()].flatMap((p) => [...p.variants.keys()].map(givenNameKey)),
+  ])
 
-  const contextEvidence = (c: FullNamePerson, ai: number, titleWords: string[]) => {
-    const others = parsed[ai]!.flatMap((p) => (p.shape === 'full' && slugify(p.key) !== slugify(c.key) ? [slugify(p.key)] : []))
-    const co = others.filter((k) => c.coMentioned.has(k)).length
+  const contextEvidence = (c: PersonStats, ai: number, titleWords: string[]) => {
+    const co = fullSlugs[ai]!.filter((slug) => slug !== c.slug && c.coMentioned.has(slug)).length
     const title = titleWords.some((w) => c.titleWords.has(w)) ? 1 : 0
     const day = days[ai] ?? null
     const section = articles[ai]!.section
     let near = 0
-    let sameSection = 0
-    for (const other of c.articles) {
-      const d = days[other] ?? null
-      if (day !== null && d !== null && Math.abs(d - day) <= NEAR_DAYS) near++
-      if (section && articles[other]!.section === section) sameSection++
-    }
+    for (const d of c.days) if (day !== null && d !== null && Math.abs(d - day) <= NEAR_DAYS) near++
+    const sameSection = section ? c.sections.filter((s) => s === section).length : 0
     return { co, score: 4 * co + 2 * title + Math.min(near, 5) + (sameSection > 0 ? 1 : 0) }
   }
 
   const singleLink = (p: Extract<Parsed, { shape: 'single' }>, ai: number, joinOnly: boolean): EntityLink => {
-    const surnameOf = (bySurname.get(p.key) ?? []).filter((c) => !p.initial || c.key.startsWith(p.initial))
-    const candidates = surnameOf.length || p.initial ? surnameOf : (byGivenName.get(p.key) ?? [])
+    const candidates = (bySurname.get(p.key) ?? []).filter((c) => !p.initial || c.key.startsWith(p.initial))
     // an initial and a surname that fit one known person are that person ("J Robinson" in a line-up)
-    if (p.initial && candidates.length === 1) return { status: 'person', slug: slugify(candidates[0]!.key) }
+    if (p.initial && candidates.length === 1) return { status: 'person', slug: candidates[0]!.slug }
     // nobody fits: the person is known here only as written ("J Yapp")
     if (p.initial && candidates.length === 0)
       return joinOnly ? { status: 'unresolved' } : { status: 'person', slug: slugify(nameKey(p.name)) }
+    // a first name alone ("Paula") could be anyone who has it: unresolved
+    if (candidates.length === 0 && givenNames.has(p.key)) return { status: 'unresolved' }
     if (candidates.length === 0)
       return joinOnly ? { status: 'person', slug: JOIN_ONLY_MONONYM } : { status: 'person', slug: slugify(p.key) }
     const scored = candidates
       .map((c) => ({ c, ...contextEvidence(c, ai, p.titleWords) }))
-      .sort((a, b) => b.score - a.score || b.c.articles.length - a.c.articles.length || (a.c.key < b.c.key ? -1 : 1))
+      .sort((a, b) => b.score - a.score || b.c.days.length - a.c.days.length || (a.c.key < b.c.key ? -1 : 1))
     const [best, second] = scored as [(typeof scored)[0], (typeof scored)[0] | undefined]
-    const byGiven = surnameOf.length === 0
-    if (best.score > 0 && best.score >= DOMINANCE * (second?.score ?? 0) && (!byGiven || best.co > 0))
-      return { status: 'person', slug: slugify(best.c.key) }
-    if (byGiven || best.score > 0) return { status: 'unresolved' }
-    const prominence = [...candidates].sort((a, b) => b.articles.length - a.articles.length)
-    const others = prominence.slice(1).reduce((n, c) => n + c.articles.length, 0)
+    if (best.score > 0 && best.score >= DOMINANCE * (second?.score ?? 0)) return { status: 'person', slug: best.c.slug }
+    if (best.score > 0) return { status: 'unresolved' }
+    const prominence = [...candidates].sort((a, b) => b.days.length - a.days.length)
+    const others = prominence.slice(1).reduce((n, c) => n + c.days.length, 0)
     const top = prominence[0]!
     // the only person of that surname in the corpus is who it is; among several, only a far better known one
-    if (candidates.length === 1 || (top.articles.length >= MIN_PRIOR && top.articles.length >= PRIOR_DOMINANCE * others))
-      return { status: 'person', slug: slugify(top.key) }
+    if (candidates.length === 1 || (top.days.length >= MIN_PRIOR && top.days.length >= PRIOR_DOMINANCE * others))
+      return { status: 'person', slug: top.slug }
     return { status: 'unresolved' }
   }
 
   const people = new Map<string, ResolvedPerson>()
-  for (const person of fullNames.values())
-    people.set(slugify(person.key), { slug: slugify(person.key), name: displayName(person.variants) })
+  for (const person of fullNames.values()) people.set(person.slug, { slug: person.slug, name: displayName(person.variants) })
   const mononyms = new Map<string, Map<string, number>>()
   const links = new Map<string, EntityLink[]>()
   parsed.forEach((entities, ai) => {
     const article = articles[ai]!
     const row = entities.map((p, ei): EntityLink => {
       if (p.shape === 'thing') return { status: 'not-person' }
-      if (p.shape === 'full') return { status: 'person', slug: slugify(p.key) }
+      if (p.shape === 'full') return { status: 'person', slug: p.slug }
       const link = singleLink(p, ai, article.entities[ei]!.joinOnly === true)
       if (link.status === 'person' && link.slug !== JOIN_ONLY_MONONYM && !people.has(link.slug)) {
         const variants = mononyms.get(link.slug) ?? mononyms.set(link.slug, new Map()).get(link.slug)!
@@ -209,7 +282,7 @@ export function resolveIdentities(input: ArticleInput[], decisions: IdentityDeci
     })
   })
 
-  const applied = decisions.map((d) => applyDecision(d, people, links))
+  const applied = decisions.map((d) => applyDecision(d, people, links, opts.partial === true))
   const linked = new Set([...links.values()].flatMap((row) => row.flatMap((l) => (l.status === 'person' ? [l.slug] : []))))
   for (const slug of [...people.keys()]) if (!linked.has(slug)) people.delete(slug)
   return { people, links, applied }
@@ -230,24 +303,29 @@ function relinkPerson(links: Map<string, EntityLink[]>, slug: string, to: Entity
   return changed
 }
 
-function applyDecision(d: IdentityDecision, people: Map<string, ResolvedPerson>, links: Map<string, EntityLink[]>): boolean {
-  if (!people.has(d.person)) return false
+function applyDecision(
+  d: IdentityDecision,
+  people: Map<string, ResolvedPerson>,
+  links: Map<string, EntityLink[]>,
+  partial: boolean,
+): boolean {
+  if (!partial && !people.has(d.person)) return false
   switch (d.kind) {
-    case 'not-a-person':
-      people.delete(d.person)
-      return relinkPerson(links, d.person, { status: 'not-person' })
+    case 'not-a-person': {
+      const moved = relinkPerson(links, d.person, { status: 'not-person' })
+      return people.delete(d.person) || moved
+    }
     case 'merge': {
-      if (!people.has(d.into) || d.into === d.person) return false
-      people.delete(d.person)
-      return relinkPerson(links, d.person, { status: 'person', slug: d.into })
+      if (d.into === d.person || (!partial && !people.has(d.into))) return false
+      const had = people.delete(d.person)
+      return relinkPerson(links, d.person, { status: 'person', slug: d.into }) || had
     }
     case 'rename': {
       const slug = slugify(d.name)
-      const current = people.get(d.person)!
-      people.delete(d.person)
-      people.set(slug, { slug, name: d.name })
-      if (slug !== current.slug) relinkPerson(links, d.person, { status: 'person', slug })
-      return true
+      const had = people.delete(d.person)
+      const moved = slug !== d.person && relinkPerson(links, d.person, { status: 'person', slug })
+      if (had || moved) people.set(slug, { slug, name: d.name })
+      return had || moved
     }
     case 'split': {
       const slug = slugify(d.name)

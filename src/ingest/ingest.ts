@@ -4,7 +4,7 @@ import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
 import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
 import { fsErrorReason, readLines, readSource, walkSources, type Source } from './sources.js'
-import { relink, type RelinkSummary } from './relink.js'
+import { relinkArticles } from './relink.js'
 import { errorSummary, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
 
@@ -42,12 +42,6 @@ export interface IngestOptions {
   batchSize?: number
   /** Once aborted: no new record is taken, the open batch is written, and the file it stopped in is reported. */
   signal?: AbortSignal
-  /**
-   * Identity is recomputed over the whole corpus (relink.ts) after the last batch, and during a
-   * long run at most every `relinkEveryMs` (default 30 s) so that readers see people as they come.
-   */
-  relinkEveryMs?: number
-  onRelink?: (summary: RelinkSummary) => void
 }
 
 function fileStatus(records: RecordOutcome[]): FileOutcome['status'] {
@@ -190,22 +184,11 @@ export async function* ingestSources(
   let batch: { article: PreparedArticle; outcome: RecordOutcome }[] = []
   let ended: OpenFile[] = []
   let open: OpenFile | null = null
-  let written = false
-  let lastRelink = Date.now()
-  const relinkNow = async () => {
-    // relink first: an optional call would skip evaluating its argument when nobody listens
-    const summary = await relink(prisma)
-    opts.onRelink?.(summary)
-    written = false
-    lastRelink = Date.now()
-  }
-  const flush = async function* (last: boolean) {
+  const flush = async function* () {
     const results = await storeBatch(
       prisma,
       batch.map((b) => b.article),
     )
-    if (results.some((r) => r.status === 'ingested' || r.status === 'updated')) written = true
-    if (written && (last || Date.now() - lastRelink >= (opts.relinkEveryMs ?? 30_000))) await relinkNow()
     results.forEach((r, i) => {
       const outcome = batch[i]!.outcome
       outcome.status = r.status
@@ -240,9 +223,9 @@ export async function* ingestSources(
         }
       }
     }
-    if (batch.length >= batchSize) yield* flush(false)
+    if (batch.length >= batchSize) yield* flush()
   }
-  yield* flush(true)
+  yield* flush()
   if (open && open.records.length > 0) {
     // interrupted inside a file: what of it is stored is reported; the rest comes on the next run
     yield { source: open.source, status: fileStatus(open.records), records: open.records, interrupted: true }
@@ -299,11 +282,16 @@ export async function reextractAll(
     })
     await prisma.$transaction(
       async (tx) => {
-        await writeExtractions(tx, extracted, { replace: true })
+        const { previousKeys } = await writeExtractions(tx, extracted, { replace: true })
         await tx.article.updateMany({
           where: { seq: { in: extracted.map((d) => d.article.seq) } },
           data: { extractorVersion: EXTRACTOR_VERSION },
         })
+        await relinkArticles(
+          tx,
+          extracted.map((d) => d.article.seq),
+          previousKeys,
+        )
       },
       { timeout: 120_000, maxWait: 60_000 },
     )
@@ -311,6 +299,5 @@ export async function reextractAll(
     onProgress?.(done, total)
     cursor = batch.at(-1)!.seq
   }
-  if (done > 0) await relink(prisma)
   return done
 }

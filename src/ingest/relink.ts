@@ -1,11 +1,21 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
-import { resolveIdentities, type EntityLink, type IdentityDecision } from '../identity/resolve.js'
-import { personId } from './identity.js'
+import {
+  entityKeys,
+  personDirectory,
+  resolveIdentities,
+  type EntityLink,
+  type IdentityDecision,
+  type PersonEntityRow,
+  type PersonStats,
+} from '../identity/resolve.js'
+import { personId, slugify } from './identity.js'
 import { chunks, insertRows, refreshPeople } from './store.js'
 
 type Tx = Prisma.TransactionClient
 
 export interface RelinkSummary {
+  /** Articles whose entities were resolved: the whole corpus, or the neighbourhood of the new ones. */
+  articles: number
   people: number
   created: number
   renamed: number
@@ -24,12 +34,15 @@ interface EntityRow {
   titles: string
   mentionCount: number
   joinOnly: number | boolean
-  speakerType: string | null
   status: string
   personId: string | null
+  surnameKey: string | null
+  givenKey: string | null
+  personKey: string | null
 }
 
 const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
+const json = (values: unknown[]) => JSON.stringify(values)
 
 /** The decisions editors have made, oldest first, as the resolver takes them. */
 export async function storedDecisions(tx: Tx | PrismaClient): Promise<IdentityDecision[]> {
@@ -49,23 +62,123 @@ export async function storedDecisions(tx: Tx | PrismaClient): Promise<IdentityDe
 }
 
 /**
- * Recomputes who every stored entity is, over the whole corpus (identity/resolve.ts), and writes
- * only what changed: entity links, the article-person rows and quote speakers of articles whose
- * links moved, new and renamed people, counters, and a redirect for each person that was merged
- * away. Runs in one transaction; the same stored articles always give the same people.
+ * Recomputes who every stored entity is, over the whole corpus (identity/resolve.ts), in its own
+ * transaction. The same stored articles always give the same people.
  */
 export async function relink(prisma: PrismaClient): Promise<RelinkSummary> {
-  const started = performance.now()
-  return prisma.$transaction((tx) => relinkIn(tx, started), { timeout: 600_000, maxWait: 60_000 })
+  return prisma.$transaction((tx) => relinkIn(tx, null), { timeout: 600_000, maxWait: 60_000 })
 }
 
-async function relinkIn(tx: Tx, started: number): Promise<RelinkSummary> {
-  const articles = await tx.article.findMany({ select: { seq: true, id: true, publishedAt: true, section: true } })
-  const entities = await tx.$queryRaw<EntityRow[]>`
-    SELECT "articleSeq", "position", "name", "titles", "mentionCount", "joinOnly", "speakerType", "status", "personId"
-    FROM "ArticleEntity" ORDER BY "articleSeq", "position"`
+/**
+ * Relinks after these articles were written, inside the caller's transaction, so that an article
+ * is never seen without its people. Only the entities the new articles can change are resolved
+ * again — their own, and the one-word names that share a key with them, read with every
+ * candidate person's whole stats — which gives exactly what a whole-corpus relink gives, at the
+ * cost of that neighbourhood.
+ * `previousKeys` are the keys of entities the new extractions replaced: their one-word names too
+ * may need another person.
+ */
+export async function relinkArticles(tx: Tx, seqs: number[], previousKeys: string[] = []): Promise<RelinkSummary> {
+  return relinkIn(tx, seqs, previousKeys)
+}
+
+/** The articles a relink of `scope` must read, and the one-word keys whose entities it may change. */
+async function neighbourhood(
+  tx: Tx,
+  scope: number[],
+  previousKeys: string[],
+): Promise<{ seqs: number[]; singleKeys: Set<string>; givenNames: string[]; candidates: string[]; settled: Set<string> }> {
+  const own = await tx.$queryRaw<Pick<EntityRow, 'surnameKey' | 'givenKey' | 'personKey'>[]>`
+    SELECT "surnameKey", "givenKey", "personKey" FROM "ArticleEntity" WHERE "articleSeq" IN (SELECT value FROM json_each(${json(scope)}))`
+  const keys = [...new Set([...previousKeys, ...own.flatMap((e) => [e.surnameKey, e.givenKey].filter((k): k is string => !!k))])]
+  // one-word names that a new person can become (or stop being) the candidate for
+  const singles = await tx.$queryRaw<{ articleSeq: number; surnameKey: string }[]>`
+    SELECT "articleSeq", "surnameKey" FROM "ArticleEntity"
+    WHERE "personKey" IS NULL AND "surnameKey" IN (SELECT value FROM json_each(${json(keys)}))`
+  const singleKeys = new Set([
+    ...singles.map((s) => s.surnameKey),
+    ...own.filter((e) => !e.personKey && e.surnameKey).map((e) => e.surnameKey!),
+  ])
+  // their candidates: every full-name person whose surname they are (read whole by candidateDirectory)
+  const candidates = await tx.$queryRaw<{ personKey: string }[]>`
+    SELECT DISTINCT "personKey" FROM "ArticleEntity" WHERE "personKey" IS NOT NULL
+    AND "surnameKey" IN (SELECT value FROM json_each(${json([...singleKeys])}))`
+  // and which of them are someone's given name: such a word alone stays unresolved
+  const givenNames = await tx.$queryRaw<{ givenKey: string }[]>`
+    SELECT DISTINCT "givenKey" FROM "ArticleEntity" WHERE "givenKey" IN (SELECT value FROM json_each(${json([...singleKeys])}))`
+  const people = [...new Set([...candidates.map((c) => c.personKey), ...own.flatMap((e) => (e.personKey ? [e.personKey] : []))])]
+  return {
+    seqs: [...new Set([...scope, ...singles.map((s) => s.articleSeq)])],
+    singleKeys,
+    givenNames: givenNames.map((g) => g.givenKey),
+    candidates: people,
+    // the people known whole here: their names can be settled
+    settled: new Set([...people, ...[...singleKeys].map(slugify)]),
+  }
+}
+
+/**
+ * The candidates' stats from their own entities in every article, and which of the people named
+ * in `around` (the articles being resolved) each was ever named beside: all the resolver needs of
+ * them, without reading their articles.
+ */
+async function candidateDirectory(tx: Tx, candidates: string[], around: string[]): Promise<PersonStats[]> {
+  const found = await tx.$queryRaw<
+    { name: string; titles: string; mentionCount: number; id: string; publishedAt: Date | null; section: string | null }[]
+  >`
+    SELECT e."name", e."titles", e."mentionCount", a."id", a."publishedAt", a."section"
+    FROM "ArticleEntity" e JOIN "Article" a ON a."seq" = e."articleSeq"
+    WHERE e."personKey" IN (SELECT value FROM json_each(${json(candidates)})) ORDER BY e."personKey", e."articleSeq"`
+  const rows: PersonEntityRow[] = found.map((e) => ({
+    article: e.id,
+    day: dayOf(e.publishedAt),
+    section: e.section,
+    entity: { name: e.name, titles: JSON.parse(e.titles) as string[], mentions: e.mentionCount },
+  }))
+  const pairs = await tx.$queryRaw<{ a: string; b: string }[]>`
+    SELECT DISTINCT e1."personKey" AS "a", e2."personKey" AS "b"
+    FROM "ArticleEntity" e1 JOIN "ArticleEntity" e2 ON e2."articleSeq" = e1."articleSeq"
+    WHERE e1."personKey" IN (SELECT value FROM json_each(${json(candidates)}))
+      AND e2."personKey" IN (SELECT value FROM json_each(${json(around)})) AND e2."personKey" <> e1."personKey"`
+  return personDirectory(
+    rows,
+    pairs.map((p) => [p.a, p.b]),
+  )
+}
+
+async function relinkIn(tx: Tx, requested: number[] | null, previousKeys: string[] = []): Promise<RelinkSummary> {
+  const started = performance.now()
+  // rows a migration copied have no keys yet (linked, yet keyless): the whole corpus then, which stores them
+  const keyless =
+    requested &&
+    (await tx.articleEntity.findFirst({
+      where: { surnameKey: null, status: { notIn: ['not-person', 'pending'] } },
+      select: { articleSeq: true },
+    }))
+  const scope = keyless ? null : requested
+  if (scope?.length === 0) return emptySummary(started)
+  const near = scope ? await neighbourhood(tx, scope, previousKeys) : null
+  const inScope = scope ? new Set(scope) : null
+
+  const articles = near
+    ? (
+        await Promise.all(
+          chunks(near.seqs).map((part) =>
+            tx.article.findMany({ where: { seq: { in: part } }, select: { seq: true, id: true, publishedAt: true, section: true } }),
+          ),
+        )
+      ).flat()
+    : await tx.article.findMany({ select: { seq: true, id: true, publishedAt: true, section: true } })
+  const entities = await tx.$queryRawUnsafe<EntityRow[]>(
+    `SELECT "articleSeq", "position", "name", "titles", "mentionCount", "joinOnly", "status", "personId", "surnameKey", "givenKey", "personKey"
+     FROM "ArticleEntity" ${near ? `WHERE "articleSeq" IN (SELECT value FROM json_each(?))` : ''} ORDER BY "articleSeq", "position"`,
+    ...(near ? [json(near.seqs)] : []),
+  )
   const byArticle = new Map<number, EntityRow[]>()
   for (const e of entities) (byArticle.get(e.articleSeq) ?? byArticle.set(e.articleSeq, []).get(e.articleSeq)!).push(e)
+  const directory = near
+    ? await candidateDirectory(tx, near.candidates, [...new Set(entities.flatMap((e) => (e.personKey ? [e.personKey] : [])))])
+    : undefined
   const decisions = await storedDecisions(tx)
   const resolution = resolveIdentities(
     articles.map((a) => ({
@@ -80,35 +193,57 @@ async function relinkIn(tx: Tx, started: number): Promise<RelinkSummary> {
       })),
     })),
     decisions,
+    { partial: !!near, givenNames: near?.givenNames, directory },
   )
+  // in a neighbourhood, only the new articles and the one-word names that share their keys are settled here
+  const targeted = (e: EntityRow) =>
+    !near || inScope!.has(e.articleSeq) || (!e.personKey && !!e.surnameKey && near.singleKeys.has(e.surnameKey))
 
-  const wanted = (link: EntityLink) =>
-    link.status === 'person' ? { status: 'person', personId: personId(link.slug) } : { status: link.status, personId: null }
-  const changedEntities: [number, number, string, string | null][] = []
+  const changedEntities: [number, number, string, string | null, string | null, string | null, string | null][] = []
   const changedArticles = new Set<number>()
   /** for each person losing entities, where those entities went: the target of its redirect */
   const movedTo = new Map<string, Map<string, number>>()
+  const linkedSlugs = new Set<string>()
   let unresolvedMentions = 0
   for (const a of articles) {
     const links = resolution.links.get(a.id)!
     ;(byArticle.get(a.seq) ?? []).forEach((e, i) => {
-      const w = wanted(links[i]!)
-      if (w.status === 'unresolved' && !e.joinOnly) unresolvedMentions += e.mentionCount
-      if (w.status === e.status && w.personId === e.personId) return
-      changedEntities.push([a.seq, e.position, w.status, w.personId])
-      changedArticles.add(a.seq)
-      if (e.personId && w.personId && e.personId !== w.personId) {
+      if (!targeted(e)) return
+      const link: EntityLink = links[i]!
+      const id = link.status === 'person' ? personId(link.slug) : null
+      if (link.status === 'person') linkedSlugs.add(link.slug)
+      if (link.status === 'unresolved' && !e.joinOnly) unresolvedMentions += e.mentionCount
+      const keys = e.surnameKey === null && !near ? entityKeys(e.name) : null
+      if (link.status === e.status && id === e.personId && !keys) return
+      changedEntities.push([
+        a.seq,
+        e.position,
+        link.status,
+        id,
+        keys ? keys.surname : e.surnameKey,
+        keys ? keys.given : e.givenKey,
+        keys ? keys.person : e.personKey,
+      ])
+      if (link.status !== e.status || id !== e.personId) changedArticles.add(a.seq)
+      if (e.personId && id && e.personId !== id) {
         const targets = movedTo.get(e.personId) ?? movedTo.set(e.personId, new Map()).get(e.personId)!
-        targets.set(w.personId, (targets.get(w.personId) ?? 0) + e.mentionCount)
+        targets.set(id, (targets.get(id) ?? 0) + e.mentionCount)
       }
     })
   }
 
-  // people: new ones inserted, changed names written (with their quotes' speaker names)
-  const stored = new Map((await tx.person.findMany({ select: { id: true, slug: true, name: true } })).map((p) => [p.id, p] as const))
-  const people = [...resolution.people.values()].map((p) => ({ ...p, id: personId(p.slug) }))
+  // people: new ones inserted, changed names written (a link to a person these articles do not
+  // name, such as the target of a merge, is to a person already stored)
+  const people = [...linkedSlugs]
+    .filter((slug) => resolution.people.has(slug))
+    .map((slug) => ({ ...resolution.people.get(slug)!, id: personId(slug) }))
+  const stored = new Map<string, { id: string; name: string }>()
+  for (const part of chunks(people.map((p) => p.id)))
+    for (const p of await tx.person.findMany({ where: { id: { in: part } }, select: { id: true, name: true } })) stored.set(p.id, p)
   const fresh = people.filter((p) => !stored.has(p.id))
-  const renamed = people.filter((p) => stored.has(p.id) && stored.get(p.id)!.name !== p.name)
+  // a full-name person seen here only through an article of someone else's keeps the name stored
+  const partlySeen = new Set(near ? entities.flatMap((e) => (e.personKey && !near.settled.has(e.personKey) ? [e.personKey] : [])) : [])
+  const renamed = people.filter((p) => stored.has(p.id) && stored.get(p.id)!.name !== p.name && !partlySeen.has(p.slug))
   await insertRows(
     tx,
     'Person',
@@ -130,49 +265,83 @@ async function relinkIn(tx: Tx, started: number): Promise<RelinkSummary> {
 
   for (const part of chunks(changedEntities)) {
     await tx.$executeRawUnsafe(
-      `WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "pos", value ->> 2 AS "status", value ->> 3 AS "personId" FROM json_each(?))
-       UPDATE "ArticleEntity" SET "status" = c."status", "personId" = c."personId" FROM c
+      `WITH c AS (SELECT value ->> 0 AS "seq", value ->> 1 AS "pos", value ->> 2 AS "status", value ->> 3 AS "personId",
+                         value ->> 4 AS "surnameKey", value ->> 5 AS "givenKey", value ->> 6 AS "personKey" FROM json_each(?))
+       UPDATE "ArticleEntity" SET "status" = c."status", "personId" = c."personId",
+         "surnameKey" = c."surnameKey", "givenKey" = c."givenKey", "personKey" = c."personKey" FROM c
        WHERE "ArticleEntity"."articleSeq" = c."seq" AND "ArticleEntity"."position" = c."pos"`,
-      JSON.stringify(part),
+      json(part),
     )
   }
-  const touched = new Set<string>([...renamed.map((p) => p.id)])
+  const touched = new Set<string>(renamed.map((p) => p.id))
   for (const part of chunks([...changedArticles])) await rebuildArticles(tx, part, touched)
-
-  // people no longer anyone's: removed, leaving a redirect to where most of their mentions went
-  const live = new Set(people.map((p) => p.id))
-  const gone = [...stored.values()].filter((p) => !live.has(p.id))
-  let redirects = 0
-  for (const p of gone) {
-    const target = [...(movedTo.get(p.id) ?? [])].filter(([id]) => live.has(id)).sort((a, b) => b[1] - a[1])[0]?.[0]
-    touched.add(p.id)
-    if (!target) continue
-    redirects++
-    for (const key of [p.slug, p.id])
-      await tx.personRedirect.upsert({ where: { fromKey: key }, create: { fromKey: key, personId: target }, update: { personId: target } })
-    await tx.personRedirect.updateMany({ where: { personId: p.id }, data: { personId: target } })
-  }
-  // a slug or id in use again by a person is theirs, not a redirect
-  for (const part of chunks(people)) {
-    await tx.personRedirect.deleteMany({ where: { fromKey: { in: part.flatMap((p) => [p.slug, p.id]) } } })
-  }
+  const slugOf = new Map<string, string>()
+  for (const part of chunks([...touched]))
+    for (const p of await tx.person.findMany({ where: { id: { in: part } }, select: { id: true, slug: true } })) slugOf.set(p.id, p.slug)
   await refreshPeople(tx, [...touched])
-  // people with no article (quotes only, after a merge) have nothing left to show
-  for (const part of chunks(gone.map((p) => p.id))) await tx.person.deleteMany({ where: { id: { in: part } } })
+
+  // people left with nothing were merged (or renamed) away: their old slug and id lead where most of their mentions went
+  const remaining = new Set<string>()
+  for (const part of chunks([...touched]))
+    for (const p of await tx.person.findMany({ where: { id: { in: part } }, select: { id: true } })) remaining.add(p.id)
+  const gone = [...touched].filter((id) => !remaining.has(id) && slugOf.has(id))
+  const redirects = gone.flatMap((id) => {
+    const target = [...(movedTo.get(id) ?? [])].filter(([to]) => remaining.has(to)).sort((a, b) => b[1] - a[1])[0]?.[0]
+    return target ? [{ from: id, slug: slugOf.get(id)!, to: target }] : []
+  })
+  await writeRedirects(tx, redirects)
+  // a slug or id in use again by a person is theirs, not a redirect
+  for (const part of chunks(fresh)) await tx.personRedirect.deleteMany({ where: { fromKey: { in: part.flatMap((p) => [p.slug, p.id]) } } })
 
   return {
+    articles: articles.length,
     people: people.length,
     created: fresh.length,
     renamed: renamed.length,
     removed: gone.length,
-    redirects,
+    redirects: redirects.length,
     articlesChanged: changedArticles.size,
     unresolvedMentions,
-    decisions: { applied: resolution.applied.filter(Boolean).length, stale: resolution.applied.filter((a) => !a).length },
+    decisions: near
+      ? { applied: 0, stale: 0 }
+      : { applied: resolution.applied.filter(Boolean).length, stale: resolution.applied.filter((a) => !a).length },
     seconds: (performance.now() - started) / 1000,
   }
 }
 
+/** Old slug and id of each person merged away lead to its target; redirects to it follow it there. */
+async function writeRedirects(tx: Tx, redirects: { from: string; slug: string; to: string }[]): Promise<void> {
+  for (const part of chunks(redirects)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "PersonRedirect" ("fromKey", "personId") SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+       ON CONFLICT ("fromKey") DO UPDATE SET "personId" = excluded."personId"`,
+      json(
+        part.flatMap((r) => [
+          [r.slug, r.to],
+          [r.from, r.to],
+        ]),
+      ),
+    )
+    await tx.$executeRawUnsafe(
+      `WITH m AS (SELECT value ->> 0 AS "from", value ->> 1 AS "to" FROM json_each(?))
+       UPDATE "PersonRedirect" SET "personId" = m."to" FROM m WHERE "PersonRedirect"."personId" = m."from"`,
+      json(part.map((r) => [r.from, r.to])),
+    )
+  }
+}
+
+const emptySummary = (started: number): RelinkSummary => ({
+  articles: 0,
+  people: 0,
+  created: 0,
+  renamed: 0,
+  removed: 0,
+  redirects: 0,
+  articlesChanged: 0,
+  unresolvedMentions: 0,
+  decisions: { applied: 0, stale: 0 },
+  seconds: (performance.now() - started) / 1000,
+})
 interface LinkedEntity {
   articleSeq: number
   position: number

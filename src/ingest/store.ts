@@ -2,7 +2,9 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import type { Extraction } from '../extraction/types.js'
 import { sqlDate } from '../shared/params.js'
 import { articleEntities } from '../identity/entities.js'
+import { entityKeys } from '../identity/resolve.js'
 import { quoteId } from './identity.js'
+import { relinkArticles } from './relink.js'
 import type { ParsedArticle } from './types.js'
 
 type Tx = Prisma.TransactionClient
@@ -80,6 +82,9 @@ const ENTITY_COLUMNS = [
   'mentions',
   'joinOnly',
   'speakerType',
+  'surnameKey',
+  'givenKey',
+  'personKey',
 ] as const
 const QUOTE_COLUMNS = [
   'id',
@@ -114,17 +119,23 @@ const QUOTE_COLUMNS = [
  */
 function extractionRows(article: StoredArticle, extraction: StoredExtraction) {
   const { entities, speakerEntity } = articleEntities(extraction)
-  const entityRows = entities.map((e, position) => ({
-    articleSeq: article.seq,
-    position,
-    name: e.name,
-    titles: JSON.stringify([...new Set(e.titles)]),
-    aliases: JSON.stringify([...new Set(e.aliases)]),
-    mentionCount: e.mentions.length,
-    mentions: JSON.stringify(e.mentions),
-    joinOnly: e.joinOnly ? 1 : 0,
-    speakerType: e.joinOnly ? (extraction.quotes[speakerEntity.indexOf(position)]?.speaker.type ?? null) : null,
-  }))
+  const entityRows = entities.map((e, position) => {
+    const keys = entityKeys(e.name)
+    return {
+      articleSeq: article.seq,
+      position,
+      name: e.name,
+      titles: JSON.stringify([...new Set(e.titles)]),
+      aliases: JSON.stringify([...new Set(e.aliases)]),
+      mentionCount: e.mentions.length,
+      mentions: JSON.stringify(e.mentions),
+      joinOnly: e.joinOnly ? 1 : 0,
+      speakerType: e.speakerType,
+      surnameKey: keys.surname,
+      givenKey: keys.given,
+      personKey: keys.person,
+    }
+  })
   const quotes = extraction.quotes.map((q, position) => ({
     id: quoteId(article.id, q.start, q.end),
     articleSeq: article.seq,
@@ -156,17 +167,20 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction) {
 
 /**
  * Writes the extractions of many stored articles in a few multi-row statements. `replace` first
- * removes the quotes and entities earlier extractions of these articles left; their people keep
- * their links until the next relink, which recomputes identity for every article whose entities
- * changed (new entities are `pending`).
+ * removes the quotes and entities earlier extractions of these articles left, and returns the
+ * lookup keys those entities had. The new entities are `pending` until `relinkArticles` (in the
+ * same transaction) links them.
  */
 export async function writeExtractions(
   tx: Tx,
   items: { article: StoredArticle; extraction: StoredExtraction }[],
   opts: { replace: boolean },
-): Promise<void> {
+): Promise<{ previousKeys: string[] }> {
   const seqs = items.map((i) => i.article.seq)
+  const previousKeys: string[] = []
   if (opts.replace && seqs.length) {
+    const previous = await tx.articleEntity.findMany({ where: { articleSeq: { in: seqs } }, select: { surnameKey: true, givenKey: true } })
+    previousKeys.push(...new Set(previous.flatMap((e) => [e.surnameKey, e.givenKey].filter((k): k is string => !!k))))
     await tx.quote.deleteMany({ where: { articleSeq: { in: seqs } } })
     await tx.articleEntity.deleteMany({ where: { articleSeq: { in: seqs } } })
   }
@@ -197,6 +211,7 @@ export async function writeExtractions(
     UPDATE "Article" SET "quoteCount" = c."quotes", "furniture" = c."furniture" FROM c WHERE "Article"."seq" = c."seq"`,
     JSON.stringify(counts),
   )
+  return { previousKeys }
 }
 
 /** Characters of the body that lists show. */
@@ -269,6 +284,8 @@ async function writeBatch(tx: Tx, batch: PreparedArticle[]): Promise<StoreResult
     claimed.add(a.id)
   }
 
+  const written: number[] = []
+  const previousKeys: string[] = []
   if (fresh.length) {
     const rows = await tx.article.createManyAndReturn({ data: fresh.map((a) => ({ id: a.id, ...articleFields(a) })), select: STORED })
     const byId = new Map(rows.map((r) => [r.id, r]))
@@ -277,11 +294,15 @@ async function writeBatch(tx: Tx, batch: PreparedArticle[]): Promise<StoreResult
       fresh.map((a) => ({ article: byId.get(a.id)!, extraction: a.extraction })),
       { replace: false },
     )
+    written.push(...rows.map((r) => r.seq))
   }
   for (const a of replacing) {
     const row = await tx.article.update({ where: { id: a.id }, data: articleFields(a), select: STORED })
-    await writeExtractions(tx, [{ article: row, extraction: a.extraction }], { replace: true })
+    previousKeys.push(...(await writeExtractions(tx, [{ article: row, extraction: a.extraction }], { replace: true })).previousKeys)
+    written.push(row.seq)
   }
+  // the batch's people are linked before it commits: an article is never seen without them
+  await relinkArticles(tx, written, previousKeys)
   return results
 }
 

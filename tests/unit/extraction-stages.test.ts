@@ -75,6 +75,11 @@ describe('findPersonNames', () => {
   it('never reports organisations, places or events as people', () => {
     expect(names('The Kremlin, NATO and the Foreign Ministry spoke of the Winter Olympics, the Cold War and Hong Kong.')).toEqual([])
   })
+  it('takes a given name that opens a name for a person even when it also heads bills and banks', () => {
+    expect(names('Microsoft chairman Bill Gates spoke.').map(([name]) => name)).toEqual(['Bill Gates'])
+    expect(names('Grace Kelly starred in the film.').map(([name]) => name)).toEqual(['Grace Kelly'])
+    expect(names('The Finance Bill and the Education Bill were passed.')).toEqual([])
+  })
 })
 
 describe('resolvePeople', () => {
@@ -211,6 +216,14 @@ describe('attributeSpeakers', () => {
       ['company', 'organization', 'The company'],
     ])
     expect(q[1]!.confidence).toBeLessThan(q[0]!.confidence)
+  })
+  it('takes the name after a role noun, not the club or firm before it, as the speaker', () => {
+    const speakers = (body: string) => run(body).map((x) => x.speaker.name)
+    expect(speakers('Chelsea boss Jose Mourinho said they would win.')).toEqual(['Jose Mourinho'])
+    expect(speakers('Microsoft chief Bill Gates said the software would ship.')).toEqual(['Bill Gates'])
+    // a name with no role noun and name after it is the speaker itself
+    expect(speakers('Chancellor Gordon Brown said the economy was strong.')).toEqual(['Gordon Brown'])
+    expect(speakers('Vladimir Putin, the Russian leader, said the talks were useful.')).toEqual(['Vladimir Putin'])
   })
   it('classifies speaker phrases and quote kinds', () => {
     expect(classifySpeaker('the Kremlin')).toBe('organization')

@@ -15,6 +15,9 @@ CREATE TABLE "ArticleEntity" (
     "speakerType" TEXT,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "personId" TEXT,
+    "surnameKey" TEXT,
+    "givenKey" TEXT,
+    "personKey" TEXT,
 
     PRIMARY KEY ("articleSeq", "position"),
     CONSTRAINT "ArticleEntity_articleSeq_fkey" FOREIGN KEY ("articleSeq") REFERENCES "Article" ("seq") ON DELETE CASCADE ON UPDATE CASCADE,
@@ -45,10 +48,14 @@ ALTER TABLE "Quote" ADD COLUMN "speakerEntity" INTEGER;
 -- CreateIndex
 CREATE INDEX "ArticleEntity_personId_idx" ON "ArticleEntity"("personId");
 CREATE INDEX "ArticleEntity_status_name_idx" ON "ArticleEntity"("status", "name");
+CREATE INDEX "ArticleEntity_surnameKey_idx" ON "ArticleEntity"("surnameKey");
+CREATE INDEX "ArticleEntity_givenKey_idx" ON "ArticleEntity"("givenKey");
+CREATE INDEX "ArticleEntity_personKey_idx" ON "ArticleEntity"("personKey");
 CREATE INDEX "PersonRedirect_personId_idx" ON "PersonRedirect"("personId");
 
 -- Existing databases: each stored article-person becomes an entity already linked to that person,
--- and each quote points at its speaker's entity. The next relink recomputes identity from these.
+-- and each quote points at its speaker's entity. Their lookup keys are left null: the next relink
+-- then runs over the whole corpus, computes them and recomputes identity.
 INSERT INTO "ArticleEntity" ("articleSeq", "position", "name", "titles", "aliases", "mentionCount", "mentions", "status", "personId")
 SELECT ap."articleSeq", row_number() OVER (PARTITION BY ap."articleSeq" ORDER BY ap."personId") - 1, p."name",
        ap."titles", ap."aliases", ap."mentionCount", ap."mentions", 'person', ap."personId"
