@@ -11,7 +11,8 @@
  *   a migration or a change of rules;
  * - a whole-corpus relink with nothing to change: its read-and-resolve floor;
  * - the per-batch relink ingest runs in each transaction, for a batch of 64 new articles, as a
- *   ratio to the same batch's relink at the size of the source corpus.
+ *   ratio to the same batch's relink at the size of the source corpus, and the settling of that
+ *   batch's keys that ends an ingest run.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -20,7 +21,7 @@ import { parseArgs } from 'node:util'
 import { createPrisma } from '../../src/db.js'
 import { inProcessExtractor } from '../../src/ingest/extractor.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
-import { relink, relinkArticles } from '../../src/ingest/relink.js'
+import { relink, relinkArticles, settleBacklog } from '../../src/ingest/relink.js'
 import { ensureMigrated } from '../../src/migrate.js'
 
 const { values: opts } = parseArgs({
@@ -47,9 +48,12 @@ const lastBatch = async () =>
 const batchRelink = async () => {
   const seqs = await lastBatch()
   await prisma.$executeRaw`UPDATE "ArticleEntity" SET "status" = 'pending', "personId" = NULL WHERE "articleSeq" IN (SELECT value FROM json_each(${JSON.stringify(seqs)}))`
-  const started = performance.now()
+  let started = performance.now()
   const summary = await prisma.$transaction((tx) => relinkArticles(tx, seqs))
-  return { seconds: seconds(started), read: summary.articles }
+  const batch = seconds(started)
+  started = performance.now()
+  const settled = await settleBacklog(prisma)
+  return { seconds: batch, read: summary.articles, settle: seconds(started), settleRead: settled.articles }
 }
 const small = await batchRelink()
 await prisma.$disconnect()
@@ -63,25 +67,26 @@ await prisma.$executeRawUnsafe(`CREATE TEMP TABLE "Copy" ("k" INTEGER PRIMARY KE
 await prisma.$executeRawUnsafe(
   `WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < ${copies}) INSERT INTO "Copy" SELECT k FROM n`,
 )
-await prisma.$executeRawUnsafe(`CREATE TEMP TABLE "SeqMap" ("old" INTEGER, "k" INTEGER, "new" INTEGER, PRIMARY KEY ("old", "k"))`)
+// each copy's seq computed up front: copy k of the i-th article is max + (k - 1) × n + i
+await prisma.$executeRawUnsafe(`CREATE TEMP TABLE "SeqMap" ("old" INTEGER, "k" INTEGER, "new" INTEGER PRIMARY KEY)`)
 await prisma.$executeRawUnsafe(`
-  INSERT INTO "Article" ("id", "contentHash", "title", "publishedAt", "listedAt", "section", "format", "extractorVersion", "updatedAt", "excerpt", "body")
-  SELECT a."id" || '-' || c."k", a."contentHash" || '-' || c."k", a."title",
-         strftime('%Y-%m-%dT00:00:00.000+00:00', '2004-01-01', '+' || ((a."seq" * 7 + c."k" * 13) % 730) || ' days'),
-         strftime('%Y-%m-%dT00:00:00.000+00:00', '2004-01-01', '+' || ((a."seq" * 7 + c."k" * 13) % 730) || ' days'),
+  WITH a AS (SELECT "seq", row_number() OVER (ORDER BY "seq") AS i FROM "Article"), m AS (SELECT max("seq") AS top, count(*) AS n FROM "Article")
+  INSERT INTO "SeqMap" SELECT a."seq", c."k", m.top + (c."k" - 1) * m.n + a.i FROM a CROSS JOIN "Copy" c CROSS JOIN m`)
+await prisma.$executeRawUnsafe(`
+  INSERT INTO "Article" ("seq", "id", "contentHash", "title", "publishedAt", "listedAt", "section", "format", "extractorVersion", "updatedAt", "excerpt", "body")
+  SELECT s."new", a."id" || '-' || s."k", a."contentHash" || '-' || s."k", a."title",
+         strftime('%Y-%m-%dT00:00:00.000+00:00', '2004-01-01', '+' || ((a."seq" * 7 + s."k" * 13) % 730) || ' days'),
+         strftime('%Y-%m-%dT00:00:00.000+00:00', '2004-01-01', '+' || ((a."seq" * 7 + s."k" * 13) % 730) || ' days'),
          a."section", a."format", a."extractorVersion", a."updatedAt", '', ''
-  FROM "Article" a CROSS JOIN "Copy" c ORDER BY c."k", a."seq"`)
-await prisma.$executeRawUnsafe(`
-  INSERT INTO "SeqMap" SELECT a."seq", CAST(substr(c."id", length(a."id") + 2) AS INTEGER), c."seq"
-  FROM "Article" c JOIN "Article" a ON c."id" LIKE a."id" || '-%' AND instr(substr(c."id", length(a."id") + 2), '-') = 0`)
+  FROM "SeqMap" s JOIN "Article" a ON a."seq" = s."old" ORDER BY s."new"`)
 await prisma.$executeRawUnsafe(`
   INSERT INTO "ArticleEntity" ("articleSeq", "position", "name", "titles", "aliases", "mentionCount", "mentions", "joinOnly", "speakerType", "surnameKey", "givenKey", "personKey")
   SELECT m."new", e."position", e."name", e."titles", e."aliases", e."mentionCount", e."mentions", e."joinOnly", e."speakerType", e."surnameKey", e."givenKey", e."personKey"
-  FROM "ArticleEntity" e JOIN "SeqMap" m ON m."old" = e."articleSeq"`)
+  FROM "SeqMap" m JOIN "ArticleEntity" e ON e."articleSeq" = m."old" ORDER BY m."new", e."position"`)
 await prisma.$executeRawUnsafe(`
   INSERT INTO "Quote" ("id", "articleSeq", "position", "speakerEntity", "speakerName", "speakerType", "speakerText", "cue", "kind", "content", "contentStart", "contentEnd", "sentenceStart", "sentenceEnd", "sentence", "confidence", "listedAt")
   SELECT q."id" || '-' || m."k", m."new", q."position", q."speakerEntity", q."speakerName", q."speakerType", q."speakerText", q."cue", q."kind", '', q."contentStart", q."contentEnd", q."sentenceStart", q."sentenceEnd", '', q."confidence", q."listedAt"
-  FROM "Quote" q JOIN "SeqMap" m ON m."old" = q."articleSeq"`)
+  FROM "SeqMap" m JOIN "Quote" q ON q."articleSeq" = m."old"`)
 await prisma.$executeRawUnsafe(`UPDATE "ArticleEntity" SET "status" = 'pending', "personId" = NULL`)
 const [{ n: articles }] = await prisma.$queryRaw<[{ n: bigint | number }]>`SELECT count(*) AS n FROM "Article"`
 const [{ n: entities }] = await prisma.$queryRaw<[{ n: bigint | number }]>`SELECT count(*) AS n FROM "ArticleEntity"`
@@ -97,6 +102,10 @@ const large = await batchRelink()
 console.log(
   `relink of one 64-article batch: ${(small.seconds * 1000).toFixed(0)} ms at ${sourceArticles} articles (${small.read} read), ` +
     `${(large.seconds * 1000).toFixed(0)} ms at ${articles} (${large.read} read): ×${(large.seconds / small.seconds).toFixed(1)} for ×${(Number(articles) / sourceArticles).toFixed(0)} the articles`,
+)
+console.log(
+  `settling that batch's keys (end of an ingest run): ${(small.settle * 1000).toFixed(0)} ms at ${sourceArticles} (${small.settleRead} articles read), ` +
+    `${(large.settle * 1000).toFixed(0)} ms at ${articles} (${large.settleRead} read)`,
 )
 await prisma.$disconnect()
 if (!opts.db) rmSync(dir, { recursive: true, force: true })

@@ -153,7 +153,7 @@ export function entityKeys(name: string): { surname: string | null; given: strin
 const dayNumber = (day: string | null) => (day ? Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000) : null)
 
 /** The most used spelling; ties go to the longer, then the alphabetically first. */
-function displayName(variants: Map<string, number>): string {
+export function displayName(variants: Map<string, number>): string {
   return [...variants].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0]
 }
 

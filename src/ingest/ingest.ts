@@ -4,7 +4,7 @@ import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
 import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
 import { fsErrorReason, readLines, readSource, walkSources, type Source } from './sources.js'
-import { relinkArticles } from './relink.js'
+import { relinkArticles, settleBacklog } from './relink.js'
 import { errorSummary, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
 
@@ -226,6 +226,8 @@ export async function* ingestSources(
     if (batch.length >= batchSize) yield* flush()
   }
   yield* flush()
+  // what the run's articles tell about one-word names elsewhere; a run cut short leaves it to the next
+  if (!opts.signal?.aborted) await settleBacklog(prisma)
   if (open && open.records.length > 0) {
     // interrupted inside a file: what of it is stored is reported; the rest comes on the next run
     yield { source: open.source, status: fileStatus(open.records), records: open.records, interrupted: true }
@@ -299,5 +301,6 @@ export async function reextractAll(
     onProgress?.(done, total)
     cursor = batch.at(-1)!.seq
   }
+  if (!opts.signal?.aborted) await settleBacklog(prisma)
   return done
 }

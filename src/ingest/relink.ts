@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import {
+  displayName,
   entityKeys,
   personDirectory,
   resolveIdentities,
@@ -63,58 +64,116 @@ export async function storedDecisions(tx: Tx | PrismaClient): Promise<IdentityDe
 
 /**
  * Recomputes who every stored entity is, over the whole corpus (identity/resolve.ts), in its own
- * transaction. The same stored articles always give the same people.
+ * transaction, and empties the backlog. The same stored articles always give the same people.
  */
 export async function relink(prisma: PrismaClient): Promise<RelinkSummary> {
-  return prisma.$transaction((tx) => relinkIn(tx, null), { timeout: 600_000, maxWait: 60_000 })
+  return prisma.$transaction(
+    async (tx) => {
+      const summary = await relinkIn(tx, null)
+      await tx.identityBacklog.deleteMany()
+      return summary
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  )
 }
 
 /**
- * Relinks after these articles were written, inside the caller's transaction, so that an article
- * is never seen without its people. Only the entities the new articles can change are resolved
- * again — their own, and the one-word names that share a key with them, read with every
- * candidate person's whole stats — which gives exactly what a whole-corpus relink gives, at the
- * cost of that neighbourhood.
- * `previousKeys` are the keys of entities the new extractions replaced: their one-word names too
- * may need another person.
+ * Links the entities of articles just written, inside the caller's transaction, so that an article
+ * is never seen without its people: each is resolved against the whole stats of every person it
+ * could be. What the new articles tell about one-word names elsewhere ("Brown" in older articles,
+ * now that a second Brown is known) is left for `settleBacklog`: their keys, and those of entities
+ * the new extractions replaced (`previousKeys`), join the backlog.
  */
 export async function relinkArticles(tx: Tx, seqs: number[], previousKeys: string[] = []): Promise<RelinkSummary> {
-  return relinkIn(tx, seqs, previousKeys)
+  const keys = await tx.$queryRaw<{ key: string }[]>`
+    SELECT "surnameKey" AS "key" FROM "ArticleEntity" WHERE "surnameKey" IS NOT NULL AND "articleSeq" IN (SELECT value FROM json_each(${json(seqs)}))
+    UNION SELECT "givenKey" FROM "ArticleEntity" WHERE "givenKey" IS NOT NULL AND "articleSeq" IN (SELECT value FROM json_each(${json(seqs)}))`
+  await insertRows(
+    tx,
+    'IdentityBacklog',
+    ['key'],
+    [...new Set([...keys.map((k) => k.key), ...previousKeys])].map((k) => [k]),
+    true,
+  )
+  return relinkIn(tx, { batch: seqs })
 }
 
-/** The articles a relink of `scope` must read, and the one-word keys whose entities it may change. */
-async function neighbourhood(
-  tx: Tx,
-  scope: number[],
-  previousKeys: string[],
-): Promise<{ seqs: number[]; singleKeys: Set<string>; givenNames: string[]; candidates: string[]; settled: Set<string> }> {
-  const own = await tx.$queryRaw<Pick<EntityRow, 'surnameKey' | 'givenKey' | 'personKey'>[]>`
-    SELECT "surnameKey", "givenKey", "personKey" FROM "ArticleEntity" WHERE "articleSeq" IN (SELECT value FROM json_each(${json(scope)}))`
-  const keys = [...new Set([...previousKeys, ...own.flatMap((e) => [e.surnameKey, e.givenKey].filter((k): k is string => !!k))])]
-  // one-word names that a new person can become (or stop being) the candidate for
+/**
+ * Resolves again every one-word name that shares a key with what was written since the last
+ * settling, against the whole stats of its candidates, and renames people whose most used
+ * spelling changed; then the backlog is empty and identity is what a whole-corpus relink gives.
+ * Ingest and re-extraction settle at the end of each run; a run cut short leaves the backlog to
+ * the next one.
+ */
+export async function settleBacklog(prisma: PrismaClient): Promise<RelinkSummary> {
+  return prisma.$transaction(
+    async (tx) => {
+      const keys = (await tx.identityBacklog.findMany({ select: { key: true } })).map((k) => k.key)
+      const summary = await relinkIn(tx, { backlog: keys })
+      // the transaction holds the write lock: nothing was added since the keys were read
+      await tx.identityBacklog.deleteMany()
+      return summary
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  )
+}
+
+/** What a partial relink reads and settles. */
+interface Neighbourhood {
+  /** the articles whose entities are resolved */
+  seqs: number[]
+  /** entities whose links are written: the rest of those articles only gives context */
+  targeted: (e: EntityRow) => boolean
+  givenNames: string[]
+  /** full-name people that could be a targeted one-word name, read whole by candidateDirectory */
+  candidates: string[]
+  /** the people known whole here: their names can be settled */
+  settled: Set<string>
+}
+
+async function candidatesOf(tx: Tx, surnames: string[], seqs: number[], targeted: Neighbourhood['targeted']): Promise<Neighbourhood> {
+  const candidates = await tx.$queryRaw<{ personKey: string }[]>`
+    SELECT DISTINCT "personKey" FROM "ArticleEntity" WHERE "personKey" IS NOT NULL
+    AND "surnameKey" IN (SELECT value FROM json_each(${json(surnames)}))`
+  // a one-word name that is someone's given name stays unresolved
+  const givenNames = await tx.$queryRaw<{ givenKey: string }[]>`
+    SELECT DISTINCT "givenKey" FROM "ArticleEntity" WHERE "givenKey" IN (SELECT value FROM json_each(${json(surnames)}))`
+  const people = candidates.map((c) => c.personKey)
+  return {
+    seqs,
+    targeted,
+    givenNames: givenNames.map((g) => g.givenKey),
+    candidates: people,
+    settled: new Set([...people, ...surnames.map(slugify)]),
+  }
+}
+
+/** A batch: its own entities, each one-word name read against every person it could be. */
+async function batchNeighbourhood(tx: Tx, scope: number[]): Promise<Neighbourhood> {
+  const singles = await tx.$queryRaw<{ surnameKey: string }[]>`
+    SELECT DISTINCT "surnameKey" FROM "ArticleEntity"
+    WHERE "personKey" IS NULL AND "surnameKey" IS NOT NULL AND "articleSeq" IN (SELECT value FROM json_each(${json(scope)}))`
+  const inScope = new Set(scope)
+  return candidatesOf(
+    tx,
+    singles.map((r) => r.surnameKey),
+    scope,
+    (e) => inScope.has(e.articleSeq),
+  )
+}
+
+/** The backlog: every one-word name with one of these keys, anywhere, and every person of these surnames. */
+async function backlogNeighbourhood(tx: Tx, keys: string[]): Promise<Neighbourhood> {
   const singles = await tx.$queryRaw<{ articleSeq: number; surnameKey: string }[]>`
     SELECT "articleSeq", "surnameKey" FROM "ArticleEntity"
     WHERE "personKey" IS NULL AND "surnameKey" IN (SELECT value FROM json_each(${json(keys)}))`
-  const singleKeys = new Set([
-    ...singles.map((s) => s.surnameKey),
-    ...own.filter((e) => !e.personKey && e.surnameKey).map((e) => e.surnameKey!),
-  ])
-  // their candidates: every full-name person whose surname they are (read whole by candidateDirectory)
-  const candidates = await tx.$queryRaw<{ personKey: string }[]>`
-    SELECT DISTINCT "personKey" FROM "ArticleEntity" WHERE "personKey" IS NOT NULL
-    AND "surnameKey" IN (SELECT value FROM json_each(${json([...singleKeys])}))`
-  // and which of them are someone's given name: such a word alone stays unresolved
-  const givenNames = await tx.$queryRaw<{ givenKey: string }[]>`
-    SELECT DISTINCT "givenKey" FROM "ArticleEntity" WHERE "givenKey" IN (SELECT value FROM json_each(${json([...singleKeys])}))`
-  const people = [...new Set([...candidates.map((c) => c.personKey), ...own.flatMap((e) => (e.personKey ? [e.personKey] : []))])]
-  return {
-    seqs: [...new Set([...scope, ...singles.map((s) => s.articleSeq)])],
-    singleKeys,
-    givenNames: givenNames.map((g) => g.givenKey),
-    candidates: people,
-    // the people known whole here: their names can be settled
-    settled: new Set([...people, ...[...singleKeys].map(slugify)]),
-  }
+  const singleKeys = new Set(singles.map((r) => r.surnameKey))
+  return candidatesOf(
+    tx,
+    keys,
+    [...new Set(singles.map((r) => r.articleSeq))],
+    (e) => !e.personKey && !!e.surnameKey && singleKeys.has(e.surnameKey),
+  )
 }
 
 /**
@@ -146,7 +205,9 @@ async function candidateDirectory(tx: Tx, candidates: string[], around: string[]
   )
 }
 
-async function relinkIn(tx: Tx, requested: number[] | null, previousKeys: string[] = []): Promise<RelinkSummary> {
+type RelinkScope = { batch: number[] } | { backlog: string[] } | null
+
+async function relinkIn(tx: Tx, requested: RelinkScope): Promise<RelinkSummary> {
   const started = performance.now()
   // rows a migration copied have no keys yet (linked, yet keyless): the whole corpus then, which stores them
   const keyless =
@@ -156,9 +217,8 @@ async function relinkIn(tx: Tx, requested: number[] | null, previousKeys: string
       select: { articleSeq: true },
     }))
   const scope = keyless ? null : requested
-  if (scope?.length === 0) return emptySummary(started)
-  const near = scope ? await neighbourhood(tx, scope, previousKeys) : null
-  const inScope = scope ? new Set(scope) : null
+  if (scope && ('batch' in scope ? scope.batch : scope.backlog).length === 0) return emptySummary(started)
+  const near = scope ? await ('batch' in scope ? batchNeighbourhood(tx, scope.batch) : backlogNeighbourhood(tx, scope.backlog)) : null
 
   const articles = near
     ? (
@@ -195,9 +255,7 @@ async function relinkIn(tx: Tx, requested: number[] | null, previousKeys: string
     decisions,
     { partial: !!near, givenNames: near?.givenNames, directory },
   )
-  // in a neighbourhood, only the new articles and the one-word names that share their keys are settled here
-  const targeted = (e: EntityRow) =>
-    !near || inScope!.has(e.articleSeq) || (!e.personKey && !!e.surnameKey && near.singleKeys.has(e.surnameKey))
+  const targeted = (e: EntityRow) => !near || near.targeted(e)
 
   const changedEntities: [number, number, string, string | null, string | null, string | null, string | null][] = []
   const changedArticles = new Set<number>()
@@ -243,7 +301,13 @@ async function relinkIn(tx: Tx, requested: number[] | null, previousKeys: string
   const fresh = people.filter((p) => !stored.has(p.id))
   // a full-name person seen here only through an article of someone else's keeps the name stored
   const partlySeen = new Set(near ? entities.flatMap((e) => (e.personKey && !near.settled.has(e.personKey) ? [e.personKey] : [])) : [])
-  const renamed = people.filter((p) => stored.has(p.id) && stored.get(p.id)!.name !== p.name && !partlySeen.has(p.slug))
+  // people read whole (the candidates) may have a new most used spelling even where no link changed
+  const wholeNames = (directory ?? [])
+    .filter((d) => !linkedSlugs.has(d.slug))
+    .map((d) => ({ slug: d.slug, name: displayName(d.variants), id: personId(d.slug) }))
+  for (const part of chunks(wholeNames.map((p) => p.id)))
+    for (const p of await tx.person.findMany({ where: { id: { in: part } }, select: { id: true, name: true } })) stored.set(p.id, p)
+  const renamed = [...people, ...wholeNames].filter((p) => stored.has(p.id) && stored.get(p.id)!.name !== p.name && !partlySeen.has(p.slug))
   await insertRows(
     tx,
     'Person',

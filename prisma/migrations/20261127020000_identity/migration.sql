@@ -42,6 +42,11 @@ CREATE TABLE "IdentityDecision" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "IdentityBacklog" (
+    "key" TEXT NOT NULL PRIMARY KEY
+);
+
 -- AlterTable: added in place (redefining Quote would drop its FTS triggers)
 ALTER TABLE "Quote" ADD COLUMN "speakerEntity" INTEGER;
 
