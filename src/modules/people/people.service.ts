@@ -29,9 +29,12 @@ export const createPeopleService = (deps: { repo: PeopleRepository; quotes: () =
     return row
   }
   return {
-    /** Where a person that no longer exists under this id or slug went (merged, renamed), if anywhere. */
+    /**
+     * Where a person that no longer exists under this id or slug went (merged, renamed), if anywhere:
+     * one primary-key lookup (relink removes a redirect whose slug or id is a person's again).
+     */
     movedTo(idOrSlug: string): string | null {
-      return repo.findByIdOrSlug(idOrSlug) ? null : repo.redirectOf(idOrSlug)
+      return repo.redirectOf(idOrSlug)
     },
 
     async get(idOrSlug: string): Promise<Person> {
