@@ -11,7 +11,10 @@ import type { ReadStore } from './read-store.js'
 import { articleRoutes } from './modules/articles/articles.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { peopleRoutes } from './modules/people/people.routes.js'
+import { organizationRoutes } from './modules/organizations/organizations.routes.js'
+import { statsRoutes } from './modules/stats/stats.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
+import { readerRoutes } from './reader/reader.routes.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
 import { strictRequestsPlugin } from './plugins/strict-requests.js'
@@ -128,11 +131,15 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     readStore,
     url: config.DATABASE_URL,
     search: { threads: config.SEARCH_THREADS, heavyMatches: config.SEARCH_HEAVY_MATCHES, maxQueue: config.SEARCH_QUEUE },
+    totalCap: config.TOTAL_COUNT_CAP,
   })
 
   await app.register(healthRoutes)
   await app.register(articleRoutes, { prefix: '/articles' })
   await app.register(peopleRoutes, { prefix: '/people' })
   await app.register(quoteRoutes, { prefix: '/quotes' })
+  await app.register(readerRoutes, { prefix: '/read' })
+  await app.register(organizationRoutes, { prefix: '/organizations' })
+  await app.register(statsRoutes)
   return app
 }

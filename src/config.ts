@@ -66,6 +66,13 @@ const Env = z.object({
     .min(0)
     .default(2_000)
     .describe('a search matching more articles than this is ranked on a worker thread'),
+  TOTAL_COUNT_CAP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(10_000)
+    .describe('lists count their results up to this many (page.total); past it they answer "at least"'),
   SEARCH_QUEUE: z.coerce.number().int().positive().default(100).describe('broad searches waiting for a thread before new ones get 503'),
 })
 

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { sqlitePath } from './db.js'
 import { projectRoot } from './paths.js'
+import { speakerKeyOf } from './speakers/speaker-key.js'
 
 const migrationsDir = join(projectRoot, 'prisma', 'migrations')
 
@@ -32,6 +33,26 @@ function pendingMigrations(url: string): string[] {
   }
 }
 
+/** Data a migration's SQL cannot compute, filled in TypeScript right after that migration is applied. */
+const DATA_MIGRATIONS: Record<string, (url: string) => void> = {
+  '20261127030000_newsroom': (url) => {
+    const db = new Database(sqlitePath(url))
+    try {
+      const quotes = db.prepare(`SELECT "seq", "speakerName", "speakerType" FROM "Quote" WHERE "speakerKey" IS NULL`).all() as {
+        seq: number
+        speakerName: string
+        speakerType: string
+      }[]
+      const update = db.prepare(`UPDATE "Quote" SET "speakerKey" = ? WHERE "seq" = ?`)
+      db.transaction(() => {
+        for (const q of quotes) update.run(speakerKeyOf(q.speakerName, q.speakerType), q.seq)
+      })()
+    } finally {
+      db.close()
+    }
+  },
+}
+
 /**
  * Applies pending migrations with Prisma's own `migrate deploy` (WebAssembly schema engine through
  * the driver adapter; see prisma/prisma.config.ts). Costs nothing when the database is current.
@@ -48,5 +69,6 @@ export function ensureMigrated(url: string): { applied: string[] } {
     encoding: 'utf8',
   })
   if (run.status !== 0) throw new Error(`prisma migrate deploy failed:\n${run.stdout}\n${run.stderr}`)
+  for (const migration of pending) DATA_MIGRATIONS[migration]?.(url)
   return { applied: pending }
 }

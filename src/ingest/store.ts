@@ -1,10 +1,11 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import type { Extraction } from '../extraction/types.js'
-import { sqlDate } from '../shared/params.js'
+import { UNDATED_LISTED_AT, sqlDate } from '../shared/params.js'
 import { articleEntities } from '../identity/entities.js'
 import { entityKeys } from '../identity/resolve.js'
 import { quoteId } from './identity.js'
 import { relinkArticles } from './relink.js'
+import { speakerKeyOf } from '../speakers/speaker-key.js'
 import type { ParsedArticle } from './types.js'
 
 type Tx = Prisma.TransactionClient
@@ -93,6 +94,7 @@ const QUOTE_COLUMNS = [
   'speakerEntity',
   'speakerName',
   'speakerType',
+  'speakerKey',
   'speakerText',
   'speakerStart',
   'speakerEnd',
@@ -143,6 +145,7 @@ function extractionRows(article: StoredArticle, extraction: StoredExtraction) {
     speakerEntity: speakerEntity[position] ?? null,
     speakerName: q.speaker.name,
     speakerType: q.speaker.type,
+    speakerKey: speakerKeyOf(q.speaker.name, q.speaker.type),
     speakerText: q.speaker.text,
     speakerStart: q.speaker.start,
     speakerEnd: q.speaker.end,
@@ -216,9 +219,6 @@ export async function writeExtractions(
 
 /** Characters of the body that lists show. */
 export const EXCERPT_CHARS = 280
-
-/** Undated articles are listed under this date: after every dated one, newest first. */
-export const UNDATED_LISTED_AT = new Date('0001-01-01T00:00:00.000Z')
 
 /** The opening of the body on one line, cut at a word boundary with an ellipsis when it goes on. */
 export function excerptOf(body: string, max = EXCERPT_CHARS): string {

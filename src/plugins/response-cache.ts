@@ -1,8 +1,9 @@
 import { hash } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
 import type { ReadStore } from '../read-store.js'
+import { prefersHtml } from './strict-requests.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,9 +18,25 @@ declare module 'fastify' {
 interface Entry {
   body: string
   etag: string
-  /** The answer's own content type (JSON for the API, HTML and scripts for /docs). */
-  contentType: string
+  /** The answer's own headers: its content type (JSON for the API, HTML and scripts for /docs, HTML for the reader) and a page's CSP. */
+  headers: Record<string, string>
 }
+
+/** Headers that belong to the answer itself, kept with it and sent again with every cached copy. */
+const REPLAYED_HEADERS = ['content-type', 'content-security-policy']
+
+function ownHeaders(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
+  for (const name of REPLAYED_HEADERS) {
+    const value = reply.getHeader(name)
+    if (value !== undefined) headers[name] = String(value)
+  }
+  return headers
+}
+
+/** A route with an HTML variant (see strict-requests) keeps its HTML and its JSON under different keys. */
+const cacheKey = (req: FastifyRequest) =>
+  req.routeOptions.config.html === 'variant' && prefersHtml(req) ? `${req.url} text/html` : req.url
 
 /**
  * Weak: one validator for the identity, gzip and br encodings of the same answer, which compression
@@ -37,7 +54,11 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 /** Headers every cacheable answer carries, 200 and 304 alike: a 304 must name what the 200 varies on. */
-const validatorHeaders = (etag: string) => ({ etag, 'cache-control': 'no-cache', vary: 'accept-encoding' })
+const validatorHeaders = (req: FastifyRequest, etag: string) => ({
+  etag,
+  'cache-control': 'no-cache',
+  vary: req.routeOptions.config.html === 'variant' ? 'accept, accept-encoding' : 'accept-encoding',
+})
 
 /**
  * Answers repeated GETs from memory and revalidates clients with ETag / 304. A cached body is
@@ -78,23 +99,24 @@ export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store
   app.addHook('onRequest', (req, reply, done) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.routeOptions.config.responseCache === false) return done()
     const now = currentVersion()
-    const hit = cache?.get(req.url)
+    const key = cacheKey(req)
+    const hit = cache?.get(key)
     if (!hit) {
-      req.cacheable = { key: req.url, version: now }
+      req.cacheable = { key, version: now }
       return done()
     }
-    reply.headers(validatorHeaders(hit.etag))
+    reply.headers(validatorHeaders(req, hit.etag))
     if (etagMatches(req.headers['if-none-match'], hit.etag)) reply.code(304).send()
-    else reply.type(hit.contentType).send(hit.body)
+    else reply.headers(hit.headers).send(hit.body)
   })
 
   app.addHook('onSend', (req, reply, payload, done) => {
     if (!req.cacheable || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload)
     const etag = weakEtag(payload)
-    reply.headers(validatorHeaders(etag))
+    reply.headers(validatorHeaders(req, etag))
     // read at the version current when the request came in, and nothing committed since: keep it
-    const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8')
-    if (cache && req.cacheable.version === currentVersion()) cache.set(req.cacheable.key, { body: payload, etag, contentType })
+    if (cache && req.cacheable.version === currentVersion())
+      cache.set(req.cacheable.key, { body: payload, etag, headers: ownHeaders(reply) })
     if (etagMatches(req.headers['if-none-match'], etag)) {
       reply.code(304)
       return done(null, '')

@@ -7,6 +7,10 @@ import { createArticleRepository } from '../modules/articles/articles.repository
 import { createArticleService, type ArticleService } from '../modules/articles/articles.service.js'
 import { createPeopleRepository } from '../modules/people/people.repository.js'
 import { createPeopleService, type PeopleService } from '../modules/people/people.service.js'
+import { createOrganizationRepository } from '../modules/organizations/organizations.repository.js'
+import { createOrganizationService, type OrganizationService } from '../modules/organizations/organizations.service.js'
+import { createStatsRepository } from '../modules/stats/stats.repository.js'
+import { createStatsService, type StatsService } from '../modules/stats/stats.service.js'
 import { createQuoteRepository } from '../modules/quotes/quotes.repository.js'
 import { createQuoteService, type QuoteService } from '../modules/quotes/quotes.service.js'
 
@@ -14,6 +18,8 @@ export interface Services {
   articles: ArticleService
   people: PeopleService
   quotes: QuoteService
+  organizations: OrganizationService
+  stats: StatsService
 }
 
 declare module 'fastify' {
@@ -27,18 +33,23 @@ declare module 'fastify' {
 
 /** Wires repositories and services once; routes reach them through `app.services`. */
 export const servicesPlugin = fp(
-  async (app: FastifyInstance, opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions }) => {
+  async (
+    app: FastifyInstance,
+    opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions; totalCap: number },
+  ) => {
+    const { readStore: db, totalCap } = opts
     const articleRepo = createArticleRepository(opts.readStore)
     const peopleRepo = createPeopleRepository(opts.readStore)
     const quoteRepo = createQuoteRepository(opts.readStore)
-    const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo })
+    const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo, db, totalCap })
     const searcher = createSearcher(opts.url, articleRepo, opts.search)
     app.addHook('onClose', () => searcher.close())
-    const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher })
-    const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles })
+    const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap })
+    const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles, totalCap })
+    const organizations = createOrganizationService({ repo: createOrganizationRepository(db), quotes: () => quotes })
     app.decorate('prisma', opts.prisma)
     app.decorate('readStore', opts.readStore)
-    app.decorate('services', { articles, people, quotes })
+    app.decorate('services', { articles, people, quotes, organizations, stats: createStatsService({ repo: createStatsRepository(db) }) })
     app.decorate('searcher', searcher)
   },
 )

@@ -6,8 +6,12 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 
 type Json = Record<string, unknown>
 interface Operation {
+  operationId?: string
   responses: Record<string, Json>
 }
+
+/** Export routes stream CSV or JSON Lines (shared/export.ts) and are never cached. */
+const isExport = (op: Operation) => op.operationId?.startsWith('export') ?? false
 
 const PROBLEM = { $ref: '#/components/schemas/ProblemDetails' }
 const problemResponse = (description: string, headers?: Json): Json => ({
@@ -57,10 +61,16 @@ export function completeDocument(doc: Json): Json {
         if (Number(status) >= 400 && content?.['application/json'] && JSON.stringify(content).includes('ProblemDetails')) {
           response.content = { 'application/problem+json': content['application/json'] }
         }
-        if (status === '200' && path !== '/health')
+        if (status === '200' && isExport(op)) {
+          const schema = { type: 'string', description: response.description }
+          response.content = { 'application/x-ndjson': { schema }, 'text/csv': { schema } }
+          response.headers = { 'Content-Disposition': header('attachment, with a file name (quotes.csv, quotes.jsonl, …)') }
+        } else if (status === '200' && path !== '/health')
           response.headers = { ETag: ETAG, 'Cache-Control': header('no-cache: revalidate with If-None-Match') }
       }
-      op.responses = { ...sharedResponses(path), ...op.responses }
+      const shared = sharedResponses(path)
+      if (isExport(op)) delete shared[304]
+      op.responses = { ...shared, ...op.responses }
     }
   }
   const components = doc.components as { schemas: Record<string, unknown> }
@@ -93,6 +103,8 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
         { name: 'articles', description: 'Ingested news articles' },
         { name: 'people', description: 'People mentioned across articles' },
         { name: 'quotes', description: 'Direct and reported speech with its speaker' },
+        { name: 'organizations', description: 'Organisations and groups that speak ("the Kremlin", "Russian officials")' },
+        { name: 'stats', description: 'Totals over the whole database' },
         { name: 'health', description: 'Service status' },
       ],
     },

@@ -1,6 +1,25 @@
 import { z } from 'zod'
 import { BadRequestError } from '../errors.js'
 
+export const Total = z
+  .object({
+    value: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ examples: [1] }),
+    relation: z
+      .enum(['eq', 'gte'])
+      .describe('eq: exactly `value` results; gte: at least `value` (counting stopped at the cap, TOTAL_COUNT_CAP)'),
+  })
+  .describe('How many results the filter has in all pages, counted up to a cap')
+  .meta({ id: 'Total' })
+export type Total = z.infer<typeof Total>
+
+/** A count of at most `cap` + 1 rows as a total: past the cap, "at least cap". */
+export const totalOf = (counted: number, cap: number): Total =>
+  counted > cap ? { value: cap, relation: 'gte' } : { value: counted, relation: 'eq' }
+
 export const Page = z
   .object({
     limit: z
@@ -14,6 +33,7 @@ export const Page = z
       .nullable()
       .describe('Pass as `cursor` for the next page; null on the last page')
       .meta({ examples: ['WyJxdW90ZXMiLCIyMDIxLTEyLTE1VDAwOjAwOjAwLjAwMCswMDowMCIsOF0'] }),
+    total: Total,
   })
   .meta({ id: 'Page' })
 
@@ -47,11 +67,33 @@ export function decodeCursor(cursor: string | undefined, sort: string): CursorVa
 }
 
 /** Splits the fetched `limit + 1` rows into a page and the cursor of the next one. */
-export function paginate<T>(rows: T[], limit: number, sort: string, keyOf: (row: T) => CursorValue) {
+export function paginate<T>(rows: T[], limit: number, sort: string, keyOf: (row: T) => CursorValue, total: Total) {
   const data = rows.slice(0, limit)
   const nextCursor = rows.length > limit ? encodeCursor(sort, keyOf(data.at(-1)!)) : null
-  return { data, page: { limit, nextCursor } }
+  return { data, page: { limit, nextCursor, total } }
+}
+
+/**
+ * A page of a list ranked in memory (every item computed, then ordered): the items after the
+ * cursor's key, with an exact total.
+ */
+export function pageOfRanked<T>(
+  items: T[],
+  opts: { keyOf: (item: T) => CursorValue; ascending: boolean; sort: string; cursor: string | undefined; limit: number },
+) {
+  const compareKeys = (x: CursorValue, y: CursorValue) => {
+    const order = (a: unknown, b: unknown) =>
+      (a as string | number) < (b as string | number) ? -1 : (a as string | number) > (b as string | number) ? 1 : 0
+    const c = order(x[0], y[0]) || order(x[1], y[1])
+    return opts.ascending ? c : -c
+  }
+  const after = decodeCursor(opts.cursor, opts.sort)
+  const ranked = items.map((item) => ({ item, key: opts.keyOf(item) })).sort((x, y) => compareKeys(x.key, y.key))
+  const from = after ? ranked.findIndex((r) => compareKeys(r.key, after) > 0) : 0
+  const rows = from < 0 ? [] : ranked.slice(from, from + opts.limit + 1)
+  const page = paginate(rows, opts.limit, opts.sort, (r) => r.key, { value: items.length, relation: 'eq' })
+  return { data: page.data.map((r) => r.item), page: page.page }
 }
 
 /** The answer of a filter that cannot match anything. */
-export const emptyPage = (limit: number) => ({ data: [], page: { limit, nextCursor: null } })
+export const emptyPage = (limit: number) => ({ data: [], page: { limit, nextCursor: null, total: { value: 0, relation: 'eq' as const } } })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { BadRequestError } from '../errors.js'
+import { QueryError, parseSearch } from '../search/query.js'
 
 /** `from`/`to`: a date (2021-12-15) or a date-time with offset; `to` as a date includes that whole day. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -30,15 +31,18 @@ export function dateRange(from: string | undefined, to: string | undefined): { f
   return range
 }
 
-/** Full-text input as plain words: FTS5 syntax is never interpreted ("NEAR(", quotes, '-', '*'). */
-export function ftsQuery(q: string): string | null {
-  const terms =
-    q
-      .normalize('NFKC')
-      .match(/[\p{L}\p{N}]+/gu)
-      ?.slice(0, 32) ?? []
-  return terms.length ? terms.map((t) => `"${t}"`).join(' ') : null
+/** `q` as an FTS5 expression through the search mini-grammar (search/query.ts); nothing to look for is a 400 naming `q`. */
+export function ftsQuery(q: string): string {
+  try {
+    return parseSearch(q).fts
+  } catch (err) {
+    if (err instanceof QueryError) throw new BadRequestError(err.message, { in: 'query', name: 'q' })
+    throw err
+  }
 }
+
+/** Undated articles (and their quotes) are listed under this date: after every dated one, newest first. */
+export const UNDATED_LISTED_AT = new Date('0001-01-01T00:00:00.000Z')
 
 /** SQLite stores Prisma DateTimes as ISO text with "+00:00"; raw comparisons use the same form. */
 export const sqlDate = (d: Date) => d.toISOString().replace('Z', '+00:00')
@@ -62,3 +66,8 @@ export const offset = z.number().int().min(0)
 export const NoQuery = z.strictObject({})
 
 export const qParam = z.string().trim().min(1).max(500)
+
+/** Full-text `q` of the article and quote lists, with its grammar for the OpenAPI reader. */
+export const searchParam = qParam.describe(
+  'Full-text search. Words are all required, in any order; `"two words"` is a phrase; `a OR b` either; `-word` or `-"a phrase"` excludes. Matching ignores case and accents and finds word forms (said/saying). Nothing else is syntax: punctuation is ignored.',
+)

@@ -44,7 +44,7 @@ describe('GET /articles', () => {
   it('lists newest first with a page object', async () => {
     const res = await get('/articles').expect(200)
     matchesOpenApi('GET', '/articles', res)
-    expect(res.body.page).toEqual({ limit: 20, nextCursor: null })
+    expect(res.body.page).toEqual({ limit: 20, nextCursor: null, total: { value: 6, relation: 'eq' } })
     const dated = res.body.data
       .filter((a: { publishedAt: string | null }) => a.publishedAt)
       .map((a: { publishedAt: string }) => a.publishedAt)
@@ -114,7 +114,7 @@ describe('GET /articles', () => {
   })
   it('answers an empty page for a person filter that names nobody, like any filter that matches nothing', async () => {
     const res = await get('/articles?person=nobody-at-all').expect(200)
-    expect(res.body).toEqual({ data: [], page: { limit: 20, nextCursor: null } })
+    expect(res.body).toEqual({ data: [], page: { limit: 20, nextCursor: null, total: { value: 0, relation: 'eq' } } })
   })
 })
 

@@ -34,7 +34,7 @@ const operations = () =>
 describe('the OpenAPI document', () => {
   it('names and describes every operation, and declares servers and security', () => {
     const ops = operations()
-    expect(ops.length).toBe(9)
+    expect(ops.length).toBe(19)
     const ids = ops.map(({ op }) => op.operationId)
     expect(new Set(ids).size).toBe(ops.length)
     for (const { path, op } of ops) {
@@ -54,7 +54,12 @@ describe('the OpenAPI document', () => {
         expect(Object.keys(response.content ?? {}), `${path} ${status}`).toEqual(['application/problem+json'])
       }
       expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(['200', '408', '431']))
-      if (path !== '/health') {
+      if (op.operationId?.startsWith('export')) {
+        // streamed, never cached: no ETag and no 304, and the body is CSV or JSON Lines
+        expect(Object.keys(op.responses['200']!.content ?? {}), path).toEqual(['application/x-ndjson', 'text/csv'])
+        expect(Object.keys(op.responses), path).not.toContain('304')
+        expect(op.responses['200']!.headers, path).not.toHaveProperty('ETag')
+      } else if (path !== '/health') {
         expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(['304', '406', '429', '503']))
         expect(op.responses['200']!.headers, path).toHaveProperty('ETag')
       }
@@ -79,7 +84,7 @@ describe('the OpenAPI document', () => {
       type Responses<P extends keyof paths> = paths[P]['get']['responses']
       type Json<P extends keyof paths, S extends keyof Responses<P>> = Responses<P>[S] extends { content: { 'application/json': infer T } } ? T : never
       type Problem<P extends keyof paths, S extends keyof Responses<P>> = Responses<P>[S] extends { content: { 'application/problem+json': infer T } } ? T : never
-      export const list: Json<'/articles', 200> = { data: [], page: { limit: 20, nextCursor: null } }
+      export const list: Json<'/articles', 200> = { data: [], page: { limit: 20, nextCursor: null, total: { value: 0, relation: 'eq' } } }
       export const notFound: Problem<'/articles/{id}', 404> = { type: 'about:blank', title: 'Not Found', status: 404, detail: "article 'x' not found" }
       export const query: NonNullable<paths['/quotes']['get']['parameters']['query']> = { speaker: 'xi-jinping', kind: 'indirect', limit: 5 }
       export const speaker = (q: Json<'/quotes/{id}', 200>) => q.speaker.person?.slug ?? q.speaker.name

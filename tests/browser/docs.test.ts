@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, haveBrowser, launchChromium } from '../helpers/browser.js'
 import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
-
-/** Debian's Chromium (apt install chromium; .ci/run installs it): never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const haveBrowser = existsSync(CHROMIUM)
 
 describe.skipIf(!haveBrowser && !process.env.CI)(`the API reference in a real browser (${CHROMIUM})`, () => {
   let ctx: TestContext
@@ -15,20 +11,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)(`the API reference in a real br
     ctx = await createTestContext()
     await ctx.ingest(fixture('../../prisma/sample-data'))
     base = await ctx.app.listen({ port: 0, host: '127.0.0.1' })
-    browser = await chromium.launch({
-      // playwright gives each launch a new empty profile; the flags keep Chromium off the (closed) network
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
@@ -40,7 +23,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)(`the API reference in a real br
     const routes = Object.entries(expected.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     )
-    expect(routes.length).toBe(9)
+    expect(routes.length).toBe(19)
     for (let load = 1; load <= 3; load++) {
       // a fresh context each time: nothing comes from the browser's own cache, every answer from the server
       const page = await browser.newPage()

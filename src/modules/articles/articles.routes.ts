@@ -1,7 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ProblemDetails } from '../../errors.js'
+import { prefersHtml } from '../../plugins/strict-requests.js'
+import { sendArticlePage } from '../../reader/send-page.js'
 import { NoQuery } from '../../shared/params.js'
-import { Article, ArticleList, ArticleListQuery, ArticleParams } from './articles.schema.js'
+import { EXPORT_DESCRIPTION, EXPORT_TYPES, exportResponse, exportStream, formatOf, sendExport } from '../../shared/export.js'
+import {
+  ARTICLE_CSV,
+  ARTICLE_MULTI_VALUED,
+  ArticleExportQuery,
+  Article,
+  ArticleFacets,
+  ArticleList,
+  ArticleListQuery,
+  ArticleParams,
+  FACET_SCAN_CAP,
+  FacetQuery,
+} from './articles.schema.js'
 
 export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { articles } = app.services
@@ -17,8 +31,43 @@ export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ArticleListQuery,
         response: { 200: ArticleList, 400: ProblemDetails },
       },
+      config: { multiValued: ARTICLE_MULTI_VALUED },
     },
     (req) => articles.list(req.query),
+  )
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags: ['articles'],
+        operationId: 'exportArticles',
+        summary: 'Every article of a filter with its body, as CSV or JSON Lines',
+        description:
+          EXPORT_DESCRIPTION('article', '`GET /articles`') + ' Each article carries its body; relevance order is not offered (use `sort`).',
+        querystring: ArticleExportQuery,
+        response: { 200: exportResponse('The articles, one per line or row'), 400: ProblemDetails },
+      },
+      config: { produces: EXPORT_TYPES, responseCache: false, multiValued: ARTICLE_MULTI_VALUED },
+    },
+    (req, reply) => {
+      const format = formatOf(req)
+      sendExport(reply, 'articles', format, exportStream(articles.export(req.query), format, ARTICLE_CSV))
+    },
+  )
+  app.get(
+    '/facets',
+    {
+      schema: {
+        tags: ['articles'],
+        operationId: 'getArticleFacets',
+        summary: 'Counts per section, agency and month for a filter',
+        description: `The filters of \`GET /articles\` (search included), answered with how the matching articles spread over sections, agencies and publication months, so a client can show "Politics (412)" beside its results. Cost: one index row per matching article, up to the newest ${FACET_SCAN_CAP.toLocaleString('en')} (about 25 ms per 100,000 articles); past that the counts cover the newest ones and \`total.relation\` is "gte".`,
+        querystring: FacetQuery,
+        response: { 200: ArticleFacets, 400: ProblemDetails },
+      },
+      config: { multiValued: ARTICLE_MULTI_VALUED },
+    },
+    (req) => articles.facets(req.query),
   )
   app.get(
     '/:id',
@@ -27,12 +76,18 @@ export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['articles'],
         operationId: 'getArticle',
         summary: 'One article with its people and quotes',
-        description: 'The body, every person mentioned (with mention offsets, titles and aliases) and every quote with its speaker.',
+        description:
+          'The body, every person mentioned (with mention offsets, titles and aliases) and every quote with its speaker. A client that prefers `text/html` to JSON (a browser) gets the reader page of `/read/articles/{id}` instead (`Vary: Accept`).',
         params: ArticleParams,
         querystring: NoQuery,
         response: { 200: Article, 400: ProblemDetails, 404: ProblemDetails },
       },
+      config: { html: 'variant' },
     },
-    (req) => articles.get(req.params.id),
+    async (req, reply) => {
+      reply.header('vary', 'accept')
+      if (prefersHtml(req)) return sendArticlePage(reply, articles, req.params.id)
+      return articles.get(req.params.id)
+    },
   )
 }

@@ -1,9 +1,14 @@
 import { z } from 'zod'
-import { Page, cursorParam, limitParam } from '../../shared/pagination.js'
-import { count, dateParam, idParam, offset, qParam } from '../../shared/params.js'
+import { Page, Total, cursorParam, limitParam } from '../../shared/pagination.js'
+import { Snippet } from '../../search/snippets.js'
+import { type CsvColumns, exportFormat } from '../../shared/export.js'
+import { count, dateParam, idParam, offset, searchParam } from '../../shared/params.js'
 import { Quote } from '../quotes/quotes.schema.js'
 
 const isoDateTime = z.iso.datetime({ offset: true })
+
+/** Facets count at most this many matching articles (the newest). */
+export const FACET_SCAN_CAP = 100_000
 
 export const ArticleSummary = z
   .object({
@@ -36,6 +41,11 @@ export const ArticleSummary = z
       }),
     peopleCount: count.meta({ examples: [6] }),
     quoteCount: count.meta({ examples: [20] }),
+    snippet: Snippet.optional(),
+    updatedAt: isoDateTime
+      .optional()
+      .describe('When the article was last stored or changed; present in the change feed (sort=updated)')
+      .meta({ examples: ['2026-11-27T06:52:55.844Z'] }),
   })
   .meta({ id: 'ArticleSummary' })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
@@ -106,15 +116,27 @@ export type Article = z.infer<typeof Article>
 
 export const ArticleParams = z.object({ id: idParam.meta({ examples: ['afd7e63041405759'] }) })
 
-export const ArticleSort = z.enum(['newest', 'oldest', 'relevance'])
+export const ArticleSort = z.enum(['newest', 'oldest', 'relevance', 'updated'])
+
+/** Query parameters that may be given more than once (`person=a&person=b`). */
+export const ARTICLE_MULTI_VALUED = ['person']
 
 export const ArticleListQuery = z.strictObject({
-  q: qParam.optional().describe('Full-text search over title and body (words, all required)'),
+  q: searchParam.optional(),
   from: dateParam.optional(),
   to: dateParam.optional(),
   category: z.string().trim().min(1).max(200).optional().describe('Section/category, exact match'),
-  person: idParam.optional().describe('Person id or slug: articles that mention them'),
-  sort: ArticleSort.optional().describe('newest (default), oldest, or relevance (default with q)'),
+  agency: z.string().trim().min(1).max(200).optional().describe('News agency of the dateline or record ("AP"), exact match'),
+  person: z
+    .union([idParam, z.array(idParam).min(1).max(10)])
+    .optional()
+    .describe('Person id or slug: articles that mention them; repeat (up to 10) for articles that mention all of them'),
+  updatedSince: dateParam
+    .optional()
+    .describe('Only articles stored or changed at or after this instant: with sort=updated, a change feed for clients that sync'),
+  sort: ArticleSort.optional().describe(
+    'newest (default), oldest, relevance (default with q), or updated (oldest change first, for syncing)',
+  ),
   limit: limitParam,
   cursor: cursorParam,
 })
@@ -122,3 +144,45 @@ export type ArticleListQuery = z.infer<typeof ArticleListQuery>
 
 export const ArticleList = z.object({ data: z.array(ArticleSummary), page: Page }).meta({ id: 'ArticleList' })
 export type ArticleList = z.infer<typeof ArticleList>
+
+export const FacetQuery = ArticleListQuery.omit({ sort: true, limit: true, cursor: true }).extend({
+  size: z.coerce.number().int().min(1).max(100).default(20).describe('Values per facet (months: the most recent), most frequent first'),
+})
+export type FacetQuery = z.infer<typeof FacetQuery>
+
+const FacetValue = z.object({ value: z.string().nullable().describe('null: articles without one'), count })
+
+export const ArticleFacets = z
+  .object({
+    total: Total.describe(`Articles the filter matches, counted up to ${FACET_SCAN_CAP.toLocaleString('en')}`),
+    scanned: count.describe(
+      `Articles the counts cover: every match, or the newest ${FACET_SCAN_CAP.toLocaleString('en')} when there are more (total.relation is then "gte")`,
+    ),
+    section: z.array(FacetValue).describe('Most frequent sections first'),
+    agency: z.array(FacetValue).describe('Most frequent agencies first'),
+    month: z.array(FacetValue).describe('Publication months (YYYY-MM), in order; null: undated articles'),
+  })
+  .meta({ id: 'ArticleFacets' })
+export type ArticleFacets = z.infer<typeof ArticleFacets>
+
+export const ArticleExportQuery = ArticleListQuery.omit({ limit: true, cursor: true, sort: true }).extend({
+  sort: z.enum(['newest', 'oldest', 'updated']).default('newest').describe('newest (default), oldest, or updated (oldest change first)'),
+  format: exportFormat,
+})
+export type ArticleExportQuery = z.infer<typeof ArticleExportQuery>
+
+/** An exported article: the list's fields and the body. */
+export type ExportedArticle = ArticleSummary & { body: string }
+
+export const ARTICLE_CSV: CsvColumns<ExportedArticle> = [
+  ['id', (a) => a.id],
+  ['title', (a) => a.title],
+  ['publishedAt', (a) => a.publishedAt],
+  ['section', (a) => a.section],
+  ['dateline', (a) => a.dateline],
+  ['agency', (a) => a.agency],
+  ['url', (a) => a.url],
+  ['peopleCount', (a) => a.peopleCount],
+  ['quoteCount', (a) => a.quoteCount],
+  ['body', (a) => a.body],
+]

@@ -1,12 +1,25 @@
 import { basename } from 'node:path'
 import { BadRequestError, NotFoundError } from '../../errors.js'
-import { decodeCursor, emptyPage, paginate } from '../../shared/pagination.js'
+import { type CursorValue, decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
+import type { ReadStore } from '../../read-store.js'
+import { snippetsOf } from '../../search/snippets.js'
+import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
 import { dateRange, ftsQuery, isoOrNull } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import type { Searcher } from '../../search/searcher.js'
 import { toQuote } from '../quotes/quotes.mapper.js'
 import type { ArticleFilter, ArticleRepository, ArticleSummaryRow, ArticleWithPeople } from './articles.repository.js'
-import type { Article, ArticleList, ArticleListQuery, ArticleSummary } from './articles.schema.js'
+import {
+  FACET_SCAN_CAP,
+  type Article,
+  type ArticleExportQuery,
+  type ExportedArticle,
+  type ArticleFacets,
+  type ArticleList,
+  type ArticleListQuery,
+  type ArticleSummary,
+  type FacetQuery,
+} from './articles.schema.js'
 
 export function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
   return {
@@ -60,43 +73,122 @@ function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Ar
   }
 }
 
-export const createArticleService = (deps: { repo: ArticleRepository; people: PeopleRepository; searcher: Searcher }) => ({
+/** A list's filter from its query; null when it names someone who is nowhere (nothing can match). */
+function filterOf(
+  query: Omit<ArticleListQuery, 'sort' | 'limit' | 'cursor'>,
+  fixed: { personId?: string },
+  people: PeopleRepository,
+): Omit<ArticleFilter, 'sort' | 'after' | 'limit'> | null {
+  const personIds = fixed.personId ? [fixed.personId] : []
+  for (const idOrSlug of query.person === undefined ? [] : [query.person].flat()) {
+    // a filter that names nobody matches nothing, like a category or a word that is nowhere
+    const person = people.findByIdOrSlug(idOrSlug)
+    if (!person) return null
+    personIds.push(person.id)
+  }
+  return {
+    fts: query.q === undefined ? undefined : ftsQuery(query.q),
+    personIds,
+    category: query.category,
+    agency: query.agency,
+    updatedSince: dateRange(query.updatedSince, undefined).from,
+    ...dateRange(query.from, query.to),
+  }
+}
+
+export const createArticleService = (deps: {
+  repo: ArticleRepository
+  people: PeopleRepository
+  searcher: Searcher
+  db: ReadStore
+  totalCap: number
+}) => ({
+  /** Counts per section, agency and month of the articles a list filter matches. */
+  async facets(query: FacetQuery): Promise<ArticleFacets> {
+    const filter = filterOf(query, {}, deps.people)
+    if (!filter) return { total: { value: 0, relation: 'eq' }, scanned: 0, section: [], agency: [], month: [] }
+    const rows = deps.repo.facets(filter, FACET_SCAN_CAP)
+    const tally = (pick: (r: (typeof rows)[number]) => string | null) => {
+      const counts = new Map<string | null, number>()
+      for (const r of rows) counts.set(pick(r), (counts.get(pick(r)) ?? 0) + Number(r.n))
+      return [...counts].map(([value, count]) => ({ value, count }))
+    }
+    const byCount = (x: { value: string | null; count: number }, y: { value: string | null; count: number }) =>
+      y.count - x.count || String(x.value).localeCompare(String(y.value))
+    const months = tally((r) => r.month).sort((x, y) => (x.value ?? '').localeCompare(y.value ?? ''))
+    return {
+      total: totalOf(deps.repo.count(filter, FACET_SCAN_CAP), FACET_SCAN_CAP),
+      scanned: rows.reduce((n, r) => n + Number(r.n), 0),
+      section: tally((r) => r.section)
+        .sort(byCount)
+        .slice(0, query.size),
+      agency: tally((r) => r.agency)
+        .sort(byCount)
+        .slice(0, query.size),
+      month: months.slice(-query.size),
+    }
+  },
+
+  /** Every article the filter matches with its body, in batches, in the list's order; the filter is checked first. */
+  export(query: ArticleExportQuery): AsyncIterable<ExportedArticle[]> {
+    const base = filterOf(query, {}, deps.people)
+    const sort = query.sort
+    return (async function* () {
+      if (!base) return
+      const batches = keysetBatches(
+        (after: [string | number, number] | null) => deps.repo.list({ ...base, sort, after, limit: EXPORT_BATCH }),
+        (r): [string | number, number] => [sort === 'updated' ? r.updatedAt! : r.listedAt, r.seq],
+      )
+      for await (const rows of batches) {
+        const bodies = new Map(deps.repo.bodies(rows.map((r) => r.seq)).map((b) => [b.seq, b.body]))
+        yield rows.map((r) => ({
+          ...toArticleSummary(r),
+          ...(sort === 'updated' ? { updatedAt: isoOrNull(r.updatedAt!)! } : {}),
+          body: bodies.get(r.seq) ?? '',
+        }))
+      }
+    })()
+  },
+
   async get(id: string): Promise<Article> {
     const found = deps.repo.findById(id)
     if (!found) throw new NotFoundError(`article '${id}' not found`)
     return toArticle(found)
   },
 
-  /** Newest first by default; relevance first when searching. */
+  /** Newest first by default; relevance first when searching; oldest change first for the change feed. */
   async list(query: ArticleListQuery, fixed: { personId?: string } = {}): Promise<ArticleList> {
-    const fts = query.q === undefined ? undefined : ftsQuery(query.q)
-    if (fts === null) throw new BadRequestError("'q' must contain at least one letter or digit", { in: 'query', name: 'q' })
+    const base = filterOf(query, fixed, deps.people)
+    if (!base) return emptyPage(query.limit)
+    const fts = base.fts
     const sort = query.sort ?? (fts ? 'relevance' : 'newest')
     if (sort === 'relevance' && !fts)
       throw new BadRequestError("sort 'relevance' needs a search term in 'q'", { in: 'query', name: 'sort' })
     const cursorKind = `articles:${sort}`
     const after = decodeCursor(query.cursor, cursorKind)
-    const range = dateRange(query.from, query.to)
-    let personId = fixed.personId
-    if (query.person) {
-      // a filter that names nobody matches nothing, like a category or a word that is nowhere
-      const person = deps.people.findByIdOrSlug(query.person)
-      if (!person) return emptyPage(query.limit)
-      personId = person.id
-    }
-    const filter: ArticleFilter = {
-      fts,
-      sort,
-      personId,
-      category: query.category,
-      ...range,
-      after: after ? [after[0] ?? '', Number(after[1])] : null,
-      limit: query.limit,
-    }
+    const filter: ArticleFilter = { ...base, sort, after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit }
     // ranking scores every match, so a broad one may run on a worker thread; a date-ordered search reads a page's worth
     const rows = fts && sort === 'relevance' ? await deps.searcher.articles({ ...filter, fts }) : deps.repo.list(filter)
-    const page = paginate(rows, query.limit, cursorKind, (r) => [sort === 'relevance' ? Number(r.rank) : r.listedAt, r.seq])
-    return { data: page.data.map(toArticleSummary), page: page.page }
+    const total = totalOf(deps.repo.count(filter, deps.totalCap), deps.totalCap)
+    const keyOf = (r: ArticleSummaryRow): CursorValue =>
+      sort === 'relevance' ? [Number(r.rank), r.seq] : sort === 'updated' ? [r.updatedAt!, r.seq] : [r.listedAt, r.seq]
+    const page = paginate(rows, query.limit, cursorKind, keyOf, total)
+    const snippets = fts
+      ? snippetsOf(
+          deps.db,
+          'Article',
+          fts,
+          page.data.map((r) => r.seq),
+        )
+      : null
+    return {
+      data: page.data.map((r) => ({
+        ...toArticleSummary(r),
+        ...(snippets?.has(r.seq) ? { snippet: snippets.get(r.seq)! } : {}),
+        ...(sort === 'updated' ? { updatedAt: isoOrNull(r.updatedAt!)! } : {}),
+      })),
+      page: page.page,
+    }
   },
 })
 export type ArticleService = ReturnType<typeof createArticleService>

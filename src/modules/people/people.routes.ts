@@ -3,7 +3,19 @@ import { ProblemDetails } from '../../errors.js'
 import { NoQuery } from '../../shared/params.js'
 import { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
 import { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
-import { Person, PersonList, PersonListQuery, PersonParams } from './people.schema.js'
+import { EXPORT_DESCRIPTION, EXPORT_TYPES, exportResponse, exportStream, formatOf, sendExport } from '../../shared/export.js'
+import {
+  PERSON_CSV,
+  Person,
+  PersonExportQuery,
+  PersonList,
+  PersonListQuery,
+  PersonParams,
+  PersonTimeline,
+  RelatedList,
+  RelatedQuery,
+  TimelineQuery,
+} from './people.schema.js'
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { people } = app.services
@@ -15,7 +27,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     const target = people.movedTo(idOrSlug)
     if (!target) return
     const [path, query] = req.url.split('?') as [string, string | undefined]
-    const moved = path.replace(/\/[^/]+(\/(?:quotes|articles))?$/, `/${encodeURIComponent(target)}$1`)
+    const moved = path.replace(/\/[^/]+(\/(?:quotes|articles|timeline|related))?$/, `/${encodeURIComponent(target)}$1`)
     return reply.redirect(query ? `${moved}?${query}` : moved, 301)
   })
   app.get(
@@ -31,6 +43,24 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => people.list(req.query),
+  )
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'exportPeople',
+        summary: 'Every person of a name search, as CSV or JSON Lines',
+        description: EXPORT_DESCRIPTION('person', '`GET /people`'),
+        querystring: PersonExportQuery,
+        response: { 200: exportResponse('The people, one per line or row'), 400: ProblemDetails },
+      },
+      config: { produces: EXPORT_TYPES, responseCache: false },
+    },
+    (req, reply) => {
+      const format = formatOf(req)
+      sendExport(reply, 'people', format, exportStream(people.export(req.query), format, PERSON_CSV))
+    },
   )
   app.get(
     '/:idOrSlug',
@@ -77,5 +107,37 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => people.articles(req.params.idOrSlug, req.query),
+  )
+  app.get(
+    '/:idOrSlug/timeline',
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'getPersonTimeline',
+        summary: 'How often a person appeared and spoke over time',
+        description:
+          'Per UTC day, ISO week or calendar month: the articles that mention them, their mentions there and their quotes by kind. Every bucket of the range is present, empty ones included; bucket boundaries are fixed (UTC midnight, Monday, the 1st), so the same range always gives the same buckets.',
+        params: PersonParams,
+        querystring: TimelineQuery,
+        response: { 200: PersonTimeline, ...problems },
+      },
+    },
+    (req) => people.timeline(req.params.idOrSlug, req.query),
+  )
+  app.get(
+    '/:idOrSlug/related',
+    {
+      schema: {
+        tags: ['people'],
+        operationId: 'listRelatedPeople',
+        summary: 'Who appears with a person',
+        description:
+          'Everyone mentioned in the same articles, with the number of shared articles and the quotes of either one that mention the other. Computed over all their articles on each request (then cached), so the cost grows with how often they appear.',
+        params: PersonParams,
+        querystring: RelatedQuery,
+        response: { 200: RelatedList, ...problems },
+      },
+    },
+    (req) => people.related(req.params.idOrSlug, req.query),
   )
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { type CsvColumns, exportFormat } from '../../shared/export.js'
 import { Page, cursorParam, limitParam } from '../../shared/pagination.js'
-import { count, idParam, qParam } from '../../shared/params.js'
+import { count, dateParam, idParam, qParam } from '../../shared/params.js'
 
 const isoDateTime = z.iso.datetime({ offset: true })
 
@@ -48,3 +49,102 @@ export type PersonListQuery = z.infer<typeof PersonListQuery>
 
 export const PersonList = z.object({ data: z.array(PersonSummary), page: Page }).meta({ id: 'PersonList' })
 export type PersonList = z.infer<typeof PersonList>
+
+export const TimelineInterval = z.enum(['day', 'week', 'month'])
+
+export const TimelineQuery = z.strictObject({
+  interval: TimelineInterval.default('month').describe('Bucket size: UTC days, ISO weeks (Monday to Sunday, UTC) or calendar months'),
+  from: dateParam.optional().describe("First day covered (default: the person's first dated appearance)"),
+  to: dateParam.optional().describe("Last day covered (default: the person's last dated appearance)"),
+})
+export type TimelineQuery = z.infer<typeof TimelineQuery>
+
+export const QuoteKindCounts = z
+  .object({
+    total: count.meta({ examples: [6] }),
+    direct: count.meta({ examples: [0] }),
+    indirect: count.meta({ examples: [6] }),
+    mixed: count.meta({ examples: [0] }),
+  })
+  .meta({ id: 'QuoteKindCounts' })
+
+export const TimelineBucket = z
+  .object({
+    start: isoDateTime.describe('Inclusive').meta({ examples: ['2021-12-01T00:00:00.000Z'] }),
+    end: isoDateTime.describe('Exclusive: the next bucket starts here').meta({ examples: ['2022-01-01T00:00:00.000Z'] }),
+    articles: count.describe('Articles published in the bucket that mention them').meta({ examples: [1] }),
+    mentions: count.describe('Their mentions in those articles').meta({ examples: [12] }),
+    quotes: QuoteKindCounts,
+  })
+  .meta({ id: 'TimelineBucket' })
+
+export const PersonTimeline = z
+  .object({
+    person: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    interval: TimelineInterval,
+    from: isoDateTime
+      .nullable()
+      .describe('Start of the first bucket; null when they appear in no dated article')
+      .meta({ examples: ['2021-12-01T00:00:00.000Z'] }),
+    to: isoDateTime
+      .nullable()
+      .describe('End of the last bucket (exclusive)')
+      .meta({ examples: ['2022-01-01T00:00:00.000Z'] }),
+    buckets: z.array(TimelineBucket).describe('Every bucket of the range in order, empty ones included'),
+    undated: z
+      .object({ articles: count, quotes: count })
+      .describe('Appearances in articles without a publication date, which no bucket can hold'),
+  })
+  .meta({ id: 'PersonTimeline' })
+export type PersonTimeline = z.infer<typeof PersonTimeline>
+
+export const RelatedSort = z.enum(['articles', 'quotes', 'name'])
+
+export const RelatedQuery = z.strictObject({
+  sort: RelatedSort.default('articles').describe(
+    'articles: most shared articles first (default); quotes: most quotes of either one mentioning the other first; name',
+  ),
+  limit: limitParam,
+  cursor: cursorParam,
+})
+export type RelatedQuery = z.infer<typeof RelatedQuery>
+
+export const RelatedPerson = z
+  .object({
+    id: z.string().meta({ examples: ['aa2f1dbec9ed'] }),
+    slug: z.string().meta({ examples: ['vladimir-putin'] }),
+    name: z.string().meta({ examples: ['Vladimir Putin'] }),
+    articleCount: count.describe('All their articles').meta({ examples: [1] }),
+    sharedArticles: count.describe('Articles that mention both').meta({ examples: [1] }),
+    quotesByPersonMentioningThem: count
+      .describe('Quotes of the person in the path, in shared articles, whose text mentions this one')
+      .meta({ examples: [3] }),
+    quotesByThemMentioningPerson: count
+      .describe('Quotes of this person, in shared articles, whose text mentions the person in the path')
+      .meta({ examples: [0] }),
+    quotesByThemInSharedArticles: count.describe('Everything this person said in the shared articles').meta({ examples: [2] }),
+  })
+  .meta({ id: 'RelatedPerson' })
+
+export const RelatedList = z
+  .object({
+    person: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    data: z.array(RelatedPerson),
+    page: Page,
+  })
+  .meta({ id: 'RelatedList' })
+export type RelatedList = z.infer<typeof RelatedList>
+
+export const PersonExportQuery = PersonListQuery.omit({ limit: true, cursor: true }).extend({ format: exportFormat })
+export type PersonExportQuery = z.infer<typeof PersonExportQuery>
+
+export const PERSON_CSV: CsvColumns<PersonSummary> = [
+  ['id', (p) => p.id],
+  ['slug', (p) => p.slug],
+  ['name', (p) => p.name],
+  ['articleCount', (p) => p.articleCount],
+  ['mentionCount', (p) => p.mentionCount],
+  ['quoteCount', (p) => p.quoteCount],
+  ['firstSeen', (p) => p.firstSeen],
+  ['lastSeen', (p) => p.lastSeen],
+]

@@ -1,12 +1,24 @@
-import { isoOrNull } from '../../shared/params.js'
-import { NotFoundError } from '../../errors.js'
-import { decodeCursor, paginate } from '../../shared/pagination.js'
+import { dateRange, isoOrNull, sqlDate } from '../../shared/params.js'
+import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
+import { bucketIndex, bucketStarts, nextBucketStart } from '../../shared/time-buckets.js'
+import { BadRequestError, NotFoundError } from '../../errors.js'
+import { decodeCursor, pageOfRanked, paginate, totalOf } from '../../shared/pagination.js'
 import type { ArticleService } from '../articles/articles.service.js'
 import type { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
 import type { QuoteService } from '../quotes/quotes.service.js'
 import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
-import { SORT_COLUMN, type PeopleRepository, type PersonRow } from './people.repository.js'
-import type { Person, PersonList, PersonListQuery, PersonSummary } from './people.schema.js'
+import { SORT_COLUMN, type PeopleRepository, type PersonRow, type RelatedRow } from './people.repository.js'
+import type {
+  Person,
+  PersonExportQuery,
+  PersonList,
+  PersonListQuery,
+  PersonSummary,
+  PersonTimeline,
+  RelatedList,
+  RelatedQuery,
+  TimelineQuery,
+} from './people.schema.js'
 
 export function toPersonSummary(r: PersonRow): PersonSummary {
   return {
@@ -21,7 +33,15 @@ export function toPersonSummary(r: PersonRow): PersonSummary {
   }
 }
 
-export const createPeopleService = (deps: { repo: PeopleRepository; quotes: () => QuoteService; articles: () => ArticleService }) => {
+/** A timeline answers at most this many buckets (ten years of days). */
+export const MAX_TIMELINE_BUCKETS = 3660
+
+export const createPeopleService = (deps: {
+  repo: PeopleRepository
+  quotes: () => QuoteService
+  articles: () => ArticleService
+  totalCap: number
+}) => {
   const { repo } = deps
   const find = (idOrSlug: string) => {
     const row = repo.findByIdOrSlug(idOrSlug)
@@ -49,8 +69,117 @@ export const createPeopleService = (deps: { repo: PeopleRepository; quotes: () =
       const after = decodeCursor(query.cursor, `people:${query.sort}`)
       const rows = repo.list({ q: query.q, sort: query.sort, after: after ? [after[0] ?? '', String(after[1])] : null, limit: query.limit })
       const col = SORT_COLUMN[query.sort]
-      const page = paginate(rows, query.limit, `people:${query.sort}`, (r) => [col === 'nameLower' ? r.nameLower : Number(r[col]), r.id])
+      const total = totalOf(repo.count(query.q, deps.totalCap), deps.totalCap)
+      const page = paginate(
+        rows,
+        query.limit,
+        `people:${query.sort}`,
+        (r) => [col === 'nameLower' ? r.nameLower : Number(r[col]), r.id],
+        total,
+      )
       return { data: page.data.map(toPersonSummary), page: page.page }
+    },
+
+    /** Articles, mentions and quotes per UTC day, ISO week or month, every bucket of the range present. */
+    async timeline(idOrSlug: string, query: Partial<TimelineQuery>): Promise<PersonTimeline> {
+      const person = find(idOrSlug)
+      const interval = query.interval ?? 'month'
+      const range = dateRange(query.from, query.to)
+      const from = range.from ?? (person.firstSeen === null ? undefined : new Date(person.firstSeen))
+      const to = range.to ?? (person.lastSeen === null ? undefined : new Date(person.lastSeen))
+      const ref = { id: person.id, slug: person.slug, name: person.name }
+      const starts = from && to && from <= to ? bucketStarts(from, to, interval, MAX_TIMELINE_BUCKETS) : []
+      if (starts === null) {
+        throw new BadRequestError(
+          `more than ${MAX_TIMELINE_BUCKETS} ${interval}s between 'from' and 'to'; use a wider interval or a shorter range`,
+          {
+            in: 'query',
+            name: 'interval',
+          },
+        )
+      }
+      const buckets = starts.map((start, i) => ({
+        start: start.toISOString(),
+        end: (starts[i + 1] ?? nextBucketStart(start, interval)).toISOString(),
+        articles: 0,
+        mentions: 0,
+        quotes: { total: 0, direct: 0, indirect: 0, mixed: 0 },
+      }))
+      const end = starts.length ? nextBucketStart(starts.at(-1)!, interval) : new Date(0)
+      const [lo, hi] = starts.length ? [sqlDate(starts[0]!), sqlDate(new Date(end.getTime() - 1))] : ['9999', '9999']
+      const undated = { articles: 0, quotes: 0 }
+      for (const a of repo.appearances(person.id, lo, hi)) {
+        if (a.publishedAt === null) {
+          undated.articles++
+          continue
+        }
+        const bucket = buckets[bucketIndex(starts, end, new Date(a.publishedAt))]
+        if (!bucket) continue
+        bucket.articles++
+        bucket.mentions += Number(a.mentionCount)
+      }
+      for (const q of repo.quoteDates(person.id, lo, hi)) {
+        if (q.publishedAt === null) {
+          undated.quotes++
+          continue
+        }
+        const bucket = buckets[bucketIndex(starts, end, new Date(q.publishedAt))]
+        if (!bucket) continue
+        bucket.quotes.total++
+        if (q.kind === 'direct' || q.kind === 'indirect' || q.kind === 'mixed') bucket.quotes[q.kind]++
+      }
+      return {
+        person: ref,
+        interval,
+        from: starts.length ? starts[0]!.toISOString() : null,
+        to: starts.length ? end.toISOString() : null,
+        buckets,
+        undated,
+      }
+    },
+
+    /** People who appear in the same articles, with what they share; the whole set is ranked, then cut by keyset. */
+    async related(idOrSlug: string, query: RelatedQuery): Promise<RelatedList> {
+      const person = find(idOrSlug)
+      const page = pageOfRanked(repo.related(person.id), {
+        keyOf: (r: RelatedRow) =>
+          query.sort === 'name'
+            ? [r.nameLower, r.id]
+            : [
+                query.sort === 'quotes' ? Number(r.quotesMentioningThem) + Number(r.quotesMentioningPerson) : Number(r.sharedArticles),
+                r.id,
+              ],
+        ascending: query.sort === 'name',
+        sort: `related:${query.sort}`,
+        cursor: query.cursor,
+        limit: query.limit,
+      })
+      return {
+        person: { id: person.id, slug: person.slug, name: person.name },
+        data: page.data.map((r) => ({
+          id: r.id,
+          slug: r.slug,
+          name: r.name,
+          articleCount: Number(r.articleCount),
+          sharedArticles: Number(r.sharedArticles),
+          quotesByPersonMentioningThem: Number(r.quotesMentioningThem),
+          quotesByThemMentioningPerson: Number(r.quotesMentioningPerson),
+          quotesByThemInSharedArticles: Number(r.theirQuotes),
+        })),
+        page: page.page,
+      }
+    },
+
+    /** Everyone the name search matches, in batches, in the list's order. */
+    export(query: PersonExportQuery): AsyncIterable<PersonSummary[]> {
+      const col = SORT_COLUMN[query.sort]
+      return (async function* () {
+        const batches = keysetBatches(
+          (after: [string | number, string] | null) => repo.list({ q: query.q, sort: query.sort, after, limit: EXPORT_BATCH }),
+          (r): [string | number, string] => [col === 'nameLower' ? r.nameLower : Number(r[col]), r.id],
+        )
+        for await (const rows of batches) yield rows.map(toPersonSummary)
+      })()
     },
 
     async quotes(idOrSlug: string, query: Omit<QuoteListQuery, 'speaker'>): Promise<QuoteList> {

@@ -21,6 +21,7 @@ export function toQuote(r: QuoteRow): Quote {
       text: r.speakerText,
       offsets: r.speakerStart === null || r.speakerEnd === null ? null : { start: r.speakerStart, end: r.speakerEnd },
       person: r.personId ? { id: r.personId, slug: r.personSlug!, name: r.personName! } : null,
+      organization: (r.speakerType === 'organization' || r.speakerType === 'group') && r.speakerKey ? { slug: r.speakerKey } : null,
     },
     sentence: { start: r.sentenceStart, end: r.sentenceEnd, text: r.sentence },
     article: { id: r.articleId, title: r.articleTitle, publishedAt: isoOrNull(r.articlePublishedAt) },

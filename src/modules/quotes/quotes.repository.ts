@@ -1,6 +1,7 @@
 import { conditions, type ReadStore } from '../../read-store.js'
-import { matchCondition } from '../../shared/match-strategy.js'
+import { countUpTo, matchCondition } from '../../shared/match-strategy.js'
 import { sqlDate } from '../../shared/params.js'
+import { ORGANIZATION_SPEAKER } from '../organizations/organizations.repository.js'
 
 /** Dates are ISO 8601 text as Prisma stores them in SQLite. */
 export interface QuoteRow {
@@ -18,6 +19,7 @@ export interface QuoteRow {
   confidence: number
   speakerName: string
   speakerType: string
+  speakerKey: string | null
   speakerText: string | null
   speakerStart: number | null
   speakerEnd: number | null
@@ -34,7 +36,7 @@ export interface QuoteRow {
 }
 
 const QUOTE_COLUMNS = `q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."parts", q."kind", q."cue", q."cueStart", q."cueEnd",
-    q."via", q."confidence", q."speakerName", q."speakerType", q."speakerText", q."speakerStart", q."speakerEnd",
+    q."via", q."confidence", q."speakerName", q."speakerType", q."speakerKey", q."speakerText", q."speakerStart", q."speakerEnd",
     q."sentenceStart", q."sentenceEnd", q."sentence", q."listedAt"`
 const PERSON_COLUMNS = `p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName"`
 const ARTICLE_COLUMNS = `a."id" AS "articleId", a."title" AS "articleTitle", a."publishedAt" AS "articlePublishedAt"`
@@ -65,34 +67,58 @@ export interface Speaker {
   name: string
 }
 
+export type QuoteSort = 'newest' | 'oldest' | 'confidence'
+
 export interface QuoteFilter {
   fts?: string
   speaker?: Speaker
+  /** An organisation or group speaker's key (organizations.repository.ts). */
+  organization?: string
+  speakerType?: string
   articleId?: string
   from?: Date
   to?: Date
   kind?: string
   minConfidence?: number
-  after?: [string, number] | null
+  sort?: QuoteSort
+  after?: [string | number, number] | null
   limit: number
+}
+
+/** The filter's conditions, except the search and the page position. */
+function filterConditions(f: Omit<QuoteFilter, 'sort' | 'after' | 'limit'>) {
+  const c = conditions()
+  if (f.speaker) c.add(`q."personId" = ?`, f.speaker.id)
+  if (f.organization) c.add(`q."speakerKey" = ? AND ${ORGANIZATION_SPEAKER}`, f.organization)
+  if (f.speakerType) c.add(`q."speakerType" = ?`, f.speakerType)
+  if (f.articleId) c.add(`q."articleSeq" = (SELECT "seq" FROM "Article" WHERE "id" = ?)`, f.articleId)
+  if (f.from) c.add(`q."publishedAt" >= ?`, sqlDate(f.from))
+  if (f.to) c.add(`q."publishedAt" <= ?`, sqlDate(f.to))
+  if (f.kind) c.add(`q."kind" = ?`, f.kind)
+  if (f.minConfidence !== undefined) c.add(`q."confidence" >= ?`, f.minConfidence)
+  return c
+}
+
+const ORDER: Record<QuoteSort, { by: string; after: string }> = {
+  newest: { by: `q."listedAt" DESC, q."seq" DESC`, after: `(q."listedAt", q."seq") < (?, ?)` },
+  oldest: { by: `q."listedAt" ASC, q."seq" ASC`, after: `(q."listedAt", q."seq") > (?, ?)` },
+  confidence: { by: `q."confidence" DESC, q."seq" DESC`, after: `(q."confidence", q."seq") < (?, ?)` },
 }
 
 export const createQuoteRepository = (db: ReadStore) => ({
   findById: (id: string) => db.get<QuoteRow>(`${QUOTE_SELECT} WHERE q."id" = ?`, [id]) ?? null,
 
-  /** Newest first, keyset on (listedAt, seq). */
+  /** How many quotes the filter matches, counted no further than `cap` + 1. */
+  count: (f: Omit<QuoteFilter, 'sort' | 'after' | 'limit'>, cap: number) => countUpTo(db, 'Quote', 'q', filterConditions(f), f.fts, cap),
+
+  /** Newest first (or oldest, or most confident), keyset on the sort value and seq. */
   list: (f: QuoteFilter) => {
-    const c = conditions()
+    const c = filterConditions(f)
     if (f.fts) c.add(matchCondition(db, 'Quote', 'q', f.fts, f.limit), f.fts)
-    if (f.speaker) c.add(`q."personId" = ?`, f.speaker.id)
-    if (f.articleId) c.add(`a."id" = ?`, f.articleId)
-    if (f.from) c.add(`q."publishedAt" >= ?`, sqlDate(f.from))
-    if (f.to) c.add(`q."publishedAt" <= ?`, sqlDate(f.to))
-    if (f.kind) c.add(`q."kind" = ?`, f.kind)
-    if (f.minConfidence !== undefined) c.add(`q."confidence" >= ?`, f.minConfidence)
-    if (f.after) c.add(`(q."listedAt", q."seq") < (?, ?)`, f.after[0], f.after[1])
+    const order = ORDER[f.sort ?? 'newest']
+    if (f.after) c.add(order.after, f.after[0], f.after[1])
     const [select, selected] = f.speaker ? [QUOTES_OF_SPEAKER, [f.speaker.id, f.speaker.slug, f.speaker.name]] : [QUOTE_SELECT, []]
-    return db.all<QuoteRow>(`${select} ${c.sql} ORDER BY q."listedAt" DESC, q."seq" DESC LIMIT ?`, [...selected, ...c.params, f.limit + 1])
+    return db.all<QuoteRow>(`${select} ${c.sql} ORDER BY ${order.by} LIMIT ?`, [...selected, ...c.params, f.limit + 1])
   },
 })
 export type QuoteRepository = ReturnType<typeof createQuoteRepository>

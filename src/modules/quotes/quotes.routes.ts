@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ProblemDetails } from '../../errors.js'
 import { NoQuery } from '../../shared/params.js'
-import { Quote, QuoteList, QuoteListQuery, QuoteParams } from './quotes.schema.js'
+import { EXPORT_DESCRIPTION, EXPORT_TYPES, exportResponse, exportStream, formatOf, sendExport } from '../../shared/export.js'
+import { QUOTE_CSV, Quote, QuoteExportQuery, QuoteList, QuoteListQuery, QuoteParams } from './quotes.schema.js'
 
 export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
   const { quotes } = app.services
@@ -18,6 +19,24 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => quotes.list(req.query),
+  )
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags: ['quotes'],
+        operationId: 'exportQuotes',
+        summary: 'Every quote of a filter, as CSV or JSON Lines',
+        description: EXPORT_DESCRIPTION('quote', '`GET /quotes`'),
+        querystring: QuoteExportQuery,
+        response: { 200: exportResponse('The quotes, one per line or row'), 400: ProblemDetails },
+      },
+      config: { produces: EXPORT_TYPES, responseCache: false },
+    },
+    (req, reply) => {
+      const format = formatOf(req)
+      sendExport(reply, 'quotes', format, exportStream(quotes.export(req.query), format, QUOTE_CSV))
+    },
   )
   app.get(
     '/:id',

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { Page, cursorParam, limitParam } from '../../shared/pagination.js'
-import { dateParam, idParam, offset, qParam } from '../../shared/params.js'
+import { Snippet } from '../../search/snippets.js'
+import { type CsvColumns, exportFormat } from '../../shared/export.js'
+import { dateParam, idParam, offset, searchParam } from '../../shared/params.js'
 
 export const Offsets = z
   .object({
@@ -63,6 +65,12 @@ export const Quote = z
         .meta({ examples: ['He'] }),
       offsets: Offsets.nullable(),
       person: PersonRef.nullable(),
+      organization: z
+        .object({ slug: z.string().meta({ examples: ['kremlin'] }) })
+        .nullable()
+        .describe(
+          'The organisation or group speaker, addressable at /organizations/{slug}; null for people and for unnamed speakers ("it", "the company")',
+        ),
     }),
     sentence: z.object({
       start: offset.meta({ examples: [1196] }),
@@ -73,6 +81,7 @@ export const Quote = z
         ],
       }),
     }),
+    snippet: Snippet.optional(),
     article: z.object({
       id: z.string().meta({ examples: ['afd7e63041405759'] }),
       title: z.string().meta({ examples: ['Kremlin: Xi backs Putin’s pursuit of Western guarantees'] }),
@@ -87,14 +96,18 @@ export type Quote = z.infer<typeof Quote>
 
 export const QuoteParams = z.object({ id: idParam.meta({ examples: ['4427f5d134f73434'] }) })
 
+export const QuoteSort = z.enum(['newest', 'oldest', 'confidence'])
+
 export const QuoteListQuery = z.strictObject({
-  q: qParam.optional().describe('Full-text search over quote content'),
+  q: searchParam.optional(),
   speaker: idParam.optional().describe('Person id or slug'),
+  speakerType: z.enum(['person', 'organization', 'group', 'unknown']).optional().describe('Only quotes whose speaker is of this type'),
   article: idParam.optional().describe('Article id'),
   from: dateParam.optional(),
   to: dateParam.optional(),
   kind: z.enum(['direct', 'indirect', 'mixed']).optional(),
   minConfidence: z.coerce.number().min(0).max(1).optional(),
+  sort: QuoteSort.default('newest').describe('newest (default), oldest, or confidence (most confident first)'),
   limit: limitParam,
   cursor: cursorParam,
 })
@@ -102,3 +115,28 @@ export type QuoteListQuery = z.infer<typeof QuoteListQuery>
 
 export const QuoteList = z.object({ data: z.array(Quote), page: Page }).meta({ id: 'QuoteList' })
 export type QuoteList = z.infer<typeof QuoteList>
+
+export const QuoteExportQuery = QuoteListQuery.omit({ limit: true, cursor: true }).extend({ format: exportFormat })
+export type QuoteExportQuery = z.infer<typeof QuoteExportQuery>
+
+/** The CSV columns of a quote export: the quote flattened, one row per quote. */
+export const QUOTE_CSV: CsvColumns<Quote> = [
+  ['id', (q) => q.id],
+  ['articleId', (q) => q.article.id],
+  ['articleTitle', (q) => q.article.title],
+  ['publishedAt', (q) => q.article.publishedAt],
+  ['speakerName', (q) => q.speaker.name],
+  ['speakerType', (q) => q.speaker.type],
+  ['speakerText', (q) => q.speaker.text],
+  ['personId', (q) => q.speaker.person?.id],
+  ['personSlug', (q) => q.speaker.person?.slug],
+  ['organization', (q) => q.speaker.organization?.slug],
+  ['kind', (q) => q.kind],
+  ['cue', (q) => q.cue],
+  ['via', (q) => q.via],
+  ['confidence', (q) => q.confidence],
+  ['start', (q) => q.start],
+  ['end', (q) => q.end],
+  ['content', (q) => q.content],
+  ['sentence', (q) => q.sentence.text],
+]

@@ -1,43 +1,102 @@
-import { NotFoundError, BadRequestError } from '../../errors.js'
-import { decodeCursor, emptyPage, paginate } from '../../shared/pagination.js'
+import { NotFoundError } from '../../errors.js'
+import { decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
+import type { ReadStore } from '../../read-store.js'
+import { snippetsOf } from '../../search/snippets.js'
 import { dateRange, ftsQuery } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from './quotes.mapper.js'
-import type { QuoteRepository, Speaker } from './quotes.repository.js'
-import type { Quote, QuoteList, QuoteListQuery } from './quotes.schema.js'
+import type { QuoteFilter, QuoteRepository, QuoteRow, QuoteSort, Speaker } from './quotes.repository.js'
+import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
+import type { Quote, QuoteExportQuery, QuoteList, QuoteListQuery } from './quotes.schema.js'
 
-export const createQuoteService = ({ repo, people }: { repo: QuoteRepository; people: PeopleRepository }) => ({
-  async get(id: string): Promise<Quote> {
-    const row = repo.findById(id)
-    if (!row) throw new NotFoundError(`quote '${id}' not found`)
-    return toQuote(row)
-  },
+type Fixed = { speaker?: Speaker; organization?: string }
 
-  /** Quotes newest first, filtered; `speaker` is a person id or slug. */
-  async list(query: QuoteListQuery, fixed: { speaker?: Speaker } = {}): Promise<QuoteList> {
-    const fts = query.q === undefined ? undefined : ftsQuery(query.q)
-    if (fts === null) throw new BadRequestError("'q' must contain at least one letter or digit", { in: 'query', name: 'q' })
-    const after = decodeCursor(query.cursor, 'quotes')
-    const range = dateRange(query.from, query.to)
+const sortKey = (sort: QuoteSort, r: QuoteRow): [string | number, number] => [sort === 'confidence' ? r.confidence : r.listedAt, r.seq]
+
+export const createQuoteService = ({
+  repo,
+  people,
+  db,
+  totalCap,
+}: {
+  repo: QuoteRepository
+  people: PeopleRepository
+  db: ReadStore
+  totalCap: number
+}) => {
+  /** A list's filter from its query; null when it names a speaker who is nowhere (nothing can match). */
+  const filterOf = (
+    query: Omit<QuoteListQuery, 'limit' | 'cursor'>,
+    fixed: Fixed,
+  ): Omit<QuoteFilter, 'sort' | 'after' | 'limit'> | null => {
     let speaker = fixed.speaker
     if (query.speaker) {
       // a filter that names nobody matches nothing, like an unknown article id
       const person = people.findByIdOrSlug(query.speaker)
-      if (!person) return emptyPage(query.limit)
+      if (!person) return null
       speaker = person
     }
-    const rows = repo.list({
-      fts,
+    return {
+      fts: query.q === undefined ? undefined : ftsQuery(query.q),
       speaker,
+      organization: fixed.organization,
+      speakerType: query.speakerType,
       articleId: query.article,
       kind: query.kind,
       minConfidence: query.minConfidence,
-      ...range,
-      after: after ? [String(after[0]), Number(after[1])] : null,
-      limit: query.limit,
-    })
-    const page = paginate(rows, query.limit, 'quotes', (r) => [r.listedAt, r.seq])
-    return { data: page.data.map(toQuote), page: page.page }
-  },
-})
+      ...dateRange(query.from, query.to),
+    }
+  }
+  return {
+    async get(id: string): Promise<Quote> {
+      const row = repo.findById(id)
+      if (!row) throw new NotFoundError(`quote '${id}' not found`)
+      return toQuote(row)
+    },
+
+    /** Quotes newest first (or oldest, or most confident), filtered; `speaker` is a person id or slug. */
+    async list(query: QuoteListQuery, fixed: Fixed = {}): Promise<QuoteList> {
+      const sort = query.sort ?? 'newest'
+      const cursorKind = sort === 'newest' ? 'quotes' : `quotes:${sort}`
+      const after = decodeCursor(query.cursor, cursorKind)
+      const base = filterOf(query, fixed)
+      if (!base) return emptyPage(query.limit)
+      const filter: QuoteFilter = {
+        ...base,
+        sort,
+        after: after ? [sort === 'confidence' ? Number(after[0]) : String(after[0]), Number(after[1])] : null,
+        limit: query.limit,
+      }
+      const rows = repo.list(filter)
+      const total = totalOf(repo.count(filter, totalCap), totalCap)
+      const page = paginate(rows, query.limit, cursorKind, (r) => sortKey(sort, r), total)
+      const snippets = filter.fts
+        ? snippetsOf(
+            db,
+            'Quote',
+            filter.fts,
+            page.data.map((r) => r.seq),
+          )
+        : null
+      return {
+        data: page.data.map((r) => (snippets?.has(r.seq) ? { ...toQuote(r), snippet: snippets.get(r.seq)! } : toQuote(r))),
+        page: page.page,
+      }
+    },
+
+    /** Every quote the filter matches, in batches, in the list's order; the filter is checked before anything is read. */
+    export(query: QuoteExportQuery, fixed: Fixed = {}): AsyncIterable<Quote[]> {
+      const base = filterOf(query, fixed)
+      const sort = query.sort ?? 'newest'
+      return (async function* () {
+        if (!base) return
+        const batches = keysetBatches(
+          (after: [string | number, number] | null) => repo.list({ ...base, sort, after, limit: EXPORT_BATCH }),
+          (r) => sortKey(sort, r),
+        )
+        for await (const rows of batches) yield rows.map(toQuote)
+      })()
+    },
+  }
+}
 export type QuoteService = ReturnType<typeof createQuoteService>

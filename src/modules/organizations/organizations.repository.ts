@@ -1,0 +1,53 @@
+import type { ReadStore } from '../../read-store.js'
+
+/** An organisation or group speaker: every quote whose speaker name has this key, counted. */
+export interface OrganizationRow {
+  slug: string
+  quoteCount: number
+  articleCount: number
+  organizationQuotes: number
+  firstQuoted: string | null
+  lastQuoted: string | null
+}
+
+export interface WrittenNameRow {
+  slug: string
+  name: string
+  quotes: number
+}
+
+/** Quotes of an addressable organisation or group speaker. */
+export const ORGANIZATION_SPEAKER = `q."speakerType" IN ('organization', 'group') AND q."speakerKey" <> ''`
+
+const AGGREGATE = `
+  SELECT q."speakerKey" AS "slug", count(*) AS "quoteCount", count(DISTINCT q."articleSeq") AS "articleCount",
+    sum(q."speakerType" = 'organization') AS "organizationQuotes", min(q."publishedAt") AS "firstQuoted", max(q."publishedAt") AS "lastQuoted"
+  FROM "Quote" q`
+
+export const createOrganizationRepository = (db: ReadStore) => ({
+  /** Every organisation and group speaker with its counts: one pass over their quotes (the speakerKey index). */
+  all: () =>
+    db.snapshot(() => ({
+      organizations: db.all<OrganizationRow>(`${AGGREGATE} WHERE q."speakerKey" > '' AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey"`),
+      names: db.all<WrittenNameRow>(
+        `SELECT q."speakerKey" AS "slug", q."speakerName" AS "name", count(*) AS "quotes" FROM "Quote" q
+         WHERE q."speakerKey" > '' AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey", q."speakerName"`,
+      ),
+    })),
+
+  find: (slug: string) =>
+    db.snapshot(() => {
+      const organization = db.get<OrganizationRow>(
+        `${AGGREGATE} WHERE q."speakerKey" = ? AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey"`,
+        [slug],
+      )
+      if (!organization) return null
+      const names = db.all<WrittenNameRow>(
+        `SELECT q."speakerKey" AS "slug", q."speakerName" AS "name", count(*) AS "quotes" FROM "Quote" q
+         WHERE q."speakerKey" = ? AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerName"`,
+        [slug],
+      )
+      return { organization, names }
+    }),
+})
+export type OrganizationRepository = ReturnType<typeof createOrganizationRepository>
