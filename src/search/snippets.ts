@@ -50,9 +50,10 @@ export function parseMarkedSnippet(marked: string): Snippet {
 /** Words of context FTS5 keeps around the match. */
 const SNIPPET_TOKENS = 24
 
+/** The rowid is cast: better-sqlite3 binds a JS number as REAL, and FTS5 then reads the whole doclist instead of seeking (4 ms against 0.1 ms for a word in most articles). */
 const SNIPPET_SQL = {
-  Article: `SELECT snippet("ArticleFts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s" FROM "ArticleFts" WHERE "ArticleFts" MATCH ? AND rowid = ?`,
-  Quote: `SELECT snippet("QuoteFts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s" FROM "QuoteFts" WHERE "QuoteFts" MATCH ? AND rowid = ?`,
+  Article: `SELECT snippet("ArticleFts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s" FROM "ArticleFts" WHERE "ArticleFts" MATCH ? AND rowid = CAST(? AS INTEGER)`,
+  Quote: `SELECT snippet("QuoteFts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s" FROM "QuoteFts" WHERE "QuoteFts" MATCH ? AND rowid = CAST(? AS INTEGER)`,
 }
 
 /**

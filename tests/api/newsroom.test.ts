@@ -1,6 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
+import { createTestContext, fixture, scratchFiles, type TestContext } from '../helpers/context.js'
+import { openApiValidator } from '../helpers/openapi.js'
 
 /**
  * Four dated articles (politics, business, sport; AP, Reuters, none) in which Jane Harlow and
@@ -319,5 +320,54 @@ describe('exports', () => {
     expect(csv.text.split('\r\n')[0]).toBe('id,title,publishedAt,section,dateline,agency,url,peopleCount,quoteCount,body')
     expect(csv.text).toContain('"Jane Harlow met Tom Verity in London on Monday.\n\n""Tom Verity is wrong')
     expect((await get('/articles/export?person=nobody').expect(200)).text).toBe('')
+  })
+})
+
+describe('the new routes against the OpenAPI document, and the response cache', () => {
+  it.each([
+    ['/people/{idOrSlug}/timeline', '/people/jane-harlow/timeline?interval=week', 200],
+    ['/people/{idOrSlug}/timeline', '/people/jane-harlow/timeline?interval=hour', 400],
+    ['/people/{idOrSlug}/timeline', '/people/nobody/timeline', 404],
+    ['/people/{idOrSlug}/related', '/people/jane-harlow/related?sort=quotes', 200],
+    ['/people/{idOrSlug}/related', '/people/nobody/related', 404],
+    ['/organizations', '/organizations?type=organization', 200],
+    ['/organizations', '/organizations?sort=loudest', 400],
+    ['/organizations/{slug}', '/organizations/kremlin', 200],
+    ['/organizations/{slug}', '/organizations/nobody', 404],
+    ['/organizations/{slug}/quotes', '/organizations/kremlin/quotes?q=comment', 200],
+    ['/organizations/{slug}/quotes', '/organizations/nobody/quotes', 404],
+    ['/stats', '/stats', 200],
+    ['/stats', '/stats?x=1', 400],
+    ['/articles/facets', '/articles/facets?agency=AP', 200],
+    ['/articles/facets', '/articles/facets?size=0', 400],
+    ['/articles', '/articles?q=%22car+factory%22', 200],
+    ['/articles', '/articles?sort=updated', 200],
+    ['/quotes', '/quotes?q=homes&sort=confidence', 200],
+    ['/quotes/export', '/quotes/export?q=-x', 400],
+    ['/articles/export', '/articles/export?sort=relevance', 400],
+    ['/people/export', '/people/export?limit=1', 400],
+  ] as const)('%s: %s answers %i as documented', async (path, url, status) => {
+    const matchesOpenApi = openApiValidator((await get('/openapi.json').expect(200)).body)
+    const res = await get(url).expect(status)
+    matchesOpenApi('GET', path, res)
+  })
+
+  it('revalidates with ETags, and a new article changes the totals at once', async () => {
+    const first = await get('/stats').expect(200)
+    expect(first.headers.etag).toMatch(/^W\//)
+    await get('/stats').set('if-none-match', first.headers.etag!).expect(304)
+    const timeline = (await get('/people/maria-sanz/timeline').expect(200)).body
+    const write = scratchFiles('newsroom-')
+    await ctx.ingest(
+      write(
+        'more.jsonl',
+        `${JSON.stringify({ id: 'nr-5', title: 'Sanz wins', publishedAt: '2024-03-10T18:00:00Z', section: 'sport', agency: 'AFP', body: 'Coach Maria Sanz said the win was deserved.' })}\n`,
+      ),
+    )
+    const after = await get('/stats').set('if-none-match', first.headers.etag!).expect(200)
+    expect(after.body.articles.total).toBe(first.body.articles.total + 1)
+    expect(after.body.agencies).toContainEqual({ value: 'AFP', count: 1 })
+    const grown = (await get('/people/maria-sanz/timeline').expect(200)).body
+    expect(grown.buckets.at(-1).articles).toBe(timeline.buckets.at(-1).articles + 1)
   })
 })
