@@ -45,7 +45,7 @@ export const servicesPlugin = fp(
     const searcher = createSearcher(opts.url, articleRepo, opts.search)
     app.addHook('onClose', () => searcher.close())
     const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap })
-    const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles, totalCap })
+    const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles, db, totalCap })
     const organizations = createOrganizationService({ repo: createOrganizationRepository(db), quotes: () => quotes })
     app.decorate('prisma', opts.prisma)
     app.decorate('readStore', opts.readStore)

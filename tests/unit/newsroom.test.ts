@@ -5,6 +5,7 @@ import { csvField, csvLine, keysetBatches } from '../../src/shared/export.js'
 import { pageOfRanked } from '../../src/shared/pagination.js'
 import { bucketIndex, bucketStart, bucketStarts, nextBucketStart } from '../../src/shared/time-buckets.js'
 import { speakerKeyOf } from '../../src/speakers/speaker-key.js'
+import { relatedCounts } from '../../src/modules/people/related.js'
 
 const d = (s: string) => new Date(s)
 const iso = (dates: Date[] | null) => dates?.map((x) => x.toISOString().slice(0, 10))
@@ -134,5 +135,32 @@ describe('organisation speaker keys', () => {
     ['Xi Jinping', 'person'],
   ])('%s (%s) names nobody', (name, type) => {
     expect(speakerKeyOf(name, type)).toBe('')
+  })
+})
+
+describe('related people', () => {
+  const at = (start: number, end: number) => ({ start, end })
+  it('counts shared articles, and quotes of either one that hold a mention of the other', () => {
+    const appearances = [
+      { articleSeq: 1, personId: 'ann', mentions: JSON.stringify([at(0, 3), at(40, 43)]) },
+      { articleSeq: 1, personId: 'bob', mentions: JSON.stringify([at(10, 13), at(60, 63)]) },
+      { articleSeq: 1, personId: 'cy', mentions: JSON.stringify([at(90, 92)]) },
+      { articleSeq: 2, personId: 'ann', mentions: JSON.stringify([at(0, 3)]) },
+      { articleSeq: 2, personId: 'bob', mentions: JSON.stringify([at(20, 23)]) },
+      // an article without ann: nothing of it counts
+      { articleSeq: 3, personId: 'bob', mentions: JSON.stringify([at(0, 3)]) },
+      { articleSeq: 3, personId: 'cy', mentions: JSON.stringify([at(5, 7)]) },
+    ]
+    const quotes = [
+      { articleSeq: 1, personId: 'ann', contentStart: 55, contentEnd: 70 }, // holds bob's mention at 60
+      { articleSeq: 1, personId: 'bob', contentStart: 30, contentEnd: 50 }, // holds ann's mention at 40
+      { articleSeq: 1, personId: 'bob', contentStart: 70, contentEnd: 80 }, // mentions nobody
+      { articleSeq: 2, personId: 'ann', contentStart: 21, contentEnd: 22 }, // cuts bob's mention: not held
+      { articleSeq: 3, personId: 'cy', contentStart: 0, contentEnd: 4 },
+    ]
+    const counts = relatedCounts('ann', appearances, quotes)
+    expect(counts.get('bob')).toEqual({ sharedArticles: 2, quotesMentioningThem: 1, quotesMentioningPerson: 1, theirQuotes: 2 })
+    expect(counts.get('cy')).toEqual({ sharedArticles: 1, quotesMentioningThem: 0, quotesMentioningPerson: 0, theirQuotes: 0 })
+    expect(counts.has('ann')).toBe(false)
   })
 })

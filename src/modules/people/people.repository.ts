@@ -1,4 +1,5 @@
 import { conditions, type ReadStore } from '../../read-store.js'
+import type { Appearance, SpokenQuote } from './related.js'
 import { UNDATED_LISTED_AT, sqlDate } from '../../shared/params.js'
 
 /** Dates are ISO 8601 text as Prisma stores them in SQLite. */
@@ -12,18 +13,6 @@ export interface PersonRow {
   quoteCount: number
   firstSeen: string | null
   lastSeen: string | null
-}
-
-export interface RelatedRow {
-  id: string
-  slug: string
-  name: string
-  nameLower: string
-  articleCount: number
-  sharedArticles: number
-  quotesMentioningThem: number
-  quotesMentioningPerson: number
-  theirQuotes: number
 }
 
 const SORT_COLUMN = { quotes: 'quoteCount', mentions: 'mentionCount', articles: 'articleCount', name: 'nameLower' } as const
@@ -91,34 +80,25 @@ export const createPeopleRepository = (db: ReadStore) => {
         [personId, from, to, sqlDate(UNDATED_LISTED_AT)],
       ),
 
-    /**
-     * Everyone who appears in an article with them: the articles they share, and the quotes of
-     * either one whose span holds a mention of the other (in a shared article).
-     */
-    related: (personId: string) =>
-      db.all<RelatedRow>(
-        `
-        WITH "pairs" AS (
-          SELECT o."personId", o."articleSeq", o."mentions" AS "theirMentions", mine."mentions" AS "myMentions"
-          FROM "ArticlePerson" mine JOIN "ArticlePerson" o ON o."articleSeq" = mine."articleSeq" AND o."personId" <> mine."personId"
-          WHERE mine."personId" = ?
-        ),
-        "counted" AS (
-          SELECT pr."personId", count(*) AS "sharedArticles",
-            sum((SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = pr."articleSeq" AND q."personId" = ? AND EXISTS (
-              SELECT 1 FROM json_each(pr."theirMentions") m
-              WHERE json_extract(m."value", '$.start') >= q."contentStart" AND json_extract(m."value", '$.end') <= q."contentEnd"))) AS "quotesMentioningThem",
-            sum((SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = pr."articleSeq" AND q."personId" = pr."personId" AND EXISTS (
-              SELECT 1 FROM json_each(pr."myMentions") m
-              WHERE json_extract(m."value", '$.start') >= q."contentStart" AND json_extract(m."value", '$.end') <= q."contentEnd"))) AS "quotesMentioningPerson",
-            sum((SELECT count(*) FROM "Quote" q WHERE q."articleSeq" = pr."articleSeq" AND q."personId" = pr."personId")) AS "theirQuotes"
-          FROM "pairs" pr GROUP BY pr."personId"
-        )
-        SELECT p."id", p."slug", p."name", p."nameLower", p."articleCount", c."sharedArticles", c."quotesMentioningThem",
-          c."quotesMentioningPerson", c."theirQuotes"
-        FROM "counted" c JOIN "Person" p ON p."id" = c."personId"`,
-        [personId, personId],
+    /** Everyone's appearances (the person's own included) in the articles that mention them. */
+    appearancesAround: (personId: string) =>
+      db.all<Appearance>(
+        `SELECT o."articleSeq", o."personId", o."mentions" FROM "ArticlePerson" mine
+         JOIN "ArticlePerson" o ON o."articleSeq" = mine."articleSeq" WHERE mine."personId" = ?`,
+        [personId],
       ),
+
+    /** The quotes of known speakers in the articles that mention them. */
+    quotesAround: (personId: string) =>
+      db.all<SpokenQuote>(
+        `SELECT q."articleSeq", q."personId", q."contentStart", q."contentEnd" FROM "ArticlePerson" mine
+         JOIN "Quote" q ON q."articleSeq" = mine."articleSeq" WHERE mine."personId" = ? AND q."personId" IS NOT NULL`,
+        [personId],
+      ),
+
+    /** Some people by id, in no order. */
+    byIds: (ids: string[]) =>
+      db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" IN (SELECT "value" FROM json_each(?))`, [JSON.stringify(ids)]),
 
     /** How many people the name search matches (everyone without one), counted no further than `cap` + 1. */
     count: (q: string | undefined, cap: number) => {

@@ -7,7 +7,9 @@ import type { ArticleService } from '../articles/articles.service.js'
 import type { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
 import type { QuoteService } from '../quotes/quotes.service.js'
 import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
-import { SORT_COLUMN, type PeopleRepository, type PersonRow, type RelatedRow } from './people.repository.js'
+import { SORT_COLUMN, type PeopleRepository, type PersonRow } from './people.repository.js'
+import { relatedCounts } from './related.js'
+import type { ReadStore } from '../../read-store.js'
 import type {
   Person,
   PersonExportQuery,
@@ -40,9 +42,10 @@ export const createPeopleService = (deps: {
   repo: PeopleRepository
   quotes: () => QuoteService
   articles: () => ArticleService
+  db: ReadStore
   totalCap: number
 }) => {
-  const { repo } = deps
+  const { repo, db } = deps
   const find = (idOrSlug: string) => {
     const row = repo.findByIdOrSlug(idOrSlug)
     if (!row) throw new NotFoundError(`person '${idOrSlug}' not found`)
@@ -141,8 +144,10 @@ export const createPeopleService = (deps: {
     /** People who appear in the same articles, with what they share; the whole set is ranked, then cut by keyset. */
     async related(idOrSlug: string, query: RelatedQuery): Promise<RelatedList> {
       const person = find(idOrSlug)
-      const page = pageOfRanked(repo.related(person.id), {
-        keyOf: (r: RelatedRow) =>
+      const counts = db.snapshot(() => relatedCounts(person.id, repo.appearancesAround(person.id), repo.quotesAround(person.id)))
+      const rows = repo.byIds([...counts.keys()]).map((p) => ({ ...p, ...counts.get(p.id)! }))
+      const page = pageOfRanked(rows, {
+        keyOf: (r) =>
           query.sort === 'name'
             ? [r.nameLower, r.id]
             : [
