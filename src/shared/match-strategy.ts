@@ -48,9 +48,13 @@ export function matchCondition(db: ReadStore, table: 'Article' | 'Quote', alias:
     : `${alias}."seq" IN (SELECT rowid FROM "${table}Fts" WHERE "${table}Fts" MATCH ?)`
 }
 
+const counted = new WeakMap<ReadStore, { version: number; counts: LRUCache<string, number> }>()
+
 /**
  * How many rows of `table` (aliased `alias`) meet `where` and match `fts`, counted no further than
- * `cap` + 1. A search alone is counted in the full-text index, which stops at the cap.
+ * `cap` + 1. A search alone is counted in the full-text index, which stops at the cap. Counts are
+ * remembered while the data does not change (PRAGMA data_version), so the pages after the first
+ * of a listing, and the same filter in other sorts, do not count again.
  */
 export function countUpTo(
   db: ReadStore,
@@ -60,15 +64,28 @@ export function countUpTo(
   fts: string | undefined,
   cap: number,
 ): number {
-  if (fts && where.none) {
-    return db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [
-      fts,
+  return rememberedCount(db, [table, where.sql, where.params, fts ?? null, cap], () => {
+    if (fts && where.none) {
+      return db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}Fts" WHERE "${table}Fts" MATCH ? LIMIT ?)`, [
+        fts,
+        cap + 1,
+      ])!.n
+    }
+    if (fts) where.add(matchCondition(db, table, alias, fts, cap), fts)
+    return db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}" ${alias} ${where.sql} LIMIT ?)`, [
+      ...where.params,
       cap + 1,
     ])!.n
-  }
-  if (fts) where.add(matchCondition(db, table, alias, fts, cap), fts)
-  return db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "${table}" ${alias} ${where.sql} LIMIT ?)`, [
-    ...where.params,
-    cap + 1,
-  ])!.n
+  })
+}
+
+/** A count remembered under `key` until the data changes (another connection commits). */
+export function rememberedCount(db: ReadStore, key: unknown[], count: () => number): number {
+  const version = db.dataVersion()
+  let memo = counted.get(db)
+  if (!memo || memo.version !== version) counted.set(db, (memo = { version, counts: new LRUCache<string, number>({ max: 5_000 }) }))
+  const text = JSON.stringify(key)
+  let n = memo.counts.get(text)
+  if (n === undefined) memo.counts.set(text, (n = count()))
+  return n
 }

@@ -357,6 +357,7 @@ describe('the new routes against the OpenAPI document, and the response cache', 
     expect(first.headers.etag).toMatch(/^W\//)
     await get('/stats').set('if-none-match', first.headers.etag!).expect(304)
     const timeline = (await get('/people/maria-sanz/timeline').expect(200)).body
+    const total = (await get('/articles?limit=1').expect(200)).body.page.total.value
     const write = scratchFiles('newsroom-')
     await ctx.ingest(
       write(
@@ -367,6 +368,8 @@ describe('the new routes against the OpenAPI document, and the response cache', 
     const after = await get('/stats').set('if-none-match', first.headers.etag!).expect(200)
     expect(after.body.articles.total).toBe(first.body.articles.total + 1)
     expect(after.body.agencies).toContainEqual({ value: 'AFP', count: 1 })
+    // counts are remembered per filter only while the data does not change
+    expect((await get('/articles?limit=2').expect(200)).body.page.total).toEqual({ value: total + 1, relation: 'eq' })
     const grown = (await get('/people/maria-sanz/timeline').expect(200)).body
     expect(grown.buckets.at(-1).articles).toBe(timeline.buckets.at(-1).articles + 1)
   })

@@ -1,5 +1,6 @@
 import { conditions, type ReadStore } from '../../read-store.js'
 import type { Appearance, SpokenQuote } from './related.js'
+import { rememberedCount } from '../../shared/match-strategy.js'
 import { UNDATED_LISTED_AT, sqlDate } from '../../shared/params.js'
 
 /** Dates are ISO 8601 text as Prisma stores them in SQLite. */
@@ -103,7 +104,11 @@ export const createPeopleRepository = (db: ReadStore) => {
     /** How many people the name search matches (everyone without one), counted no further than `cap` + 1. */
     count: (q: string | undefined, cap: number) => {
       const c = nameConditions(q)
-      return db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Person" ${c.sql} LIMIT ?)`, [...c.params, cap + 1])!.n
+      return rememberedCount(
+        db,
+        ['Person', c.sql, c.params, cap],
+        () => db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Person" ${c.sql} LIMIT ?)`, [...c.params, cap + 1])!.n,
+      )
     },
 
     /** Counts sort descending (name ascending); keyset on (sort value, id). */
