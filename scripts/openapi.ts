@@ -7,12 +7,20 @@ import { loadConfig } from '../src/config.js'
 import { openReadStore } from '../src/read-store.js'
 
 async function main() {
-  const out = process.argv[2] ?? 'openapi.json'
+  // --writable: the document of a server with API keys, which also holds the write routes (what lint:api checks)
+  const writable = process.argv.includes('--writable')
+  const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'openapi.json'
   mkdirSync(dirname(out), { recursive: true })
   // the document does not touch the database; an in-memory one keeps the script side-effect free
   const prisma = await createPrisma('file::memory:')
   const app = await buildApp({
-    config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' }),
+    config: loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_MAX: '0',
+      WRITE_EXTRACTION_THREADS: '0',
+      ...(writable ? { API_KEYS: 'documentation-only-key-0000' } : {}),
+    }),
     prisma,
     readStore: openReadStore('file::memory:'),
   })

@@ -11,6 +11,9 @@ import type { ReadStore } from './read-store.js'
 import { articleRoutes } from './modules/articles/articles.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { peopleRoutes } from './modules/people/people.routes.js'
+import { inProcess, workerExtractor } from './ingest/extractor.js'
+import { createArticleWriter } from './ingest/write.js'
+import { articleWriteRoutes } from './modules/articles/articles.write.routes.js'
 import { organizationRoutes } from './modules/organizations/organizations.routes.js'
 import { statsRoutes } from './modules/stats/stats.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
@@ -25,7 +28,7 @@ import { swaggerPlugin } from './plugins/swagger.js'
 
 export interface AppDeps {
   config: Config
-  /** Schema, migrations and writes. */
+  /** Schema, migrations and writes (the write API, when API keys are configured). */
   prisma: PrismaClient
   /** Every read of the API (see read-store.ts). */
   readStore: ReadStore
@@ -41,6 +44,7 @@ function loggerOptions(config: AppDeps['config']) {
 
 /** Builds the API without listening: tests, the OpenAPI script and the server share it. */
 export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<FastifyInstance> {
+  const writable = config.API_KEYS.length > 0
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -86,11 +90,12 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   // browser app too, and a preflight is answered here without counting against the limit
   await app.register(cors, {
     origin: config.CORS_ORIGIN === '*' ? true : config.CORS_ORIGIN.split(',').map((o) => o.trim()),
-    methods: ['GET', 'HEAD', 'OPTIONS'],
+    methods: writable ? ['GET', 'HEAD', 'OPTIONS', 'POST', 'DELETE'] : ['GET', 'HEAD', 'OPTIONS'],
     exposedHeaders: ['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'],
     maxAge: 86_400,
   })
-  if (config.RATE_LIMIT_MAX > 0) {
+  const rateLimited = config.RATE_LIMIT_MAX > 0 || (writable && config.WRITE_RATE_LIMIT_MAX > 0)
+  if (rateLimited) {
     // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers.
     // /health is polled by orchestrators and must never be refused for it.
     await app.register(rateLimit, {
@@ -101,7 +106,7 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
       allowList: (req) => req.url === '/health' || req.url.startsWith('/health?'),
     })
     // one instance-level hook rather than one per route: it runs before the response cache's lookup
-    app.addHook('onRequest', app.rateLimit())
+    if (config.RATE_LIMIT_MAX > 0) app.addHook('onRequest', app.rateLimit())
   }
   // shed load with 503 instead of queueing without bound; /health answers "overloaded"
   await app.register(underPressure, {
@@ -121,11 +126,11 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     },
   })
   // before the response cache, so a cached answer is still refused to a client that cannot take it
-  await app.register(strictRequestsPlugin)
+  await app.register(strictRequestsPlugin, writable ? { writes: { '/articles': ['POST'], '/articles/:id': ['DELETE'] } } : {})
   // before compression: the cache keeps plain JSON and compression applies per client
   await app.register(responseCachePlugin, { store: readStore, maxBytes: config.RESPONSE_CACHE_BYTES })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
-  await app.register(swaggerPlugin)
+  await app.register(swaggerPlugin, { writable })
   await app.register(servicesPlugin, {
     prisma,
     readStore,
@@ -137,6 +142,12 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   await app.register(healthRoutes)
   await app.register(articleRoutes, { prefix: '/articles' })
   await app.register(peopleRoutes, { prefix: '/people' })
+  if (writable) {
+    // written articles are extracted on worker threads, so a large request does not hold up reads
+    const extractor = config.WRITE_EXTRACTION_THREADS > 0 ? workerExtractor(config.WRITE_EXTRACTION_THREADS) : inProcess()
+    app.addHook('onClose', () => extractor.close())
+    await app.register(articleWriteRoutes, { prefix: '/articles', config, writer: createArticleWriter(prisma, extractor), rateLimited })
+  }
   await app.register(quoteRoutes, { prefix: '/quotes' })
   await app.register(readerRoutes, { prefix: '/read' })
   await app.register(organizationRoutes, { prefix: '/organizations' })

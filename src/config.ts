@@ -73,6 +73,32 @@ const Env = z.object({
     .max(1_000_000)
     .default(10_000)
     .describe('lists count their results up to this many (page.total); past it they answer "at least"'),
+  API_KEYS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .refine((keys) => keys.every((k) => k.length >= 16), { message: 'each API key must be at least 16 characters' })
+    .describe('comma-separated keys that may write (POST/DELETE /articles); none: the API is read-only'),
+  WRITE_RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(60).describe('write requests per API key per window; 0: unlimited'),
+  WRITE_RATE_LIMIT_WINDOW: z.string().default('1 minute'),
+  WRITE_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
+  WRITE_MAX_RECORDS: z.coerce.number().int().positive().default(1_000).describe('records per write request'),
+  WRITE_EXTRACTION_THREADS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(64)
+    .default(1)
+    .describe('worker threads extracting written articles (the request thread stays free); 0: in the request thread'),
   SEARCH_QUEUE: z.coerce.number().int().positive().default(100).describe('broad searches waiting for a thread before new ones get 503'),
 })
 

@@ -24,6 +24,7 @@ export type ProblemDetails = z.infer<typeof ProblemDetails>
 
 const STATUS_TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',

@@ -1,3 +1,4 @@
+import { runDeleteCommand } from './delete-command.js'
 import { runIngestCommand } from './ingest-command.js'
 import { runPeopleCommand } from './people-command.js'
 import type { CliIO } from './io.js'
@@ -7,10 +8,15 @@ const USAGE = `usage: newsdesk <command> [options]
 commands:
   ingest [paths...]   load articles into the database (newsdesk ingest --help)
   people <action>     correct who is who: merge, split, rename, not-a-person, decisions (newsdesk people --help)
+  delete <ids...>     remove articles with their quotes and mentions (newsdesk delete --help)
 
 exit codes: 0 all ok, 1 some input failed, 2 usage error, 130 interrupted`
 
-const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = { ingest: runIngestCommand, people: runPeopleCommand }
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+  ingest: runIngestCommand,
+  people: runPeopleCommand,
+  delete: runDeleteCommand,
+}
 
 /** `newsdesk <command> …`: the installed bin's entry; returns the exit code. */
 export async function runNewsdesk(argv: string[], io: CliIO): Promise<number> {

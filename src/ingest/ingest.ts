@@ -42,6 +42,17 @@ export interface IngestOptions {
   batchSize?: number
   /** Once aborted: no new record is taken, the open batch is written, and the file it stopped in is reported. */
   signal?: AbortSignal
+  /**
+   * How content already stored is recognised: 'preload' reads every stored hash first (a run over
+   * many files), 'lookup' asks the database per record (a few records, as a write request brings).
+   */
+  knownContent?: 'preload' | 'lookup'
+}
+
+/** Content hashes already stored (or taken by this run), with their article ids. */
+interface KnownContent {
+  get(hash: string): Promise<string | undefined>
+  set(hash: string, id: string): void
 }
 
 function fileStatus(records: RecordOutcome[]): FileOutcome['status'] {
@@ -64,9 +75,18 @@ type Unit =
   | { file: OpenFile; end: true }
 
 /** Stored content hashes with their article ids: content seen before is `unchanged` without extraction. */
-async function storedHashes(prisma: PrismaClient): Promise<Map<string, string>> {
-  const rows = await prisma.$queryRaw<{ contentHash: string; id: string }[]>`SELECT "contentHash", "id" FROM "Article"`
-  return new Map(rows.map((r) => [r.contentHash, r.id]))
+async function knownContent(prisma: PrismaClient, how: 'preload' | 'lookup'): Promise<KnownContent> {
+  const taken = new Map<string, string>()
+  if (how === 'preload') {
+    const rows = await prisma.$queryRaw<{ contentHash: string; id: string }[]>`SELECT "contentHash", "id" FROM "Article"`
+    for (const r of rows) taken.set(r.contentHash, r.id)
+    return { get: async (hash) => taken.get(hash), set: (hash, id) => taken.set(hash, id) }
+  }
+  return {
+    get: async (hash) =>
+      taken.get(hash) ?? (await prisma.article.findUnique({ where: { contentHash: hash }, select: { id: true } }))?.id ?? undefined,
+    set: (hash, id) => taken.set(hash, id),
+  }
 }
 
 /** The parsed records of one source: JSON Lines files streamed line by line, other files read whole. */
@@ -103,18 +123,14 @@ async function* recordsOf(source: string, file: OpenFile): AsyncGenerator<Record
 }
 
 /** Reads and parses each source, yielding its records (extraction started) and then its end. */
-async function* units(
-  sources: AsyncIterable<Source> | Iterable<Source>,
-  extractor: Extractor,
-  seen: Map<string, string>,
-): AsyncGenerator<Unit> {
+async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extractor: Extractor, seen: KnownContent): AsyncGenerator<Unit> {
   for await (const source of sources) {
     const file: OpenFile = { source: source.path, records: [] }
     if (source.error) file.error = source.error
     else {
-      const sourcePath = source.path === '-' ? null : source.path
+      const sourcePath = source.sourcePath !== undefined ? source.sourcePath : source.path === '-' ? null : source.path
       try {
-        for await (const r of recordsOf(source.path, file)) {
+        for await (const r of source.records ? source.records() : recordsOf(source.path, file)) {
           if (!r.ok) {
             yield { file, outcome: { where: r.where, status: 'failed', reason: r.reason } }
             continue
@@ -136,7 +152,7 @@ async function* units(
             ...(a.warnings.length ? { warnings: a.warnings } : {}),
           }
           const hash = contentHash(a)
-          const known = seen.get(hash)
+          const known = await seen.get(hash)
           if (known) {
             yield { file, outcome: { ...outcome, status: 'unchanged', id: known } }
             continue
@@ -170,7 +186,7 @@ export async function* ingestSources(
 ): AsyncGenerator<FileOutcome> {
   const batchSize = opts.batchSize ?? 64
   const extractor = opts.extractor ?? inProcessExtractor
-  const pending = units(sources, extractor, await storedHashes(prisma))
+  const pending = units(sources, extractor, await knownContent(prisma, opts.knownContent ?? 'preload'))
   const window: Unit[] = []
   let exhausted = false
   const fill = async () => {

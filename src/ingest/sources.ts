@@ -1,12 +1,25 @@
 import { createReadStream } from 'node:fs'
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import type { RecordResult } from './parse.js'
 import { ParseError } from './types.js'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 
 export const DEFAULT_EXTENSIONS = ['txt', 'json', 'jsonl', 'ndjson']
 
-/** A file to read (with its line of a folder manifest, if any), or a path that could not be walked, with the reason. */
-export type Source = { path: string; error?: undefined; meta?: Record<string, unknown> } | { path: string; error: string; meta?: undefined }
+/**
+ * A file to read (with its line of a folder manifest, if any), or a path that could not be walked,
+ * with the reason. A source may also bring its records itself (a request body, a fetched page, a
+ * feed's items): `path` then only names it in outcomes, and `sourcePath` is what articles keep.
+ */
+export type Source =
+  | {
+      path: string
+      error?: undefined
+      meta?: Record<string, unknown>
+      records?: () => AsyncIterable<RecordResult> | Iterable<RecordResult>
+      sourcePath?: string | null
+    }
+  | { path: string; error: string; meta?: undefined; records?: undefined; sourcePath?: undefined }
 
 /** A folder's metadata file: one JSON object per line naming a file beside it (`file`, `path` or `filename`). */
 export const MANIFEST_NAMES = ['manifest.jsonl', 'manifest.ndjson']

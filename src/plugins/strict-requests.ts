@@ -35,21 +35,29 @@ export const prefersHtml = (req: FastifyRequest) => !!req.headers.accept && req.
  * path does not support (405 with Allow), an Accept header without JSON (406), and a
  * single-valued query parameter given twice (400 naming it, instead of a coercion error).
  */
-export const strictRequestsPlugin = fp(async (app: FastifyInstance) => {
+export const strictRequestsPlugin = fp(async (app: FastifyInstance, opts: { writes?: Record<string, HTTPMethods[]> }) => {
   await app.register(accepts)
 
   const refusing = Symbol('refuses methods')
   app.addHook('onRoute', function (route) {
     if (route.method !== 'GET' || (route.config as { [refusing]?: boolean } | undefined)?.[refusing]) return
+    // the write API's methods on this path (when API keys are configured) are routes of their own
+    const writes = opts.writes?.[route.url] ?? []
+    const allowed = [ALLOWED, ...writes].join(', ')
     // `this` is the instance the route was declared on, so the path goes without that instance's prefix
     this.route({
-      method: REFUSED_METHODS,
+      method: REFUSED_METHODS.filter((m) => !writes.includes(m)),
       url: route.routePath,
       schema: { hide: true },
       config: { [refusing]: true, responseCache: false },
       onRequest: async (req, reply) => {
-        reply.header('allow', ALLOWED)
-        throw new AppError(405, `${req.method} is not supported on ${route.url}: this API is read-only (${ALLOWED})`)
+        reply.header('allow', allowed)
+        throw new AppError(
+          405,
+          writes.length
+            ? `${req.method} is not supported on ${route.url} (${allowed})`
+            : `${req.method} is not supported on ${route.url}: ${opts.writes ? allowed : `this API is read-only (${allowed})`}`,
+        )
       },
       handler: async () => undefined,
     })

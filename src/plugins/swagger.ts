@@ -55,7 +55,8 @@ function sharedResponses(path: string): Record<string, Json> {
 export function completeDocument(doc: Json): Json {
   const paths = doc.paths as Record<string, Record<string, Operation>>
   for (const [path, item] of Object.entries(paths)) {
-    for (const op of Object.values(item)) {
+    for (const [method, op] of Object.entries(item)) {
+      const write = method !== 'get' && method !== 'head'
       for (const [status, response] of Object.entries(op.responses)) {
         const content = response.content as Record<string, unknown> | undefined
         if (Number(status) >= 400 && content?.['application/json'] && JSON.stringify(content).includes('ProblemDetails')) {
@@ -65,11 +66,11 @@ export function completeDocument(doc: Json): Json {
           const schema = { type: 'string', description: response.description }
           response.content = { 'application/x-ndjson': { schema }, 'text/csv': { schema } }
           response.headers = { 'Content-Disposition': header('attachment, with a file name (quotes.csv, quotes.jsonl, …)') }
-        } else if (status === '200' && path !== '/health')
+        } else if (status === '200' && path !== '/health' && !write)
           response.headers = { ETag: ETAG, 'Cache-Control': header('no-cache: revalidate with If-None-Match') }
       }
       const shared = sharedResponses(path)
-      if (isExport(op)) delete shared[304]
+      if (isExport(op) || write) delete shared[304]
       op.responses = { ...shared, ...op.responses }
     }
   }
@@ -89,7 +90,7 @@ export function completeDocument(doc: Json): Json {
 }
 
 /** OpenAPI 3.1 generated from the route zod schemas, served at /openapi.json, browsable at /docs. */
-export const swaggerPlugin = fp(async (app: FastifyInstance) => {
+export const swaggerPlugin = fp(async (app: FastifyInstance, opts: { writable?: boolean }) => {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -107,6 +108,10 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
         { name: 'stats', description: 'Totals over the whole database' },
         { name: 'health', description: 'Service status' },
       ],
+      // the write routes exist only when API keys are configured, and so does their scheme
+      ...(opts.writable
+        ? { components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from API_KEYS' } } } }
+        : {}),
     },
     transform: jsonSchemaTransform,
     transformObject: (input) => completeDocument(jsonSchemaTransformObject(input) as Json) as ReturnType<typeof jsonSchemaTransformObject>,

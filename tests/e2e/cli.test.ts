@@ -206,6 +206,25 @@ describe('newsdesk bin', () => {
     expect(summary.articles.ingested).toBe(count(db))
   })
 
+  it('deletes articles by id with their quotes, and says which ids it did not find', async () => {
+    const db = scratchDb()
+    await runBin(['ingest', '--json', '--workers', '0', '--database', db, SEED])
+    const sqlite = new Database(db, { readonly: true })
+    const { id } = sqlite.prepare('SELECT "id" FROM "Article"').get() as { id: string }
+    sqlite.close()
+    const run = await runBin(['delete', '--database', db, id, 'no-such-id'])
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe(`deleted    ${id}\n`)
+    expect(run.stderr).toBe('not found  no-such-id\n')
+    expect(count(db)).toBe(0)
+    const after = new Database(db, { readonly: true })
+    expect(after.prepare('SELECT count(*) AS n FROM "Quote"').get()).toEqual({ n: 0 })
+    expect(after.prepare('SELECT count(*) AS n FROM "Person"').get()).toEqual({ n: 0 })
+    after.close()
+    expect((await runBin(['delete', '--json', '--database', db, id])).stdout).toBe(`{"id":"${id}","status":"not found"}\n`)
+    expect((await runBin(['delete'])).code).toBe(2)
+  })
+
   it('exits 2 on a usage error and 0 on help', async () => {
     expect((await runBin(['ingest', '--no-such-option'])).code).toBe(2)
     expect((await runBin(['ingest'])).code).toBe(2)

@@ -1,0 +1,62 @@
+import type { PrismaClient } from '../generated/prisma/client.js'
+import type { Extractor } from './extractor.js'
+import { ingestSources, type RecordOutcome } from './ingest.js'
+import type { RecordResult } from './parse.js'
+import { settleBacklog } from './relink.js'
+import { refreshPeople } from './store.js'
+
+/**
+ * Writes that arrive one request at a time (the write API, `newsdesk delete`): records given in
+ * memory go through the same pipeline as files (parse outcome, content identity, extraction,
+ * transaction, identity), and deletions take their people's counters and identity with them.
+ * Writes of one writer run one after another, so two requests with the same new content cannot
+ * both try to store it.
+ */
+export function createArticleWriter(prisma: PrismaClient, extractor: Extractor) {
+  let queue: Promise<unknown> = Promise.resolve()
+  const serially = <T>(write: () => Promise<T>): Promise<T> => {
+    const run = queue.then(write, write)
+    queue = run.catch(() => {})
+    return run
+  }
+
+  return {
+    /** Stores the records (parsed already, failures included) and answers one outcome per record, in order. */
+    ingest: (name: string, records: RecordResult[]): Promise<RecordOutcome[]> =>
+      serially(async () => {
+        const outcomes: RecordOutcome[] = []
+        const source = { path: name, records: () => records, sourcePath: null }
+        for await (const file of ingestSources(prisma, [source], { extractor, knownContent: 'lookup' })) {
+          // a source without any record gets one failure naming it; records map one to one otherwise
+          if (records.length > 0) outcomes.push(...file.records)
+        }
+        return outcomes
+      }),
+
+    /**
+     * Removes an article with its people's mentions, entities and quotes, recounts those people
+     * (someone left without an article goes), and resolves again the one-word names that shared
+     * its keys. Returns false when there is no such article.
+     */
+    delete: (id: string): Promise<boolean> =>
+      serially(async () => {
+        const article = await prisma.article.findUnique({ where: { id }, select: { seq: true } })
+        if (!article) return false
+        const articleSeq = article.seq
+        await prisma.$transaction(async (tx) => {
+          const [people, speakers, entities] = await Promise.all([
+            tx.articlePerson.findMany({ where: { articleSeq }, select: { personId: true } }),
+            tx.quote.findMany({ where: { articleSeq, personId: { not: null } }, select: { personId: true } }),
+            tx.articleEntity.findMany({ where: { articleSeq }, select: { surnameKey: true, givenKey: true } }),
+          ])
+          const keys = [...new Set(entities.flatMap((e) => [e.surnameKey, e.givenKey]).filter((k): k is string => !!k))]
+          for (const key of keys) await tx.$executeRaw`INSERT OR IGNORE INTO "IdentityBacklog" ("key") VALUES (${key})`
+          await tx.article.delete({ where: { seq: articleSeq } })
+          await refreshPeople(tx, [...new Set([...people, ...speakers].map((p) => p.personId!))])
+        })
+        await settleBacklog(prisma)
+        return true
+      }),
+  }
+}
+export type ArticleWriter = ReturnType<typeof createArticleWriter>

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Config } from '../../config.js'
+import { AppError, ProblemDetails, problem } from '../../errors.js'
+import type { RecordOutcome } from '../../ingest/ingest.js'
+import { parseFile, type RecordResult } from '../../ingest/parse.js'
+import type { ArticleWriter } from '../../ingest/write.js'
+import { rateLimitKey, requireApiKey } from '../../plugins/api-keys.js'
+import { ArticleParams } from './articles.schema.js'
+import { WriteQuery, WriteResult, type WriteOutcome } from './articles.write.schema.js'
+
+/** Media types a write accepts, with how each body becomes records. */
+export const JSON_LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines']
+const ACCEPTED = ['application/json', ...JSON_LINES_TYPES]
+
+export interface WriteRoutesOptions {
+  config: Config
+  writer: ArticleWriter
+  /** Whether the rate-limit plugin is registered (a route-level limit needs it). */
+  rateLimited: boolean
+}
+
+const toOutcome = (o: RecordOutcome): WriteOutcome => ({
+  where: o.where,
+  status: o.status,
+  id: o.id ?? null,
+  title: o.title ?? null,
+  warnings: o.warnings ?? [],
+  problem: o.status === 'failed' ? problem(/^could not store/.test(o.reason ?? '') ? 500 : 400, o.reason ?? 'failed') : null,
+})
+
+/** The records of a request body, by its media type. */
+function recordsOf(contentType: string, body: string): RecordResult[] {
+  const type = contentType.split(';')[0]!.trim().toLowerCase()
+  return parseFile(JSON_LINES_TYPES.includes(type) ? 'body.jsonl' : 'body.json', body)
+}
+
+/**
+ * The write API, registered only when API keys are configured: POST /articles ingests one article
+ * (JSON), many (a JSON array, or JSON Lines) with the CLI's outcomes, DELETE /articles/:id
+ * removes one. Every request needs a key (checked before the body is read), and is limited per key.
+ */
+export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = async (app, { config, writer, rateLimited }) => {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser(ACCEPTED, { parseAs: 'string', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  )
+  app.addHook('onRequest', requireApiKey(config.API_KEYS))
+  const rateLimit =
+    rateLimited && config.WRITE_RATE_LIMIT_MAX > 0
+      ? { rateLimit: { max: config.WRITE_RATE_LIMIT_MAX, timeWindow: config.WRITE_RATE_LIMIT_WINDOW, keyGenerator: rateLimitKey } }
+      : {}
+  const security = [{ bearerAuth: [] }]
+  const refusals = { 400: ProblemDetails, 401: ProblemDetails, 413: ProblemDetails, 415: ProblemDetails }
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags: ['articles'],
+        operationId: 'createArticles',
+        summary: 'Ingest articles (needs an API key)',
+        description: `One article as a JSON object, several as a JSON array or as JSON Lines (\`application/x-ndjson\`), with the fields of the ingest CLI's JSON format (\`title\`, \`body\`, \`publishedAt\`, \`section\`, \`url\`, \`id\`, …). Each record gets the CLI's outcome: ingested, updated (same \`id\` or \`url\`, new content), unchanged, or failed with a problem. The answer is 201 when something was ingested (with \`Location\` for a single article), 200 when everything was already there or updated, and 400 when every record failed. At most ${config.WRITE_MAX_RECORDS} records and ${Math.round(config.WRITE_BODY_LIMIT_BYTES / 1024 / 1024)} MB per request (413), JSON or JSON Lines only (415); \`Authorization: Bearer <key>\` (401), limited per key (429).`,
+        security,
+        querystring: WriteQuery,
+        body: z.string().describe('JSON object or array, or JSON Lines'),
+        response: { 200: WriteResult, 201: WriteResult, ...refusals },
+      },
+      bodyLimit: config.WRITE_BODY_LIMIT_BYTES,
+      config: { responseCache: false, ...rateLimit },
+    },
+    async (req, reply) => {
+      const records = recordsOf(req.headers['content-type'] ?? '', req.body)
+      if (records.length === 0) throw new AppError(400, 'the body holds no article')
+      if (records.length > config.WRITE_MAX_RECORDS)
+        throw new AppError(413, `${records.length} records in one request; at most ${config.WRITE_MAX_RECORDS} are taken`)
+      const results = (await writer.ingest('POST /articles', records)).map(toOutcome)
+      const summary = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }
+      for (const r of results) summary[r.status]++
+      if (summary.failed === results.length) {
+        const errors = results.map((r) => ({ in: 'body' as const, name: r.where || 'body', message: r.problem!.detail }))
+        return reply
+          .code(400)
+          .type('application/problem+json')
+          .send(
+            problem(400, results.length === 1 ? errors[0]!.message : `all ${results.length} records failed`, {
+              instance: '/articles',
+              errors,
+            }),
+          )
+      }
+      if (results.length === 1 && results[0]!.id) reply.header('location', `/articles/${results[0]!.id}`)
+      return reply.code(summary.ingested > 0 ? 201 : 200).send({ results, summary })
+    },
+  )
+
+  app.delete(
+    '/:id',
+    {
+      schema: {
+        tags: ['articles'],
+        operationId: 'deleteArticle',
+        summary: 'Remove an article (needs an API key)',
+        description:
+          'The article goes with its quotes and mentions; the people in it are recounted (someone left without an article goes too) and the one-word names it shared keys with are resolved again. 204 with no body; 404 if there is no such article.',
+        security,
+        params: ArticleParams,
+        response: { 204: z.null().describe('Removed'), 401: ProblemDetails, 404: ProblemDetails },
+      },
+      config: { responseCache: false, ...rateLimit },
+    },
+    async (req, reply) => {
+      if (!(await writer.delete(req.params.id))) throw new AppError(404, `article '${req.params.id}' not found`)
+      return reply.code(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,55 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { AppError } from '../errors.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Which configured key authenticated this request ("key 1", …): for logs and rate limits, never the key itself. */
+    apiKey?: string
+  }
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest()
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const m = /^Bearer[ \t]+([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i.exec(header ?? '')
+  return m ? m[1]! : null
+}
+
+/**
+ * The index of the key `token` equals, or -1. Every key is compared, each in constant time on
+ * SHA-256 digests (equal lengths whatever the token), so the time taken tells nothing about the keys.
+ */
+export function matchingKey(keys: Buffer[], token: string): number {
+  const given = digest(token)
+  let found = -1
+  keys.forEach((key, i) => {
+    if (timingSafeEqual(key, given) && found < 0) found = i
+  })
+  return found
+}
+
+/** What a write's rate limit counts by: the key's number once known, else a digest of the token, else the address. */
+export function rateLimitKey(req: FastifyRequest): string {
+  if (req.apiKey) return req.apiKey
+  const token = bearerToken(req.headers.authorization)
+  return token ? `token ${digest(token).toString('base64url').slice(0, 16)}` : `ip ${req.ip}`
+}
+
+/** An onRequest hook that lets a request through only with one of `keys` (before its body is read). */
+export function requireApiKey(keys: string[]) {
+  const digests = keys.map(digest)
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const token = bearerToken(req.headers.authorization)
+    const index = token === null ? -1 : matchingKey(digests, token)
+    if (index < 0) {
+      reply.header(
+        'www-authenticate',
+        token === null ? 'Bearer realm="newsdesk"' : 'Bearer realm="newsdesk", error="invalid_token", error_description="unknown API key"',
+      )
+      throw new AppError(401, token === null ? 'this route needs an API key: Authorization: Bearer <key>' : 'the API key is not valid')
+    }
+    req.apiKey = `key ${index + 1}`
+  }
+}
