@@ -6,6 +6,11 @@ import { defaultWorkerCount, inProcess, workerExtractor } from '../ingest/extrac
 import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummary } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 import { compactSearchIndexes } from '../ingest/store.js'
+import { createUrlIngest, isUrl, urlList } from '../ingest/urls.js'
+import { createFetcher } from '../web/fetch/fetcher.js'
+import { readFile } from 'node:fs/promises'
+import { watchFolder } from './watch.js'
+import { fsErrorReason } from '../ingest/sources.js'
 import { relink, type RelinkSummary } from '../ingest/relink.js'
 
 const tallyOf = (o: FileOutcome) =>
@@ -24,7 +29,8 @@ export function describeOutcome(o: FileOutcome): string {
   if (o.records.length === 1) {
     const r = o.records[0]!
     const warn = r.warnings?.length ? ` (warning: ${r.warnings.join('; ')})` : ''
-    return r.status === 'failed' ? `${pad} ${o.source}: ${r.reason}` : `${pad} ${o.source} -> ${r.id}${warn}`
+    if (r.status === 'failed') return `${pad} ${o.source}: ${r.reason}`
+    return r.id ? `${pad} ${o.source} -> ${r.id}${warn}` : `${pad} ${o.source} (not modified since it was last fetched)`
   }
   const tally = tallyOf(o)
   const reasons = failed
@@ -80,8 +86,19 @@ const extensionList = (v: string) => {
 /** `ingest <paths...>`: returns the process exit code (0 only when nothing failed). */
 export async function runIngestCommand(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('ingest')
-    .description('Load articles (seed format, plain text, JSON, JSON Lines; directories walked; - for stdin) into the database')
-    .argument('[paths...]', 'files, directories, or - for stdin')
+    .description(
+      'Load articles (seed format, plain text, JSON, JSON Lines, web pages, RSS/Atom/JSON feeds; directories walked; - for stdin; http(s) URLs fetched) into the database',
+    )
+    .argument('[paths...]', 'files, directories, - for stdin, or http(s) URLs of pages and feeds')
+    .option('--urls <file>', 'a file of URLs to fetch, one per line (# comments)')
+    .option('--fetch', 'download the article of a feed item that only links to it (else it is reported)')
+    .option(
+      '--fetch-delay <ms>',
+      'politeness: least time between two requests to one host (robots.txt Crawl-delay may raise it)',
+      budgetMs,
+      1000,
+    )
+    .option('--watch <dir>', 'after loading the paths, keep watching <dir> and load files as they appear or change (Ctrl-C to stop)')
     .option('--json', 'print one JSON object per file and a JSON summary')
     .option('--ext <list>', 'extensions taken from directories', extensionList, DEFAULT_EXTENSIONS)
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
@@ -106,15 +123,37 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     database?: string
     workers: number
     extractionBudget: number
+    urls?: string
+    fetch?: boolean
+    fetchDelay: number
+    watch?: string
   }>()
-  const paths = program.args
-  if (!opts.reextract && !opts.relink && paths.length === 0) {
-    io.err('ingest: give at least one file, directory or - (see --help)')
+  const paths = program.args.filter((a) => !isUrl(a))
+  const urls = program.args.filter(isUrl)
+  if (opts.urls) {
+    let list
+    try {
+      list = urlList(await readFile(opts.urls, 'utf8'))
+    } catch (err) {
+      io.err(`ingest: --urls ${opts.urls}: ${fsErrorReason(err)}`)
+      return 2
+    }
+    if (list.bad.length) {
+      io.err(`ingest: --urls ${opts.urls}: not http(s) URLs: ${list.bad.slice(0, 3).join(', ')}${list.bad.length > 3 ? ', …' : ''}`)
+      return 2
+    }
+    urls.push(...list.urls)
+  }
+  if (!opts.reextract && !opts.relink && !opts.watch && paths.length === 0 && urls.length === 0) {
+    io.err('ingest: give at least one file, directory, URL or - (see --help)')
     return 2
   }
   const prisma = await openCommandDatabase('ingest', opts.database, io)
   if (!prisma) return 2
   const extractor = opts.workers > 0 ? workerExtractor(opts.workers, opts.extractionBudget) : inProcess(opts.extractionBudget)
+  // the network only when something is to be fetched
+  const fetcher = urls.length || opts.fetch ? createFetcher({ delayMs: opts.fetchDelay }) : null
+  const web = fetcher ? createUrlIngest(prisma, fetcher, { fetchLinks: !!opts.fetch }) : null
   const signal = io.signal
   const showBar = io.isTTY && !opts.json
   let bar: ReturnType<typeof progressBar> | null = null
@@ -160,12 +199,14 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       if (signal?.aborted) break
       sources.push(s)
     }
+    if (web) sources.push(...web.sources(urls))
     const started = Date.now()
     bar = showBar ? progressBar('files') : null
     bar?.start(sources.length)
     const counts = tally()
     let files = 0
-    for await (const outcome of ingestSources(prisma, sources, { extractor, signal })) {
+    const fetchLinked = web && opts.fetch ? web.fetchLinked : undefined
+    for await (const outcome of ingestSources(prisma, sources, { extractor, signal, fetchLinked })) {
       counts.add(outcome)
       if (opts.json) io.out(JSON.stringify(outcome))
       else if (bar) {
@@ -186,10 +227,25 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       io.out(
         `${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`,
       )
-    if (interrupted) return INTERRUPTED
-    return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
+    if (interrupted && !opts.watch) return INTERRUPTED
+    if (!opts.watch) return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
+    // watching: each batch of new or changed files goes through the same pipeline, until Ctrl-C or SIGTERM
+    const watched = tally()
+    const watchStarted = Date.now()
+    io.err(`watching ${opts.watch} for new and changed files (Ctrl-C to stop)`)
+    await watchFolder(opts.watch, opts.ext, signal ?? new AbortController().signal, async (files) => {
+      for await (const outcome of ingestSources(prisma, walkSources(files, opts.ext), { extractor, fetchLinked })) {
+        watched.add(outcome)
+        io.out(opts.json ? JSON.stringify(outcome) : describeOutcome(outcome))
+      }
+    })
+    const whileWatching = watched.summary((Date.now() - watchStarted) / 1000)
+    if (opts.json) io.out(JSON.stringify({ watched: whileWatching }))
+    else io.out(`stopped watching: ${describeSummary(whileWatching, Math.round(process.resourceUsage().maxRSS / 1024))}`)
+    return summary.articles.failed + whileWatching.articles.failed > 0 ? 1 : 0
   } finally {
     bar?.stop() // shows the cursor again, whatever happened
+    await fetcher?.close()
     await extractor.close()
     await prisma.$disconnect()
   }

@@ -45,16 +45,19 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
     env: process.env,
     signal: interrupt.signal,
   }
-  process.on('SIGINT', () => {
+  // Ctrl-C, or SIGTERM from a service manager (a watching ingest runs until stopped): the same clean stop
+  const stop = () => {
     if (interrupt.signal.aborted) {
-      // a second Ctrl-C: leave now; only the open transaction is lost, and SQLite rolls it back
+      // a second signal: leave now; only the open transaction is lost, and SQLite rolls it back
       if (process.stderr.isTTY) process.stderr.write(SHOW_CURSOR)
       process.stderr.write(`\n${name}: interrupted again, exiting now\n`)
       process.exit(INTERRUPTED)
     }
     process.stderr.write(`\n${name}: interrupted, finishing the open batch (Ctrl-C again to quit at once)\n`)
     interrupt.abort()
-  })
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
   command(process.argv.slice(2), io)
     .then((code) => {
       process.exitCode = code

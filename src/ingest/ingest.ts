@@ -2,11 +2,12 @@ import type { PrismaClient } from '../generated/prisma/client.js'
 import { EXTRACTOR_VERSION } from '../extraction/pipeline.js'
 import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
-import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine, type RecordResult } from './parse.js'
-import { fsErrorReason, readLines, readSource, walkSources, type Source } from './sources.js'
+import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine } from './parse.js'
+import { fsErrorReason, readLines, readSource, walkSources, type Source, type SourceRecord } from './sources.js'
 import { relinkArticles, settleBacklog } from './relink.js'
 import { errorSummary, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
+import { feedRecords, htmlFileRecord, isFeedFile, isHtmlFile, looksLikeFeed, type LinkFetcher } from './web.js'
 
 export interface RecordOutcome {
   where: string
@@ -47,6 +48,8 @@ export interface IngestOptions {
    * many files), 'lookup' asks the database per record (a few records, as a write request brings).
    */
   knownContent?: 'preload' | 'lookup'
+  /** How a feed item that only links to its article gets it (`--fetch`); without it such items are reported. */
+  fetchLinked?: LinkFetcher
 }
 
 /** Content hashes already stored (or taken by this run), with their article ids. */
@@ -90,7 +93,7 @@ async function knownContent(prisma: PrismaClient, how: 'preload' | 'lookup'): Pr
 }
 
 /** The parsed records of one source: JSON Lines files streamed line by line, other files read whole. */
-async function* recordsOf(source: string, file: OpenFile): AsyncGenerator<RecordResult> {
+async function* recordsOf(source: string, file: OpenFile, fetchLinked: LinkFetcher | null): AsyncGenerator<SourceRecord> {
   if (source !== '-' && isJsonLines(source)) {
     let lineNumber = 0
     let bytes = 0
@@ -112,25 +115,45 @@ async function* recordsOf(source: string, file: OpenFile): AsyncGenerator<Record
     if (blank) file.error = bytes === 0 ? 'empty file' : 'empty file (only whitespace)'
     return
   }
+  let bytes: Uint8Array
   let text: string
   try {
-    text = decodeText(await readSource(source))
+    bytes = await readSource(source)
+    // a web page declares its own charset (or none, and may be Windows-1252): never strict UTF-8
+    if (isHtmlFile(source)) {
+      yield htmlFileRecord(bytes)
+      return
+    }
+    text = decodeText(bytes)
   } catch (err) {
     file.error = err instanceof ParseError ? err.message : fsErrorReason(err)
+    return
+  }
+  if (isFeedFile(source) || (/\.json$/i.test(source) && looksLikeFeed(text))) {
+    yield* feedRecords(text, null, fetchLinked)
     return
   }
   yield* parseFile(source === '-' ? 'stdin.txt' : source, text)
 }
 
 /** Reads and parses each source, yielding its records (extraction started) and then its end. */
-async function* units(sources: AsyncIterable<Source> | Iterable<Source>, extractor: Extractor, seen: KnownContent): AsyncGenerator<Unit> {
+async function* units(
+  sources: AsyncIterable<Source> | Iterable<Source>,
+  extractor: Extractor,
+  seen: KnownContent,
+  fetchLinked: LinkFetcher | null,
+): AsyncGenerator<Unit> {
   for await (const source of sources) {
     const file: OpenFile = { source: source.path, records: [] }
     if (source.error) file.error = source.error
     else {
       const sourcePath = source.sourcePath !== undefined ? source.sourcePath : source.path === '-' ? null : source.path
       try {
-        for await (const r of source.records ? source.records() : recordsOf(source.path, file)) {
+        for await (const r of source.records ? source.records() : recordsOf(source.path, file, fetchLinked)) {
+          if (r.ok === 'unchanged') {
+            yield { file, outcome: { where: r.where, status: 'unchanged', ...(r.id ? { id: r.id } : {}) } }
+            continue
+          }
           if (!r.ok) {
             yield { file, outcome: { where: r.where, status: 'failed', reason: r.reason } }
             continue
@@ -186,7 +209,7 @@ export async function* ingestSources(
 ): AsyncGenerator<FileOutcome> {
   const batchSize = opts.batchSize ?? 64
   const extractor = opts.extractor ?? inProcessExtractor
-  const pending = units(sources, extractor, await knownContent(prisma, opts.knownContent ?? 'preload'))
+  const pending = units(sources, extractor, await knownContent(prisma, opts.knownContent ?? 'preload'), opts.fetchLinked ?? null)
   const window: Unit[] = []
   let exhausted = false
   const fill = async () => {

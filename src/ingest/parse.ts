@@ -42,7 +42,7 @@ export function parseDate(value: unknown): Date | null {
   return Number.isNaN(d.getTime()) || year < 1800 || year > 2200 ? null : d
 }
 
-function splitDateline(body: string): { dateline: string | null; agency: string | null } {
+export function splitDateline(body: string): { dateline: string | null; agency: string | null } {
   const m = body.match(DATELINE)
   if (!m) return { dateline: null, agency: null }
   const dateline = m[0]
@@ -52,7 +52,7 @@ function splitDateline(body: string): { dateline: string | null; agency: string 
   return { dateline: dateline || null, agency: m.groups?.agency?.trim() ?? null }
 }
 
-function checkSizes(title: string, body: string): void {
+export function checkSizes(title: string, body: string): void {
   if (!title) throw new ParseError('missing title')
   if (title.length > MAX_TITLE_CHARS) throw new ParseError(`title longer than ${MAX_TITLE_CHARS} characters`)
   if (!body.trim()) throw new ParseError('missing body')
@@ -185,7 +185,8 @@ export function applyMetadata(a: ParsedArticle, meta: Record<string, unknown>): 
 /** One outcome per record of a file: an article or the reason it could not be read. */
 export type RecordResult = { ok: true; article: ParsedArticle; where: string } | { ok: false; reason: string; where: string }
 
-const attempt = (where: string, f: () => ParsedArticle): RecordResult => {
+/** A record from a parser that throws ParseError on bad input: the article, or the reason as a failed record. */
+export const attempt = (where: string, f: () => ParsedArticle): RecordResult => {
   try {
     return { ok: true, article: f(), where }
   } catch (err) {

@@ -4,7 +4,7 @@ import type { RecordResult } from './parse.js'
 import { ParseError } from './types.js'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 
-export const DEFAULT_EXTENSIONS = ['txt', 'json', 'jsonl', 'ndjson']
+export const DEFAULT_EXTENSIONS = ['txt', 'json', 'jsonl', 'ndjson', 'html', 'htm', 'xhtml', 'rss', 'atom', 'xml']
 
 /**
  * A file to read (with its line of a folder manifest, if any), or a path that could not be walked,
@@ -16,10 +16,14 @@ export type Source =
       path: string
       error?: undefined
       meta?: Record<string, unknown>
-      records?: () => AsyncIterable<RecordResult> | Iterable<RecordResult>
+      records?: () => AsyncIterable<SourceRecord> | Iterable<SourceRecord>
       sourcePath?: string | null
     }
   | { path: string; error: string; meta?: undefined; records?: undefined; sourcePath?: undefined }
+
+/** A record its source already knows is stored unchanged (a web page answering 304 Not Modified); `id` when known. */
+export type UnchangedRecord = { ok: 'unchanged'; where: string; id: string | null }
+export type SourceRecord = RecordResult | UnchangedRecord
 
 /** A folder's metadata file: one JSON object per line naming a file beside it (`file`, `path` or `filename`). */
 export const MANIFEST_NAMES = ['manifest.jsonl', 'manifest.ndjson']

@@ -10,7 +10,7 @@ export interface ParsedArticle {
   externalId: string | null
   /** Fields of a JSON record that Newsdesk does not model, kept as given. */
   extra: Record<string, unknown> | null
-  format: 'seed' | 'text' | 'json' | 'jsonl'
+  format: 'seed' | 'text' | 'json' | 'jsonl' | 'html' | 'feed'
   /** Where the body starts in the source text (lets gold offsets into the file be compared). */
   bodyOffset: number
   /** Problems that did not stop the article from going in ("date 'soon' does not parse"). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
@@ -82,6 +83,36 @@ describe('POST /articles', () => {
     expect((await post(ctx, '').expect(400)).body.status).toBe(400)
   })
 
+  it('takes a web page with the address it was published at, and extracts its article', async () => {
+    const page = readFileSync(fixture('web/harbour-page.html'))
+    const res = await request(ctx.app.server)
+      .post('/articles?url=https://gazette.example/news/harbour')
+      .set('authorization', auth)
+      .set('content-type', 'text/html; charset=utf-8')
+      .send(page)
+      .expect(201)
+    const stored = await request(ctx.app.server).get(res.headers.location!).expect(200)
+    expect(stored.body).toMatchObject({
+      title: 'Harbour plan approved after long fight',
+      format: 'html',
+      url: 'https://gazette.example/news/2024/05/harbour-plan-approved',
+    })
+    expect(stored.body.body).not.toContain('Related stories')
+    const empty = await request(ctx.app.server)
+      .post('/articles')
+      .set('authorization', auth)
+      .set('content-type', 'text/html')
+      .send('<html><body><nav>Home</nav></body></html>')
+    expect(empty.status).toBe(400)
+    expect(empty.body.detail).toMatch(/no article/)
+    await request(ctx.app.server)
+      .post('/articles?url=ftp://x.example/a')
+      .set('authorization', auth)
+      .set('content-type', 'text/html')
+      .send(page)
+      .expect(400)
+  })
+
   it('refuses an unsupported media type (415), too large a body or too many records (413)', async () => {
     expect((await post(ctx, 'hello', 'text/plain').expect(415)).headers['content-type']).toMatch(/problem\+json/)
     await post(ctx, JSON.stringify(article(5, { body: 'x'.repeat(30_000) }))).expect(413)
@@ -107,10 +138,10 @@ describe('DELETE /articles/:id', () => {
   it('removes the article with its quotes and mentions, recounts its people, and the cache follows', async () => {
     const created = await post(
       ctx,
-      JSON.stringify(article(7, { body: 'Harbour master Piet Zwart said the new quay was finished. "It is done," Zwart said.' })),
+      JSON.stringify(article(7, { body: 'Harbour master Otto Vinke said the new slipway was finished. "It is done," Vinke said.' })),
     )
     const id = created.body.results[0].id
-    const person = await request(ctx.app.server).get('/people/piet-zwart').expect(200)
+    const person = await request(ctx.app.server).get('/people/otto-vinke').expect(200)
     expect(person.body.articleCount).toBe(1)
     const stats = (await request(ctx.app.server).get('/stats').expect(200)).body
     const etag = (await request(ctx.app.server).get(`/articles/${id}`).expect(200)).headers.etag!
@@ -118,12 +149,12 @@ describe('DELETE /articles/:id', () => {
     await request(ctx.app.server).delete(`/articles/${id}`).set('authorization', auth).expect(204)
     const gone = await request(ctx.app.server).get(`/articles/${id}`).set('if-none-match', etag).expect(404)
     expect(gone.headers['content-type']).toMatch(/problem\+json/)
-    await request(ctx.app.server).get('/people/piet-zwart').expect(404)
+    await request(ctx.app.server).get('/people/otto-vinke').expect(404)
     const after = (await request(ctx.app.server).get('/stats').expect(200)).body
     expect(after.articles.total).toBe(stats.articles.total - 1)
     expect(after.quotes.total).toBeLessThan(stats.quotes.total)
     expect((await request(ctx.app.server).get(`/quotes?article=${id}`).expect(200)).body.data).toEqual([])
-    expect((await request(ctx.app.server).get('/articles?q=quay').expect(200)).body.data).toEqual([])
+    expect((await request(ctx.app.server).get('/articles?q=slipway').expect(200)).body.data).toEqual([])
 
     await request(ctx.app.server).delete(`/articles/${id}`).set('authorization', auth).expect(404)
     await request(ctx.app.server).delete(`/articles/${id}`).expect(401)

@@ -4,6 +4,8 @@ import type { Config } from '../../config.js'
 import { AppError, ProblemDetails, problem } from '../../errors.js'
 import type { RecordOutcome } from '../../ingest/ingest.js'
 import { parseFile, type RecordResult } from '../../ingest/parse.js'
+import { htmlRecord } from '../../ingest/web.js'
+import { decodeHtml } from '../../web/html/decode.js'
 import type { ArticleWriter } from '../../ingest/write.js'
 import { rateLimitKey, requireApiKey } from '../../plugins/api-keys.js'
 import { ArticleParams } from './articles.schema.js'
@@ -12,6 +14,7 @@ import { WriteQuery, WriteResult, type WriteOutcome } from './articles.write.sch
 /** Media types a write accepts, with how each body becomes records. */
 export const JSON_LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines']
 const ACCEPTED = ['application/json', ...JSON_LINES_TYPES]
+const HTML_TYPES = ['text/html', 'application/xhtml+xml']
 
 export interface WriteRoutesOptions {
   config: Config
@@ -29,10 +32,11 @@ const toOutcome = (o: RecordOutcome): WriteOutcome => ({
   problem: o.status === 'failed' ? problem(/^could not store/.test(o.reason ?? '') ? 500 : 400, o.reason ?? 'failed') : null,
 })
 
-/** The records of a request body, by its media type. */
-function recordsOf(contentType: string, body: string): RecordResult[] {
+/** The records of a request body, by its media type: a web page is one article, read in the charset it declares. */
+function recordsOf(contentType: string, body: string | Buffer, url: string | undefined): RecordResult[] {
   const type = contentType.split(';')[0]!.trim().toLowerCase()
-  return parseFile(JSON_LINES_TYPES.includes(type) ? 'body.jsonl' : 'body.json', body)
+  if (HTML_TYPES.includes(type)) return [htmlRecord(decodeHtml(body as Buffer, contentType).text, url ?? null)]
+  return parseFile(JSON_LINES_TYPES.includes(type) ? 'body.jsonl' : 'body.json', body as string)
 }
 
 /**
@@ -43,6 +47,9 @@ function recordsOf(contentType: string, body: string): RecordResult[] {
 export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = async (app, { config, writer, rateLimited }) => {
   app.removeAllContentTypeParsers()
   app.addContentTypeParser(ACCEPTED, { parseAs: 'string', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  )
+  app.addContentTypeParser(HTML_TYPES, { parseAs: 'buffer', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   )
   app.addHook('onRequest', requireApiKey(config.API_KEYS))
@@ -60,17 +67,19 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
         tags: ['articles'],
         operationId: 'createArticles',
         summary: 'Ingest articles (needs an API key)',
-        description: `One article as a JSON object, several as a JSON array or as JSON Lines (\`application/x-ndjson\`), with the fields of the ingest CLI's JSON format (\`title\`, \`body\`, \`publishedAt\`, \`section\`, \`url\`, \`id\`, …). Each record gets the CLI's outcome: ingested, updated (same \`id\` or \`url\`, new content), unchanged, or failed with a problem. The answer is 201 when something was ingested (with \`Location\` for a single article), 200 when everything was already there or updated, and 400 when every record failed. At most ${config.WRITE_MAX_RECORDS} records and ${Math.round(config.WRITE_BODY_LIMIT_BYTES / 1024 / 1024)} MB per request (413), JSON or JSON Lines only (415); \`Authorization: Bearer <key>\` (401), limited per key (429).`,
+        description: `One article as a JSON object, several as a JSON array or as JSON Lines (\`application/x-ndjson\`), with the fields of the ingest CLI's JSON format (\`title\`, \`body\`, \`publishedAt\`, \`section\`, \`url\`, \`id\`, …), or a web page (\`text/html\`, with \`?url=\` where it was published): its article is extracted as the CLI extracts saved pages, and its canonical URL (else \`url\`) is its identity. Each record gets the CLI's outcome: ingested, updated (same \`id\` or \`url\`, new content), unchanged, or failed with a problem. The answer is 201 when something was ingested (with \`Location\` for a single article), 200 when everything was already there or updated, and 400 when every record failed. At most ${config.WRITE_MAX_RECORDS} records and ${Math.round(config.WRITE_BODY_LIMIT_BYTES / 1024 / 1024)} MB per request (413), JSON, JSON Lines or HTML only (415); \`Authorization: Bearer <key>\` (401), limited per key (429).`,
         security,
         querystring: WriteQuery,
-        body: z.string().describe('JSON object or array, or JSON Lines'),
+        consumes: [...ACCEPTED, ...HTML_TYPES],
+        // read as text (JSON, JSON Lines) or bytes (HTML, decoded in the charset it declares), then parsed into records
+        body: z.unknown().describe('A JSON object or array, JSON Lines, or an HTML page'),
         response: { 200: WriteResult, 201: WriteResult, ...refusals },
       },
       bodyLimit: config.WRITE_BODY_LIMIT_BYTES,
       config: { responseCache: false, ...rateLimit },
     },
     async (req, reply) => {
-      const records = recordsOf(req.headers['content-type'] ?? '', req.body)
+      const records = recordsOf(req.headers['content-type'] ?? '', req.body as string | Buffer, req.query.url)
       if (records.length === 0) throw new AppError(400, 'the body holds no article')
       if (records.length > config.WRITE_MAX_RECORDS)
         throw new AppError(413, `${records.length} records in one request; at most ${config.WRITE_MAX_RECORDS} are taken`)

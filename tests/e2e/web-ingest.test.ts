@@ -1,0 +1,273 @@
+import { spawn } from 'node:child_process'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { projectRoot } from '../../src/paths.js'
+import { fixture } from '../helpers/context.js'
+
+interface Outcome {
+  source: string
+  status: string
+  records: { where: string; status: string; reason?: string; id?: string }[]
+}
+
+let dir: string
+let db: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsdesk-web-'))
+  db = join(dir, 'web.db')
+  copyFileSync(inject('templateDb'), db)
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+/**
+ * The real ingest CLI (from source, as `npm run ingest` runs it) with --json; outcomes in order.
+ * Asynchronous: the local site it fetches from runs in this process.
+ */
+async function ingest(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--workers', '0', '--database', `file:${db}`, ...args],
+    { cwd: projectRoot },
+  )
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const run = { status, stdout, stderr }
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Outcome & { summary?: { articles: Record<string, number> } })
+  return { code: run.status, outcomes: lines.filter((l) => l.source), summary: lines.at(-1)?.summary, err: run.stderr }
+}
+
+const rows = <T>(sql: string) => {
+  const sqlite = new Database(db, { readonly: true })
+  try {
+    return sqlite.prepare(sql).all() as T[]
+  } finally {
+    sqlite.close()
+  }
+}
+
+describe('web pages and feeds from files', () => {
+  it('ingests a saved web page: the article only, its metadata, the canonical URL as identity', async () => {
+    const page = join(dir, 'harbour.html')
+    copyFileSync(fixture('web/harbour-page.html'), page)
+    const run = await ingest([page])
+    expect(run.code).toBe(0)
+    expect(run.outcomes[0]).toMatchObject({ status: 'ingested' })
+    const [a] = rows<{
+      title: string
+      body: string
+      url: string | null
+      format: string
+      publishedAt: string
+      section: string
+      extra: string
+    }>('SELECT "title", "body", "url", "format", "publishedAt", "section", "extra" FROM "Article"')
+    expect(a!.title).toBe('Harbour plan approved after long fight')
+    expect(a!.format).toBe('html')
+    expect(a!.publishedAt).toMatch(/^2024-05-06T09:30:00/)
+    expect(a!.body).toContain('Transport minister Ann Lee said the plan would create 400 jobs')
+    expect(a!.body).toContain('Work on the new quay is expected to start in the autumn')
+    for (const junk of [
+      'cookies',
+      'Share on Twitter',
+      'Related stories',
+      'Great news for the town',
+      'All rights reserved',
+      'window.tracking',
+      'Photo: Tom Reyes',
+    ])
+      expect(a!.body, junk).not.toContain(junk)
+    expect(JSON.parse(a!.extra)).toMatchObject({ siteName: 'Coast Gazette', authors: ['Maya Ortiz'] })
+    // people and quotes come out of the page's text
+    const people = rows<{ name: string }>('SELECT "name" FROM "Person"').map((p) => p.name)
+    expect(people).toEqual(expect.arrayContaining(['Ann Lee', 'Piet Zwart']))
+    // the same page again is unchanged
+    expect((await ingest([page])).outcomes[0]!.status).toBe('unchanged')
+  })
+
+  it('ingests a feed: items with their full content, and says which items only link out', async () => {
+    const run = await ingest([fixture('web/full-content.rss')])
+    expect(run.code).toBe(1)
+    expect(run.outcomes[0]!.status).toBe('partial')
+    const [ferry, budget] = run.outcomes[0]!.records
+    expect(ferry).toMatchObject({ where: 'item 1', status: 'ingested' })
+    expect(budget).toMatchObject({ where: 'item 2', status: 'failed' })
+    expect(budget!.reason).toMatch(/only links to the article \(https:\/\/gazette\.example\/news\/budget-row\): ingest with --fetch/)
+    const [a] = rows<{ title: string; url: string; format: string; body: string }>('SELECT "title", "url", "format", "body" FROM "Article"')
+    expect(a).toMatchObject({ title: 'Ferry route to reopen in June', url: 'https://gazette.example/news/ferry-route', format: 'feed' })
+    expect(a!.body).toContain('Operator chief Hana Berg said the company had repaired both boats.')
+  })
+})
+
+/** A local site on 127.0.0.1 only: pages, a feed linking to them, robots.txt, errors; it records every request. */
+function localSite() {
+  const seen: { path: string; headers: IncomingMessage['headers'] }[] = []
+  const page = readFileSync(fixture('web/harbour-page.html'), 'utf8')
+  const article = (title: string, who: string) =>
+    `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${who} said on Monday that the new budget would cut waiting lists across the region by a third within two years.</p><p>"We have found the money," ${who} told the council, adding that the plan had taken a year to prepare and would be reviewed every spring.</p><p>Opposition members said they would study the figures before the vote next week.</p></article></body></html>`
+  let base = ''
+  const server: Server = createServer((req, res) => {
+    seen.push({ path: req.url ?? '', headers: req.headers })
+    const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': type, ...headers })
+      res.end(body)
+    }
+    switch (req.url) {
+      case '/robots.txt':
+        return send(200, 'text/plain', 'User-agent: *\nDisallow: /private/\n')
+      case '/news/harbour': {
+        const etag = '"harbour-v1"'
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { etag })
+          return res.end()
+        }
+        return send(200, 'text/html; charset=utf-8', page, { etag })
+      }
+      case '/news/budget':
+        return send(200, 'text/html', article('Budget cuts waiting lists', 'Finance chief Rosa Diaz'))
+      case '/old-address':
+        res.writeHead(301, { location: '/news/budget' })
+        return res.end()
+      case '/feed.xml':
+        return send(
+          200,
+          'application/rss+xml',
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>${base}/</link>` +
+            `<item><title>Budget cuts waiting lists</title><link>${base}/news/budget</link><pubDate>Wed, 08 May 2024 08:00:00 GMT</pubDate><description>Teaser.</description></item>` +
+            `<item><title>Secret</title><link>${base}/private/secret</link><description>Teaser.</description></item>` +
+            `</channel></rss>`,
+        )
+      case '/private/secret':
+        return send(200, 'text/html', article('Secret', 'Nobody'))
+      default:
+        return send(404, 'text/html', '<h1>Not found</h1>')
+    }
+  })
+  return {
+    seen,
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => {
+          base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+          resolve(base)
+        }),
+      ),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+describe('URLs', () => {
+  const site = localSite()
+  let base: string
+  beforeAll(async () => {
+    base = await site.start()
+  })
+  afterAll(() => site.stop())
+
+  it('fetches pages (redirects followed), reports 404s, and fetches again conditionally: unchanged without a download', async () => {
+    site.seen.length = 0
+    const run = await ingest(['--fetch-delay', '0', `${base}/news/harbour`, `${base}/old-address`, `${base}/missing`])
+    expect(run.outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested', 'failed'])
+    expect(run.outcomes[2]!.records[0]!.reason).toMatch(/404/)
+    expect(run.code).toBe(1)
+    expect(site.seen.find((r) => r.path === '/news/harbour')!.headers['user-agent']).toMatch(/^NewsdeskBot\//)
+    const urls = rows<{ url: string }>('SELECT "url" FROM "Article" ORDER BY "url"').map((r) => r.url)
+    // the page names its canonical URL (relative, resolved against where it was fetched); the redirect ends at its final address
+    expect(urls).toEqual([`${base}/news/2024/05/harbour-plan-approved`, `${base}/news/budget`])
+
+    site.seen.length = 0
+    const again = await ingest(['--fetch-delay', '0', `${base}/news/harbour`])
+    expect(again.outcomes[0]).toMatchObject({ status: 'unchanged' })
+    expect(again.outcomes[0]!.records[0]!.id).toBeDefined()
+    const conditional = site.seen.find((r) => r.path === '/news/harbour')!
+    expect(conditional.headers['if-none-match']).toBe('"harbour-v1"')
+  })
+
+  it('reads a feed URL, fetches its items with --fetch, and never a path robots.txt disallows', async () => {
+    site.seen.length = 0
+    const list = join(dir, 'urls.txt')
+    writeFileSync(list, `# today's feeds\n${base}/feed.xml\n\n`)
+    const run = await ingest(['--fetch', '--fetch-delay', '0', '--urls', list])
+    const feed = run.outcomes[0]!
+    expect(feed.source).toBe(`${base}/feed.xml`)
+    expect(feed.records.map((r) => `${r.where} ${r.status}`)).toEqual(['item 1 ingested', 'item 2 failed'])
+    expect(feed.records[1]!.reason).toMatch(/robots\.txt/)
+    expect(site.seen.map((r) => r.path)).not.toContain('/private/secret')
+    const [budget] = rows<{ title: string; format: string; publishedAt: string }>('SELECT "title", "format", "publishedAt" FROM "Article"')
+    expect(budget).toMatchObject({ title: 'Budget cuts waiting lists', format: 'feed' })
+    // the item's date comes from the feed when the page gives none
+    expect(budget!.publishedAt).toMatch(/^2024-05-08/)
+  })
+
+  it('refuses a URL list with something that is not a URL', async () => {
+    const list = join(dir, 'urls.txt')
+    writeFileSync(list, 'ftp://example.org/a\n')
+    const run = await ingest(['--urls', list])
+    expect(run.code).toBe(2)
+    expect(run.err).toMatch(/not http\(s\) URLs: ftp:\/\/example\.org\/a/)
+  })
+})
+
+describe('--watch', () => {
+  it('loads files as they appear, a file written in several steps once, and stops cleanly on SIGTERM', async () => {
+    const inbox = join(dir, 'inbox')
+    mkdirSync(inbox)
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--workers', '0', '--database', `file:${db}`, '--watch', inbox],
+      { cwd: projectRoot },
+    )
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (err += d))
+    const waitFor = async (test: () => boolean, ms = 20_000) => {
+      const end = Date.now() + ms
+      while (!test()) {
+        if (Date.now() > end) throw new Error(`timed out; stdout: ${out}; stderr: ${err}`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    }
+    await waitFor(() => err.includes('watching'))
+    // written in three steps, with pauses shorter than the settling time
+    const file = join(inbox, 'council.txt')
+    writeFileSync(file, 'Council approves the budget\n\n')
+    await new Promise((r) => setTimeout(r, 100))
+    appendFileSync(file, 'Mayor Anne Hidalgo said on Monday that the budget would pass. ')
+    await new Promise((r) => setTimeout(r, 100))
+    appendFileSync(file, '"It is a fair budget," Hidalgo said.\n')
+    copyFileSync(fixture('web/harbour-page.html'), join(inbox, 'harbour.html'))
+    writeFileSync(join(inbox, 'notes.pdf'), 'not an article')
+    await waitFor(
+      () =>
+        out
+          .trim()
+          .split('\n')
+          .filter((l) => l.includes('"source"')).length >= 2,
+    )
+    await new Promise((r) => setTimeout(r, 800))
+    child.kill('SIGTERM')
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Outcome & { watched?: { articles: Record<string, number> } })
+    const outcomes = lines.filter((l) => l.source)
+    expect(outcomes.map((o) => o.source.split('/').at(-1)).sort()).toEqual(['council.txt', 'harbour.html'])
+    expect(outcomes.every((o) => o.status === 'ingested')).toBe(true)
+    expect(lines.at(-1)!.watched!.articles).toMatchObject({ ingested: 2, failed: 0 })
+    expect(code).toBe(0)
+    const council = rows<{ body: string }>(`SELECT "body" FROM "Article" WHERE "title" = 'Council approves the budget'`)
+    expect(council[0]!.body).toContain('"It is a fair budget," Hidalgo said.')
+  }, 40_000)
+})
