@@ -47,6 +47,13 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema')
       return sendProblem(reply, problem(500, 'the server could not produce a valid response', { instance }))
     }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const type = req.headers['content-type'] ?? 'none'
+      return sendProblem(
+        reply,
+        problem(415, `content type '${type}' is not accepted here (see the route's request body in /openapi.json)`, { instance }),
+      )
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
     if (status === 500) {
       req.log.error({ err }, 'unexpected error')

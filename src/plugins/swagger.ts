@@ -98,7 +98,7 @@ export const swaggerPlugin = fp(async (app: FastifyInstance, opts: { writable?: 
         title: 'Newsdesk API',
         version: '0.1.0',
         description:
-          'Who is in the news and who said what: articles, the people in them, and their quotes. Read-only JSON; lists use keyset pagination (`page.nextCursor`); errors are RFC 9457 problem+json; every answer carries a weak ETag for If-None-Match.',
+          'Who is in the news and who said what: articles, the people in them, and their quotes. JSON, read-only unless API keys are configured (then POST and DELETE `/articles` with a bearer key); lists use keyset pagination (`page.nextCursor`); errors are RFC 9457 problem+json; every answer carries a weak ETag for If-None-Match.',
       },
       tags: [
         { name: 'articles', description: 'Ingested news articles' },
