@@ -5,6 +5,7 @@ import {
   normaliseMeta,
   sameDate,
   sameText,
+  sameTitle,
   shingleScore,
   shingles,
   splitPages,
@@ -14,6 +15,10 @@ import {
 describe('shingle scoring', () => {
   it('tokenizes into lowercase words', () => {
     expect(tokenize('The Café’s 2 cats, sleeping!')).toEqual(['the', 'café', 's', '2', 'cats', 'sleeping'])
+  })
+
+  it('never splits a word at a soft hyphen or a zero-width space', () => {
+    expect(tokenize('Vladi\u00admir Pu\u200btin')).toEqual(['vladimir', 'putin'])
   })
 
   it('builds a multiset of 4-word shingles, one shingle for a short text', () => {
@@ -61,6 +66,14 @@ describe('gold text and metadata', () => {
     expect(sameDate(new Date('2015-07-24T04:36:10Z'), '2015-07-24T05:36:09+01:00')).toBe(false)
     expect(sameDate(new Date('2015-07-24T23:00:00Z'), '2015-07-24')).toBe(true)
     expect(sameDate(null, '2015-07-24')).toBe(false)
+  })
+
+  it('forgives a site suffix the gold title keeps, nothing else', () => {
+    expect(sameTitle('How to Build a Terrarium', 'How to Build a Terrarium | eHow')).toBe(true)
+    expect(sameTitle('Budget passes', 'Budget passes - Metro Daily')).toBe(true)
+    expect(sameTitle('Budget passes', 'Budget passes easily')).toBe(false)
+    expect(sameTitle('Budget', 'Budget passes - Metro Daily')).toBe(false)
+    expect(sameTitle(null, 'Budget')).toBe(false)
   })
 
   it('holds out every fifth page by name', () => {

@@ -188,3 +188,75 @@ describe('metadata helpers', () => {
     expect(parseDate('0001-01-01')).toBeNull()
   })
 })
+
+describe('cleaning rules inside the article', () => {
+  const page = (inner: string, head = '') => `<html><head>${head}</head><body><article>${inner}</article></body></html>`
+  const long = (n: number) => para(n).slice(3, -4)
+
+  it('keeps inline words inside running text whatever their class (a gloss link, a dateline span)', () => {
+    const a = article(
+      page(
+        `<p><span class="dateline">CAIRO —</span> Gunmen opened fire on visitors at the museum, officials said, in an attack on the capital.</p><p>The <a class="popup" href="#g">scrivener</a> said, quietly and firmly, that he would prefer not to, and went on with his copying.</p>${para(1)}`,
+      ),
+    )
+    expect(a.body).toContain('CAIRO — Gunmen opened fire')
+    expect(a.body).toContain('The scrivener said')
+  })
+
+  it('still drops a classed element that is the whole block (counter-example)', () => {
+    const a = article(page(`<p><span class="byline">By Jane Doe, Staff Writer, in the Capital</span></p>${para(1)}${para(2)}`))
+    expect(a.body).not.toContain('Jane Doe')
+  })
+
+  it('keeps an article header that holds only a standfirst, drops one with the headline and date', () => {
+    const intro = 'Most of the work our brains do happens out of sight, but when does the moment of insight come? New research looks.'
+    const a = article(page(`<header>${intro}</header>${para(1)}${para(2)}`))
+    expect(a.body.split('\n\n')[0]).toBe(intro)
+    const b = article(page(`<header><h2>The headline</h2><time datetime="2024-01-01">Jan 1</time> ${intro}</header>${para(1)}${para(2)}`))
+    expect(b.body).not.toContain('New research looks')
+  })
+
+  it('drops an author bio box, keeps a class that only starts like one', () => {
+    const a = article(
+      page(`${para(1)}${para(2)}<div class="post-body-bio">Erin Doe is a correspondent for The Post, based in Cairo.</div>`),
+    )
+    expect(a.body).not.toContain('correspondent')
+    const b = article(page(`${para(1)}${para(2)}<div class="biology-notes"><p>${long(3)}</p></div>`))
+    expect(b.body).toContain('Paragraph 3')
+  })
+
+  it('drops a chart (its axis labels and figures), keeps a box named after graphics cards', () => {
+    const chart = `<section class="interactive-embedded custom-graphic-container"><p>Interest payments on the debt</p><div class="ai2html"><p>$915</p><p>600</p><p>’17</p></div></section>`
+    const a = article(page(`${para(1)}${chart}${para(2)}`))
+    expect(a.body).not.toContain('Interest payments')
+    const b = article(page(`${para(1)}<div class="graphics-card-review"><p>${long(3)}</p></div>${para(2)}`))
+    expect(b.body).toContain('Paragraph 3')
+  })
+
+  it('drops a date stamp pair and a bare share counter, keeps numbers in a table and dates inside sentences', () => {
+    const a = article(
+      page(
+        `<p>Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC</p><div>137</div>${para(1)}<p>On Dec. 6, 2024, the vote failed.</p><table><tr><td>Year</td><td>1993</td></tr></table>${para(2)}`,
+      ),
+    )
+    expect(a.body).not.toContain('UTC')
+    expect(a.body).not.toMatch(/^137$/m)
+    expect(a.body).toContain('On Dec. 6, 2024, the vote failed.')
+    expect(a.body).toMatch(/^1993$/m)
+  })
+})
+
+describe('title cross-check', () => {
+  it('takes the h1 when the declared title names something else and the <title> agrees with the h1', () => {
+    const head =
+      '<meta property="og:title" content="Daily News - Latest News &amp; Headlines"><title>Space ship breaks up over Siberia</title>'
+    const a = article(`<html><head>${head}</head><body><h1>Space ship breaks up over Siberia</h1>${para(1)}${para(2)}</body></html>`)
+    expect(a.title).toBe('Space ship breaks up over Siberia')
+  })
+
+  it('keeps the declared title when it extends the h1 (counter-example)', () => {
+    const head = '<meta property="og:title" content="Space ship breaks up: what went wrong"><title>Space ship breaks up</title>'
+    const a = article(`<html><head>${head}</head><body><h1>Space ship breaks up</h1>${para(1)}${para(2)}</body></html>`)
+    expect(a.title).toBe('Space ship breaks up: what went wrong')
+  })
+})

@@ -395,6 +395,7 @@ export function dropReason(s: PageStats, i: number, rootText: number): DropReaso
   const text = s.text[i]!
   const share = text / rootText
   const hint = hintOf(el)
+  if (isInlineInProse(s, i)) return null
   if (
     name === 'figure' ||
     name === 'figcaption' ||
@@ -406,7 +407,8 @@ export function dropReason(s: PageStats, i: number, rootText: number): DropReaso
     !(s.paras[i]! >= 3 && linkDensity(s, i) < 0.2 && (MAYBE_CANDIDATE.test(hint) || share >= 0.3) && !NEVER_CONTENT.test(hint))
   )
     return 'boilerplate'
-  if ((name === 'header' || name === 'footer' || name === 'aside') && share < 0.5) return 'chrome'
+  if ((name === 'header' || name === 'footer' || name === 'aside') && share < 0.5 && !(name === 'header' && isStandfirst(s, i)))
+    return 'chrome'
   if (name === 'form' && share < 0.5) return 'form'
   if (HEADING_TAGS.has(name) && text < 80 && RELATED_HEADING.test(rawText(el))) return 'related-heading'
   const ld = linkDensity(s, i)
@@ -425,6 +427,31 @@ export function dropReason(s: PageStats, i: number, rootText: number): DropReaso
   if (s.inputs[i]! > 0 && share < 0.3) return 'form'
   if ((weight < 25 && ld > 0.33 && text > 0) || (weight >= 25 && ld > 0.5)) return 'links'
   return null
+}
+
+/**
+ * A word or phrase inside running text (a linked gloss, a "CAIRO —" dateline span): its class names
+ * a role, but dropping it would cut the sentence, so an inline element holding under half of its
+ * paragraph's text stays.
+ */
+function isInlineInProse(s: PageStats, i: number): boolean {
+  if (BLOCK_TAGS.has(s.els[i]!.name)) return false
+  let b = s.parent[i]!
+  while (b > 0 && !BLOCK_TAGS.has(s.els[b]!.name)) b = s.parent[b]!
+  return b >= 0 && s.els[b]!.name === 'p' && s.inline[b]! >= 2 * s.text[i]! && s.inline[b]! >= 80
+}
+
+/**
+ * An article <header> that holds only an introduction (a standfirst sentence or two): no heading,
+ * no date, few links. A header with the headline and byline stays chrome.
+ */
+function isStandfirst(s: PageStats, i: number): boolean {
+  if (s.text[i]! < 80 || linkDensity(s, i) > 0.2) return false
+  for (let k = i + 1; k <= s.end[i]!; k++) {
+    const n = s.els[k]!.name
+    if (HEADING_TAGS.has(n) || n === 'time' || n === 'img' || n === 'address') return false
+  }
+  return /[.!?。]["”’)]?\s*$/.test(rawText(s.els[i]!))
 }
 
 /** A list of stories rather than one: several <article> teasers, or most of the text in links. */

@@ -3,7 +3,7 @@ import { DomHandler, type Document, type Element } from 'domhandler'
 import { Parser } from 'htmlparser2'
 import { type Budget, BudgetExceeded, createBudget, findAll } from './dom.js'
 import { cleanContent, computeStats, looksLikeIndex, pickTop, scoreCandidates, withSiblings } from './content.js'
-import { DATE_LINE, FURNITURE_LINE, HEADING_TAGS } from './lexicon.js'
+import { COUNT_LINE, DATA_CELL_TAGS, DATE_LINE, FURNITURE_LINE, HEADING_TAGS } from './lexicon.js'
 import { readMetadata, type PageMetadata } from './metadata.js'
 import { type Paragraph, toParagraphs } from './text.js'
 
@@ -111,12 +111,16 @@ function tidy(paragraphs: Paragraph[], title: string | null): Paragraph[] {
   for (const p of paragraphs) {
     const n = norm(p.text)
     if (!n) continue
-    if (p.text.length < 120 && (FURNITURE_LINE.test(p.text) || DATE_LINE.test(p.text))) continue
+    if (p.text.length < 120 && (FURNITURE_LINE.test(p.text) || isDateLine(p.text))) continue
+    if (COUNT_LINE.test(p.text) && !DATA_CELL_TAGS.has(p.tag)) continue
     if (HEADING_TAGS.has(p.tag) && t && n === t) continue
     out.push(p)
   }
   return out
 }
+/** A date stamp, or several joined ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC"). */
+export const isDateLine = (text: string): boolean => text.split(/\s+[/|·•]\s+/).every((part) => DATE_LINE.test(part))
+
 const norm = (s: string): string =>
   s
     .toLowerCase()

@@ -97,7 +97,7 @@ export const NEGATIVE =
   /-ad-|(?:^|[\s_-])ads?(?:[\s_-]|$)|advert|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|taboola|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|social|newsletter|subscri|signup|sign-up|cookie|consent|popup|modal|recirc|trending|most-?popular|more-?stories|read-?more|breadcrumb|byline|author|toolbar|pagination|pager|caption|credit|disclaimer|rail|teaser|card|nav|menu|jump|print|login|paywall-prompt|inline-?cta|recommend|gallery|legends|carousel|slideshow/i
 /** Stronger than NEGATIVE: removed inside the chosen container whatever their text. */
 export const BOILERPLATE =
-  /(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|related|recirc|trending|most-?popular|more-?stories|outbrain|taboola|comments?|disqus|advert|advertisement|ad-?slot|ad-?container|ad-?wrapper|ad-?unit|dfp|promo|sponsored|breadcrumbs?|tags|tag-?list|topics|author-?bio|about-?the-?author|byline|dateline|timestamp|toolbar|print|popup|modal|recommended|read-?more|also-?read|see-?also|more-?on|pagination|pager|jump-?link|skip-?link|inline-?cta|cta|signin|login|paywall-?prompt|follow|rating|video-?player|video|player|vjs|audio|embed|gallery|legends|carousel|slideshow)(?:[\s_-]|$)/i
+  /(?:^|[\s_-])(?:share|sharing|social|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|related|recirc|trending|most-?popular|more-?stories|outbrain|taboola|comments?|disqus|advert|advertisement|ad-?slot|ad-?container|ad-?wrapper|ad-?unit|dfp|promo|sponsored|breadcrumbs?|tags|tag-?list|topics|author-?bio|author-?info|bio|about-?the-?author|byline|dateline|timestamp|toolbar|print|popup|modal|recommended|read-?more|also-?read|see-?also|more-?on|pagination|pager|jump-?link|skip-?link|inline-?cta|cta|signin|login|paywall-?prompt|follow|rating|video-?player|video|player|vjs|audio|embed|gallery|legends|carousel|slideshow|chart|graphic|infographic|ai2html|datawrapper|flourish)(?:[\s_-]|$)/i
 /** Boilerplate words that no amount of prose redeems (a long comment thread is still comments). */
 export const NEVER_CONTENT =
   /comment|disqus|related|recirc|outbrain|taboola|newsletter|cookie|consent|gallery|legends|carousel|slideshow|share|social/i
@@ -110,7 +110,7 @@ export const RELATED_HEADING =
 
 /** Short lines that are chrome wherever they stand. */
 export const FURNITURE_LINE =
-  /^(?:advertisement|sponsored( content)?|story continues below(?: advertisement)?|continue reading(?: (?:the|this) (?:main )?story)?|share (?:this|on \w+)|(?:share|tweet|email|print|comment)s?|click here to .*|sign up for .*newsletter.*|subscribe(?: now)?|skip (?:to|past) .*|image|photo|video|ad|supported by|listen to (?:this|the) (?:article|story).*|\d+ min(?:ute)? read|read more|follow us on .*|getty images)\.?$/i
+  /^(?:advertisement|sponsored( content)?|story continues below(?: advertisement)?|continue reading(?: (?:the|this) (?:main )?story)?|share (?:this|on \w+)|(?:share|tweet|email|print|comment)s?|click here to .*|sign up for .*newsletter.*|subscribe(?: now)?|skip (?:to|past) .*|image|photo|video|ad|supported by|listen to (?:this|the) (?:article|story).*|\d+ min(?:ute)? read|[\d.,]+[km]? (?:shares?|comments?|views?|likes?)|read more|follow us on .*|getty images)\.?$/i
 
 export const ARTICLE_TYPES = new Set([
   'article',
@@ -187,6 +187,10 @@ export const META_KEYS = {
   ],
   language: ['content-language', 'language', 'dc.language', 'dcterms.language', 'og:locale', 'inlanguage'],
 } as const
+
+/** A bare count ("137", "2.4k") standing alone: a share or comment counter, unless it is a table cell or list item. */
+export const COUNT_LINE = /^[\d.,]+[km]?$/i
+export const DATA_CELL_TAGS = new Set(['td', 'th', 'li', 'dd', 'dt', 'pre'])
 
 /** A line that is only a date or time stamp ("5 March 2024", "Updated: Nov 2, 2023 10:15 AM ET"). */
 export const DATE_LINE =

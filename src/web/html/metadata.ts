@@ -189,7 +189,21 @@ function pickTitle(ldHeadline: string | null, c: Collected, siteName: string | n
   const h1 = c.h1.find((h) => h.length > 0) ?? null
   const raw = ldHeadline ?? metaTitle ?? c.titleTag ?? h1
   if (!raw) return null
+  // the declared title names something else (a site slogan, a description) while the <title> and the h1 agree: take the h1
+  if (h1 && c.titleTag && raw !== c.titleTag && !overlaps(raw, h1) && agrees(c.titleTag, h1, siteName)) return collapse(h1)
   return stripSiteName(collapse(raw), siteName, h1)
+}
+
+/** One text contains the other, after normalisation. */
+const overlaps = (a: string, b: string): boolean => {
+  const x = norm(a)
+  const y = norm(b)
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x))
+}
+/** The <title> is the h1, once the site name is off it. */
+const agrees = (titleTag: string, h1: string, siteName: string | null): boolean => {
+  const h = norm(h1)
+  return h.length > 0 && (norm(titleTag) === h || norm(stripSiteName(collapse(titleTag), siteName, null)) === h)
 }
 
 /** "Headline | Site Name" -> "Headline" when a side of the separator is the site (or the rest is the h1). */
