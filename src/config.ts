@@ -82,7 +82,9 @@ const Env = z.object({
         .map((k) => k.trim())
         .filter(Boolean),
     )
-    .refine((keys) => keys.every((k) => k.length >= 16), { message: 'each API key must be at least 16 characters' })
+    .refine((keys) => keys.every((k) => k.length >= 16 && /^[A-Za-z0-9\-._~+/]+=*$/.test(k)), {
+      message: 'each API key must be at least 16 characters of A-Z a-z 0-9 - . _ ~ + / (as a Bearer token is written)',
+    })
     .describe('comma-separated keys that may write (POST/DELETE /articles); none: the API is read-only'),
   WRITE_RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(60).describe('write requests per API key per window; 0: unlimited'),
   WRITE_RATE_LIMIT_WINDOW: z.string().default('1 minute'),

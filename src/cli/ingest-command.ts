@@ -8,7 +8,7 @@ import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.
 import { compactSearchIndexes } from '../ingest/store.js'
 import { createUrlIngest, isUrl, urlList } from '../ingest/urls.js'
 import { createFetcher } from '../web/fetch/fetcher.js'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { watchFolder } from './watch.js'
 import { fsErrorReason } from '../ingest/sources.js'
 import { relink, type RelinkSummary } from '../ingest/relink.js'
@@ -144,6 +144,10 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     }
     urls.push(...list.urls)
   }
+  if (opts.watch && !(await stat(opts.watch).catch(() => null))?.isDirectory()) {
+    io.err(`ingest: --watch ${opts.watch}: not a folder`)
+    return 2
+  }
   if (!opts.reextract && !opts.relink && !opts.watch && paths.length === 0 && urls.length === 0) {
     io.err('ingest: give at least one file, directory, URL or - (see --help)')
     return 2
@@ -229,16 +233,28 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       )
     if (interrupted && !opts.watch) return INTERRUPTED
     if (!opts.watch) return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
-    // watching: each batch of new or changed files goes through the same pipeline, until Ctrl-C or SIGTERM
+    // watching: what is in the folder, then each batch of new or changed files, through the same pipeline, until Ctrl-C or SIGTERM
     const watched = tally()
     const watchStarted = Date.now()
-    io.err(`watching ${opts.watch} for new and changed files (Ctrl-C to stop)`)
-    await watchFolder(opts.watch, opts.ext, signal ?? new AbortController().signal, async (files) => {
-      for await (const outcome of ingestSources(prisma, walkSources(files, opts.ext), { extractor, fetchLinked })) {
-        watched.add(outcome)
-        io.out(opts.json ? JSON.stringify(outcome) : describeOutcome(outcome))
-      }
-    })
+    await watchFolder(
+      opts.watch,
+      opts.ext,
+      signal ?? new AbortController().signal,
+      async (files) => {
+        for await (const outcome of ingestSources(prisma, walkSources(files, opts.ext), {
+          extractor,
+          fetchLinked,
+          knownContent: 'lookup',
+        })) {
+          watched.add(outcome)
+          io.out(opts.json ? JSON.stringify(outcome) : describeOutcome(outcome))
+        }
+      },
+      {
+        onReady: () => io.err(`watching ${opts.watch} for new and changed files (Ctrl-C to stop)`),
+        onError: (err) => io.err(`ingest: a batch failed and was skipped: ${err instanceof Error ? err.message : String(err)}`),
+      },
+    )
     const whileWatching = watched.summary((Date.now() - watchStarted) / 1000)
     if (opts.json) io.out(JSON.stringify({ watched: whileWatching }))
     else io.out(`stopped watching: ${describeSummary(whileWatching, Math.round(process.resourceUsage().maxRSS / 1024))}`)

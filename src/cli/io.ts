@@ -45,7 +45,8 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
     env: process.env,
     signal: interrupt.signal,
   }
-  // Ctrl-C, or SIGTERM from a service manager (a watching ingest runs until stopped): the same clean stop
+  // Ctrl-C; and SIGTERM for a watching ingest, which runs under a service manager until stopped (any other
+  // command keeps the default: SIGTERM ends it at once, and the open transaction is rolled back)
   const stop = () => {
     if (interrupt.signal.aborted) {
       // a second signal: leave now; only the open transaction is lost, and SQLite rolls it back
@@ -57,7 +58,7 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
     interrupt.abort()
   }
   process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  if (process.argv.includes('--watch')) process.on('SIGTERM', stop)
   command(process.argv.slice(2), io)
     .then((code) => {
       process.exitCode = code

@@ -1,22 +1,26 @@
 import { watch } from 'chokidar'
+import { statSync } from 'node:fs'
 import { extname } from 'node:path'
 
 /**
- * Calls `onFiles` with the files of `dir` (and below) that appear or change, in batches, one batch
- * at a time, until `signal` aborts; then waits for the batch in hand and resolves. A file is
- * reported once its size has stayed the same for `settleMs`, so a file written in several steps
- * is read whole, once.
+ * Calls `onFiles` with the files of `dir` (and below): those already there, then those that appear
+ * or change, in batches, one batch at a time, until `signal` aborts; then waits for the batch in
+ * hand and resolves. A file is reported once its size has stayed the same for `settleMs`, so a
+ * file written in several steps is read whole, once. `onReady` is called once the folder is
+ * watched. A batch that fails is reported to `onError` and watching goes on.
  */
 export async function watchFolder(
   dir: string,
   extensions: string[],
   signal: AbortSignal,
   onFiles: (paths: string[]) => Promise<void>,
-  settleMs = 400,
+  opts: { settleMs?: number; onReady?: () => void; onError?: (err: unknown) => void } = {},
 ): Promise<void> {
+  const settleMs = opts.settleMs ?? 400
   const wanted = new Set(extensions.map((e) => `.${e.toLowerCase()}`))
   const watcher = watch(dir, {
-    ignoreInitial: true,
+    // files already there are loaded too (stored ones come out unchanged): nothing dropped while no one watched is lost
+    ignoreInitial: false,
     awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: Math.max(50, settleMs / 4) },
     // folders are always walked; files only with a wanted extension, never a manifest being written
     ignored: (path, stats) => !!stats?.isFile() && !wanted.has(extname(path).toLowerCase()),
@@ -24,12 +28,27 @@ export async function watchFolder(
   const pending = new Set<string>()
   let running: Promise<void> = Promise.resolve()
   let timer: NodeJS.Timeout | null = null
+  // what each file was when last handed over: a change event for a file as it was already read is dropped
+  const handed = new Map<string, string>()
+  const signature = (path: string) => {
+    try {
+      const st = statSync(path)
+      return `${st.size}:${st.mtimeMs}`
+    } catch {
+      return null
+    }
+  }
   const drain = () => {
     timer = null
-    if (pending.size === 0) return
-    const batch = [...pending].sort()
+    const batch = [...pending].sort().filter((path) => {
+      const now = signature(path)
+      if (now === null || handed.get(path) === now) return false
+      handed.set(path, now)
+      return true
+    })
     pending.clear()
-    running = running.then(() => onFiles(batch))
+    if (batch.length === 0) return
+    running = running.then(() => onFiles(batch)).catch((err: unknown) => opts.onError?.(err))
   }
   const queue = (path: string) => {
     if (signal.aborted) return
@@ -38,6 +57,7 @@ export async function watchFolder(
   }
   watcher.on('add', queue).on('change', queue)
   await new Promise<void>((ready) => watcher.once('ready', () => ready()))
+  opts.onReady?.()
   await new Promise<void>((stopped) => {
     if (signal.aborted) stopped()
     else signal.addEventListener('abort', () => stopped(), { once: true })

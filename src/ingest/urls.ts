@@ -34,8 +34,9 @@ export function createUrlIngest(prisma: PrismaClient, fetcher: Fetcher, opts: { 
   /** One URL's records: a page gives one, a feed one per item. */
   async function* fetchRecords(url: string, where: string, feedsAllowed: boolean): AsyncGenerator<SourceRecord> {
     const before = await earlier(url)
-    // a feed is compared by its items, so its own 304 needs no stored article; a page's does
-    const known = before && (before.articleId || feedsAllowed) ? before.validators : undefined
+    // a conditional request only when what the URL gave is still stored: a page that failed, was
+    // deleted or never got stored, and a feed (whose items are compared one by one), are downloaded again
+    const known = before?.articleId ? before.validators : undefined
     const result = await fetcher.fetch(url, known)
     if (result.kind === 'unchanged') {
       yield { ok: 'unchanged', where, id: before?.articleId ?? null }

@@ -24,10 +24,31 @@ function webExtra(a: HtmlArticle, more: Record<string, unknown> = {}): Record<st
   return extra
 }
 
-/** A web page's article as a record: the canonical URL (else the page's own) is its identity. */
+/** The site of a host name: its last two labels, three under a short second level ("bbc.co.uk", "example.com.au"). */
+export function siteOf(url: string): string | null {
+  let host: string
+  try {
+    host = new URL(url).hostname.toLowerCase()
+  } catch {
+    return null
+  }
+  const labels = host.split('.')
+  const take = labels.length >= 3 && labels.at(-1)!.length === 2 && labels.at(-2)!.length <= 3 ? 3 : 2
+  return labels.slice(-take).join('.')
+}
+
+/**
+ * A web page's article as a record: its canonical URL is its identity, unless the canonical URL
+ * is on another site than the page was fetched from (a page cannot claim another site's story
+ * and replace it); then the page's own URL is.
+ */
 export function pageArticle(a: HtmlArticle, pageUrl: string | null, warnings: string[], format: 'html' | 'feed' = 'html'): ParsedArticle {
   const title = a.title.replace(/\s+/g, ' ').trim()
   checkSizes(title, a.body)
+  if (a.canonicalUrl && pageUrl && siteOf(a.canonicalUrl) !== siteOf(pageUrl)) {
+    warnings = [...warnings, `canonical URL ${a.canonicalUrl} is on another site; the page's own URL is kept`]
+    a = { ...a, canonicalUrl: null }
+  }
   const dl = splitDateline(a.body)
   return {
     title,

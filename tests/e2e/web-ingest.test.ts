@@ -4,7 +4,7 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmS
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, onTestFinished } from 'vitest'
 import { projectRoot } from '../../src/paths.js'
 import { fixture } from '../helpers/context.js'
 
@@ -191,6 +191,16 @@ describe('URLs', () => {
     expect(again.outcomes[0]!.records[0]!.id).toBeDefined()
     const conditional = site.seen.find((r) => r.path === '/news/harbour')!
     expect(conditional.headers['if-none-match']).toBe('"harbour-v1"')
+
+    // once the article is gone, a 304 would hide it: the page is downloaded again
+    const sqlite = new Database(db)
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.prepare(`DELETE FROM "Article" WHERE "id" = ?`).run(again.outcomes[0]!.records[0]!.id)
+    sqlite.close()
+    site.seen.length = 0
+    const back = await ingest(['--fetch-delay', '0', `${base}/news/harbour`])
+    expect(back.outcomes[0]).toMatchObject({ status: 'ingested' })
+    expect(site.seen.find((r) => r.path === '/news/harbour')!.headers['if-none-match']).toBeUndefined()
   })
 
   it('reads a feed URL, fetches its items with --fetch, and never a path robots.txt disallows', async () => {
@@ -219,9 +229,11 @@ describe('URLs', () => {
 })
 
 describe('--watch', () => {
-  it('loads files as they appear, a file written in several steps once, and stops cleanly on SIGTERM', async () => {
+  it('loads the files there and those that appear, a file written in several steps once, and stops cleanly on SIGTERM', async () => {
     const inbox = join(dir, 'inbox')
     mkdirSync(inbox)
+    // dropped while nobody watched: loaded when watching starts
+    writeFileSync(join(inbox, 'earlier.txt'), 'Bridge reopens\n\nEngineer Lars Berg said on Sunday that the bridge was safe again.\n')
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', join(projectRoot, 'scripts/ingest.ts'), '--json', '--workers', '0', '--database', `file:${db}`, '--watch', inbox],
@@ -231,6 +243,10 @@ describe('--watch', () => {
     let err = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (err += d))
+    // never left running, whatever happens below
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL')
+    })
     const waitFor = async (test: () => boolean, ms = 20_000) => {
       const end = Date.now() + ms
       while (!test()) {
@@ -263,9 +279,9 @@ describe('--watch', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Outcome & { watched?: { articles: Record<string, number> } })
     const outcomes = lines.filter((l) => l.source)
-    expect(outcomes.map((o) => o.source.split('/').at(-1)).sort()).toEqual(['council.txt', 'harbour.html'])
+    expect(outcomes.map((o) => o.source.split('/').at(-1)).sort()).toEqual(['council.txt', 'earlier.txt', 'harbour.html'])
     expect(outcomes.every((o) => o.status === 'ingested')).toBe(true)
-    expect(lines.at(-1)!.watched!.articles).toMatchObject({ ingested: 2, failed: 0 })
+    expect(lines.at(-1)!.watched!.articles).toMatchObject({ ingested: 3, failed: 0 })
     expect(code).toBe(0)
     const council = rows<{ body: string }>(`SELECT "body" FROM "Article" WHERE "title" = 'Council approves the budget'`)
     expect(council[0]!.body).toContain('"It is a fair budget," Hidalgo said.')

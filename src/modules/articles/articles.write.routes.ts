@@ -86,6 +86,11 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
       const results = (await writer.ingest('POST /articles', records)).map(toOutcome)
       const summary = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }
       for (const r of results) summary[r.status]++
+      if (summary.failed === results.length && results.some((r) => r.problem!.status >= 500)) {
+        // the database could not take them (locked by another writer, say): the request may be sent again
+        reply.header('retry-after', '5')
+        throw new AppError(503, `the articles could not be stored now: ${results.find((r) => r.problem!.status >= 500)!.problem!.detail}`)
+      }
       if (summary.failed === results.length) {
         const errors = results.map((r) => ({ in: 'body' as const, name: r.where || 'body', message: r.problem!.detail }))
         return reply
