@@ -30,17 +30,27 @@ export function matchingKey(keys: Buffer[], token: string): number {
   return found
 }
 
-/** What a write's rate limit counts by: the key's number once known, else a digest of the token, else the address. */
-export function rateLimitKey(req: FastifyRequest): string {
-  if (req.apiKey) return req.apiKey
-  const token = bearerToken(req.headers.authorization)
-  return token ? `token ${digest(token).toString('base64url').slice(0, 16)}` : `ip ${req.ip}`
+/**
+ * What a write's rate limit counts by (it runs before the key is checked): a valid key's number, so
+ * each key has its own allowance; anything else by the client's address, so guessing keys is
+ * limited too.
+ */
+export function rateLimitKey(keys: string[]) {
+  const digests = keys.map(digest)
+  return (req: FastifyRequest): string => {
+    const token = bearerToken(req.headers.authorization)
+    const index = token === null ? -1 : matchingKey(digests, token)
+    return index >= 0 ? `key ${index + 1}` : `ip ${req.ip}`
+  }
 }
 
-/** An onRequest hook that lets a request through only with one of `keys` (before its body is read). */
+/**
+ * A preParsing hook that lets a request through only with one of `keys`: after the rate limit
+ * (onRequest) has counted it, before its body is read.
+ */
 export function requireApiKey(keys: string[]) {
   const digests = keys.map(digest)
-  return async (req: FastifyRequest, reply: FastifyReply) => {
+  return async <T>(req: FastifyRequest, reply: FastifyReply, payload: T): Promise<T> => {
     const token = bearerToken(req.headers.authorization)
     const index = token === null ? -1 : matchingKey(digests, token)
     if (index < 0) {
@@ -51,5 +61,6 @@ export function requireApiKey(keys: string[]) {
       throw new AppError(401, token === null ? 'this route needs an API key: Authorization: Bearer <key>' : 'the API key is not valid')
     }
     req.apiKey = `key ${index + 1}`
+    return payload
   }
 }

@@ -195,4 +195,12 @@ describe('rate limit per key', () => {
     await post(limited, JSON.stringify(article(12)), 'application/json', `Bearer ${OLD_KEY}`).expect(201)
     await request(limited.app.server).get('/articles').expect(200)
   })
+
+  it('counts requests without a valid key by address, so guessing keys is limited too', async () => {
+    for (const guess of ['guess-number-one-00000', 'guess-number-two-00000'])
+      await post(limited, JSON.stringify(article(13)), 'application/json', `Bearer ${guess}`).expect(401)
+    await post(limited, JSON.stringify(article(13)), 'application/json', 'Bearer guess-number-three-000').expect(429)
+    // a valid key keeps its own allowance
+    await post(limited, JSON.stringify(article(14)), 'application/json', `Bearer ${OLD_KEY}`).expect(201)
+  })
 })

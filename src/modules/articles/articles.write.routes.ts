@@ -52,10 +52,16 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
   app.addContentTypeParser(HTML_TYPES, { parseAs: 'buffer', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   )
-  app.addHook('onRequest', requireApiKey(config.API_KEYS))
+  app.addHook('preParsing', requireApiKey(config.API_KEYS))
   const rateLimit =
     rateLimited && config.WRITE_RATE_LIMIT_MAX > 0
-      ? { rateLimit: { max: config.WRITE_RATE_LIMIT_MAX, timeWindow: config.WRITE_RATE_LIMIT_WINDOW, keyGenerator: rateLimitKey } }
+      ? {
+          rateLimit: {
+            max: config.WRITE_RATE_LIMIT_MAX,
+            timeWindow: config.WRITE_RATE_LIMIT_WINDOW,
+            keyGenerator: rateLimitKey(config.API_KEYS),
+          },
+        }
       : {}
   const security = [{ bearerAuth: [] }]
   const refusals = { 400: ProblemDetails, 401: ProblemDetails, 413: ProblemDetails, 415: ProblemDetails }
