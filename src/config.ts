@@ -94,6 +94,12 @@ const Env = z.object({
     .positive()
     .default(16 * 1024 * 1024),
   WRITE_MAX_RECORDS: z.coerce.number().int().positive().default(1_000).describe('records per write request'),
+  WRITE_QUEUE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16)
+    .describe('write requests waiting for the writer; past it, 503 with Retry-After'),
   WRITE_EXTRACTION_THREADS: z.coerce
     .number()
     .int()

@@ -156,7 +156,9 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
   if (!prisma) return 2
   const extractor = opts.workers > 0 ? workerExtractor(opts.workers, opts.extractionBudget) : inProcess(opts.extractionBudget)
   // the network only when something is to be fetched
-  const fetcher = urls.length || opts.fetch ? createFetcher({ delayMs: opts.fetchDelay }) : null
+  // the hosts the operator named may be on this machine or its network; links found in feeds or redirects may not
+  const fetcher =
+    urls.length || opts.fetch ? createFetcher({ delayMs: opts.fetchDelay, allowPrivateHosts: urls.map((u) => new URL(u).hostname) }) : null
   const web = fetcher ? createUrlIngest(prisma, fetcher, { fetchLinks: !!opts.fetch }) : null
   const signal = io.signal
   const showBar = io.isTTY && !opts.json

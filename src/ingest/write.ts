@@ -14,13 +14,18 @@ import { refreshPeople } from './store.js'
  */
 export function createArticleWriter(prisma: PrismaClient, extractor: Extractor) {
   let queue: Promise<unknown> = Promise.resolve()
+  let waiting = 0
   const serially = <T>(write: () => Promise<T>): Promise<T> => {
-    const run = queue.then(write, write)
+    waiting++
+    const run = queue.then(write, write).finally(() => waiting--)
     queue = run.catch(() => {})
     return run
   }
 
   return {
+    /** Writes queued or running: a caller refuses new ones past its bound instead of holding their bodies without limit. */
+    waiting: () => waiting,
+
     /** Stores the records (parsed already, failures included) and answers one outcome per record, in order. */
     ingest: (name: string, records: RecordResult[]): Promise<RecordOutcome[]> =>
       serially(async () => {

@@ -3,6 +3,9 @@ import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
 import { openApiValidator } from '../helpers/openapi.js'
+import { inProcessExtractor } from '../../src/ingest/extractor.js'
+import { parseFile } from '../../src/ingest/parse.js'
+import { createArticleWriter } from '../../src/ingest/write.js'
 
 const KEY = 'test-key-0123456789abcdef'
 const OLD_KEY = 'rotated-key-0123456789abcdef'
@@ -131,6 +134,18 @@ describe('POST /articles', () => {
     await post(ctx, 'x'.repeat(50_000), 'application/json', null).expect(401)
     await post(ctx, 'hello', 'text/plain', null).expect(401)
     await post(ctx, JSON.stringify(article(6)), 'application/json', `Bearer ${OLD_KEY}`).expect(201)
+  })
+})
+
+describe('the writer', () => {
+  it('counts the writes waiting, so a request past WRITE_QUEUE can be refused before its body is read', async () => {
+    const writer = createArticleWriter(ctx.prisma, inProcessExtractor)
+    const records = parseFile('x.json', JSON.stringify(article(20)))
+    const first = writer.ingest('test', records)
+    const second = writer.delete('no-such-article')
+    expect(writer.waiting()).toBe(2)
+    await Promise.all([first, second])
+    expect(writer.waiting()).toBe(0)
   })
 })
 

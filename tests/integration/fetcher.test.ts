@@ -147,7 +147,8 @@ afterAll(async () => {
 
 const fetchers: Array<ReturnType<typeof createFetcher>> = []
 const fetcherWith = (opts: Partial<FetchOptions> = {}) => {
-  const fetcher = createFetcher({ userAgent: UA, delayMs: 0, timeoutMs: 3000, ...opts })
+  // the test servers are on this machine: named as the operator's own hosts
+  const fetcher = createFetcher({ userAgent: UA, delayMs: 0, timeoutMs: 3000, allowPrivateHosts: ['127.0.0.1', 'localhost'], ...opts })
   fetchers.push(fetcher)
   return fetcher
 }
@@ -375,5 +376,17 @@ describe('fetcher: politeness', () => {
     const [plainPage] = plain.seen.slice(from.plain)
     expect(Math.abs(plainPage!.at - mainPage!.at)).toBeLessThan(150)
     expect(mainFeed!.at - mainPage!.at).toBeGreaterThanOrEqual(300 - FIRST_CONNECTION_SLACK_MS)
+  })
+})
+
+describe('addresses a third party may not make the fetcher reach', () => {
+  it('refuses this machine and private networks for hosts the operator did not name, before connecting', async () => {
+    const stranger = fetcherWith({ allowPrivateHosts: [] })
+    const before = requestsTo(plain, '/page').length
+    const literal = await stranger.fetch(plain.url('/page'))
+    expect(literal).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^refused: 127\.0\.0\.1 is a private address/) })
+    const named = await stranger.fetch(`http://localhost:${new URL(plain.url('/')).port}/page`)
+    expect(named).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^refused: localhost resolves to a private address/) })
+    expect(requestsTo(plain, '/page').length).toBe(before)
   })
 })

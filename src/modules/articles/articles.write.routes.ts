@@ -53,6 +53,11 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
     done(null, body),
   )
   app.addHook('preParsing', requireApiKey(config.API_KEYS))
+  // writes run one at a time; past the bound a request is refused before its body is read
+  app.addHook('preParsing', async (_req, _reply, payload) => {
+    if (writer.waiting() >= config.WRITE_QUEUE) throw new AppError(503, `${writer.waiting()} writes are waiting already; retry later`)
+    return payload
+  })
   const rateLimit =
     rateLimited && config.WRITE_RATE_LIMIT_MAX > 0
       ? {

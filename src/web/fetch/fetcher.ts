@@ -1,5 +1,6 @@
 import type { ReadableStream } from 'node:stream/web'
 import { Agent, fetch as undiciFetch, type Response } from 'undici'
+import { guardedLookup, literalAddressRefusal } from './address-guard.js'
 import { createHostScheduler } from './host-scheduler.js'
 import { describeNetworkError } from './network-error.js'
 import { createRobotsCache, type RobotsFile } from './robots.js'
@@ -19,6 +20,11 @@ export interface FetchOptions {
   /** robots.txt fetched once per origin; 4xx = allow all, 5xx or unreachable = disallow all (RFC 9309) */
   respectRobots: boolean
   acceptTypes: string[]
+  /**
+   * Hosts that may resolve to private, loopback or link-local addresses: those the operator named
+   * (URL arguments). Any other host doing so (a feed's link, a redirect) is refused.
+   */
+  allowPrivateHosts: string[]
 }
 
 export interface Validators {
@@ -53,6 +59,7 @@ export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
   perHostConcurrency: 2,
   delayMs: 1000,
   respectRobots: true,
+  allowPrivateHosts: [],
   acceptTypes: [
     'text/html',
     'application/xhtml+xml',
@@ -89,7 +96,8 @@ interface HopRequest {
 /** A polite HTTP client for pages and feeds: robots.txt, per-host queues, conditional requests, size and time limits. */
 export function createFetcher(opts: Partial<FetchOptions> = {}): Fetcher {
   const options: FetchOptions = { ...DEFAULT_FETCH_OPTIONS, ...opts }
-  const agent = new Agent({ connect: { timeout: options.timeoutMs } })
+  const allowedPrivate = new Set(options.allowPrivateHosts.map((h) => h.toLowerCase()))
+  const agent = new Agent({ connect: { timeout: options.timeoutMs, lookup: guardedLookup(allowedPrivate) } })
   const scheduler = createHostScheduler({ concurrency: options.perHostConcurrency, delayMs: options.delayMs })
   const robots = createRobotsCache(loadRobots, options.userAgent)
   const accepted = new Set(options.acceptTypes.map((t) => t.toLowerCase()))
@@ -103,6 +111,8 @@ export function createFetcher(opts: Partial<FetchOptions> = {}): Fetcher {
     const timer = setTimeout(() => controller.abort(), options.timeoutMs)
     try {
       if (closed) return { kind: 'failed', reason: 'fetcher closed' }
+      const refusal = literalAddressRefusal(url, allowedPrivate)
+      if (refusal) return { kind: 'failed', reason: refusal }
       const response = await undiciFetch(url, {
         dispatcher: agent,
         redirect: 'manual',

@@ -22,6 +22,7 @@ const TLS_CODE = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIG
 export function describeNetworkError(err: unknown): string {
   const cause = innermost(err)
   const code = codeOf(cause) ?? codeOf(err)
+  if (code === 'ERR_PRIVATE_ADDRESS') return `refused: ${messageOf(cause)}`
   if (code && REASONS_BY_CODE[code]) return REASONS_BY_CODE[code]
   if (code && TLS_CODE.test(code)) return `TLS error: ${messageOf(cause)}`
   if (code?.startsWith('HPE_')) return 'invalid HTTP response'
