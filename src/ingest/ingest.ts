@@ -7,6 +7,7 @@ import { fsErrorReason, readLines, readSource, walkSources, type Source, type So
 import { relinkArticles, settleBacklog } from './relink.js'
 import { errorSummary, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
+import { decodeXml } from '../web/html/decode.js'
 import { feedRecords, htmlFileRecord, isFeedFile, isHtmlFile, looksLikeFeed, type LinkFetcher } from './web.js'
 
 export interface RecordOutcome {
@@ -124,12 +125,17 @@ async function* recordsOf(source: string, file: OpenFile, fetchLinked: LinkFetch
       yield htmlFileRecord(bytes)
       return
     }
+    // a feed declares its encoding in its XML declaration (ISO-8859-1 feeds exist)
+    if (isFeedFile(source)) {
+      yield* feedRecords(decodeXml(bytes).text, null, fetchLinked)
+      return
+    }
     text = decodeText(bytes)
   } catch (err) {
     file.error = err instanceof ParseError ? err.message : fsErrorReason(err)
     return
   }
-  if (isFeedFile(source) || (/\.json$/i.test(source) && looksLikeFeed(text))) {
+  if (/\.json$/i.test(source) && looksLikeFeed(text)) {
     yield* feedRecords(text, null, fetchLinked)
     return
   }

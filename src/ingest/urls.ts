@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js'
 import type { Fetcher, Validators } from '../web/fetch/fetcher.js'
-import { decodeHtml } from '../web/html/decode.js'
+import { decodeHtml, decodeXml } from '../web/html/decode.js'
 import type { Source, SourceRecord } from './sources.js'
 import { feedRecords, htmlRecord, looksLikeFeed, type LinkFetcher } from './web.js'
 
@@ -46,9 +46,10 @@ export function createUrlIngest(prisma: PrismaClient, fetcher: Fetcher, opts: { 
       yield { ok: false, reason: result.reason, where }
       return
     }
-    const { text } = decodeHtml(result.bytes, result.contentType ?? undefined)
     const type = (result.contentType ?? '').split(';')[0]!.trim()
-    if (FEED_TYPES.test(type) || (type !== 'text/html' && looksLikeFeed(text))) {
+    const asXml = type !== 'text/html' && type !== 'application/xhtml+xml'
+    const { text } = (asXml ? decodeXml : decodeHtml)(result.bytes, result.contentType ?? undefined)
+    if (FEED_TYPES.test(type) || (asXml && looksLikeFeed(text))) {
       if (!feedsAllowed) {
         yield { ok: false, reason: 'a feed where an article was expected', where }
         return

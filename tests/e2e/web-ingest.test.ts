@@ -57,6 +57,22 @@ const rows = <T>(sql: string) => {
 }
 
 describe('web pages and feeds from files', () => {
+  it('reads a feed in the encoding its XML declaration names', async () => {
+    const feed = join(dir, 'latin1.rss')
+    const body =
+      '<p>Le maire Andr\u00e9 L\u00e9ger a d\u00e9clar\u00e9 lundi que le nouveau pont serait ouvert en juin, apr\u00e8s deux ans de travaux.</p>' +
+      '<p>\u00ab Nous sommes pr\u00eats \u00bb, a dit L\u00e9ger aux journalistes r\u00e9unis devant la mairie, ajoutant que le budget avait \u00e9t\u00e9 respect\u00e9.</p>' +
+      '<p>Les riverains attendaient cette ouverture depuis longtemps, et plusieurs commer\u00e7ants ont salu\u00e9 la nouvelle avec soulagement.</p>'
+    const xml =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Gazette</title>' +
+      `<item><title>Le pont ouvrira en juin</title><link>https://gazette.example/pont</link><content:encoded><![CDATA[${body}]]></content:encoded></item></channel></rss>`
+    writeFileSync(feed, Buffer.from(xml, 'latin1'))
+    const run = await ingest([feed])
+    expect(run.outcomes[0]!.status).toBe('ingested')
+    const [a] = rows<{ body: string }>('SELECT "body" FROM "Article"')
+    expect(a!.body).toContain('Le maire André Léger a déclaré lundi')
+  })
+
   it('ingests a saved web page: the article only, its metadata, the canonical URL as identity', async () => {
     const page = join(dir, 'harbour.html')
     copyFileSync(fixture('web/harbour-page.html'), page)

@@ -46,3 +46,10 @@ function decode(bytes: Uint8Array, encoding: string): string {
   const name = iconv.encodingExists(encoding) ? encoding : 'windows-1252'
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name)
 }
+
+/** Bytes of an XML document (a feed) -> text: as a page, with the `<?xml … encoding="…"?>` declaration as the charset when the transport names none. */
+export function decodeXml(bytes: Uint8Array, contentType?: string): { text: string; encoding: string } {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256))
+  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1]
+  return decodeHtml(bytes, charsetOf(contentType) ? contentType : declared ? `text/xml; charset=${declared}` : contentType)
+}
