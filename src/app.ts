@@ -137,6 +137,7 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     url: config.DATABASE_URL,
     search: { threads: config.SEARCH_THREADS, heavyMatches: config.SEARCH_HEAVY_MATCHES, maxQueue: config.SEARCH_QUEUE },
     totalCap: config.TOTAL_COUNT_CAP,
+    rankWindow: config.SEARCH_RANK_WINDOW,
   })
 
   await app.register(healthRoutes)

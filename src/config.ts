@@ -107,6 +107,12 @@ const Env = z.object({
     .max(64)
     .default(1)
     .describe('worker threads extracting written articles (the request thread stays free); 0: in the request thread'),
+  SEARCH_RANK_WINDOW: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2_000)
+    .describe('a search alone matching more articles than this is ranked among the most recently stored this many (page.ranking)'),
   SEARCH_QUEUE: z.coerce.number().int().positive().default(100).describe('broad searches waiting for a thread before new ones get 503'),
 })
 

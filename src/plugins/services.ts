@@ -35,7 +35,7 @@ declare module 'fastify' {
 export const servicesPlugin = fp(
   async (
     app: FastifyInstance,
-    opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions; totalCap: number },
+    opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions; totalCap: number; rankWindow: number },
   ) => {
     const { readStore: db, totalCap } = opts
     const articleRepo = createArticleRepository(opts.readStore)
@@ -44,7 +44,7 @@ export const servicesPlugin = fp(
     const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo, db, totalCap })
     const searcher = createSearcher(opts.url, articleRepo, opts.search)
     app.addHook('onClose', () => searcher.close())
-    const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap })
+    const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap, rankWindow: opts.rankWindow })
     const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles, db, totalCap })
     const organizations = createOrganizationService({ repo: createOrganizationRepository(db), quotes: () => quotes })
     app.decorate('prisma', opts.prisma)

@@ -34,6 +34,12 @@ export const Page = z
       .describe('Pass as `cursor` for the next page; null on the last page')
       .meta({ examples: ['WyJxdW90ZXMiLCIyMDIxLTEyLTE1VDAwOjAwOjAwLjAwMCswMDowMCIsOF0'] }),
     total: Total,
+    ranking: z
+      .enum(['exact', 'recent-window'])
+      .optional()
+      .describe(
+        'On relevance-sorted searches: exact when every match was ranked; recent-window when the search alone matched more than SEARCH_RANK_WINDOW articles and only that many, the most recently stored, were ranked',
+      ),
   })
   .meta({ id: 'Page' })
 

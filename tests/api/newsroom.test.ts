@@ -222,6 +222,27 @@ describe('search: grammar and snippets', () => {
     },
   )
 
+  it('ranks a broad search among the most recently stored matches, and says so', async () => {
+    const windowed = await createTestContext({ SEARCH_RANK_WINDOW: '2', SEARCH_THREADS: '0' })
+    try {
+      await windowed.ingest(fixture('newsroom/articles.jsonl'))
+      const on = (url: string) => request(windowed.app.server).get(url).expect(200)
+      // "harlow" is in three articles: only the two stored last are ranked, and the pages give exactly those
+      const broad = await on('/articles?q=harlow&limit=1')
+      expect(broad.body.page).toMatchObject({ ranking: 'recent-window', total: { value: 2, relation: 'eq' } })
+      const seen = [broad.body.data[0].title]
+      const next = await on(`/articles?q=harlow&limit=5&cursor=${broad.body.page.nextCursor}`)
+      seen.push(...next.body.data.map((a: { title: string }) => a.title))
+      expect(seen.sort()).toEqual(['Harlow and Verity clash over the budget', 'Harlow visits a factory'])
+      // with another filter, or few matches, every match is ranked
+      expect((await on('/articles?q=harlow&category=politics')).body.page.ranking).toBe('exact')
+      expect((await on('/articles?q=sanz')).body.page).toMatchObject({ ranking: 'exact', total: { value: 1, relation: 'eq' } })
+      expect((await on('/articles?q=harlow&sort=newest')).body.page.ranking).toBeUndefined()
+    } finally {
+      await windowed.close()
+    }
+  })
+
   it('refuses a search that only excludes', async () => {
     expect((await get('/quotes?q=-verity').expect(400)).body.detail).toMatch(/only excludes/)
   })

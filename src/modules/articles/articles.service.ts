@@ -97,6 +97,7 @@ function filterOf(
 }
 
 export const createArticleService = (deps: {
+  rankWindow: number
   repo: ArticleRepository
   people: PeopleRepository
   searcher: Searcher
@@ -166,10 +167,21 @@ export const createArticleService = (deps: {
       throw new BadRequestError("sort 'relevance' needs a search term in 'q'", { in: 'query', name: 'sort' })
     const cursorKind = `articles:${sort}`
     const after = decodeCursor(query.cursor, cursorKind)
-    const filter: ArticleFilter = { ...base, sort, after: after ? [after[0] ?? '', Number(after[1])] : null, limit: query.limit }
+    const filter: ArticleFilter = {
+      ...base,
+      rankWindow: deps.rankWindow,
+      sort,
+      after: after ? [after[0] ?? '', Number(after[1])] : null,
+      limit: query.limit,
+    }
     // ranking scores every match, so a broad one may run on a worker thread; a date-ordered search reads a page's worth
     const rows = fts && sort === 'relevance' ? await deps.searcher.articles({ ...filter, fts }) : deps.repo.list(filter)
-    const total = totalOf(deps.repo.count(filter, deps.totalCap), deps.totalCap)
+    const ranking = sort === 'relevance' ? deps.repo.rankingOf(filter) : null
+    // a ranked window holds exactly what the pages will give
+    const total =
+      ranking === 'recent-window'
+        ? { value: deps.rankWindow, relation: 'eq' as const }
+        : totalOf(deps.repo.count(filter, deps.totalCap), deps.totalCap)
     const keyOf = (r: ArticleSummaryRow): CursorValue =>
       sort === 'relevance' ? [Number(r.rank), r.seq] : sort === 'updated' ? [r.updatedAt!, r.seq] : [r.listedAt, r.seq]
     const page = paginate(rows, query.limit, cursorKind, keyOf, total)
@@ -187,7 +199,7 @@ export const createArticleService = (deps: {
         ...(snippets?.has(r.seq) ? { snippet: snippets.get(r.seq)! } : {}),
         ...(sort === 'updated' ? { updatedAt: isoOrNull(r.updatedAt!)! } : {}),
       })),
-      page: page.page,
+      page: ranking ? { ...page.page, ranking } : page.page,
     }
   },
 })
