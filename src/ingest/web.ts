@@ -1,3 +1,4 @@
+import { escapeHtml } from '../reader/html.js'
 import { extractArticle, type HtmlArticle } from '../web/html/extract.js'
 import { decodeHtml } from '../web/html/decode.js'
 import { hasFullContent, looksLikeFeed, parseFeed, type FeedItem } from '../web/feeds/parse-feed.js'
@@ -80,13 +81,8 @@ export function htmlFileRecord(bytes: Uint8Array, url: string | null = null): Re
 
 /** A feed item's own full content as an article, with the feed's title, date, link and authors. */
 function itemArticle(item: FeedItem, where: string): RecordResult {
-  const html =
-    item.contentHtml ??
-    `<p>${(item.contentText ?? '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/\n{2,}/g, '</p><p>')}</p>`
-  const page = `<html><head><title>${(item.title ?? '').replace(/</g, '&lt;')}</title></head><body><article>${html}</article></body></html>`
+  const html = item.contentHtml ?? `<p>${escapeHtml(item.contentText ?? '').replace(/\n{2,}/g, '</p><p>')}</p>`
+  const page = `<html><head><title>${escapeHtml(item.title ?? '')}</title></head><body><article>${html}</article></body></html>`
   const extracted = extractArticle(page, item.url ? { url: item.url } : {})
   if (!extracted.ok) return { ok: false, reason: `feed item: ${extracted.reason}`, where }
   const a = extracted.article

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ReadStore } from '../read-store.js'
+import { escapeHtml } from '../reader/html.js'
 
 export const Snippet = z
   .object({
@@ -22,8 +23,6 @@ export type Snippet = z.infer<typeof Snippet>
 const OPEN = '\u0002'
 const CLOSE = '\u0003'
 const MARKERS = new RegExp(`([${OPEN}${CLOSE}])`)
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 
 /** FTS5's snippet output with control-character markers -> text, match offsets and escaped HTML. */
 export function parseMarkedSnippet(marked: string): Snippet {

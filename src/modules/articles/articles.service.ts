@@ -73,6 +73,16 @@ function toArticle({ article: a, people: links, quotes }: ArticleWithPeople): Ar
   }
 }
 
+/** A row's position in a listing sorted by `sort`: what its cursor holds. */
+const sortKey = (sort: ArticleFilter['sort'], r: ArticleSummaryRow): CursorValue =>
+  sort === 'relevance' ? [Number(r.rank), r.seq] : sort === 'updated' ? [r.updatedAt!, r.seq] : [r.listedAt, r.seq]
+
+/** A row as a list item of a listing sorted by `sort`: the change feed also gives when it changed. */
+const summaryIn = (sort: ArticleFilter['sort'], r: ArticleSummaryRow): ArticleSummary => ({
+  ...toArticleSummary(r),
+  ...(sort === 'updated' ? { updatedAt: isoOrNull(r.updatedAt!)! } : {}),
+})
+
 /** A list's filter from its query; null when it names someone who is nowhere (nothing can match). */
 function filterOf(
   query: Omit<ArticleListQuery, 'sort' | 'limit' | 'cursor'>,
@@ -138,15 +148,11 @@ export const createArticleService = (deps: {
       if (!base) return
       const batches = keysetBatches(
         (after: [string | number, number] | null) => deps.repo.list({ ...base, sort, after, limit: EXPORT_BATCH }),
-        (r): [string | number, number] => [sort === 'updated' ? r.updatedAt! : r.listedAt, r.seq],
+        (r) => sortKey(sort, r) as [string | number, number],
       )
       for await (const rows of batches) {
         const bodies = new Map(deps.repo.bodies(rows.map((r) => r.seq)).map((b) => [b.seq, b.body]))
-        yield rows.map((r) => ({
-          ...toArticleSummary(r),
-          ...(sort === 'updated' ? { updatedAt: isoOrNull(r.updatedAt!)! } : {}),
-          body: bodies.get(r.seq) ?? '',
-        }))
+        yield rows.map((r) => ({ ...summaryIn(sort, r), body: bodies.get(r.seq) ?? '' }))
       }
     })()
   },
@@ -182,9 +188,7 @@ export const createArticleService = (deps: {
       ranking === 'recent-window'
         ? { value: deps.rankWindow, relation: 'eq' as const }
         : totalOf(deps.repo.count(filter, deps.totalCap), deps.totalCap)
-    const keyOf = (r: ArticleSummaryRow): CursorValue =>
-      sort === 'relevance' ? [Number(r.rank), r.seq] : sort === 'updated' ? [r.updatedAt!, r.seq] : [r.listedAt, r.seq]
-    const page = paginate(rows, query.limit, cursorKind, keyOf, total)
+    const page = paginate(rows, query.limit, cursorKind, (r) => sortKey(sort, r), total)
     const snippets = fts
       ? snippetsOf(
           deps.db,
@@ -194,11 +198,7 @@ export const createArticleService = (deps: {
         )
       : null
     return {
-      data: page.data.map((r) => ({
-        ...toArticleSummary(r),
-        ...(snippets?.has(r.seq) ? { snippet: snippets.get(r.seq)! } : {}),
-        ...(sort === 'updated' ? { updatedAt: isoOrNull(r.updatedAt!)! } : {}),
-      })),
+      data: page.data.map((r) => ({ ...summaryIn(sort, r), ...(snippets?.has(r.seq) ? { snippet: snippets.get(r.seq)! } : {}) })),
       page: ranking ? { ...page.page, ranking } : page.page,
     }
   },

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../errors.js'
+import { groupBy } from '../../shared/group-by.js'
 import { pageOfRanked } from '../../shared/pagination.js'
 import { isoOrNull } from '../../shared/params.js'
 import type { QuoteService } from '../quotes/quotes.service.js'
@@ -31,8 +32,7 @@ export const createOrganizationService = (deps: { repo: OrganizationRepository; 
     /** Every organisation and group speaker, ranked in memory (one aggregate over their quotes, then cached). */
     async list(query: OrganizationListQuery): Promise<OrganizationList> {
       const { organizations, names } = deps.repo.all()
-      const namesBySlug = new Map<string, WrittenNameRow[]>()
-      for (const n of names) namesBySlug.set(n.slug, [...(namesBySlug.get(n.slug) ?? []), n])
+      const namesBySlug = groupBy(names, (n) => n.slug)
       const needle = query.q?.toLowerCase()
       const summaries = organizations
         .map((r) => ({ summary: toOrganizationSummary(r, namesBySlug.get(r.slug) ?? []), names: namesBySlug.get(r.slug) ?? [] }))

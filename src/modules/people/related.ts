@@ -1,3 +1,5 @@
+import { groupBy } from '../../shared/group-by.js'
+
 /** One person's appearance in one article, with their mention offsets (JSON, as stored). */
 export interface Appearance {
   articleSeq: number
@@ -31,18 +33,8 @@ const mentionsWithin = (mentions: { start: number; end: number }[], q: SpokenQuo
  * of known speakers there. Mentions are parsed only in articles where one of the pair speaks.
  */
 export function relatedCounts(personId: string, appearances: Appearance[], quotes: SpokenQuote[]): Map<string, RelatedCounts> {
-  const byArticle = new Map<number, Appearance[]>()
-  for (const a of appearances) {
-    const list = byArticle.get(a.articleSeq)
-    if (list) list.push(a)
-    else byArticle.set(a.articleSeq, [a])
-  }
-  const quotesByArticle = new Map<number, SpokenQuote[]>()
-  for (const q of quotes) {
-    const list = quotesByArticle.get(q.articleSeq)
-    if (list) list.push(q)
-    else quotesByArticle.set(q.articleSeq, [q])
-  }
+  const byArticle = groupBy(appearances, (a) => a.articleSeq)
+  const quotesByArticle = groupBy(quotes, (q) => q.articleSeq)
   const counts = new Map<string, RelatedCounts>()
   for (const [articleSeq, people] of byArticle) {
     const mine = people.find((p) => p.personId === personId)

@@ -7,18 +7,10 @@ import { COUNT_LINE, DATA_CELL_TAGS, DATE_LINE, FURNITURE_LINE, HEADING_TAGS } f
 import { readMetadata, type PageMetadata } from './metadata.js'
 import { type Paragraph, toParagraphs } from './text.js'
 
-export interface HtmlArticle {
+/** The page's metadata as read (metadata.ts), with the headline and the body settled and the figure captions kept apart. */
+export interface HtmlArticle extends Omit<PageMetadata, 'title' | 'jsonLdBody' | 'declaresArticle'> {
   title: string
   body: string
-  byline: string | null
-  authors: string[]
-  publishedAt: Date | null
-  modifiedAt: Date | null
-  canonicalUrl: string | null
-  siteName: string | null
-  section: string | null
-  language: string | null
-  description: string | null
   captions: string[]
 }
 export type HtmlExtraction = { ok: true; article: HtmlArticle; warnings: string[] } | { ok: false; reason: string }
