@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { buildApp } from '../src/app.js'
-import { createPrisma } from '../src/db.js'
+import { createPrisma } from '../src/db/prisma.js'
 import { loadConfig } from '../src/config.js'
-import { openReadStore } from '../src/read-store.js'
+import { openReadStore } from '../src/db/read-store.js'
 
 async function main() {
   // --writable: the document of a server with API keys, which also holds the write routes (what lint:api checks)
@@ -22,7 +22,7 @@ async function main() {
       ...(writable ? { API_KEYS: 'documentation-only-key-0000' } : {}),
     }),
     prisma,
-    readStore: openReadStore('file::memory:'),
+    readStore: await openReadStore('file::memory:'),
   })
   await app.ready()
   writeFileSync(out, JSON.stringify(app.swagger(), null, 2) + '\n')

@@ -6,8 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import { problem } from './errors.js'
-import type { PrismaClient } from './generated/prisma/client.js'
-import type { ReadStore } from './read-store.js'
+import type { PrismaClient } from './db/prisma.js'
+import type { ReadStore } from './db/read-store.js'
 import { articleRoutes } from './modules/articles/articles.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { peopleRoutes } from './modules/people/people.routes.js'
@@ -28,8 +28,8 @@ import { swaggerPlugin } from './plugins/swagger.js'
 
 export interface AppDeps {
   config: Config
-  /** Schema, migrations and writes (the write API, when API keys are configured). */
-  prisma: PrismaClient
+  /** The writer, needed only for the write API (when API keys are configured): reads never go through Prisma. */
+  prisma?: PrismaClient
   /** Every read of the API (see read-store.ts). */
   readStore: ReadStore
 }
@@ -132,7 +132,6 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
   await app.register(swaggerPlugin, { writable })
   await app.register(servicesPlugin, {
-    prisma,
     readStore,
     url: config.DATABASE_URL,
     search: { threads: config.SEARCH_THREADS, heavyMatches: config.SEARCH_HEAVY_MATCHES, maxQueue: config.SEARCH_QUEUE },
@@ -144,6 +143,7 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   await app.register(articleRoutes, { prefix: '/articles' })
   await app.register(peopleRoutes, { prefix: '/people' })
   if (writable) {
+    if (!prisma) throw new Error('the write API (API_KEYS) needs the Prisma writer')
     // written articles are extracted on worker threads, so a large request does not hold up reads
     const extractor = config.WRITE_EXTRACTION_THREADS > 0 ? workerExtractor(config.WRITE_EXTRACTION_THREADS) : inProcess()
     app.addHook('onClose', () => extractor.close())

@@ -29,8 +29,9 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, 'must be a SQLite file: URL')
+    .regex(/^(file:|postgres(ql)?:\/\/)/i, 'must be a SQLite file: URL or a postgresql:// URL')
     .default('file:./data/newsdesk.db'),
+  PG_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10).describe('PostgreSQL only: read connections per API process'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGIN: z.string().default('*'),
   TRUST_PROXY: trustProxy.default(false),

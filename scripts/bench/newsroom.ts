@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
-import { createPrisma } from '../../src/db.js'
+import { createPrisma } from '../../src/db/prisma.js'
 import { inProcessExtractor } from '../../src/ingest/extractor.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
-import { ensureMigrated } from '../../src/migrate.js'
+import { ensureMigrated } from '../../src/db/migrate.js'
 import { projectRoot } from '../../src/paths.js'
 
 const { values: opts } = parseArgs({
@@ -42,7 +42,7 @@ const port = Number(opts.port) || 4310
 const seconds = (t0: number) => (performance.now() - t0) / 1000
 
 async function build() {
-  ensureMigrated(`file:${file}`)
+  await ensureMigrated(`file:${file}`)
   const prisma = await createPrisma(`file:${file}`)
   const t0 = performance.now()
   for await (const outcome of ingestPaths(prisma, [source], { extractor: inProcessExtractor })) void outcome

@@ -18,11 +18,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createPrisma } from '../../src/db.js'
+import { createPrisma } from '../../src/db/prisma.js'
 import { inProcessExtractor } from '../../src/ingest/extractor.js'
 import { ingestPaths } from '../../src/ingest/ingest.js'
 import { relink, relinkArticles, settleBacklog } from '../../src/ingest/relink.js'
-import { ensureMigrated } from '../../src/migrate.js'
+import { ensureMigrated } from '../../src/db/migrate.js'
 
 const { values: opts } = parseArgs({
   options: { articles: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' } },
@@ -35,7 +35,7 @@ const file = opts.db ?? join(dir, 'bench.db')
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000
 
-ensureMigrated(`file:${base}`)
+await ensureMigrated(`file:${base}`)
 let prisma = await createPrisma(`file:${base}`)
 let t0 = performance.now()
 for await (const outcome of ingestPaths(prisma, [source], { extractor: inProcessExtractor })) void outcome

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, totalmem } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { Command } from 'commander'
 import { encodeCursor } from '../../src/shared/pagination.js'
 import { projectRoot } from '../../src/paths.js'
@@ -30,6 +30,10 @@ const program = new Command('bench')
   .option('--dir <dir>', 'where corpora, databases and results live', 'bench-results')
   .option('--json <file>', 'also write the results as JSON')
   .option('--rebuild', 'build the databases again even if they exist')
+  .option(
+    '--postgres <url>',
+    'also measure PostgreSQL: a server URL whose role may create databases (the SQLite databases are copied there)',
+  )
   .parse()
 const opts = program.opts<{
   articles: number
@@ -40,6 +44,7 @@ const opts = program.opts<{
   dir: string
   json?: string
   rebuild?: boolean
+  postgres?: string
 }>()
 const paths = program.args
 const dir = resolve(opts.dir)
@@ -88,6 +93,34 @@ async function database(n: number): Promise<{ url: string; ingest: IngestFigures
   writeFileSync(metaFile, JSON.stringify(ingest, null, 2))
   rmSync(corpus, { recursive: true, force: true })
   return { url: `file:${file}`, ingest }
+}
+
+/** The SQLite database at `url` copied into a PostgreSQL database of its own on the --postgres server (once; --rebuild copies again). */
+async function postgresCopy(url: string): Promise<string> {
+  const name = `newsdesk_bench_${basename(url).replace(/\W+/g, '_')}`
+  const target = new URL(opts.postgres!)
+  target.pathname = `/${name}`
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: opts.postgres })
+  await admin.connect()
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount
+    if (exists && !opts.rebuild) return target.toString()
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`)
+  } finally {
+    await admin.end()
+  }
+  console.error(`copying ${url} into ${name} ...`)
+  const run = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'bin/newsdesk.js'), 'copy-to-postgres', '--from', url, '--to', target.toString()],
+    {
+      stdio: 'inherit',
+    },
+  )
+  if (run.status !== 0) throw new Error(`copy-to-postgres failed (${run.status})`)
+  return target.toString()
 }
 
 async function waitFor(url: string, child: ChildProcess) {
@@ -228,6 +261,8 @@ async function loadBeside(
 }
 
 /** What the routes are asked for: ids, slugs, cursors and terms sampled from the database. */
+type Targets = ReturnType<typeof targets>
+
 function targets(url: string) {
   const db = new Database(url.replace(/^file:/, ''), { readonly: true })
   const ids = db.prepare(`SELECT "id" FROM "Article" ORDER BY random() LIMIT 5000`).pluck().all() as string[]
@@ -263,48 +298,38 @@ const cycle = (xs: string[]) => {
   return () => xs[Math.floor(r() * xs.length)]!
 }
 
-async function main() {
-  const large = await database(opts.articles)
-  const small = await database(opts.small)
-  const t = targets(large.url)
-  const ts = targets(small.url)
+/** Every API route of the benchmark on one database (the large one, then the small one for growth); `port` and the next three are used. */
+async function measureApi(db: string, large: string, small: string, t: Targets, ts: Targets, port: number): Promise<Row[]> {
   const COMMON = ['said', 'government', 'people', 'minister', 'market']
   const rows: Row[] = []
-  console.error(
-    `\n${t.articles} articles; ${opts.connections} connections, ${opts.duration} s per route, ${availableParallelism()} cores (${cpus()[0]?.model}), Node ${process.version}`,
-  )
-
-  const ceiling = await start(['--import', 'tsx', join(projectRoot, 'scripts/bench/ceiling.ts'), '4100'], 4100)
-  rows.push(await load('ceiling: bare Fastify constant (mean of first and last)', 'bare', 4100, () => '/'))
-  await ceiling.stop()
-
-  const shipped = await apiServer(large.url, 4101, String(64 * 1024 * 1024))
+  const shipped = await apiServer(large, port, String(64 * 1024 * 1024))
   const hotId = t.ids[0]!
-  const etag = (await fetch(`http://127.0.0.1:4101/articles/${hotId}`)).headers.get('etag') ?? ''
-  rows.push(await load('/articles/:id hot (same id, cache)', 'shipped', 4101, () => `/articles/${hotId}`))
-  rows.push(await load('/articles/:id hot (If-None-Match, 304)', 'shipped', 4101, () => `/articles/${hotId}`, { 'if-none-match': etag }))
-  rows.push(await load('/articles/:id random', 'shipped', 4101, cycle(t.ids.map((id) => `/articles/${id}`))))
+  const etag = (await fetch(`http://127.0.0.1:${port}/articles/${hotId}`)).headers.get('etag') ?? ''
+  rows.push(await load('/articles/:id hot (same id, cache)', db, port, () => `/articles/${hotId}`))
+  rows.push(await load('/articles/:id hot (If-None-Match, 304)', db, port, () => `/articles/${hotId}`, { 'if-none-match': etag }))
+  rows.push(await load('/articles/:id random', db, port, cycle(t.ids.map((id) => `/articles/${id}`))))
   // popular searches repeat (saved searches, dashboards): the shipped server answers them from its cache
-  rows.push(await load('/articles?q= common terms (repeated, cache)', 'shipped', 4101, cycle(COMMON.map((w) => `/articles?q=${w}`))))
+  rows.push(await load('/articles?q= common terms (repeated, cache)', db, port, cycle(COMMON.map((w) => `/articles?q=${w}`))))
   await shipped.stop()
 
-  const cold = await apiServer(large.url, 4102, '0')
-  rows.push(await load('/articles/:id random (cold)', 'no cache', 4102, cycle(t.ids.map((id) => `/articles/${id}`))))
+  const coldPort = port + 1
+  const cold = await apiServer(large, coldPort, '0')
+  rows.push(await load('/articles/:id random (cold)', db, coldPort, cycle(t.ids.map((id) => `/articles/${id}`))))
   rows.push(
-    await load('/articles?limit=20 random cursor (cold)', 'no cache', 4102, cycle(t.cursors.map((c) => `/articles?limit=20&cursor=${c}`))),
+    await load('/articles?limit=20 random cursor (cold)', db, coldPort, cycle(t.cursors.map((c) => `/articles?limit=20&cursor=${c}`))),
   )
-  rows.push(await load('/articles?limit=20 page 1 (cold)', 'no cache', 4102, () => '/articles?limit=20'))
+  rows.push(await load('/articles?limit=20 page 1 (cold)', db, coldPort, () => '/articles?limit=20'))
   if (t.page1000)
-    rows.push(await load('/articles?limit=20 page 1000 (cold)', 'no cache', 4102, () => `/articles?limit=20&cursor=${t.page1000}`))
-  rows.push(await load('/people/:slug random (cold)', 'no cache', 4102, cycle(t.slugs.map((s) => `/people/${s}`))))
-  rows.push(await load('/quotes?speaker= random (cold)', 'no cache', 4102, cycle(t.speakers.map((s) => `/quotes?speaker=${s}`))))
-  rows.push(await load('/articles?q= common terms (cold)', 'no cache', 4102, cycle(COMMON.map((w) => `/articles?q=${w}`))))
-  rows.push(await load('/articles?q= rare terms (cold)', 'no cache', 4102, cycle(t.rare.map((w) => `/articles?q=${w}`))))
+    rows.push(await load('/articles?limit=20 page 1000 (cold)', db, coldPort, () => `/articles?limit=20&cursor=${t.page1000}`))
+  rows.push(await load('/people/:slug random (cold)', db, coldPort, cycle(t.slugs.map((s) => `/people/${s}`))))
+  rows.push(await load('/quotes?speaker= random (cold)', db, coldPort, cycle(t.speakers.map((s) => `/quotes?speaker=${s}`))))
+  rows.push(await load('/articles?q= common terms (cold)', db, coldPort, cycle(COMMON.map((w) => `/articles?q=${w}`))))
+  rows.push(await load('/articles?q= rare terms (cold)', db, coldPort, cycle(t.rare.map((w) => `/articles?q=${w}`))))
   rows.push(
     await loadBeside(
       '/articles/:id random, 4 clients searching common terms beside (cold)',
-      'no cache',
-      4102,
+      db,
+      coldPort,
       cycle(t.ids.map((id) => `/articles/${id}`)),
       cycle(COMMON.map((w) => `/articles?q=${w}`)),
       4,
@@ -312,30 +337,48 @@ async function main() {
   )
   await cold.stop()
 
-  const smallCold = await apiServer(small.url, 4103, '0')
-  rows.push(
-    await load(`/articles/:id random (cold, ${ts.articles} articles)`, 'no cache', 4103, cycle(ts.ids.map((id) => `/articles/${id}`))),
-  )
+  const smallPort = port + 2
+  const smallCold = await apiServer(small, smallPort, '0')
+  rows.push(await load(`/articles/:id random (cold, ${ts.articles} articles)`, db, smallPort, cycle(ts.ids.map((id) => `/articles/${id}`))))
   rows.push(
     await load(
       `/articles?limit=20 random cursor (cold, ${ts.articles})`,
-      'no cache',
-      4103,
+      db,
+      smallPort,
       cycle(ts.cursors.map((c) => `/articles?limit=20&cursor=${c}`)),
     ),
   )
   await smallCold.stop()
+  return rows
+}
+
+async function main() {
+  const large = await database(opts.articles)
+  const small = await database(opts.small)
+  const t = targets(large.url)
+  const ts = targets(small.url)
+  const pgLarge = opts.postgres ? await postgresCopy(large.url) : null
+  const pgSmall = opts.postgres ? await postgresCopy(small.url) : null
+  console.error(
+    `\n${t.articles} articles; ${opts.connections} connections, ${opts.duration} s per route, ${availableParallelism()} cores (${cpus()[0]?.model}), Node ${process.version}`,
+  )
+
+  const ceiling = await start(['--import', 'tsx', join(projectRoot, 'scripts/bench/ceiling.ts'), '4100'], 4100)
+  const ceilingRow = await load('ceiling: bare Fastify constant (mean of first and last)', 'bare', 4100, () => '/')
+  await ceiling.stop()
+  const rows: Row[] = [ceilingRow, ...(await measureApi('SQLite', large.url, small.url, t, ts, 4101))]
+  const pgRows = pgLarge && pgSmall ? await measureApi('PostgreSQL', pgLarge, pgSmall, t, ts, 4111) : []
 
   // the ceiling again at the end: one measurement of it moves every ratio, so the two are averaged
   const ceilingAgain = await start(['--import', 'tsx', join(projectRoot, 'scripts/bench/ceiling.ts'), '4100'], 4100)
   const last = await load('ceiling: bare Fastify constant (again)', 'bare', 4100, () => '/')
   await ceilingAgain.stop()
-  rows[0]!.reqPerSec = (rows[0]!.reqPerSec + last.reqPerSec) / 2
-  rows[0]!.cpuMicros = (rows[0]!.cpuMicros + last.cpuMicros) / 2
-  rows[0]!.p50 = Math.max(rows[0]!.p50, last.p50)
-  rows[0]!.p99 = Math.max(rows[0]!.p99, last.p99)
-  const ceilingRate = rows[0]!.reqPerSec
-  for (const r of rows) r.ratio = r.reqPerSec / ceilingRate
+  ceilingRow.reqPerSec = (ceilingRow.reqPerSec + last.reqPerSec) / 2
+  ceilingRow.cpuMicros = (ceilingRow.cpuMicros + last.cpuMicros) / 2
+  ceilingRow.p50 = Math.max(ceilingRow.p50, last.p50)
+  ceilingRow.p99 = Math.max(ceilingRow.p99, last.p99)
+  const ceilingRate = ceilingRow.reqPerSec
+  for (const r of [...rows, ...pgRows]) r.ratio = r.reqPerSec / ceilingRate
   const row = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))
   const rate = (prefix: string) => row(prefix)?.reqPerSec ?? NaN
   const cpu = (prefix: string) => row(prefix)?.cpuMicros ?? NaN
@@ -356,10 +399,22 @@ async function main() {
   )
   console.log('| route | server | req/s | p50 ms | p99 ms | server CPU µs/request | ratio to ceiling |')
   console.log('|---|---|---:|---:|---:|---:|---:|')
-  for (const r of rows)
+  for (const r of [...rows, ...pgRows])
     console.log(
       `| ${r.route} | ${r.server} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMicros.toFixed(0)} | ${r.ratio!.toFixed(3)} |${r.errors ? ` ${r.errors} not ok` : ''}`,
     )
+  if (pgRows.length) {
+    console.log('\nSQLite and PostgreSQL side by side (same data, same run; PostgreSQL server on this machine, loopback)')
+    console.log('| route | SQLite req/s | SQLite p99 ms | PostgreSQL req/s | PostgreSQL p99 ms | PostgreSQL / SQLite |')
+    console.log('|---|---:|---:|---:|---:|---:|')
+    for (const pgRow of pgRows) {
+      const lite = rows.find((r) => r.route === pgRow.route)
+      if (!lite) continue
+      console.log(
+        `| ${pgRow.route} | ${lite.reqPerSec.toFixed(0)} | ${lite.p99} | ${pgRow.reqPerSec.toFixed(0)} | ${pgRow.p99} | ${(pgRow.reqPerSec / lite.reqPerSec).toFixed(2)} |${pgRow.errors ? ` ${pgRow.errors} not ok` : ''}`,
+      )
+    }
+  }
   console.log(
     `\ngrowth (cost per request, ${t.articles} vs ${ts.articles} articles): detail ${growth.detail.toFixed(2)}x, list ${growth.list.toFixed(2)}x; page 1000 vs page 1: ${growth.page1000VsPage1.toFixed(2)}x`,
   )
@@ -382,6 +437,7 @@ async function main() {
           connections: opts.connections,
           duration: opts.duration,
           rows,
+          postgres: pgRows,
           growth,
           cpuGrowth,
           ingest: ing,

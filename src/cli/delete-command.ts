@@ -8,7 +8,7 @@ export async function runDeleteCommand(argv: string[], io: CliIO): Promise<numbe
   const program = new Command('delete')
     .description('Remove articles (by id) with their quotes and mentions; their people are recounted')
     .argument('<ids...>', 'article ids, as /articles gives them')
-    .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
+    .option('--database <url>', 'SQLite file: URL or path, or postgresql:// URL (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--json', 'print one JSON object per id')
   const stop = parseArgs(program, argv, io)
   if (stop !== null) return stop

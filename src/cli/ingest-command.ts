@@ -5,8 +5,8 @@ import { defaultBudgetMs } from '../extraction/budget.js'
 import { defaultWorkerCount, inProcess, workerExtractor } from '../ingest/extractor.js'
 import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummary } from '../ingest/ingest.js'
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
-import { compactSearchIndexes } from '../ingest/store.js'
 import { createUrlIngest, isUrl, urlList } from '../ingest/urls.js'
+import { compactSearchIndexes } from '../db/writer.js'
 import { createFetcher } from '../web/fetch/fetcher.js'
 import { readFile, stat } from 'node:fs/promises'
 import { watchFolder } from './watch.js'
@@ -104,7 +104,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     .option('--reextract', 're-run extraction over stored articles extracted by an older version')
     .option('--all', 'with --reextract: every stored article')
     .option('--relink', 'recompute who every stored person mention is, over the whole corpus (each batch already relinks what it touches)')
-    .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
+    .option('--database <url>', 'SQLite file: URL or path, or postgresql:// URL (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--workers <n>', 'extraction threads beside the writer (0: extract in the writing thread)', workerCount, defaultWorkerCount())
     .option(
       '--extraction-budget <ms>',

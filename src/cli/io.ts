@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import { loadConfig } from '../config.js'
-import { createPrisma } from '../db.js'
-import type { PrismaClient } from '../generated/prisma/client.js'
-import { ensureMigrated } from '../migrate.js'
+import { createPrisma } from '../db/prisma.js'
+import type { PrismaClient } from '../db/prisma.js'
+import { ensureMigrated } from '../db/migrate.js'
 
 /** Where a command writes, and what it knows of its terminal and environment (tests pass their own). */
 export interface CliIO {
@@ -70,19 +70,19 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
 }
 
 /**
- * The database a command works on: `--database` (a `file:` URL or a bare path, taken as the file it
- * names), else the environment's DATABASE_URL, migrated and opened. On a bad setting, says why on
+ * The database a command works on: `--database` (a `file:` URL, a `postgresql://` URL or a bare path,
+ * taken as the SQLite file it names), else the environment's DATABASE_URL, migrated and opened. On a bad setting, says why on
  * stderr and returns null (exit code 2).
  */
 export async function openCommandDatabase(command: string, database: string | undefined, io: CliIO): Promise<PrismaClient | null> {
   let config
   try {
-    const url = database && (database.startsWith('file:') ? database : `file:${database}`)
+    const url = database && (/^(file:|postgres(ql)?:\/\/)/i.test(database) ? database : `file:${database}`)
     config = loadConfig(url ? { ...io.env, DATABASE_URL: url } : io.env)
   } catch (err) {
     io.err(`${command}: ${(err as Error).message}`)
     return null
   }
-  ensureMigrated(config.DATABASE_URL)
+  await ensureMigrated(config.DATABASE_URL)
   return createPrisma(config.DATABASE_URL)
 }

@@ -9,6 +9,7 @@ commands:
   ingest [paths...]   load articles into the database (newsdesk ingest --help)
   people <action>     correct who is who: merge, split, rename, not-a-person, decisions (newsdesk people --help)
   delete <ids...>     remove articles with their quotes and mentions (newsdesk delete --help)
+  copy-to-postgres    copy a SQLite database into PostgreSQL (newsdesk copy-to-postgres --help)
 
 exit codes: 0 all ok, 1 some input failed, 2 usage error, 130 interrupted`
 
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   ingest: runIngestCommand,
   people: runPeopleCommand,
   delete: runDeleteCommand,
+  'copy-to-postgres': (argv, io) => import('./copy-command.js').then((m) => m.runCopyCommand(argv, io)),
 }
 
 /** `newsdesk <command> …`: the installed bin's entry; returns the exit code. */

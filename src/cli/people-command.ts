@@ -1,5 +1,5 @@
 import { Command } from 'commander'
-import type { PrismaClient } from '../generated/prisma/client.js'
+import type { PrismaClient } from '../db/prisma.js'
 import { slugify } from '../ingest/identity.js'
 import { relink } from '../ingest/relink.js'
 import { describeRelink } from './ingest-command.js'
@@ -26,7 +26,7 @@ export async function runPeopleCommand(argv: string[], io: CliIO): Promise<numbe
     .description('Correct who is who: merge, split, rename, not-a-person; list or revoke decisions')
     .addHelpText('after', `\n${DECISION_HELP}`)
   program
-    .option('--database <url>', 'SQLite file: URL or path (default: DATABASE_URL, else ./data/newsdesk.db)')
+    .option('--database <url>', 'SQLite file: URL or path, or postgresql:// URL (default: DATABASE_URL, else ./data/newsdesk.db)')
     .option('--json', 'print JSON')
   program
     .command('merge <person> <into>')

@@ -2,7 +2,7 @@ import { budgetOf } from '../extraction/budget.js'
 import { extract } from '../extraction/pipeline.js'
 import { preloadTagger } from '../extraction/stages/tag-entities.js'
 import type { ArticleText } from '../extraction/types.js'
-import type { StoredExtraction } from './store.js'
+import type { StoredExtraction } from './extractions.js'
 
 /** One article and the time its extraction may take (ms, 0: no limit), counted from when the task starts. */
 export interface ExtractTask extends ArticleText {

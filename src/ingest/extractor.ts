@@ -3,7 +3,7 @@ import { Piscina } from 'piscina'
 import { defaultBudgetMs } from '../extraction/budget.js'
 import extractForStorage, { type ExtractTask } from './extract-worker.js'
 import type { ArticleText } from '../extraction/types.js'
-import type { StoredExtraction } from './store.js'
+import type { StoredExtraction } from './extractions.js'
 
 /** Where extraction runs: in this thread, or on a pool of worker threads while this one writes. */
 export interface Extractor {

@@ -1,11 +1,13 @@
-import type { PrismaClient } from '../generated/prisma/client.js'
+import type { PrismaClient } from '../db/prisma.js'
+import { inWriteTransaction } from '../db/writer.js'
 import { EXTRACTOR_VERSION } from '../extraction/pipeline.js'
 import { inProcessExtractor, type Extractor } from './extractor.js'
 import { articleId, contentHash } from './identity.js'
 import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine } from './parse.js'
 import { fsErrorReason, readLines, readSource, walkSources, type Source, type SourceRecord } from './sources.js'
 import { relinkArticles, settleBacklog } from './relink.js'
-import { errorSummary, storeBatch, writeExtractions, type PreparedArticle } from './store.js'
+import { writeExtractions } from './extractions.js'
+import { errorSummary, storeBatch, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
 import { decodeXml } from '../web/html/decode.js'
 import { feedRecords, htmlFileRecord, isFeedFile, isHtmlFile, looksLikeFeed, type LinkFetcher } from './web.js'
@@ -327,7 +329,8 @@ export async function reextractAll(
       opts.onFailure?.(article.id, `extraction failed: ${errorSummary(r.reason)}`)
       return []
     })
-    await prisma.$transaction(
+    await inWriteTransaction(
+      prisma,
       async (tx) => {
         const { previousKeys } = await writeExtractions(tx, extracted, { replace: true })
         await tx.article.updateMany({

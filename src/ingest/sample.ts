@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.js'
+import type { PrismaClient } from '../db/prisma.js'
 import { ingestPaths } from './ingest.js'
 
 /** Loads the bundled sample articles when the database holds no article; returns how many went in, or null if skipped. */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.js'
+import type { PrismaClient } from '../db/prisma.js'
 import type { Fetcher, Validators } from '../web/fetch/fetcher.js'
 import { decodeHtml, decodeXml } from '../web/html/decode.js'
 import type { Source, SourceRecord } from './sources.js'

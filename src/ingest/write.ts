@@ -1,9 +1,11 @@
-import type { PrismaClient } from '../generated/prisma/client.js'
+import type { PrismaClient } from '../db/prisma.js'
+import { insertRows } from '../db/sql.js'
+import { inWriteTransaction } from '../db/writer.js'
 import type { Extractor } from './extractor.js'
 import { ingestSources, type RecordOutcome } from './ingest.js'
 import type { RecordResult } from './parse.js'
 import { settleBacklog } from './relink.js'
-import { refreshPeople } from './store.js'
+import { refreshPeople } from './people-counts.js'
 
 /**
  * Writes that arrive one request at a time (the write API, `newsdesk delete`): records given in
@@ -48,19 +50,27 @@ export function createArticleWriter(prisma: PrismaClient, extractor: Extractor) 
         const article = await prisma.article.findUnique({ where: { id }, select: { seq: true } })
         if (!article) return false
         const articleSeq = article.seq
-        await prisma.$transaction(async (tx) => {
+        const deleted = await inWriteTransaction(prisma, async (tx) => {
           const [people, speakers, entities] = await Promise.all([
             tx.articlePerson.findMany({ where: { articleSeq }, select: { personId: true } }),
             tx.quote.findMany({ where: { articleSeq, personId: { not: null } }, select: { personId: true } }),
             tx.articleEntity.findMany({ where: { articleSeq }, select: { surnameKey: true, givenKey: true } }),
           ])
           const keys = [...new Set(entities.flatMap((e) => [e.surnameKey, e.givenKey]).filter((k): k is string => !!k))]
-          for (const key of keys) await tx.$executeRaw`INSERT OR IGNORE INTO "IdentityBacklog" ("key") VALUES (${key})`
-          await tx.article.delete({ where: { seq: articleSeq } })
+          await insertRows(
+            tx,
+            'IdentityBacklog',
+            ['key'],
+            keys.map((key) => ({ key })),
+            'ignore',
+          )
+          // another writer (PostgreSQL) may have deleted it since it was found
+          if ((await tx.article.deleteMany({ where: { seq: articleSeq } })).count === 0) return false
           await refreshPeople(tx, [...new Set([...people, ...speakers].map((p) => p.personId!))])
+          return true
         })
-        await settleBacklog(prisma)
-        return true
+        if (deleted) await settleBacklog(prisma)
+        return deleted
       }),
   }
 }

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { LRUCache } from 'lru-cache'
-import type { ReadStore } from '../read-store.js'
+import type { ReadStore } from '../db/read-store.js'
 import { prefersHtml } from './strict-requests.js'
 
 declare module 'fastify' {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import type { PrismaClient } from '../generated/prisma/client.js'
-import type { ReadStore } from '../read-store.js'
+import type { ReadStore } from '../db/read-store.js'
 import { createSearcher, type Searcher, type SearcherOptions } from '../search/searcher.js'
 import { createArticleRepository } from '../modules/articles/articles.repository.js'
 import { createArticleService, type ArticleService } from '../modules/articles/articles.service.js'
@@ -24,7 +23,6 @@ export interface Services {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    prisma: PrismaClient
     readStore: ReadStore
     services: Services
     searcher: Searcher
@@ -35,7 +33,7 @@ declare module 'fastify' {
 export const servicesPlugin = fp(
   async (
     app: FastifyInstance,
-    opts: { prisma: PrismaClient; readStore: ReadStore; url: string; search: SearcherOptions; totalCap: number; rankWindow: number },
+    opts: { readStore: ReadStore; url: string; search: SearcherOptions; totalCap: number; rankWindow: number },
   ) => {
     const { readStore: db, totalCap } = opts
     const articleRepo = createArticleRepository(opts.readStore)
@@ -47,7 +45,6 @@ export const servicesPlugin = fp(
     const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap, rankWindow: opts.rankWindow })
     const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles, db, totalCap })
     const organizations = createOrganizationService({ repo: createOrganizationRepository(db), quotes: () => quotes })
-    app.decorate('prisma', opts.prisma)
     app.decorate('readStore', opts.readStore)
     app.decorate('services', { articles, people, quotes, organizations, stats: createStatsService({ repo: createStatsRepository(db) }) })
     app.decorate('searcher', searcher)

@@ -47,7 +47,7 @@ export const readerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/people/:idOrSlug', { schema: { hide: true, params: PersonParams }, config }, async (req, reply) => {
     const { idOrSlug } = req.params
-    const movedTo = people.movedTo(idOrSlug)
+    const movedTo = await people.movedTo(idOrSlug)
     if (movedTo) return reply.redirect(personPath(movedTo), 301)
     const found = await Promise.all([
       people.get(idOrSlug),

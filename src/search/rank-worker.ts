@@ -1,11 +1,12 @@
 import { workerData } from 'piscina'
-import { openReadStore } from '../read-store.js'
+import { openReadStore } from '../db/read-store.js'
 import { createArticleRepository, type ArticleFilter } from '../modules/articles/articles.repository.js'
 
-// each worker thread reads through its own query-only connection to the same file
-const articles = createArticleRepository(openReadStore((workerData as { url: string }).url))
+// each worker thread reads through its own query-only connection to the same file, opened on its first task
+let articles: Promise<ReturnType<typeof createArticleRepository>> | null = null
 
 /** One broad full-text search, ranked: the worker threads' task. */
-export default function rank(filter: ArticleFilter) {
-  return articles.list(filter)
+export default async function rank(filter: ArticleFilter) {
+  articles ??= openReadStore((workerData as { url: string }).url).then(createArticleRepository)
+  return (await articles).list(filter)
 }

@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina'
+import { dialectOf } from '../db/url.js'
 import { ServiceUnavailableError } from '../errors.js'
 import type { ArticleFilter, ArticleRepository, ArticleSummaryRow } from '../modules/articles/articles.repository.js'
 
@@ -32,8 +33,10 @@ export function createSearcher(url: string, repo: ArticleRepository, opts: Searc
     counts.inThread++
     return repo.list(filter)
   }
-  // an in-memory database exists in this thread only
-  if (opts.threads === 0 || url === 'file::memory:') return { articles: async (filter) => inThread(filter), counts, close: async () => {} }
+  // an in-memory database exists in this thread only; PostgreSQL ranks in its own processes while this thread waits
+  if (opts.threads === 0 || url === 'file::memory:' || dialectOf(url) === 'postgres') {
+    return { articles: (filter) => inThread(filter), counts, close: async () => {} }
+  }
   const fromSource = import.meta.url.endsWith('.ts')
   const pool = new Piscina<ArticleFilter, ArticleSummaryRow[]>({
     filename: new URL(`./rank-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
@@ -45,7 +48,7 @@ export function createSearcher(url: string, repo: ArticleRepository, opts: Searc
   })
   return {
     async articles(filter) {
-      if (!repo.matchesMoreThan(filter.fts, opts.heavyMatches)) return inThread(filter)
+      if (!(await repo.matchesMoreThan(filter.fts, opts.heavyMatches))) return inThread(filter)
       if (pool.queueSize >= opts.maxQueue) {
         counts.refused++
         throw new ServiceUnavailableError(`${pool.queueSize} broad searches are waiting already; retry later`)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ReadStore } from '../read-store.js'
+import type { ReadStore, SearchTable } from '../db/read-store.js'
 import { escapeHtml } from '../reader/html.js'
 
 export const Snippet = z
@@ -16,7 +16,9 @@ export const Snippet = z
       .describe('`text` escaped for HTML with each match in <mark>')
       .meta({ examples: ['… Western security <mark>guarantees</mark> …'] }),
   })
-  .describe('Where the search matched, from SQLite FTS5 snippet(); present when the list was searched with `q`')
+  .describe(
+    'Where the search matched, from the full-text index (FTS5 snippet() on SQLite, ts_headline on PostgreSQL); present when the list was searched with `q`',
+  )
   .meta({ id: 'Snippet' })
 export type Snippet = z.infer<typeof Snippet>
 
@@ -46,23 +48,15 @@ export function parseMarkedSnippet(marked: string): Snippet {
   return { text, highlights, html }
 }
 
-/** Words of context FTS5 keeps around the match. */
-const SNIPPET_TOKENS = 24
-
-/** The rowid is cast: better-sqlite3 binds a JS number as REAL, and FTS5 then reads the whole doclist instead of seeking (4 ms against 0.1 ms for a word in most articles). */
-const SNIPPET_SQL = {
-  Article: `SELECT snippet("ArticleFts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s" FROM "ArticleFts" WHERE "ArticleFts" MATCH ? AND rowid = CAST(? AS INTEGER)`,
-  Quote: `SELECT snippet("QuoteFts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s" FROM "QuoteFts" WHERE "QuoteFts" MATCH ? AND rowid = CAST(? AS INTEGER)`,
-}
-
 /**
- * Snippets of the rows of one page: one FTS5 lookup per row by rowid (a page holds at most 100),
- * so the cost does not grow with how many rows the search matched.
+ * Snippets of the rows of one page: one lookup per row by its key (a page holds at most 100), so
+ * the cost does not grow with how many rows the search matched.
  */
-export function snippetsOf(db: ReadStore, table: 'Article' | 'Quote', fts: string, seqs: number[]): Map<number, Snippet> {
+export async function snippetsOf(db: ReadStore, table: SearchTable, fts: string, seqs: number[]): Promise<Map<number, Snippet>> {
   const out = new Map<number, Snippet>()
   for (const seq of seqs) {
-    const row = db.get<{ s: string | null }>(SNIPPET_SQL[table], [fts, seq])
+    const { sql, params } = db.search.snippet(table, fts, seq)
+    const row = await db.get<{ s: string | null }>(sql, params)
     if (row?.s) out.set(seq, parseMarkedSnippet(row.s))
   }
   return out

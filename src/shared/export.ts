@@ -59,10 +59,14 @@ export function sendExport(reply: FastifyReply, name: string, format: 'csv' | 'n
 }
 
 /** Walks a keyset-paginated list to its end, one batch per call of `page`. */
-export async function* keysetBatches<T, K>(page: (after: K | null) => T[], keyOf: (row: T) => K, size = EXPORT_BATCH): AsyncGenerator<T[]> {
+export async function* keysetBatches<T, K>(
+  page: (after: K | null) => Promise<T[]>,
+  keyOf: (row: T) => K,
+  size = EXPORT_BATCH,
+): AsyncGenerator<T[]> {
   let after: K | null = null
   for (;;) {
-    const rows = page(after)
+    const rows = await page(after)
     if (rows.length === 0) return
     yield rows.slice(0, size)
     if (rows.length <= size) return

@@ -6,8 +6,8 @@ import Database from 'better-sqlite3'
 import request from 'supertest'
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { buildApp } from '../../src/app.js'
-import { openReadStore } from '../../src/read-store.js'
-import { createPrisma } from '../../src/db.js'
+import { openReadStore } from '../../src/db/read-store.js'
+import { createPrisma } from '../../src/db/prisma.js'
 import { projectRoot } from '../../src/paths.js'
 import { fixture } from '../helpers/context.js'
 import { loadConfig } from '../../src/config.js'
@@ -42,7 +42,7 @@ describe('npm run ingest', () => {
     expect(first.out).toMatch(/^1 file; 1 record: 1 ingested, 0 updated, 0 unchanged, 0 failed in /m)
 
     const prisma = await createPrisma(url)
-    const readStore = openReadStore(url)
+    const readStore = await openReadStore(url)
     const app = await buildApp({
       config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', DATABASE_URL: url }),
       prisma,
@@ -58,7 +58,7 @@ describe('npm run ingest', () => {
     } finally {
       await app.close()
       await prisma.$disconnect()
-      readStore.close()
+      await readStore.close()
     }
   })
 

@@ -1,13 +1,14 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { inject } from 'vitest'
 import { buildApp } from '../../src/app.js'
-import { createPrisma, type PrismaClient } from '../../src/db.js'
+import { createPrisma, type PrismaClient } from '../../src/db/prisma.js'
 import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
 import { loadConfig } from '../../src/config.js'
-import { openReadStore, type ReadStore } from '../../src/read-store.js'
+import { openReadStore, type ReadStore } from '../../src/db/read-store.js'
+import { copyOfTemplate } from './databases.js'
 
 export interface TestContext {
   app: FastifyInstance
@@ -32,14 +33,16 @@ export function scratchFiles(prefix: string) {
   }
 }
 
-/** A real SQLite file copied from the migrated template, and the real app over it. */
+/**
+ * A real database copied from the migrated template (a SQLite file, or a PostgreSQL database when
+ * TEST_DATABASE_URL names a server: tests/helpers/databases.ts), and the real app over it.
+ */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-ctx-'))
-  const file = join(dir, 'test.db')
-  copyFileSync(inject('templateDb'), file)
-  const url = `file:${file}`
+  const database = await copyOfTemplate(inject('testTemplate'))
+  const url = database.url
   const prisma = await createPrisma(url)
-  const readStore = openReadStore(url)
+  const readStore = await openReadStore(url)
   const app = await buildApp({
     // no rate limit and no load shedding unless a test asks: a test's own in-process ingest can block
     // the event loop past the shedding threshold on a loaded CI machine, and the next request would get a 503
@@ -64,6 +67,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     async ingest(...paths) {
       const out: FileOutcome[] = []
       for await (const o of ingestPaths(prisma, paths)) out.push(o)
+      // PostgreSQL announces commits asynchronously: what the test reads next must see them
+      await readStore.catchUp()
       return out
     },
     async reset() {
@@ -72,11 +77,13 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       await prisma.personAlias.deleteMany()
       await prisma.person.deleteMany()
       await prisma.article.deleteMany()
+      await readStore.catchUp()
     },
     async close() {
       await app.close()
       await prisma.$disconnect()
-      readStore.close()
+      await readStore.close()
+      await database.drop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -44,11 +44,11 @@ async function items<T extends { id: string }>(url: string, limit: number): Prom
 const collect = async (url: string, limit: number) => (await items(url, limit)).map((x) => x.id)
 
 describe('date-ordered full-text lists', () => {
-  it('walk the date index for a word in most rows and collect the matches of a rare one', () => {
-    expect(walkFindsPageSooner(ctx.readStore, 'Article', '"council"', 5)).toBe(true)
-    expect(walkFindsPageSooner(ctx.readStore, 'Article', '"zebra"', 5)).toBe(false)
-    expect(walkFindsPageSooner(ctx.readStore, 'Quote', '"roads"', 5)).toBe(true)
-    expect(walkFindsPageSooner(ctx.readStore, 'Quote', '"zebra"', 5)).toBe(false)
+  it('walk the date index for a word in most rows and collect the matches of a rare one', async () => {
+    expect(await walkFindsPageSooner(ctx.readStore, 'Article', '"council"', 5)).toBe(true)
+    expect(await walkFindsPageSooner(ctx.readStore, 'Article', '"zebra"', 5)).toBe(false)
+    expect(await walkFindsPageSooner(ctx.readStore, 'Quote', '"roads"', 5)).toBe(true)
+    expect(await walkFindsPageSooner(ctx.readStore, 'Quote', '"zebra"', 5)).toBe(false)
   })
 
   it.each(['council', 'zebra'])('list exactly the matching articles, newest and oldest first, for "%s"', async (word) => {

@@ -56,7 +56,7 @@ function shape(file: string): Record<string, unknown> {
 }
 
 describe('the committed migrations', () => {
-  it('build exactly the tables, columns, indexes and keys that prisma/schema.prisma describes', () => {
+  it('build exactly the tables, columns, indexes and keys that prisma/sqlite describes (the shared models)', () => {
     // what Prisma would create from the models alone, applied to an empty database
     const cli = createRequire(import.meta.url).resolve('prisma/build/index.js')
     const diff = spawnSync(
@@ -67,10 +67,10 @@ describe('the committed migrations', () => {
         'diff',
         '--from-empty',
         '--to-schema-datamodel',
-        'prisma/schema.prisma',
+        'prisma/sqlite',
         '--script',
         '--config',
-        'prisma/prisma.config.ts',
+        'prisma/sqlite/prisma.config.ts',
       ],
       { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `file:${join(dir, 'unused.db')}` } },
     )
@@ -79,7 +79,7 @@ describe('the committed migrations', () => {
     const db = new Database(fromModels)
     db.exec(diff.stdout)
     db.close()
-    // the template every test copies was built by `prisma migrate deploy` from prisma/migrations
+    // the template every test copies was built by `prisma migrate deploy` from prisma/sqlite/migrations
     expect(shape(inject('templateDb'))).toEqual(shape(fromModels))
   })
 })

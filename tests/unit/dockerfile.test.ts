@@ -21,3 +21,37 @@ describe('the container image', () => {
     expect(runtime).toMatch(/HEALTHCHECK [^\n]*process\.env\.PORT/)
   })
 })
+
+/** docker-compose.yml read as text, one service's indented block at a time. */
+describe('docker compose', () => {
+  const compose = readFileSync(join(projectRoot, 'docker-compose.yml'), 'utf8')
+  const service = (name: string) => new RegExp(`\\n  ${name}:\\n((?: {4}.*\\n|\\s*\\n)*)`).exec(compose)?.[1] ?? ''
+  const namedVolumes = /\nvolumes:\n((?: {2}.*\n?)*)/.exec(compose)?.[1] ?? ''
+
+  it('keeps the SQLite API the default: no profile, a file: URL on a named volume', () => {
+    const api = service('api')
+    expect(api).not.toMatch(/profiles:/)
+    expect(api).toMatch(/DATABASE_URL: file:\/app\/data\//)
+    expect(api).toMatch(/- newsdesk-data:\/app\/data\n/)
+  })
+
+  it('runs the official PostgreSQL image under the postgres profile: named volume, C collation, pg_isready over TCP', () => {
+    const postgres = service('postgres')
+    expect(postgres).toMatch(/profiles: \[postgres\]/)
+    expect(postgres).toMatch(/image: postgres:1[5-6]\n/)
+    expect(postgres).toMatch(/POSTGRES_INITDB_ARGS: "--locale=C\.UTF-8"/)
+    const volume = /- ([\w-]+):\/var\/lib\/postgresql\/data\n/.exec(postgres)?.[1]
+    expect(namedVolumes).toContain(`  ${volume}:`)
+    expect(postgres).toMatch(/test: \["CMD", "pg_isready", "-h", "127\.0\.0\.1"/)
+  })
+
+  it('starts the PostgreSQL API, with the same image and health check, once the database is healthy', () => {
+    const api = service('api-postgres')
+    expect(api).toMatch(/<<: \*api\n/)
+    expect(service('api')).toMatch(/<<: \*api\n/)
+    expect(compose).toMatch(/\nx-api: &api\n[\s\S]*?healthcheck:\n[^\n]*\n\s+test: \[[^\n]*process\.env\.PORT/)
+    expect(api).toMatch(/profiles: \[postgres\]/)
+    expect(api).toMatch(/DATABASE_URL: "postgresql:\/\/newsdesk:\$\{POSTGRES_PASSWORD:-newsdesk\}@postgres:5432\/newsdesk"/)
+    expect(api).toMatch(/depends_on:\n\s+postgres:\n\s+condition: service_healthy\n/)
+  })
+})

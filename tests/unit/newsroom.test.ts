@@ -93,7 +93,7 @@ describe('CSV', () => {
 describe('keyset walks', () => {
   it('read every row once, batch by batch', async () => {
     const rows = Array.from({ length: 23 }, (_, i) => i)
-    const page = (after: number | null) => rows.filter((r) => after === null || r > after).slice(0, 6)
+    const page = async (after: number | null) => rows.filter((r) => after === null || r > after).slice(0, 6)
     const batches: number[][] = []
     for await (const b of keysetBatches(page, (r) => r, 5)) batches.push(b)
     expect(batches.map((b) => b.length)).toEqual([5, 5, 5, 5, 3])

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { decodeText, parseDate, parseFile, parsePlainText, parseRecord, parseSeed } from '../../src/ingest/parse.js'
-import { excerptOf } from '../../src/ingest/store.js'
+import { excerptOf } from '../../src/ingest/excerpt.js'
 import { fixture } from '../helpers/context.js'
 
 const enc = (s: string) => new TextEncoder().encode(s)

@@ -49,9 +49,10 @@ export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { produces: EXPORT_TYPES, responseCache: false, multiValued: ARTICLE_MULTI_VALUED },
     },
-    (req, reply) => {
+    async (req, reply) => {
       const format = formatOf(req)
-      sendExport(reply, 'articles', format, exportStream(articles.export(req.query), format, ARTICLE_CSV))
+      sendExport(reply, 'articles', format, exportStream(await articles.export(req.query), format, ARTICLE_CSV))
+      return reply
     },
   )
   app.get(

@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import { BadRequestError, NotFoundError } from '../../errors.js'
 import { type CursorValue, decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
-import type { ReadStore } from '../../read-store.js'
+import type { ReadStore } from '../../db/read-store.js'
 import { snippetsOf } from '../../search/snippets.js'
 import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
 import { dateRange, ftsQuery, isoOrNull } from '../../shared/params.js'
@@ -84,15 +84,15 @@ const summaryIn = (sort: ArticleFilter['sort'], r: ArticleSummaryRow): ArticleSu
 })
 
 /** A list's filter from its query; null when it names someone who is nowhere (nothing can match). */
-function filterOf(
+async function filterOf(
   query: Omit<ArticleListQuery, 'sort' | 'limit' | 'cursor'>,
   fixed: { personId?: string },
   people: PeopleRepository,
-): Omit<ArticleFilter, 'sort' | 'after' | 'limit'> | null {
+): Promise<Omit<ArticleFilter, 'sort' | 'after' | 'limit'> | null> {
   const personIds = fixed.personId ? [fixed.personId] : []
   for (const idOrSlug of query.person === undefined ? [] : [query.person].flat()) {
     // a filter that names nobody matches nothing, like a category or a word that is nowhere
-    const person = people.findByIdOrSlug(idOrSlug)
+    const person = await people.findByIdOrSlug(idOrSlug)
     if (!person) return null
     personIds.push(person.id)
   }
@@ -116,9 +116,9 @@ export const createArticleService = (deps: {
 }) => ({
   /** Counts per section, agency and month of the articles a list filter matches. */
   async facets(query: FacetQuery): Promise<ArticleFacets> {
-    const filter = filterOf(query, {}, deps.people)
+    const filter = await filterOf(query, {}, deps.people)
     if (!filter) return { total: { value: 0, relation: 'eq' }, scanned: 0, section: [], agency: [], month: [] }
-    const rows = deps.repo.facets(filter, FACET_SCAN_CAP)
+    const rows = await deps.repo.facets(filter, FACET_SCAN_CAP)
     const tally = (pick: (r: (typeof rows)[number]) => string | null) => {
       const counts = new Map<string | null, number>()
       for (const r of rows) counts.set(pick(r), (counts.get(pick(r)) ?? 0) + Number(r.n))
@@ -128,7 +128,7 @@ export const createArticleService = (deps: {
       y.count - x.count || String(x.value).localeCompare(String(y.value))
     const months = tally((r) => r.month).sort((x, y) => (x.value ?? '').localeCompare(y.value ?? ''))
     return {
-      total: totalOf(deps.repo.count(filter, FACET_SCAN_CAP), FACET_SCAN_CAP),
+      total: totalOf(await deps.repo.count(filter, FACET_SCAN_CAP), FACET_SCAN_CAP),
       scanned: rows.reduce((n, r) => n + Number(r.n), 0),
       section: tally((r) => r.section)
         .sort(byCount)
@@ -141,8 +141,8 @@ export const createArticleService = (deps: {
   },
 
   /** Every article the filter matches with its body, in batches, in the list's order; the filter is checked first. */
-  export(query: ArticleExportQuery): AsyncIterable<ExportedArticle[]> {
-    const base = filterOf(query, {}, deps.people)
+  async export(query: ArticleExportQuery): Promise<AsyncIterable<ExportedArticle[]>> {
+    const base = await filterOf(query, {}, deps.people)
     const sort = query.sort
     return (async function* () {
       if (!base) return
@@ -151,21 +151,21 @@ export const createArticleService = (deps: {
         (r) => sortKey(sort, r) as [string | number, number],
       )
       for await (const rows of batches) {
-        const bodies = new Map(deps.repo.bodies(rows.map((r) => r.seq)).map((b) => [b.seq, b.body]))
+        const bodies = new Map((await deps.repo.bodies(rows.map((r) => r.seq))).map((b) => [b.seq, b.body]))
         yield rows.map((r) => ({ ...summaryIn(sort, r), body: bodies.get(r.seq) ?? '' }))
       }
     })()
   },
 
   async get(id: string): Promise<Article> {
-    const found = deps.repo.findById(id)
+    const found = await deps.repo.findById(id)
     if (!found) throw new NotFoundError(`article '${id}' not found`)
     return toArticle(found)
   },
 
   /** Newest first by default; relevance first when searching; oldest change first for the change feed. */
   async list(query: ArticleListQuery, fixed: { personId?: string } = {}): Promise<ArticleList> {
-    const base = filterOf(query, fixed, deps.people)
+    const base = await filterOf(query, fixed, deps.people)
     if (!base) return emptyPage(query.limit)
     const fts = base.fts
     const sort = query.sort ?? (fts ? 'relevance' : 'newest')
@@ -181,16 +181,16 @@ export const createArticleService = (deps: {
       limit: query.limit,
     }
     // ranking scores every match, so a broad one may run on a worker thread; a date-ordered search reads a page's worth
-    const rows = fts && sort === 'relevance' ? await deps.searcher.articles({ ...filter, fts }) : deps.repo.list(filter)
-    const ranking = sort === 'relevance' ? deps.repo.rankingOf(filter) : null
+    const rows = fts && sort === 'relevance' ? await deps.searcher.articles({ ...filter, fts }) : await deps.repo.list(filter)
+    const ranking = sort === 'relevance' ? await deps.repo.rankingOf(filter) : null
     // a ranked window holds exactly what the pages will give
     const total =
       ranking === 'recent-window'
         ? { value: deps.rankWindow, relation: 'eq' as const }
-        : totalOf(deps.repo.count(filter, deps.totalCap), deps.totalCap)
+        : totalOf(await deps.repo.count(filter, deps.totalCap), deps.totalCap)
     const page = paginate(rows, query.limit, cursorKind, (r) => sortKey(sort, r), total)
     const snippets = fts
-      ? snippetsOf(
+      ? await snippetsOf(
           deps.db,
           'Article',
           fts,

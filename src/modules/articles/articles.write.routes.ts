@@ -95,6 +95,8 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
       if (records.length > config.WRITE_MAX_RECORDS)
         throw new AppError(413, `${records.length} records in one request; at most ${config.WRITE_MAX_RECORDS} are taken`)
       const results = (await writer.ingest('POST /articles', records)).map(toOutcome)
+      // this process's cached answers and counts reflect the write before the client hears of it
+      await app.readStore.catchUp()
       const summary = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }
       for (const r of results) summary[r.status]++
       if (summary.failed === results.length && results.some((r) => r.problem!.status >= 500)) {
@@ -136,6 +138,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
     },
     async (req, reply) => {
       if (!(await writer.delete(req.params.id))) throw new AppError(404, `article '${req.params.id}' not found`)
+      await app.readStore.catchUp()
       return reply.code(204).send(null)
     },
   )

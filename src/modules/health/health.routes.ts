@@ -22,10 +22,10 @@ export const Health = z
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   // counting 100k articles takes milliseconds and a health check is polled: count again only after a commit
   let counted: { version: number; articles: number } | null = null
-  const articleCount = () => {
+  const articleCount = async () => {
     const version = app.readStore.dataVersion()
     if (counted?.version !== version) {
-      const row = app.readStore.get<{ n: number }>('SELECT count(*) AS "n" FROM "Article"')
+      const row = await app.readStore.get<{ n: number }>('SELECT count(*) AS "n" FROM "Article"')
       counted = { version, articles: row?.n ?? 0 }
     }
     return counted.articles
@@ -46,7 +46,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_req, reply) => {
       const uptimeSeconds = Math.round(process.uptime())
       try {
-        const articles = articleCount()
+        const articles = await articleCount()
         return { status: 'ok' as const, database: 'ok' as const, articles, uptimeSeconds }
       } catch (err) {
         app.log.error({ err }, 'health check: database unavailable')

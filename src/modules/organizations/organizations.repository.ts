@@ -1,4 +1,4 @@
-import type { ReadStore } from '../../read-store.js'
+import type { ReadStore } from '../../db/read-store.js'
 
 /** An organisation or group speaker: every quote whose speaker name has this key, counted. */
 export interface OrganizationRow {
@@ -21,30 +21,32 @@ export const ORGANIZATION_SPEAKER = `q."speakerType" IN ('organization', 'group'
 
 const AGGREGATE = `
   SELECT q."speakerKey" AS "slug", count(*) AS "quoteCount", count(DISTINCT q."articleSeq") AS "articleCount",
-    sum(q."speakerType" = 'organization') AS "organizationQuotes", min(q."publishedAt") AS "firstQuoted", max(q."publishedAt") AS "lastQuoted"
+    sum(CASE WHEN q."speakerType" = 'organization' THEN 1 ELSE 0 END) AS "organizationQuotes", min(q."publishedAt") AS "firstQuoted", max(q."publishedAt") AS "lastQuoted"
   FROM "Quote" q`
 
 export const createOrganizationRepository = (db: ReadStore) => ({
   /** Every organisation and group speaker with its counts: one pass over their quotes (the speakerKey index). */
   all: () =>
-    db.snapshot(() => ({
-      organizations: db.all<OrganizationRow>(`${AGGREGATE} WHERE q."speakerKey" > '' AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey"`),
-      names: db.all<WrittenNameRow>(
+    db.snapshot(async (tx) => ({
+      organizations: await tx.all<OrganizationRow>(
+        `${AGGREGATE} WHERE q."speakerKey" > '' AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey"`,
+      ),
+      names: await tx.all<WrittenNameRow>(
         `SELECT q."speakerKey" AS "slug", q."speakerName" AS "name", count(*) AS "quotes" FROM "Quote" q
          WHERE q."speakerKey" > '' AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey", q."speakerName"`,
       ),
     })),
 
   find: (slug: string) =>
-    db.snapshot(() => {
-      const organization = db.get<OrganizationRow>(
+    db.snapshot(async (tx) => {
+      const organization = await tx.get<OrganizationRow>(
         `${AGGREGATE} WHERE q."speakerKey" = ? AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey"`,
         [slug],
       )
       if (!organization) return null
-      const names = db.all<WrittenNameRow>(
+      const names = await tx.all<WrittenNameRow>(
         `SELECT q."speakerKey" AS "slug", q."speakerName" AS "name", count(*) AS "quotes" FROM "Quote" q
-         WHERE q."speakerKey" = ? AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerName"`,
+         WHERE q."speakerKey" = ? AND ${ORGANIZATION_SPEAKER} GROUP BY q."speakerKey", q."speakerName"`,
         [slug],
       )
       return { organization, names }

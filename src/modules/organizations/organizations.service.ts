@@ -23,15 +23,15 @@ function toOrganizationSummary(r: OrganizationRow, names: WrittenNameRow[]): Org
 }
 
 export const createOrganizationService = (deps: { repo: OrganizationRepository; quotes: () => QuoteService }) => {
-  const find = (slug: string) => {
-    const found = deps.repo.find(slug.toLowerCase())
+  const find = async (slug: string) => {
+    const found = await deps.repo.find(slug.toLowerCase())
     if (!found) throw new NotFoundError(`organization '${slug}' not found`)
     return found
   }
   return {
     /** Every organisation and group speaker, ranked in memory (one aggregate over their quotes, then cached). */
     async list(query: OrganizationListQuery): Promise<OrganizationList> {
-      const { organizations, names } = deps.repo.all()
+      const { organizations, names } = await deps.repo.all()
       const namesBySlug = groupBy(names, (n) => n.slug)
       const needle = query.q?.toLowerCase()
       const summaries = organizations
@@ -52,7 +52,7 @@ export const createOrganizationService = (deps: { repo: OrganizationRepository; 
     },
 
     async get(slug: string): Promise<Organization> {
-      const { organization, names } = find(slug)
+      const { organization, names } = await find(slug)
       return {
         ...toOrganizationSummary(organization, names),
         names: byUse(names).map((n) => ({ name: n.name, quotes: Number(n.quotes) })),
@@ -60,7 +60,7 @@ export const createOrganizationService = (deps: { repo: OrganizationRepository; 
     },
 
     async quotes(slug: string, query: Omit<QuoteListQuery, 'speaker' | 'speakerType'>): Promise<QuoteList> {
-      const { organization } = find(slug)
+      const { organization } = await find(slug)
       return deps.quotes().list({ ...query, speaker: undefined, speakerType: undefined }, { organization: organization.slug })
     },
   }

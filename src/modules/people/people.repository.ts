@@ -1,25 +1,22 @@
-import { conditions, type ReadStore } from '../../read-store.js'
+import { columnsOf, selectList, type RowOf } from '../../db/columns.js'
+import type { Person } from '../../db/prisma.js'
+import { conditions, type ReadStore } from '../../db/read-store.js'
 import type { Appearance, SpokenQuote } from './related.js'
 import { rememberedCount } from '../../shared/match-strategy.js'
 import { UNDATED_LISTED_AT, sqlDate } from '../../shared/params.js'
 
-/** Dates are ISO 8601 text as Prisma stores them in SQLite. */
-export interface PersonRow {
-  id: string
-  slug: string
-  name: string
-  nameLower: string
-  articleCount: number
-  mentionCount: number
-  quoteCount: number
-  firstSeen: string | null
-  lastSeen: string | null
-}
+const PERSON = columnsOf<Person>()('id', 'slug', 'name', 'nameLower', 'articleCount', 'mentionCount', 'quoteCount', 'firstSeen', 'lastSeen')
+export type PersonRow = RowOf<Person, typeof PERSON>
 
-const SORT_COLUMN = { quotes: 'quoteCount', mentions: 'mentionCount', articles: 'articleCount', name: 'nameLower' } as const
+const SORT_COLUMN = {
+  quotes: 'quoteCount',
+  mentions: 'mentionCount',
+  articles: 'articleCount',
+  name: 'nameLower',
+} as const satisfies Record<string, keyof Person>
 export type PersonSortKey = keyof typeof SORT_COLUMN
 
-const PERSON_COLUMNS = `"id", "slug", "name", "nameLower", "articleCount", "mentionCount", "quoteCount", "firstSeen", "lastSeen"`
+const PERSON_COLUMNS = selectList(null, PERSON)
 
 /** A name or alias containing `q`, case-insensitively. */
 function nameConditions(q: string | undefined) {
@@ -36,28 +33,32 @@ function nameConditions(q: string | undefined) {
 }
 
 export const createPeopleRepository = (db: ReadStore) => {
-  const findByIdOrSlug = (idOrSlug: string) =>
-    db.get<PersonRow>(
+  const findByIdOrSlug = async (idOrSlug: string, on: ReadStore = db) =>
+    (await on.get<PersonRow>(
       `SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" = ? UNION ALL SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "slug" = ? LIMIT 1`,
       [idOrSlug, idOrSlug.toLowerCase()],
-    ) ?? null
+    )) ?? null
   return {
     findByIdOrSlug,
 
     /** The slug of the person a merged, renamed or split-away person's old slug or id now leads to. */
-    redirectOf: (key: string) =>
-      db.get<{ slug: string }>(
-        `SELECT p."slug" FROM "PersonRedirect" r JOIN "Person" p ON p."id" = r."personId" WHERE r."fromKey" IN (?, ?) LIMIT 1`,
-        [key, key.toLowerCase()],
+    redirectOf: async (key: string) =>
+      (
+        await db.get<{ slug: string }>(
+          `SELECT p."slug" FROM "PersonRedirect" r JOIN "Person" p ON p."id" = r."personId" WHERE r."fromKey" IN (?, ?) LIMIT 1`,
+          [key, key.toLowerCase()],
+        )
       )?.slug ?? null,
 
     /** The person with aliases, and titles with the article each was written in (newest first), in one snapshot. */
     findWithDetails: (idOrSlug: string) =>
-      db.snapshot(() => {
-        const person = findByIdOrSlug(idOrSlug)
+      db.snapshot(async (tx) => {
+        const person = await findByIdOrSlug(idOrSlug, tx)
         if (!person) return null
-        const aliases = db.all<{ alias: string }>(`SELECT "alias" FROM "PersonAlias" WHERE "personId" = ? ORDER BY "alias"`, [person.id])
-        const links = db.all<{ titles: string; articleId: string }>(
+        const aliases = await tx.all<{ alias: string }>(`SELECT "alias" FROM "PersonAlias" WHERE "personId" = ? ORDER BY "alias"`, [
+          person.id,
+        ])
+        const links = await tx.all<{ titles: string; articleId: string }>(
           `
           SELECT ap."titles", a."id" AS "articleId" FROM "ArticlePerson" ap JOIN "Article" a ON a."seq" = ap."articleSeq"
           WHERE ap."personId" = ? AND ap."titles" <> '[]' ORDER BY a."listedAt" DESC, a."seq" DESC`,
@@ -82,16 +83,16 @@ export const createPeopleRepository = (db: ReadStore) => {
       ),
 
     /** Everyone's appearances (the person's own included) in the articles that mention them. */
-    appearancesAround: (personId: string) =>
-      db.all<Appearance>(
+    appearancesAround: (personId: string, on: ReadStore = db) =>
+      on.all<Appearance>(
         `SELECT o."articleSeq", o."personId", o."mentions" FROM "ArticlePerson" mine
          JOIN "ArticlePerson" o ON o."articleSeq" = mine."articleSeq" WHERE mine."personId" = ?`,
         [personId],
       ),
 
     /** The quotes of known speakers in the articles that mention them. */
-    quotesAround: (personId: string) =>
-      db.all<SpokenQuote>(
+    quotesAround: (personId: string, on: ReadStore = db) =>
+      on.all<SpokenQuote>(
         `SELECT q."articleSeq", q."personId", q."contentStart", q."contentEnd" FROM "ArticlePerson" mine
          JOIN "Quote" q ON q."articleSeq" = mine."articleSeq" WHERE mine."personId" = ? AND q."personId" IS NOT NULL`,
         [personId],
@@ -99,7 +100,7 @@ export const createPeopleRepository = (db: ReadStore) => {
 
     /** Some people by id, in no order. */
     byIds: (ids: string[]) =>
-      db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" IN (SELECT "value" FROM json_each(?))`, [JSON.stringify(ids)]),
+      db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" ${db.sql.inJsonArray('text')}`, [JSON.stringify(ids)]),
 
     /** How many people the name search matches (everyone without one), counted no further than `cap` + 1. */
     count: (q: string | undefined, cap: number) => {
@@ -107,7 +108,11 @@ export const createPeopleRepository = (db: ReadStore) => {
       return rememberedCount(
         db,
         ['Person', c.sql, c.params, cap],
-        () => db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Person" ${c.sql} LIMIT ?)`, [...c.params, cap + 1])!.n,
+        async () =>
+          (await db.get<{ n: number }>(`SELECT count(*) AS "n" FROM (SELECT 1 FROM "Person" ${c.sql} LIMIT ?) AS found`, [
+            ...c.params,
+            cap + 1,
+          ]))!.n,
       )
     },
 

@@ -24,7 +24,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', async (req, reply) => {
     const { idOrSlug } = (req.params ?? {}) as { idOrSlug?: string }
     if (!idOrSlug) return
-    const target = people.movedTo(idOrSlug)
+    const target = await people.movedTo(idOrSlug)
     if (!target) return
     const [path, query] = req.url.split('?') as [string, string | undefined]
     const moved = path.replace(/\/[^/]+(\/(?:quotes|articles|timeline|related))?$/, `/${encodeURIComponent(target)}$1`)
@@ -57,9 +57,10 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { produces: EXPORT_TYPES, responseCache: false },
     },
-    (req, reply) => {
+    async (req, reply) => {
       const format = formatOf(req)
-      sendExport(reply, 'people', format, exportStream(people.export(req.query), format, PERSON_CSV))
+      sendExport(reply, 'people', format, exportStream(await people.export(req.query), format, PERSON_CSV))
+      return reply
     },
   )
   app.get(

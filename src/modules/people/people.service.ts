@@ -9,7 +9,7 @@ import type { QuoteService } from '../quotes/quotes.service.js'
 import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
 import { SORT_COLUMN, type PeopleRepository, type PersonRow } from './people.repository.js'
 import { relatedCounts } from './related.js'
-import type { ReadStore } from '../../read-store.js'
+import type { ReadStore } from '../../db/read-store.js'
 import type {
   Person,
   PersonExportQuery,
@@ -46,8 +46,8 @@ export const createPeopleService = (deps: {
   totalCap: number
 }) => {
   const { repo, db } = deps
-  const find = (idOrSlug: string) => {
-    const row = repo.findByIdOrSlug(idOrSlug)
+  const find = async (idOrSlug: string) => {
+    const row = await repo.findByIdOrSlug(idOrSlug)
     if (!row) throw new NotFoundError(`person '${idOrSlug}' not found`)
     return row
   }
@@ -56,12 +56,12 @@ export const createPeopleService = (deps: {
      * Where a person that no longer exists under this id or slug went (merged, renamed), if anywhere:
      * one primary-key lookup (relink removes a redirect whose slug or id is a person's again).
      */
-    movedTo(idOrSlug: string): string | null {
+    movedTo(idOrSlug: string): Promise<string | null> {
       return repo.redirectOf(idOrSlug)
     },
 
     async get(idOrSlug: string): Promise<Person> {
-      const found = repo.findWithDetails(idOrSlug)
+      const found = await repo.findWithDetails(idOrSlug)
       if (!found) throw new NotFoundError(`person '${idOrSlug}' not found`)
       const { person, aliases, links } = found
       const titles = links.flatMap((l) => (JSON.parse(l.titles) as string[]).map((title) => ({ title, articleId: l.articleId })))
@@ -70,9 +70,14 @@ export const createPeopleService = (deps: {
 
     async list(query: PersonListQuery): Promise<PersonList> {
       const after = decodeCursor(query.cursor, `people:${query.sort}`)
-      const rows = repo.list({ q: query.q, sort: query.sort, after: after ? [after[0] ?? '', String(after[1])] : null, limit: query.limit })
+      const rows = await repo.list({
+        q: query.q,
+        sort: query.sort,
+        after: after ? [after[0] ?? '', String(after[1])] : null,
+        limit: query.limit,
+      })
       const col = SORT_COLUMN[query.sort]
-      const total = totalOf(repo.count(query.q, deps.totalCap), deps.totalCap)
+      const total = totalOf(await repo.count(query.q, deps.totalCap), deps.totalCap)
       const page = paginate(
         rows,
         query.limit,
@@ -85,7 +90,7 @@ export const createPeopleService = (deps: {
 
     /** Articles, mentions and quotes per UTC day, ISO week or month, every bucket of the range present. */
     async timeline(idOrSlug: string, query: Partial<TimelineQuery>): Promise<PersonTimeline> {
-      const person = find(idOrSlug)
+      const person = await find(idOrSlug)
       const interval = query.interval ?? 'month'
       const range = dateRange(query.from, query.to)
       const from = range.from ?? (person.firstSeen === null ? undefined : new Date(person.firstSeen))
@@ -109,9 +114,11 @@ export const createPeopleService = (deps: {
         quotes: { total: 0, direct: 0, indirect: 0, mixed: 0 },
       }))
       const end = starts.length ? nextBucketStart(starts.at(-1)!, interval) : new Date(0)
-      const [lo, hi] = starts.length ? [sqlDate(starts[0]!), sqlDate(new Date(end.getTime() - 1))] : ['9999', '9999']
+      // no bucket: a range no date falls in (only the undated are counted)
+      const nowhere = sqlDate(new Date('9999-12-31T00:00:00Z'))
+      const [lo, hi] = starts.length ? [sqlDate(starts[0]!), sqlDate(new Date(end.getTime() - 1))] : [nowhere, nowhere]
       const undated = { articles: 0, quotes: 0 }
-      for (const a of repo.appearances(person.id, lo, hi)) {
+      for (const a of await repo.appearances(person.id, lo, hi)) {
         if (a.publishedAt === null) {
           undated.articles++
           continue
@@ -121,7 +128,7 @@ export const createPeopleService = (deps: {
         bucket.articles++
         bucket.mentions += Number(a.mentionCount)
       }
-      for (const q of repo.quoteDates(person.id, lo, hi)) {
+      for (const q of await repo.quoteDates(person.id, lo, hi)) {
         if (q.publishedAt === null) {
           undated.quotes++
           continue
@@ -143,9 +150,11 @@ export const createPeopleService = (deps: {
 
     /** People who appear in the same articles, with what they share; the whole set is ranked, then cut by keyset. */
     async related(idOrSlug: string, query: RelatedQuery): Promise<RelatedList> {
-      const person = find(idOrSlug)
-      const counts = db.snapshot(() => relatedCounts(person.id, repo.appearancesAround(person.id), repo.quotesAround(person.id)))
-      const rows = repo.byIds([...counts.keys()]).map((p) => ({ ...p, ...counts.get(p.id)! }))
+      const person = await find(idOrSlug)
+      const counts = await db.snapshot(async (tx) =>
+        relatedCounts(person.id, await repo.appearancesAround(person.id, tx), await repo.quotesAround(person.id, tx)),
+      )
+      const rows = (await repo.byIds([...counts.keys()])).map((p) => ({ ...p, ...counts.get(p.id)! }))
       const page = pageOfRanked(rows, {
         keyOf: (r) =>
           query.sort === 'name'
@@ -176,7 +185,7 @@ export const createPeopleService = (deps: {
     },
 
     /** Everyone the name search matches, in batches, in the list's order. */
-    export(query: PersonExportQuery): AsyncIterable<PersonSummary[]> {
+    async export(query: PersonExportQuery): Promise<AsyncIterable<PersonSummary[]>> {
       const col = SORT_COLUMN[query.sort]
       return (async function* () {
         const batches = keysetBatches(
@@ -188,12 +197,12 @@ export const createPeopleService = (deps: {
     },
 
     async quotes(idOrSlug: string, query: Omit<QuoteListQuery, 'speaker'>): Promise<QuoteList> {
-      const row = find(idOrSlug)
+      const row = await find(idOrSlug)
       return deps.quotes().list({ ...query, speaker: undefined }, { speaker: row })
     },
 
     async articles(idOrSlug: string, query: Omit<ArticleListQuery, 'person'>): Promise<ArticleList> {
-      const row = find(idOrSlug)
+      const row = await find(idOrSlug)
       return deps.articles().list({ ...query, person: undefined }, { personId: row.id })
     },
   }

@@ -1,63 +1,65 @@
-import { conditions, type ReadStore } from '../../read-store.js'
+import { columnsOf, selectList, type RowOf } from '../../db/columns.js'
+import type { Quote } from '../../db/prisma.js'
+import { conditions, type ReadStore } from '../../db/read-store.js'
 import { countUpTo, matchCondition } from '../../shared/match-strategy.js'
 import { sqlDate } from '../../shared/params.js'
 import { ORGANIZATION_SPEAKER } from '../organizations/organizations.repository.js'
 
-/** Dates are ISO 8601 text as Prisma stores them in SQLite. */
-export interface QuoteRow {
-  seq: number
-  id: string
-  content: string
-  contentStart: number
-  contentEnd: number
-  parts: string
-  kind: string
-  cue: string
-  cueStart: number | null
-  cueEnd: number | null
-  via: string | null
-  confidence: number
-  speakerName: string
-  speakerType: string
-  speakerKey: string | null
-  speakerText: string | null
-  speakerStart: number | null
-  speakerEnd: number | null
+const QUOTE_COLUMNS = columnsOf<Quote>()(
+  'seq',
+  'id',
+  'content',
+  'contentStart',
+  'contentEnd',
+  'parts',
+  'kind',
+  'cue',
+  'cueStart',
+  'cueEnd',
+  'via',
+  'confidence',
+  'speakerName',
+  'speakerType',
+  'speakerKey',
+  'speakerText',
+  'speakerStart',
+  'speakerEnd',
+  'sentenceStart',
+  'sentenceEnd',
+  'sentence',
+  'listedAt',
+)
+/** A quote with its speaker (when a person) and its article, as every quote response needs it. */
+export type QuoteRow = RowOf<Quote, typeof QUOTE_COLUMNS> & {
   personId: string | null
   personSlug: string | null
   personName: string | null
-  sentenceStart: number
-  sentenceEnd: number
-  sentence: string
   articleId: string
   articleTitle: string
   articlePublishedAt: string | null
-  listedAt: string
 }
 
-const QUOTE_COLUMNS = `q."seq", q."id", q."content", q."contentStart", q."contentEnd", q."parts", q."kind", q."cue", q."cueStart", q."cueEnd",
-    q."via", q."confidence", q."speakerName", q."speakerType", q."speakerKey", q."speakerText", q."speakerStart", q."speakerEnd",
-    q."sentenceStart", q."sentenceEnd", q."sentence", q."listedAt"`
+const QUOTE = selectList('q', QUOTE_COLUMNS)
 const PERSON_COLUMNS = `p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName"`
 const ARTICLE_COLUMNS = `a."id" AS "articleId", a."title" AS "articleTitle", a."publishedAt" AS "articlePublishedAt"`
 
 /** The columns every quote response needs, from Quote joined to its article and person. */
 export const QUOTE_SELECT = `
-  SELECT ${QUOTE_COLUMNS}, ${PERSON_COLUMNS}, ${ARTICLE_COLUMNS}
+  SELECT ${QUOTE}, ${PERSON_COLUMNS}, ${ARTICLE_COLUMNS}
   FROM "Quote" q
   JOIN "Article" a ON a."seq" = q."articleSeq"
   LEFT JOIN "Person" p ON p."id" = q."personId"`
 
 /** The quotes of one article whose id, title and date the caller binds (no join back to a row it has read). */
 export const QUOTES_OF_ARTICLE = `
-  SELECT ${QUOTE_COLUMNS}, ${PERSON_COLUMNS}, ? AS "articleId", ? AS "articleTitle", ? AS "articlePublishedAt"
+  SELECT ${QUOTE}, ${PERSON_COLUMNS}, CAST(? AS TEXT) AS "articleId", CAST(? AS TEXT) AS "articleTitle", CAST(? AS TEXT) AS "articlePublishedAt"
   FROM "Quote" q
   LEFT JOIN "Person" p ON p."id" = q."personId"
   WHERE q."articleSeq" = ? ORDER BY q."position"`
 
 /** Quotes of one speaker, whose id, slug and name the caller binds (the same person on every row). */
 const QUOTES_OF_SPEAKER = `
-  SELECT ${QUOTE_COLUMNS}, ? AS "personId", ? AS "personSlug", ? AS "personName", ${ARTICLE_COLUMNS}
+  SELECT ${QUOTE}, CAST(? AS TEXT) AS "personId", CAST(? AS TEXT) AS "personSlug", CAST(? AS TEXT) AS "personName", ${ARTICLE_COLUMNS}
   FROM "Quote" q
   JOIN "Article" a ON a."seq" = q."articleSeq"`
 
@@ -106,15 +108,15 @@ const ORDER: Record<QuoteSort, { by: string; after: string }> = {
 }
 
 export const createQuoteRepository = (db: ReadStore) => ({
-  findById: (id: string) => db.get<QuoteRow>(`${QUOTE_SELECT} WHERE q."id" = ?`, [id]) ?? null,
+  findById: async (id: string) => (await db.get<QuoteRow>(`${QUOTE_SELECT} WHERE q."id" = ?`, [id])) ?? null,
 
   /** How many quotes the filter matches, counted no further than `cap` + 1. */
   count: (f: Omit<QuoteFilter, 'sort' | 'after' | 'limit'>, cap: number) => countUpTo(db, 'Quote', 'q', filterConditions(f), f.fts, cap),
 
   /** Newest first (or oldest, or most confident), keyset on the sort value and seq. */
-  list: (f: QuoteFilter) => {
+  list: async (f: QuoteFilter) => {
     const c = filterConditions(f)
-    if (f.fts) c.add(matchCondition(db, 'Quote', 'q', f.fts, f.limit), f.fts)
+    if (f.fts) c.addFragment(await matchCondition(db, 'Quote', 'q', f.fts, f.limit))
     const order = ORDER[f.sort ?? 'newest']
     if (f.after) c.add(order.after, f.after[0], f.after[1])
     const [select, selected] = f.speaker ? [QUOTES_OF_SPEAKER, [f.speaker.id, f.speaker.slug, f.speaker.name]] : [QUOTE_SELECT, []]

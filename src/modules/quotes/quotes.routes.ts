@@ -33,9 +33,10 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { produces: EXPORT_TYPES, responseCache: false },
     },
-    (req, reply) => {
+    async (req, reply) => {
       const format = formatOf(req)
-      sendExport(reply, 'quotes', format, exportStream(quotes.export(req.query), format, QUOTE_CSV))
+      sendExport(reply, 'quotes', format, exportStream(await quotes.export(req.query), format, QUOTE_CSV))
+      return reply
     },
   )
   app.get(

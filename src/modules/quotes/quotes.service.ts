@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../errors.js'
 import { decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
-import type { ReadStore } from '../../read-store.js'
+import type { ReadStore } from '../../db/read-store.js'
 import { snippetsOf } from '../../search/snippets.js'
 import { dateRange, ftsQuery } from '../../shared/params.js'
 import type { PeopleRepository } from '../people/people.repository.js'
@@ -25,14 +25,14 @@ export const createQuoteService = ({
   totalCap: number
 }) => {
   /** A list's filter from its query; null when it names a speaker who is nowhere (nothing can match). */
-  const filterOf = (
+  const filterOf = async (
     query: Omit<QuoteListQuery, 'limit' | 'cursor'>,
     fixed: Fixed,
-  ): Omit<QuoteFilter, 'sort' | 'after' | 'limit'> | null => {
+  ): Promise<Omit<QuoteFilter, 'sort' | 'after' | 'limit'> | null> => {
     let speaker = fixed.speaker
     if (query.speaker) {
       // a filter that names nobody matches nothing, like an unknown article id
-      const person = people.findByIdOrSlug(query.speaker)
+      const person = await people.findByIdOrSlug(query.speaker)
       if (!person) return null
       speaker = person
     }
@@ -49,7 +49,7 @@ export const createQuoteService = ({
   }
   return {
     async get(id: string): Promise<Quote> {
-      const row = repo.findById(id)
+      const row = await repo.findById(id)
       if (!row) throw new NotFoundError(`quote '${id}' not found`)
       return toQuote(row)
     },
@@ -59,7 +59,7 @@ export const createQuoteService = ({
       const sort = query.sort ?? 'newest'
       const cursorKind = sort === 'newest' ? 'quotes' : `quotes:${sort}`
       const after = decodeCursor(query.cursor, cursorKind)
-      const base = filterOf(query, fixed)
+      const base = await filterOf(query, fixed)
       if (!base) return emptyPage(query.limit)
       const filter: QuoteFilter = {
         ...base,
@@ -67,11 +67,11 @@ export const createQuoteService = ({
         after: after ? [sort === 'confidence' ? Number(after[0]) : String(after[0]), Number(after[1])] : null,
         limit: query.limit,
       }
-      const rows = repo.list(filter)
-      const total = totalOf(repo.count(filter, totalCap), totalCap)
+      const rows = await repo.list(filter)
+      const total = totalOf(await repo.count(filter, totalCap), totalCap)
       const page = paginate(rows, query.limit, cursorKind, (r) => sortKey(sort, r), total)
       const snippets = filter.fts
-        ? snippetsOf(
+        ? await snippetsOf(
             db,
             'Quote',
             filter.fts,
@@ -85,8 +85,8 @@ export const createQuoteService = ({
     },
 
     /** Every quote the filter matches, in batches, in the list's order; the filter is checked before anything is read. */
-    export(query: QuoteExportQuery, fixed: Fixed = {}): AsyncIterable<Quote[]> {
-      const base = filterOf(query, fixed)
+    async export(query: QuoteExportQuery, fixed: Fixed = {}): Promise<AsyncIterable<Quote[]>> {
+      const base = await filterOf(query, fixed)
       const sort = query.sort ?? 'newest'
       return (async function* () {
         if (!base) return

@@ -9,7 +9,7 @@ const countOf = (rows: { value: string | null; n: number }[], value: string) => 
 
 export const createStatsService = ({ repo }: { repo: StatsRepository }) => ({
   async get(): Promise<Stats> {
-    const t = repo.totals()
+    const t = await repo.totals()
     const tally = (rows: { value: string | null; n: number }[]) =>
       rows.slice(0, MAX_VALUES).map((r) => ({ value: r.value, count: Number(r.n) }))
     return {

@@ -10,7 +10,7 @@ process.env.DATABASE_URL ??= 'file:./data/newsdesk.db'
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
-  schema: 'schema.prisma',
+  schema: '.',
   async adapter() {
     return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! })
   },

@@ -1,0 +1,150 @@
+import type { Prisma } from '../db/prisma.js'
+import { insertRows, updateRows, type Row } from '../db/sql.js'
+import type { Extraction } from '../extraction/types.js'
+import { articleEntities } from '../identity/entities.js'
+import { entityKeys } from '../identity/resolve.js'
+import { speakerKeyOf } from '../speakers/speaker-key.js'
+import { quoteId } from './identity.js'
+
+type Tx = Prisma.TransactionClient
+
+/** What storing needs of an extraction (the sentences stay behind). */
+export type StoredExtraction = Pick<Extraction, 'people' | 'quotes' | 'furniture'>
+
+/** A stored article, as its extraction's rows need it. */
+export interface StoredArticle {
+  seq: number
+  id: string
+  body: string
+  publishedAt: Date | null
+  listedAt: Date
+}
+
+const ENTITY_COLUMNS = [
+  'articleSeq',
+  'position',
+  'name',
+  'titles',
+  'aliases',
+  'mentionCount',
+  'mentions',
+  'joinOnly',
+  'speakerType',
+  'surnameKey',
+  'givenKey',
+  'personKey',
+] as const
+const QUOTE_COLUMNS = [
+  'id',
+  'articleSeq',
+  'position',
+  'speakerEntity',
+  'speakerName',
+  'speakerType',
+  'speakerKey',
+  'speakerText',
+  'speakerStart',
+  'speakerEnd',
+  'cue',
+  'cueStart',
+  'cueEnd',
+  'kind',
+  'via',
+  'content',
+  'contentStart',
+  'contentEnd',
+  'parts',
+  'sentenceStart',
+  'sentenceEnd',
+  'sentence',
+  'confidence',
+  'publishedAt',
+  'listedAt',
+] as const
+
+/**
+ * The rows one article's extraction becomes: its people as identity entities (linked to people
+ * by the next relink, see relink.ts) and its quotes, each pointing at its speaker's entity.
+ */
+export function extractionRows(article: StoredArticle, extraction: StoredExtraction) {
+  const { entities, speakerEntity } = articleEntities(extraction)
+  const entityRows = entities.map((e, position): Pick<Row<'ArticleEntity'>, (typeof ENTITY_COLUMNS)[number]> => {
+    const keys = entityKeys(e.name)
+    return {
+      articleSeq: article.seq,
+      position,
+      name: e.name,
+      titles: JSON.stringify([...new Set(e.titles)]),
+      aliases: JSON.stringify([...new Set(e.aliases)]),
+      mentionCount: e.mentions.length,
+      mentions: JSON.stringify(e.mentions),
+      joinOnly: e.joinOnly,
+      speakerType: e.speakerType,
+      surnameKey: keys.surname,
+      givenKey: keys.given,
+      personKey: keys.person,
+    }
+  })
+  const quotes = extraction.quotes.map((q, position): Pick<Row<'Quote'>, (typeof QUOTE_COLUMNS)[number]> => ({
+    id: quoteId(article.id, q.start, q.end),
+    articleSeq: article.seq,
+    position,
+    speakerEntity: speakerEntity[position] ?? null,
+    speakerName: q.speaker.name,
+    speakerType: q.speaker.type,
+    speakerKey: speakerKeyOf(q.speaker.name, q.speaker.type),
+    speakerText: q.speaker.text,
+    speakerStart: q.speaker.start,
+    speakerEnd: q.speaker.end,
+    cue: q.cue,
+    cueStart: q.cueSpan?.start ?? null,
+    cueEnd: q.cueSpan?.end ?? null,
+    kind: q.kind,
+    via: q.via,
+    content: q.content,
+    contentStart: q.start,
+    contentEnd: q.end,
+    parts: JSON.stringify(q.parts.map((p) => ({ start: p.start, end: p.end }))),
+    sentenceStart: q.sentence.start,
+    sentenceEnd: q.sentence.end,
+    sentence: article.body.slice(q.sentence.start, q.sentence.end),
+    confidence: q.confidence,
+    publishedAt: article.publishedAt,
+    listedAt: article.listedAt,
+  }))
+  return { entityRows, quotes }
+}
+
+/**
+ * Writes the extractions of many stored articles in a few multi-row statements. `replace` first
+ * removes the quotes and entities earlier extractions of these articles left, and returns the
+ * lookup keys those entities had. The new entities are `pending` until `relinkArticles` (in the
+ * same transaction) links them.
+ */
+export async function writeExtractions(
+  tx: Tx,
+  items: { article: StoredArticle; extraction: StoredExtraction }[],
+  opts: { replace: boolean },
+): Promise<{ previousKeys: string[] }> {
+  const seqs = items.map((i) => i.article.seq)
+  const previousKeys: string[] = []
+  if (opts.replace && seqs.length) {
+    const previous = await tx.articleEntity.findMany({ where: { articleSeq: { in: seqs } }, select: { surnameKey: true, givenKey: true } })
+    previousKeys.push(...new Set(previous.flatMap((e) => [e.surnameKey, e.givenKey].filter((k): k is string => !!k))))
+    await tx.quote.deleteMany({ where: { articleSeq: { in: seqs } } })
+    await tx.articleEntity.deleteMany({ where: { articleSeq: { in: seqs } } })
+  }
+  const entities: ReturnType<typeof extractionRows>['entityRows'] = []
+  const quotes: ReturnType<typeof extractionRows>['quotes'] = []
+  const counts: Pick<Row<'Article'>, 'seq' | 'quoteCount' | 'furniture'>[] = []
+  for (const { article, extraction } of items) {
+    const rows = extractionRows(article, extraction)
+    counts.push({ seq: article.seq, quoteCount: rows.quotes.length, furniture: JSON.stringify(extraction.furniture) })
+    entities.push(...rows.entityRows)
+    quotes.push(...rows.quotes)
+  }
+  await insertRows(tx, 'ArticleEntity', ENTITY_COLUMNS, entities)
+  await insertRows(tx, 'Quote', QUOTE_COLUMNS, quotes)
+  await updateRows(tx, 'Article', ['seq'], ['quoteCount', 'furniture'], counts)
+  return { previousKeys }
+}
