@@ -6,7 +6,7 @@ const SEARCH_TABLE: Record<SearchTable, string> = { Article: 'ArticleSearch', Qu
 const QUERY = `to_tsquery('newsdesk', ?)`
 /** The text a snippet is cut from. */
 const SNIPPET_SOURCE: Record<SearchTable, string> = { Article: 'body', Quote: 'content' }
-const HEADLINE_OPTIONS = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12, ShortWord=2'`
+const HEADLINE_OPTIONS = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=1, MaxWords=24, MinWords=12, ShortWord=2'`
 
 /**
  * Full-text search on PostgreSQL: a GIN-indexed tsvector per row, filled by triggers (title
