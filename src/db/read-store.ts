@@ -28,8 +28,8 @@ export interface SearchSql {
    * only the `window` most recently stored matches are ranked.
    */
   scored(table: SearchTable, fts: string, window: number | null): Promise<Fragment>
-  /** `SELECT "s"`: a snippet of row `seq` around the match, matches between \u0002 and \u0003. */
-  snippet(table: SearchTable, fts: string, seq: number): Fragment
+  /** `SELECT "seq", "s"` of the rows `seqs` that match: a snippet of each around the match, matches between \u0002 and \u0003. */
+  snippets(table: SearchTable, fts: string, seqs: number[]): Fragment
 }
 
 /**

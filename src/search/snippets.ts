@@ -49,15 +49,13 @@ export function parseMarkedSnippet(marked: string): Snippet {
 }
 
 /**
- * Snippets of the rows of one page: one lookup per row by its key (a page holds at most 100), so
- * the cost does not grow with how many rows the search matched.
+ * Snippets of the rows of one page, in one statement (a page holds at most 100 rows), so the cost
+ * does not grow with how many rows the search matched.
  */
 export async function snippetsOf(db: ReadStore, table: SearchTable, fts: string, seqs: number[]): Promise<Map<number, Snippet>> {
   const out = new Map<number, Snippet>()
-  for (const seq of seqs) {
-    const { sql, params } = db.search.snippet(table, fts, seq)
-    const row = await db.get<{ s: string | null }>(sql, params)
-    if (row?.s) out.set(seq, parseMarkedSnippet(row.s))
-  }
+  if (seqs.length === 0) return out
+  const { sql, params } = db.search.snippets(table, fts, seqs)
+  for (const row of await db.all<{ seq: number; s: string | null }>(sql, params)) if (row.s) out.set(row.seq, parseMarkedSnippet(row.s))
   return out
 }

@@ -43,9 +43,9 @@ export const tsvectorSearch: SearchSql = {
     }
   },
   // ts_headline marks each word of a phrase apart: words marked next to each other become one match, as FTS5 gives them
-  snippet: (table, fts, seq) => ({
-    sql: `SELECT regexp_replace(ts_headline('newsdesk', t."${SNIPPET_SOURCE[table]}", ${QUERY}, ${HEADLINE_OPTIONS}), chr(3) || '(\\s+)' || chr(2), '\\1', 'g') AS "s"
-      FROM "${table}" t WHERE t."seq" = ?`,
-    params: [tsqueryOf(fts), seq],
+  snippets: (table, fts, seqs) => ({
+    sql: `SELECT t."seq", regexp_replace(ts_headline('newsdesk', t."${SNIPPET_SOURCE[table]}", ${QUERY}, ${HEADLINE_OPTIONS}), chr(3) || '(\\s+)' || chr(2), '\\1', 'g') AS "s"
+      FROM "${table}" t WHERE t."seq" IN (SELECT CAST(jsonb_array_elements_text(CAST(? AS jsonb)) AS integer))`,
+    params: [tsqueryOf(fts), JSON.stringify(seqs)],
   }),
 }

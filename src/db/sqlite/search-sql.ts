@@ -36,9 +36,11 @@ export function fts5Search(get: <T>(sql: string, params?: SqlParam[]) => T | und
         params: floor === null ? [fts] : [fts, floor],
       }
     },
-    snippet: (table, fts, seq) => ({
-      sql: `SELECT snippet("${table}Fts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s" FROM "${table}Fts" WHERE "${table}Fts" MATCH ? AND rowid = CAST(? AS INTEGER)`,
-      params: [fts, seq],
+    // one statement for the page: FTS5 pays its setup (the expression, the term's doclist) once, not per row
+    snippets: (table, fts, seqs) => ({
+      sql: `SELECT rowid AS "seq", snippet("${table}Fts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s"
+        FROM "${table}Fts" WHERE "${table}Fts" MATCH ? AND rowid IN (SELECT "value" FROM json_each(?))`,
+      params: [fts, JSON.stringify(seqs)],
     }),
   }
 }
