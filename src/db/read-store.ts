@@ -28,8 +28,6 @@ export interface SearchSql {
    * only the `window` most recently stored matches are ranked.
    */
   scored(table: SearchTable, fts: string, window: number | null): Promise<Fragment>
-  /** `SELECT "seq", "s"` of the rows `seqs` that match: a snippet of each around the match, matches between \u0002 and \u0003. */
-  snippets(table: SearchTable, fts: string, seqs: number[]): Fragment
 }
 
 /**

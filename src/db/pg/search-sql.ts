@@ -4,9 +4,6 @@ import { tsqueryOf } from './tsquery.js'
 /** The tsvector table of each searchable table (migration 20261127000100_search). */
 const SEARCH_TABLE: Record<SearchTable, string> = { Article: 'ArticleSearch', Quote: 'QuoteSearch' }
 const QUERY = `to_tsquery('newsdesk', ?)`
-/** The text a snippet is cut from. */
-const SNIPPET_SOURCE: Record<SearchTable, string> = { Article: 'body', Quote: 'content' }
-const HEADLINE_OPTIONS = `'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxFragments=1, MaxWords=24, MinWords=12, ShortWord=2'`
 
 /**
  * Full-text search on PostgreSQL: a GIN-indexed tsvector per row, filled by triggers (title
@@ -42,10 +39,4 @@ export const tsvectorSearch: SearchSql = {
       params: [q, q, window],
     }
   },
-  // ts_headline marks each word of a phrase apart: words marked next to each other become one match, as FTS5 gives them
-  snippets: (table, fts, seqs) => ({
-    sql: `SELECT t."seq", regexp_replace(ts_headline('newsdesk', t."${SNIPPET_SOURCE[table]}", ${QUERY}, ${HEADLINE_OPTIONS}), chr(3) || '(\\s+)' || chr(2), '\\1', 'g') AS "s"
-      FROM "${table}" t WHERE t."seq" IN (SELECT CAST(jsonb_array_elements_text(CAST(? AS jsonb)) AS integer))`,
-    params: [tsqueryOf(fts), JSON.stringify(seqs)],
-  }),
 }

@@ -1,8 +1,5 @@
 import type { SearchSql, SqlParam } from '../read-store.js'
 
-/** Words of context FTS5 keeps around the match. */
-const SNIPPET_TOKENS = 24
-
 /**
  * Full-text search on SQLite: the FTS5 tables "ArticleFts" and "QuoteFts", whose rowid is the row's
  * seq. Rowids are cast where bound: better-sqlite3 binds a JS number as REAL, and FTS5 then reads
@@ -36,11 +33,5 @@ export function fts5Search(get: <T>(sql: string, params?: SqlParam[]) => T | und
         params: floor === null ? [fts] : [fts, floor],
       }
     },
-    // one statement for the page: FTS5 pays its setup (the expression, the term's doclist) once, not per row
-    snippets: (table, fts, seqs) => ({
-      sql: `SELECT rowid AS "seq", snippet("${table}Fts", -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS "s"
-        FROM "${table}Fts" WHERE "${table}Fts" MATCH ? AND rowid IN (SELECT "value" FROM json_each(?))`,
-      params: [fts, JSON.stringify(seqs)],
-    }),
   }
 }
