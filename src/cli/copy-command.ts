@@ -29,7 +29,7 @@ const TABLES = {
 
 type Table = keyof typeof TABLES
 const TABLE_NAMES = Object.keys(TABLES) as Table[]
-const columnsOf = (table: Table): string[] => Object.values(TABLES[table])
+const columnsOfTable = (table: Table): string[] => Object.values(TABLES[table])
 
 /** A batch goes out at either limit: few round trips, and a bounded JSON parameter however long the bodies. */
 const BATCH_ROWS = 2_000
@@ -120,7 +120,7 @@ function missingColumns(source: Database.Database): string[] {
   const columnsIn = source.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck()
   return TABLE_NAMES.flatMap((table) => {
     const present = new Set(columnsIn.all(table))
-    return columnsOf(table)
+    return columnsOfTable(table)
       .filter((column) => !present.has(column))
       .map((column) => `${table}.${column}`)
   })
@@ -233,7 +233,7 @@ async function copyTableWithProgress(job: CopyJob, table: Table, schema: TargetS
 
 /** Streams the table from SQLite into PostgreSQL in batches, each one INSERT of a JSON array of rows. */
 async function copyTable(job: CopyJob, table: Table, convert: Map<string, Convert>): Promise<number> {
-  const list = columnsOf(table).map(ident).join(', ')
+  const list = columnsOfTable(table).map(ident).join(', ')
   const insert = {
     name: `copy-to-postgres-${table}`,
     text: `INSERT INTO ${ident(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${ident(table)}, $1::json)`,
@@ -263,7 +263,7 @@ async function copyTable(job: CopyJob, table: Table, convert: Map<string, Conver
 function converters(table: Table, schema: TargetSchema): Map<string, Convert> {
   const target = schema.get(table)
   const convert = new Map<string, Convert>()
-  for (const column of columnsOf(table)) {
+  for (const column of columnsOfTable(table)) {
     const type = target?.get(column)?.type
     if (type === undefined) throw new Error(`the target has no column ${table}.${column}: is it migrated by this version?`)
     if (type === 'boolean') convert.set(column, (v) => (v === null ? null : Boolean(v)))

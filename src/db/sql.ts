@@ -1,4 +1,5 @@
 import { Prisma, dialectOfPrisma, type PrismaClient } from './prisma.js'
+import { sqlDate } from '../shared/params.js'
 import type { Dialect } from './url.js'
 
 /**
@@ -26,9 +27,8 @@ function quoted(name: string): string {
 const identifier = (name: string) => Prisma.raw(quoted(name))
 const columnList = (columns: readonly string[]) => Prisma.raw(columns.map(quoted).join(', '))
 
-/** Prisma keeps a DateTime on SQLite as ISO text with "+00:00" (and raw comparisons use that form). */
-export const sqliteDate = (d: Date) => d.toISOString().replace('Z', '+00:00')
-const sqliteValue = (v: unknown) => (v instanceof Date ? sqliteDate(v) : typeof v === 'boolean' ? Number(v) : v)
+/** Prisma keeps a DateTime on SQLite as ISO text with "+00:00" (sqlDate); booleans as 0/1. */
+const sqliteValue = (v: unknown) => (v instanceof Date ? sqlDate(v) : typeof v === 'boolean' ? Number(v) : v)
 
 /** `SELECT <columns> FROM <rows>`: the rows read as a table with the columns of `table`. */
 export function selectRows<M extends Prisma.ModelName, C extends Column<M>>(

@@ -8,6 +8,10 @@ export const MATCH_CLOSE = '\u0003'
 export const SNIPPET_WORDS = 24
 
 const WORD_CHAR = String.raw`[\p{L}\p{N}]`
+const WORDS = new RegExp(`${WORD_CHAR}+`, 'gu')
+/** Stepped with exec from a given offset (matchAll would inherit its lastIndex, so WORDS is never stepped). */
+const WORD_SCAN = new RegExp(`${WORD_CHAR}+`, 'gu')
+const ANY_WORD = new RegExp(WORD_CHAR, 'u')
 
 /** A word as the full-text indexes compare it: accents removed, lower case. */
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -61,16 +65,16 @@ function phraseHits(text: string, phrases: string[][]): Hit[] {
 /** Offsets of the words of `text` from `from` on, at most `count` of them. */
 function wordsFrom(text: string, from: number, count: number): { start: number; end: number }[] {
   const words: { start: number; end: number }[] = []
-  const word = new RegExp(`${WORD_CHAR}+`, 'gu')
-  word.lastIndex = from
-  for (let m = word.exec(text); m && words.length < count; m = word.exec(text)) words.push({ start: m.index, end: m.index + m[0].length })
+  WORD_SCAN.lastIndex = from
+  for (let m = WORD_SCAN.exec(text); m && words.length < count; m = WORD_SCAN.exec(text))
+    words.push({ start: m.index, end: m.index + m[0].length })
   return words
 }
 
 /** Where the `count`-th word before offset `at` starts (the text's start when there are fewer). */
 function wordsBefore(text: string, at: number, count: number): number {
   const lookback = Math.max(0, at - count * 40)
-  const starts = [...text.slice(lookback, at).matchAll(new RegExp(`${WORD_CHAR}+`, 'gu'))].map((m) => m.index + lookback)
+  const starts = [...text.slice(lookback, at).matchAll(WORDS)].map((m) => m.index + lookback)
   if (starts.length >= count) return starts[starts.length - count]!
   return lookback === 0 ? 0 : (starts[0] ?? at)
 }
@@ -100,8 +104,8 @@ export function markedSnippet(text: string, phrases: string[][], size = SNIPPET_
     if (!best || score > best.score) best = { from, to, score }
   }
   const { from, to } = best!
-  const atStart = text.slice(0, from).search(new RegExp(WORD_CHAR, 'u')) === -1
-  const atEnd = text.slice(to).search(new RegExp(WORD_CHAR, 'u')) === -1
+  const atStart = !ANY_WORD.test(text.slice(0, from))
+  const atEnd = !ANY_WORD.test(text.slice(to))
   let out = atStart ? '' : '…'
   let at = atStart ? 0 : from
   for (const hit of hits) {

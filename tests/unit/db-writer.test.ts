@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { lastPerKey, sqliteDate } from '../../src/db/sql.js'
+import { lastPerKey } from '../../src/db/sql.js'
+import { sqlDate as sqliteDate } from '../../src/shared/params.js'
 import { WRITE_ATTEMPTS, attemptsFor, pgErrorCode, retryDelay } from '../../src/db/writer.js'
 
 // the shapes Prisma 6.19 with @prisma/adapter-pg throws (recorded against PostgreSQL 15)

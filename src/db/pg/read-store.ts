@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { ReadStore, ReadStoreOptions, SqlParam } from '../read-store.js'
-import { rowObjectMaker } from '../sqlite/read-store.js'
+import { rowObjectMaker } from '../row-objects.js'
 import { poolConfig } from './pool-config.js'
 import { tsvectorSearch } from './search-sql.js'
 
