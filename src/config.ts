@@ -112,7 +112,7 @@ const Env = z.object({
     .number()
     .int()
     .min(1)
-    .default(2_000)
+    .default(1_000)
     .describe('a search alone matching more articles than this is ranked among the most recently stored this many (page.ranking)'),
   SEARCH_QUEUE: z.coerce.number().int().positive().default(100).describe('broad searches waiting for a thread before new ones get 503'),
 })

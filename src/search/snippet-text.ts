@@ -8,8 +8,7 @@ export const MATCH_CLOSE = '\u0003'
 export const SNIPPET_WORDS = 24
 
 const WORD_CHAR = String.raw`[\p{L}\p{N}]`
-const WORDS = new RegExp(`${WORD_CHAR}+`, 'gu')
-/** Stepped with exec from a given offset (matchAll would inherit its lastIndex, so WORDS is never stepped). */
+/** Stepped with exec from a given offset (matchAll would copy the expression on every call). */
 const WORD_SCAN = new RegExp(`${WORD_CHAR}+`, 'gu')
 const ANY_WORD = new RegExp(WORD_CHAR, 'u')
 
@@ -33,50 +32,87 @@ interface Hit {
   phrase: number
 }
 
+/** A search's phrases as stems, and the expression that finds the words which could start one. */
+interface Searched {
+  stems: string[][]
+  candidates: RegExp | null
+  /** Stems of the words met so far: a text repeats its words, and the pages of a search share them. */
+  stemOf: Map<string, string>
+}
+
+const searchedOf = new WeakMap<string[][], Searched>()
+const NEXT_WORD = new RegExp(`[^\\p{L}\\p{N}]*(${WORD_CHAR}+)`, 'uy')
+
+/** The phrases prepared once for every text they are looked for in. */
+function searched(phrases: string[][]): Searched {
+  let found = searchedOf.get(phrases)
+  if (found) return found
+  const stems = phrases.map((p) => p.map((w) => stemmer(fold(w))))
+  const prefixes = [...new Set(stems.flat().map((s) => s.slice(0, 3)))].filter(Boolean)
+  const candidates = prefixes.length
+    ? new RegExp(`(?<!${WORD_CHAR})(?:${prefixes.map(escapeRegExp).join('|')})${WORD_CHAR}*`, 'giu')
+    : null
+  searchedOf.set(phrases, (found = { stems, candidates, stemOf: new Map() }))
+  return found
+}
+
+const stemIn = (search: Searched, word: string) => {
+  let stem = search.stemOf.get(word)
+  if (stem === undefined) search.stemOf.set(word, (stem = stemmer(fold(word))))
+  return stem
+}
+
 /**
  * Where each phrase is in `text`, comparing words by their Porter stem as FTS5's tokenizer does.
  * Stemming keeps a word's first letters, so only the words that begin like a searched stem are
  * found (one regular expression over the text) and stemmed; a phrase's next words are read from there.
  */
 function phraseHits(text: string, phrases: string[][]): Hit[] {
-  const wanted = phrases.map((p) => p.map((w) => stemmer(fold(w))))
-  const prefixes = [...new Set(wanted.flat().map((s) => s.slice(0, 3)))].filter(Boolean)
-  if (prefixes.length === 0) return []
-  const candidates = new RegExp(`(?<!${WORD_CHAR})(?:${prefixes.map(escapeRegExp).join('|')})${WORD_CHAR}*`, 'giu')
-  const nextWord = new RegExp(`[^\\p{L}\\p{N}]*(${WORD_CHAR}+)`, 'uy')
+  const search = searched(phrases)
+  const { candidates } = search
+  if (!candidates) return []
   const hits: Hit[] = []
-  for (const m of text.matchAll(candidates)) {
-    const stem = stemmer(fold(m[0]))
-    wanted.forEach((stems, phrase) => {
+  candidates.lastIndex = 0
+  for (let m = candidates.exec(text); m; m = candidates.exec(text)) {
+    const stem = stemIn(search, m[0])
+    const start = m.index
+    search.stems.forEach((stems, phrase) => {
       if (stems[0] !== stem) return
-      let end = m.index + m[0].length
-      for (const following of stems.slice(1)) {
-        nextWord.lastIndex = end
-        const next = nextWord.exec(text)
-        if (!next || stemmer(fold(next[1]!)) !== following) return
-        end = nextWord.lastIndex
+      let end = start + m![0].length
+      for (let i = 1; i < stems.length; i++) {
+        NEXT_WORD.lastIndex = end
+        const next = NEXT_WORD.exec(text)
+        if (!next || stemIn(search, next[1]!) !== stems[i]) return
+        end = NEXT_WORD.lastIndex
       }
-      hits.push({ start: m.index, end, phrase })
+      hits.push({ start, end, phrase })
     })
   }
   return hits
 }
 
-/** Offsets of the words of `text` from `from` on, at most `count` of them. */
-function wordsFrom(text: string, from: number, count: number): { start: number; end: number }[] {
-  const words: { start: number; end: number }[] = []
+/** Where the `count`-th word from offset `from` ends, and how many words there were up to it (fewer at the text's end). */
+function wordsFrom(text: string, from: number, count: number): { words: number; end: number } {
+  let words = 0
+  let end = from
   WORD_SCAN.lastIndex = from
-  for (let m = WORD_SCAN.exec(text); m && words.length < count; m = WORD_SCAN.exec(text))
-    words.push({ start: m.index, end: m.index + m[0].length })
-  return words
+  for (let m = WORD_SCAN.exec(text); m; m = words < count ? WORD_SCAN.exec(text) : null) {
+    words++
+    end = m.index + m[0].length
+  }
+  return { words, end }
 }
 
 /** Where the `count`-th word before offset `at` starts (the text's start when there are fewer). */
 function wordsBefore(text: string, at: number, count: number): number {
   const lookback = Math.max(0, at - count * 40)
-  const starts = [...text.slice(lookback, at).matchAll(WORDS)].map((m) => m.index + lookback)
-  if (starts.length >= count) return starts[starts.length - count]!
-  return lookback === 0 ? 0 : (starts[0] ?? at)
+  // the starts of the last `count` words between lookback and at, kept in a ring
+  const starts: number[] = []
+  let seen = 0
+  WORD_SCAN.lastIndex = lookback
+  for (let m = WORD_SCAN.exec(text); m && m.index < at; m = WORD_SCAN.exec(text)) starts[seen++ % count] = m.index
+  if (seen >= count) return starts[seen % count]!
+  return lookback === 0 ? 0 : seen > 0 ? starts[0]! : at
 }
 
 /**
@@ -89,18 +125,27 @@ export function markedSnippet(text: string, phrases: string[][], size = SNIPPET_
   const hits = phraseHits(text, phrases)
   if (hits.length === 0) return null
   let best: { from: number; to: number; score: number } | null = null
+  // the window each phrase was last counted in: a window's different phrases counted without a set
+  const lastWindowOf = new Array<number>(phrases.length).fill(-1)
   // the windows around the first matches are enough to find the best (a common word can match hundreds of times)
-  for (const hit of hits.slice(0, 16)) {
+  for (const [window, hit] of hits.slice(0, 16).entries()) {
     let from = wordsBefore(text, hit.start, 2)
     let words = wordsFrom(text, from, size)
     // near the end, the window reaches further back so that it still holds `size` words
-    if (words.length < size && from > 0) {
-      from = wordsBefore(text, hit.start, 2 + size - words.length)
+    if (words.words < size && from > 0) {
+      from = wordsBefore(text, hit.start, 2 + size - words.words)
       words = wordsFrom(text, from, size)
     }
-    const to = words.at(-1)!.end
-    const inside = hits.filter((h) => h.start >= from && h.end <= to)
-    const score = new Set(inside.map((h) => h.phrase)).size * 10_000 + inside.length
+    const to = words.end
+    let inside = 0
+    let phrasesInside = 0
+    for (const h of hits) {
+      if (h.start < from || h.end > to) continue
+      inside++
+      if (lastWindowOf[h.phrase] !== window) phrasesInside++
+      lastWindowOf[h.phrase] = window
+    }
+    const score = phrasesInside * 10_000 + inside
     if (!best || score > best.score) best = { from, to, score }
   }
   const { from, to } = best!
