@@ -78,7 +78,7 @@ function phraseHits(text: string, phrases: string[][]): Hit[] {
     const start = m.index
     search.stems.forEach((stems, phrase) => {
       if (stems[0] !== stem) return
-      let end = start + m![0].length
+      let end = start + m[0].length
       for (let i = 1; i < stems.length; i++) {
         NEXT_WORD.lastIndex = end
         const next = NEXT_WORD.exec(text)
