@@ -49,9 +49,7 @@ function searched(phrases: string[][]): Searched {
   if (found) return found
   const stems = phrases.map((p) => p.map((w) => stemmer(fold(w))))
   const prefixes = [...new Set(stems.flat().map((s) => s.slice(0, 3)))].filter(Boolean)
-  const candidates = prefixes.length
-    ? new RegExp(`(?<!${WORD_CHAR})(?:${prefixes.map(escapeRegExp).join('|')})${WORD_CHAR}*`, 'giu')
-    : null
+  const candidates = prefixes.length ? new RegExp(`(?<!${WORD_CHAR})(?:${prefixes.map(escapeRegExp).join('|')})${WORD_CHAR}*`, 'giu') : null
   searchedOf.set(phrases, (found = { stems, candidates, stemOf: new Map() }))
   return found
 }
