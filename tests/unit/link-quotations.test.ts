@@ -44,6 +44,38 @@ describe('linkQuotations through extract()', () => {
       'We started well but faded after the break',
     ])
   })
+  it('runs an attributed quote on over the following paragraphs that are wholly quotations, one part each', () => {
+    const body =
+      '“The report sheds light on lax security,” said Lamar Okoro, who chairs the committee.\n“Evading oversight is a serious offense.”\n\n“We will hold hearings.”\nThe agency did not comment.\n“It was a mistake.”'
+    const [q, ...rest] = extract({ title: '', body }).quotes
+    expect(q!.speaker.name).toBe('Lamar Okoro')
+    expect(q!.parts.map((p) => body.slice(p.start, p.end))).toEqual([
+      'The report sheds light on lax security',
+      'Evading oversight is a serious offense',
+      'We will hold hearings',
+    ])
+    // after a narrative paragraph, a quotation is a quote of its own (for the running speaker)
+    expect(rest.map((r) => [r.speaker.name, r.cue, r.content])).toEqual([['Lamar Okoro', 'quotation', 'It was a mistake']])
+  })
+  it('gives a quotation with no attribution to the person the sentence before it introduces', () => {
+    expect(
+      quotes('“Rubio has failed,” said Craig Ruiz. Iowa State University’s Dianne Bystrom agreed. “Time is running out for the party.”'),
+    ).toEqual([
+      ['Craig Ruiz', 'said', 'Rubio has failed'],
+      ['Dianne Bystrom', 'quotation', 'Time is running out for the party'],
+    ])
+    // not when the person is no subject (after a preposition), nor across a paragraph
+    expect(quotes('“Rubio has failed,” said Craig Ruiz. After Dianne Bystrom spoke, the room emptied. “Time is running out.”')[1]).toEqual([
+      'Craig Ruiz',
+      'quotation',
+      'Time is running out',
+    ])
+    expect(quotes('“Rubio has failed,” said Craig Ruiz. Dianne Bystrom arrived late.\n\n“Time is running out for the party.”')[1]).toEqual([
+      'Craig Ruiz',
+      'quotation',
+      'Time is running out for the party',
+    ])
+  })
   it('does not continue a quote with a title the attribution names', () => {
     const body = '“I wish him well,” Mr. Lane told the hosts of “Morning Show,” adding that his son knew the family.'
     expect(quotes(body)).toEqual([
@@ -210,6 +242,13 @@ describe('a quoted question or exclamation signed by a bare attribution clause',
       'Ann Ortiz said the party would fight on.',
     ])
     expect(texts('“Is it over?” The Senate voted on Friday.')).toEqual(['“Is it over?”', 'The Senate voted on Friday.'])
+  })
+  it('reads any past-tense verb that ends such a clause as the manner of saying', () => {
+    expect(texts('“Would it be negotiable?” Dana Hale pressed. “Maybe.”')).toEqual([
+      '“Would it be negotiable?” Dana Hale pressed.',
+      '“Maybe.”',
+    ])
+    expect(quotes('“Would it be negotiable?” Dana Hale pressed.')).toEqual([['Dana Hale', 'pressed', 'Would it be negotiable?']])
   })
 })
 

@@ -99,9 +99,39 @@ function recentSpeaker(previous: ExtractedQuote[], offset: number): ExtractedQuo
 /** A bound on a quote's length for the backward search above (longer ones are rare and only end it early). */
 const LONGEST_QUOTE = 5000
 
+/** Words that cannot follow a sentence's subject as its verb. */
+const NOT_VERBS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'with', 'to', 'from', 'by', 'as', 'who', 'whose', 'which'])
+
+/**
+ * '… Iowa State University’s Dianne Bystrom agreed. “Mainstream Republicans are …”': a quotation
+ * with no attribution that opens a sentence right after one whose subject is a person, in the same
+ * paragraph, is that person's: news writing introduces a speaker so before quoting them. The
+ * subject is the sentence's first mention (a name, or a description resolved to a person), with no
+ * words before it but a possessive modifier, and a lower-case word after it (the verb). A sentence
+ * holding a quote of its own introduces nobody: the running speaker goes on.
+ */
+function introducedSpeaker(ctx: Context, mentions: IndexedMention[], q: QuoteCandidate, previous: ExtractedQuote[]): IndexedMention | null {
+  const own = ctx.sentences[q.sentence]
+  const before = ctx.sentences[q.sentence - 1]
+  if (!own || !before || before.paragraph !== own.paragraph || own.start < q.content.start - 2) return null
+  const last = previous.at(-1)
+  if (last && last.end > before.start) return null
+  const subject = mentions[firstStartingAt(mentions, before.start)]
+  if (!subject || subject.m.kind === 'pronoun' || subject.m.end > before.end) return null
+  const lead = ctx.body.slice(before.start, subject.m.start)
+  if (lead !== '' && !/^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+$/u.test(lead)) return null
+  const verb = /^\s+(\p{Ll}+)\b/u.exec(ctx.body.slice(subject.m.end, subject.m.end + 30))
+  return verb && !NOT_VERBS.has(verb[1]!) ? subject : null
+}
+
 /** Resolves who spoke: a named person, a pronoun or description referring to one, or an organisation/group. */
 export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: ExtractedQuote[]): Speaker & { resolvedBy: string } {
   if (!q.speaker) {
+    const introduced = q.pattern === 'quotation' ? introducedSpeaker(ctx, (ctx.mentions ??= mentionIndex(ctx.people)), q, previous) : null
+    if (introduced) {
+      const { m, person } = introduced
+      return { text: m.text, start: m.start, end: m.end, type: 'person', person, name: ctx.people[person]!.name, resolvedBy: 'introduced' }
+    }
     const last = previous.at(-1)
     return last && !q.unnamedSpeaker
       ? { ...last.speaker, text: null, start: null, end: null, resolvedBy: 'continuation' }
@@ -178,7 +208,7 @@ export function attributeSpeakers(ctx: Context, candidates: QuoteCandidate[]): E
     const penalty =
       speaker.resolvedBy.startsWith('pronoun') || speaker.resolvedBy === 'description'
         ? 0.05
-        : speaker.resolvedBy === 'continuation'
+        : speaker.resolvedBy === 'continuation' || speaker.resolvedBy === 'introduced'
           ? 0.2
           : 0
     const { resolvedBy: _, ...plain } = speaker

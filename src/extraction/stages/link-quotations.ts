@@ -56,6 +56,9 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
   return out
 }
 
+/** Whether nothing but closing punctuation follows `passage` to the end of its paragraph. */
+const closesParagraph = (body: string, passage: Span) => /^[”"'’.,!?\s]*?(?:\n|$)/.test(body.slice(passage.end, passage.end + 8))
+
 const wordsIn = (body: string, s: Span) =>
   body
     .slice(s.start, s.end)
@@ -140,11 +143,18 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     if (attributedWords.overlapsAny(passage)) continue
     const gap = previous ? passage.start - previous.content.end : Infinity
     const between = gap < 400 ? body.slice(previous!.content.end, passage.start) : ''
+    // '“A,” said Lamar Smith, who chairs the committee.¶“B.”': a paragraph that is wholly a quotation
+    // and follows a quoted paragraph's attribution goes on with the same speech (one attribution
+    // over several paragraphs, as news writing runs a long quote)
+    const paragraphBreak = between.includes('\n')
+    const ownParagraph = paragraphBreak && /\n\s*(?:[“"]|'')$/.test(between) && closesParagraph(body, passage)
     const attributionOnly =
-      previous && gap < 400 && !between.includes('\n') && (previous.speaker ? previous.speaker.end <= passage.start : true)
-    // the passage opens the attribution's own sentence or the next one: no narrative sentence between
+      previous && gap < 400 && (!paragraphBreak || ownParagraph) && (previous.speaker ? previous.speaker.end <= passage.start : true)
+    // the passage opens the attribution's own sentence or the next one (after the quote's last part,
+    // when it has grown over paragraphs): no narrative sentence between
     const passageSentence = sentenceAt(sentences, passage.start)
-    const adjacent = previous !== undefined && passageSentence - previous.sentence <= 1
+    const adjacent =
+      previous !== undefined && passageSentence - Math.max(previous.sentence, sentenceAt(sentences, previous.content.end - 1)) <= 1
     // the passage is no title the attribution names ('… told the hosts of "Morning Joe"')
     const titled = /\b(?:of|on|in|at|from|to|called|titled|named|dubbed)\s*(?:[“"]|'')\s*$/i.test(between)
     if (previous && attributionOnly && adjacent && !titled && /(?:[“"]|'')\s*$/.test(between)) {

@@ -54,10 +54,11 @@ const closedByMark = (text: string, i: number, j: number) => /[”"]|''/.test(te
 /**
  * A clause that only attributes the quotation before it and ends the sentence: a name of up to four
  * capitalised words or "the" and up to four words, a reporting verb, then at most a short tail
- * ("at a press conference", "on Twitter", "told ABC News") up to the end of the sentence.
+ * ("at a press conference", "on Twitter", "told ABC News") up to the end of the sentence; or any
+ * past-tense verb that ends it ("Hannity pressed.", "Trump fumed."): in that slot, a manner of saying.
  */
 const ATTRIBUTION_CLAUSE =
-  /^(?:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}|[Tt]he\s+(?:[\p{L}’'-]+\s+){1,4})(?:said|says|asked|asks|wrote|writes|added|adds|replied|told|tweeted|recalled|explained|continued|insisted|shouted|yelled|declared)(?:\s+(?:at|in|on|during|after|to|of|told|via|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|earlier|later|last|this)\b[^.!?“”"\n]{0,60}|\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?(?:[.!?](?=\s|$)|\s*$)/u
+  /^(?:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}|[Tt]he\s+(?:[\p{L}’'-]+\s+){1,4})(?:(?:said|says|asked|asks|wrote|writes|added|adds|replied|told|tweeted|recalled|explained|continued|insisted|shouted|yelled|declared)(?:\s+(?:at|in|on|during|after|to|of|told|via|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|earlier|later|last|this)\b[^.!?“”"\n]{0,60}|\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?|\p{Ll}{3,}ed)(?:[.!?](?=\s|$)|\s*$)/u
 
 /**
  * Splits the body into sentences, never inside a quotation that closes in the same paragraph, so a

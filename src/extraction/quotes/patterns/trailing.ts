@@ -15,6 +15,7 @@ import {
   QUANTIFIERS,
   TIME_WORDS,
 } from '../../lexicon/quote-words.js'
+import { NOT_SPEECH } from '../../lexicon/build-speech-verbs.js'
 import { isCapitalised } from '../../stages/tokenize.js'
 import type { Token } from '../../types.js'
 import { clauseEnd, contentTo, isClauseVerb } from '../content-span.js'
@@ -60,9 +61,24 @@ function isIntroductoryPhrase(words: Token[]): boolean {
   return opensPhrase && words.filter(isWordToken).length <= 8 && !words.some((t) => isClauseVerb(t) || AUX.has(lower(t)))
 }
 
+/**
+ * "“…?” Hannity pressed." / "“…,” he surmised.": a speaker and a past-tense verb that end the
+ * sentence right after a closed quotation attribute it, whatever the verb (pressed, barked, fumed):
+ * in that slot news English puts only a manner of saying.
+ */
+function endsQuotationWithVerb(toks: Token[], i: number): boolean {
+  if (!/^\p{Ll}{3,}ed$/u.test(toks[i]!.text) || NOT_SPEECH.has(toks[i]!.text)) return false
+  const next = toks[i + 1]
+  if (next && !['.', '!', '?'].includes(next.text)) return false
+  const sp = speakerBefore(toks, i)
+  if (!sp || sp.to !== i || sp.to - sp.from > 4) return false
+  const before = toks[sp.from - 1]?.text ?? ''
+  return CLOSE_MARKS.has(before) || (before === ',' && CLOSE_MARKS.has(toks[sp.from - 2]?.text ?? ''))
+}
+
 /** "CONTENT, X said [Wednesday ...]." and "CONTENT, said X." */
 const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCandidate | null => {
-  if (!isReportingCue(v.toks, i)) return null
+  if (!isReportingCue(v.toks, i) && !endsQuotationWithVerb(v.toks, i)) return null
   const { toks } = v
   const tail = toks[i + 1]
   // "…, X said: “…”" and "…, X said that …" introduce what follows: not a trailing attribution
@@ -298,9 +314,16 @@ export const trailing: QuotePattern<'trailing'> = {
         text: "''The bridge has to close,'' Mr. Haldane said by telephone.",
         expect: { content: 'The bridge has to close', speaker: 'Mr. Haldane', cue: 'said' },
       },
+      {
+        // any past-tense verb ending the sentence right after a closed quotation is a manner of saying
+        text: '“So the wall is negotiable?” Dana Hale pressed.',
+        expect: { content: 'So the wall is negotiable?', speaker: 'Dana Hale', cue: 'pressed' },
+      },
     ],
     negative: [
       'In the end, the mayor said nothing.',
+      '“It is over.” The council voted.',
+      '“It is over,” Dana Hale mentioned to the committee.',
       'The fund grew, Ms. Ortega said with confidence that rates would fall.',
       // an introductory phrase is circumstance, not speech
       'On top of that, the mayor said on Monday.',
