@@ -76,6 +76,22 @@ describe('linkQuotations through extract()', () => {
       'Time is running out for the party',
     ])
   })
+  it('ends a quote where a second report joined by a conjunction begins, and keeps speech reported inside it nested', () => {
+    expect(quotes('Beck said he would not expect a close race, but he said Trump could win the east of the state.')).toEqual([
+      ['Beck', 'said', 'he would not expect a close race'],
+      ['Beck', 'said', 'Trump could win the east of the state'],
+    ])
+    expect(
+      quotes('Rivals followed his lead, saying the scandal is fair game, though Mrs. Fiorina said she doubted voters would care.'),
+    ).toEqual([
+      ['Rivals', 'saying', 'the scandal is fair game'],
+      ['Fiorina', 'said', 'she doubted voters would care'],
+    ])
+    expect(quotes('Smith said the plan would fail and that Jones said it was fine.')).toEqual([
+      ['Smith', 'said', 'the plan would fail and that Jones said it was fine'],
+      ['Jones', 'said', 'it was fine'],
+    ])
+  })
   it('does not continue a quote with a title the attribution names', () => {
     const body = '“I wish him well,” Mr. Lane told the hosts of “Morning Show,” adding that his son knew the family.'
     expect(quotes(body)).toEqual([

@@ -32,6 +32,20 @@ function unwrapRelay(body: string, q: QuoteCandidate, inner: QuoteCandidate[]): 
   }
 }
 
+/**
+ * "Beck said he would not expect it, but he said Trump could …": where a second attribution inside
+ * a quote's content follows a comma and a conjunction, it is a second report, not speech inside the
+ * first ("… and that he said …" would be). The offset where the first quote's content should end
+ * (the comma), or null.
+ */
+function coordinatedReportAt(body: string, outer: QuoteCandidate, inner: QuoteCandidate): number | null {
+  if (!inner.speaker || inner.speaker.start <= outer.content.start || inner.content.end > outer.content.end) return null
+  const before = body.slice(outer.content.start, inner.speaker.start)
+  const joined = /\s*[,;]\s+(?:but|and|while|though|although|yet)\s+$/.exec(before)
+  if (!joined || joined.index < 12) return null
+  return outer.content.start + joined.index
+}
+
 /** Every attributed quote in one sentence: outer attributions, relays, and nested speech (patterns in `quotes/patterns/`). */
 export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidate[] {
   const found: QuoteCandidate[] = []
@@ -62,6 +76,12 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
         found[i] = unwrapped
         continue
       }
+      const cut = coordinatedReportAt(body, outer, q)
+      if (cut !== null) {
+        found[i] = { ...outer, content: { start: outer.content.start, end: cut } }
+        found.push(q)
+        continue
+      }
       const content = { start: q.content.start, end: Math.min(q.content.end, outer.content.end) }
       found.push({ ...q, content, confidence: q.confidence - 0.1, pattern: `${q.pattern as QuotePattern['name']}-nested` })
       continue
@@ -75,6 +95,12 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     const overlapping = found.filter((f) => overlaps(f.content, q.content))
     const nested = overlapping.every((f) => f.cueSpan && inside(f.cueSpan, q.content) && f.content.start >= q.content.start)
     if (overlapping.length > 0 && !nested) return
+    // "…, saying A, though Mrs. Fiorina said B": the attached quote ends where a second report begins
+    const cut = overlapping.map((f) => coordinatedReportAt(body, q, f)).find((at) => at !== null)
+    if (cut != null) {
+      found.push({ ...q, content: { start: q.content.start, end: cut } })
+      return
+    }
     for (const f of overlapping) found.splice(found.indexOf(f), 1)
     found.push(q)
   })

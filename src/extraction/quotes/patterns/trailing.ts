@@ -158,7 +158,14 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
       const base = { speaker: span(toks, sp), ...cue, via: null, sentence: v.index }
       if (after && content) return extendQuote({ ...base, content, pattern: 'parenthetical', confidence: 0.75 }, after)
       if (after && onlyConnective) return { ...base, content: after, pattern: 'parenthetical', confidence: 0.75 }
-      if (content) return { ...base, content, pattern: 'trailing-inverted', confidence: 0.8 }
+      // "Jo Lee, a delegate from Houston, said the turmoil …": a name and an apposition between
+      // commas, with no verb, before ", said the NOUN" are the speaker of a leading attribution
+      const before = toks.slice(0, comma + 1)
+      const clause =
+        afterQuote ||
+        !before.some((t) => t.text === ',') ||
+        before.some((t) => isClauseVerb(t) || AUX.has(lower(t)) || /^[a-z]+s$/.test(t.text))
+      if (content && clause) return { ...base, content, pattern: 'trailing-inverted', confidence: 0.8 }
     }
   }
   if (!tailOk) return null
@@ -251,7 +258,12 @@ export const trailingInverted: QuotePattern<'trailing-inverted'> = {
         expect: { content: 'The plan would fail', speaker: 'lead author Jo Bloggs', cue: 'said' },
       },
     ],
-    negative: ['Prices rose again in May, said officials in a statement.', 'Prices rose again in May, said aide reports of the firm.'],
+    negative: [
+      'Prices rose again in May, said officials in a statement.',
+      'Prices rose again in May, said aide reports of the firm.',
+      // a name and its apposition before "said the …" are a speaker, not what was said
+      'Jo Lee, a delegate from Houston, Texas, said the turmoil at the convention was part of the show.',
+    ],
   },
 }
 
