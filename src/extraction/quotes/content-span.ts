@@ -72,6 +72,16 @@ export function contentStartAfter(toks: Token[], i: number): { index: number; ha
     (TIME_WORDS.has(toks[j]!.text) || THAT_PHRASE_OPENERS.has(lower(toks[j])))
   )
     j = thatAhead
+  // "said in a statement: “…”", "said on Twitter, “…”": the phrase then a quotation
+  const markAhead = toks.findIndex(
+    (t, k) => k > j && k <= j + 14 && (t.text === ':' || t.text === ',') && OPEN_MARKS.has(toks[k + 1]?.text ?? ''),
+  )
+  if (
+    markAhead > 0 &&
+    (TIME_WORDS.has(toks[j]!.text) || THAT_PHRASE_OPENERS.has(lower(toks[j]))) &&
+    toks.slice(j, markAhead).every((t) => (isWordToken(t) || t.text === '’s' || t.text === "'s") && !SPEECH_VERBS.has(lower(t)))
+  )
+    return { index: markAhead + 1, hasThat: false }
   if (lower(toks[j]) === 'that') return { index: j + 1, hasThat: true }
   if (toks[j]?.text === ':' || toks[j]?.text === ',') return { index: j + 1, hasThat: false }
   return { index: j, hasThat: false }

@@ -62,9 +62,9 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
   // "Rubio was asked by …": the asker speaks (askedBy)
   if (verb === 'asked' && BE_FORMS.has(lower(toks[i - 1])) && lower(toks[i + 1]) === 'by') return null
   let j = i + 1
-  // "says of Clinton, “If she …”", "said of the episode, “I don’t like it”"
+  // "says of Clinton, “If she …”", "said of the episode, “I don’t like it”", "said of Congress: “…”"
   if (lower(toks[j]) === 'of' && (isCapitalised(toks[j + 1]?.text ?? '') || DETERMINERS.has(toks[j + 1]?.text ?? ''))) {
-    const comma = toks.findIndex((t, k) => k > j && k <= j + 5 && t.text === ',')
+    const comma = toks.findIndex((t, k) => k > j && k <= j + 5 && (t.text === ',' || t.text === ':'))
     if (comma > 0) j = comma
   }
   // "has pledged to cut taxes": the infinitive of a commissive verb is the promise reported
@@ -228,6 +228,15 @@ export const leading: QuotePattern<'leading'> = {
   find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'leading'),
   examples: {
     positive: [
+      {
+        // a phrase between the verb and the colon that opens the quotation
+        text: 'The mayor said in a statement: “We will rebuild the bridge.”',
+        expect: { content: 'We will rebuild the bridge', speaker: 'The mayor', cue: 'said' },
+      },
+      {
+        text: 'He said of the council: “They need to act now.”',
+        expect: { content: 'They need to act now', speaker: 'He', cue: 'said' },
+      },
       {
         text: 'The minister said that the border would reopen on Friday.',
         expect: { content: 'the border would reopen on Friday', speaker: 'The minister', cue: 'said' },

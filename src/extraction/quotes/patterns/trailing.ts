@@ -19,7 +19,7 @@ import { NOT_SPEECH } from '../../lexicon/build-speech-verbs.js'
 import { isCapitalised } from '../../stages/tokenize.js'
 import type { Token } from '../../types.js'
 import { clauseEnd, contentTo, isClauseVerb } from '../content-span.js'
-import { speakerAfter, speakerBefore } from '../speaker-phrase.js'
+import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
 import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
@@ -97,7 +97,12 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
       TIME_WORDS.has(afterAudience.text))
   // "“…,” Paradis said with a laugh." / "Ms. Gao said by telephone.": after a closed quotation the
   // manner or channel of the saying may follow the verb
-  const spBefore = speakerBefore(toks, i)
+  // "…, a person familiar with the talks said.": unnamed sources are named by what follows their
+  // head; the plain phrase ("the talks") does not open the attribution
+  const plain = speakerBefore(toks, i)
+  const opensAttribution = (r: { from: number }) =>
+    r.from === 0 || toks[r.from - 1]!.text === ',' || CLOSE_MARKS.has(toks[r.from - 1]!.text)
+  const spBefore = plain && opensAttribution(plain) ? plain : (postmodifiedSubject(toks, i) ?? plain)
   const mannerTail =
     !!tail &&
     ['with', 'by'].includes(lower(tail)) &&
@@ -325,6 +330,11 @@ export const trailing: QuotePattern<'trailing'> = {
       {
         text: "''The bridge has to close,'' Mr. Haldane said by telephone.",
         expect: { content: 'The bridge has to close', speaker: 'Mr. Haldane', cue: 'said' },
+      },
+      {
+        // an unnamed source named by what follows the head
+        text: 'The talks will resume next week, a person familiar with the negotiations said.',
+        expect: { content: 'The talks will resume next week', speaker: 'a person familiar with the negotiations', cue: 'said' },
       },
       {
         // any past-tense verb ending the sentence right after a closed quotation is a manner of saying
