@@ -44,6 +44,8 @@ export function isClauseStart(toks: Token[], i: number): boolean {
     prev.text === '—' ||
     prev.text === '–' ||
     (prev.text === '-' && toks[i - 2]?.text === '-') ||
+    // a hyphen with spaces on both sides is a dash ("Inside the mosque - which … - Adel Nefzi said")
+    (prev.text === '-' && !!toks[i - 2] && toks[i - 2]!.end < prev.start && prev.end < toks[i]!.start) ||
     CLAUSE_OPENERS.has(lower(prev)) ||
     OPEN_MARKS.has(prev.text) ||
     CLOSE_MARKS.has(prev.text)

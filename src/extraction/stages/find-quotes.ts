@@ -68,18 +68,19 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
   for (const q of candidates) {
     if (q.cueSpan && taken(q.cueSpan)) {
       const outer = found.find((o) => q.cueSpan && inside(q.cueSpan, o.content))
+      // "Cruz said he'd make sand glow, for instance, and Trump vowed to …": a second report after a conjunction
+      const coordinated = outer ? coordinatedReportAt(body, outer, q) : null
+      if (outer && coordinated !== null && !found.some((f) => f !== outer && overlaps(f.content, q.content))) {
+        found[found.indexOf(outer)] = { ...outer, content: { start: outer.content.start, end: coordinated } }
+        found.push(q)
+        continue
+      }
       const explicitSpeech = /^(said|says|saying|by saying)$|saying$/.test(q.cue)
       if (!outer || !explicitSpeech || found.some((f) => f !== outer && overlaps(f.content, q.content))) continue
       const i = found.indexOf(outer)
       const unwrapped = unwrapRelay(body, outer, [q])
       if (unwrapped !== outer) {
         found[i] = unwrapped
-        continue
-      }
-      const cut = coordinatedReportAt(body, outer, q)
-      if (cut !== null) {
-        found[i] = { ...outer, content: { start: outer.content.start, end: cut } }
-        found.push(q)
         continue
       }
       const content = { start: q.content.start, end: Math.min(q.content.end, outer.content.end) }

@@ -229,6 +229,15 @@ export const leading: QuotePattern<'leading'> = {
   examples: {
     positive: [
       {
+        // an opening phrase set off by spaced hyphens used as dashes
+        text: 'Inside the mosque - which looks like a church - Adel Nasri said the worshippers were collecting money.',
+        expect: { content: 'the worshippers were collecting money', speaker: 'Adel Nasri', cue: 'said' },
+      },
+      {
+        text: 'Courted by every candidate, Mr. Adams said on Friday during a news conference that he may wait until February.',
+        expect: { content: 'he may wait until February', speaker: 'Mr. Adams', cue: 'said' },
+      },
+      {
         // a phrase between the verb and the colon that opens the quotation
         text: 'The mayor said in a statement: “We will rebuild the bridge.”',
         expect: { content: 'We will rebuild the bridge', speaker: 'The mayor', cue: 'said' },

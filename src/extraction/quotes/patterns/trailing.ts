@@ -13,6 +13,7 @@ import {
   PARTICIPLE_CUES,
   PRONOUN_SPEAKERS,
   QUANTIFIERS,
+  THAT_PHRASE_OPENERS,
   TIME_WORDS,
 } from '../../lexicon/quote-words.js'
 import { NOT_SPEECH } from '../../lexicon/build-speech-verbs.js'
@@ -82,8 +83,21 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
   const { toks } = v
   const tail = toks[i + 1]
   // "…, X said: “…”" and "…, X said that …" introduce what follows: not a trailing attribution
+  // ("…, Adelson said earlier on Friday during a news conference that …": after a time or place phrase too)
+  const thatAfterPhrase = toks.findIndex((t, k) => k > i && k <= i + 12 && lower(t) === 'that')
   const introduces =
-    !!tail && (tail.text === ':' || lower(tail) === 'that' || (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')))
+    !!tail &&
+    (tail.text === ':' ||
+      lower(tail) === 'that' ||
+      (OPEN_MARKS.has(tail.text) && !CLOSE_MARKS.has(toks[i - 1]?.text ?? '')) ||
+      (thatAfterPhrase > 0 &&
+        (TIME_WORDS.has(tail.text) || THAT_PHRASE_OPENERS.has(lower(tail))) &&
+        toks
+          .slice(i + 1, thatAfterPhrase)
+          .every(
+            (t, k) =>
+              (isWordToken(t) || t.text === '’s' || t.text === "'s") && !PARTICIPLE_CUES.has(lower(t)) && !isReportingCue(toks, i + 1 + k),
+          )))
   // "As improbable as it may seem, Mr. Clarke said the deal …": an introductory phrase is not the content
   const introduced = INTRO_WORDS.has(toks[0]!.text) && !!tail && isWordToken(tail) && !TIME_WORDS.has(tail.text)
   // "…, Graham told The Huffington Post on Thursday." : the audience of "told" may follow it
@@ -345,6 +359,8 @@ export const trailing: QuotePattern<'trailing'> = {
     negative: [
       'In the end, the mayor said nothing.',
       '“It is over.” The council voted.',
+      // "that" after the time and place phrase makes the attribution a leading one
+      'Courted by every candidate, Mr. Adams said on Friday during a news conference that he may wait.',
       '“It is over,” Dana Hale mentioned to the committee.',
       'The fund grew, Ms. Ortega said with confidence that rates would fall.',
       // an introductory phrase is circumstance, not speech
