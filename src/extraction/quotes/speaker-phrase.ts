@@ -158,6 +158,12 @@ export function speakerBefore(toks: Token[], i: number): TokenRange | null {
       to -= 3
       continue
     }
+    // "Priebus later Thursday told", "Smith on Monday said": a time between the subject and its verb
+    if (prev && TIME_WORDS.has(prev.text) && /^\p{Lu}/u.test(prev.text) && to - 1 > 0) {
+      const before = toks[to - 2]!
+      to -= ['on', 'later', 'earlier', 'late', 'early'].includes(before.text) ? 2 : 1
+      continue
+    }
     break
   }
   // "(R-Ga.)" belongs to the name before it, also when a comma follows it ("Sen. Jo Reed (D-R.I.), said")

@@ -35,13 +35,18 @@ function unwrapRelay(body: string, q: QuoteCandidate, inner: QuoteCandidate[]): 
 /**
  * "Beck said he would not expect it, but he said Trump could …": where a second attribution inside
  * a quote's content follows a comma and a conjunction, it is a second report, not speech inside the
- * first ("… and that he said …" would be). The offset where the first quote's content should end
- * (the comma), or null.
+ * first ("… and that he said …" would be); so is the same subject's second reporting verb ("Clinton
+ * says she respects him but argues that …"). The offset where the first quote's content should end
+ * (before the conjunction), or null.
  */
 function coordinatedReportAt(body: string, outer: QuoteCandidate, inner: QuoteCandidate): number | null {
-  if (!inner.speaker || inner.speaker.start <= outer.content.start || inner.content.end > outer.content.end) return null
-  const before = body.slice(outer.content.start, inner.speaker.start)
-  const joined = /\s*[,;]\s+(?:but|and|while|though|although|yet)\s+$/.exec(before)
+  const sameSubject = inner.pattern === 'coordinated'
+  const from = sameSubject ? inner.cueSpan?.start : inner.speaker?.start
+  if (from === undefined || from <= outer.content.start || inner.content.end > outer.content.end) return null
+  const before = body.slice(outer.content.start, from)
+  const joined = sameSubject
+    ? /\s*,?\s+(?:but|and|yet)\s+$/.exec(before)
+    : /\s*[,;]\s+(?:but|and|while|though|although|yet)\s+$/.exec(before)
   if (!joined || joined.index < 12) return null
   return outer.content.start + joined.index
 }
@@ -94,6 +99,14 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     if (!q) return
     // '…, saying, “We never said there were …”': speech reported inside the attached quote is part of it
     const overlapping = found.filter((f) => overlaps(f.content, q.content))
+    // "Clinton says she respects him but argues that …": the quote holding the second verb ends before it
+    const holder = overlapping.length === 1 ? overlapping[0]! : null
+    const second = holder ? coordinatedReportAt(body, holder, q) : null
+    if (holder && second !== null) {
+      found[found.indexOf(holder)] = { ...holder, content: { start: holder.content.start, end: second } }
+      found.push(q)
+      return
+    }
     const nested = overlapping.every((f) => f.cueSpan && inside(f.cueSpan, q.content) && f.content.start >= q.content.start)
     if (overlapping.length > 0 && !nested) return
     // "…, saying A, though Mrs. Fiorina said B": the attached quote ends where a second report begins

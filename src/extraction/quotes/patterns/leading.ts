@@ -40,6 +40,24 @@ function bareClauseAfterAudience(toks: Token[], j: number): number | null {
   return DETERMINERS.has(toks[k]?.text ?? '') && hasClauseVerb(toks, k + 1) ? k : null
 }
 
+/**
+ * "told reporters in Nashua last week, “…”", "says to Nevadans: “…”": a short phrase of words (an
+ * audience, a place, a time) from token `j` up to a comma or colon that opens a quotation. The
+ * phrase's range (ending at that comma or colon), or null.
+ */
+function quotedAfterPhrase(toks: Token[], j: number): { from: number; to: number } | null {
+  const mark = toks.findIndex(
+    (t, k) => k > j && k <= j + 10 && (t.text === ',' || t.text === ':') && OPEN_MARKS.has(toks[k + 1]?.text ?? ''),
+  )
+  if (mark < 0) return null
+  const phrase = toks.slice(j, mark)
+  const plain = phrase.every(
+    (t) =>
+      (isWordToken(t) || t.text === '’s' || t.text === "'s") && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && !FINITE.has(lower(t)),
+  )
+  return plain ? { from: j, to: mark } : null
+}
+
 /** "X said (that) CONTENT", "X told reporters that CONTENT", "X denied CONTENT". */
 const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCandidate | null => {
   if (!isReportingCue(v.toks, i)) return null
@@ -97,9 +115,11 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
           OPEN_MARKS.has(t.text) ||
           CLOSE_MARKS.has(t.text),
       )
-    const obj = speakerAfter(toks, j)
-    const objectThenQuote =
-      obj && (toks[obj.to]?.text === ',' || toks[obj.to]?.text === ':') && OPEN_MARKS.has(toks[obj.to + 1]?.text ?? '')
+    const named = speakerAfter(toks, j)
+    const beforeQuote = (r: { to: number } | null) =>
+      !!r && (toks[r.to]?.text === ',' || toks[r.to]?.text === ':') && OPEN_MARKS.has(toks[r.to + 1]?.text ?? '')
+    const obj = beforeQuote(named) ? named : (quotedAfterPhrase(toks, j) ?? named)
+    const objectThenQuote = beforeQuote(obj)
     // "urges supporters to monitor polling places": the request is what was said
     // ("warned Mr Brown not to be tempted")
     const objectThenTo =
@@ -140,13 +160,18 @@ const leadingAt = lastResult((body: string, v: SentenceView, i: number): QuoteCa
     }
     if (!quoteRightAfter) {
       if (objectThenThat) j = that
-      else if (objectThenQuote) j = obj.to
+      else if (objectThenQuote && obj) j = obj.to
       else if (objectThenWh && QUESTION_VERBS.has(verb)) return complementFrom(wh, 'question', 0.7)
       else if (objectThenClause) return complementFrom(pronoun, 'leading', 0.7)
       else if (clauseAfterAudience !== null) return complementFrom(clauseAfterAudience, 'leading', 0.65)
       else if (objectThenTo) return complementFrom(j, 'request', 0.6)
       else if (!(lower(toks[j]) === 'that' || toks[j]?.text === ':')) return null
     }
+  }
+  // "says to Nevadans: “…”": the addressee, then the quotation
+  if (lower(toks[j]) === 'to') {
+    const addressed = quotedAfterPhrase(toks, j)
+    if (addressed) j = addressed.to
   }
   // "said to be", "said so": not a report of what was said
   if (lower(toks[j]) === 'to' || lower(toks[j]) === 'so') return null
@@ -228,6 +253,15 @@ export const leading: QuotePattern<'leading'> = {
   find: ({ body, v }, i) => ofPattern(leadingAt(body, v, i), 'leading'),
   examples: {
     positive: [
+      {
+        // an audience with a place and a time before the quotation; a time between subject and verb
+        text: 'Governor Reyes on Monday told reporters in Nashua last week, “We can feel it happening.”',
+        expect: { content: 'We can feel it happening', speaker: 'Governor Reyes', cue: 'told' },
+      },
+      {
+        text: 'She says to the volunteers: “This one is for you.”',
+        expect: { content: 'This one is for you', speaker: 'She', cue: 'says' },
+      },
       {
         // an opening phrase set off by spaced hyphens used as dashes
         text: 'Inside the mosque - which looks like a church - Adel Nasri said the worshippers were collecting money.',
