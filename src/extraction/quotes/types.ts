@@ -10,6 +10,7 @@ export type PatternName =
   | 'asked-by'
   | 'opening-inversion'
   | 'colon'
+  | 'colon-introduction'
   | 'claim-noun'
   | 'saying-phrase'
   | 'trailing-inverted'

@@ -4,6 +4,7 @@ import { askedBy } from './asked-by.js'
 import { askedQuestion } from './asked-question.js'
 import { claimNoun } from './claim-noun.js'
 import { colon } from './colon.js'
+import { colonIntroduction } from './colon-introduction.js'
 import { coordinated } from './coordinated.js'
 import { leading, question, request } from './leading.js'
 import { openingInversion } from './opening-inversion.js'
@@ -27,6 +28,7 @@ export const FRAME_PATTERNS = [
   [quotedAsSaying, quotesAsSaying],
   [askedBy, askedQuestion],
   [openingInversion, colon],
+  [colonIntroduction],
 ] as const satisfies readonly (readonly QuotePattern[])[]
 
 export const CUE_PATTERNS = [
