@@ -1,4 +1,5 @@
-import { DETERMINERS, PHRASE_BREAKERS, SPEECH_VERBS } from '../lexicon/index.js'
+import { DETERMINERS, GIVEN_NAMES, PHRASE_BREAKERS, SPEECH_VERBS } from '../lexicon/index.js'
+import { SURNAMES } from '../lexicon/surnames.js'
 import {
   APPROXIMATORS,
   AUX,
@@ -8,6 +9,7 @@ import {
   IRREGULAR_PAST,
   NP_PREPOSITIONS,
   NUMBER_WORDS,
+  OBJECT_PRONOUNS,
   OPEN_MARKS,
   POSTMODIFIER_OPENERS,
   PRONOUN_SPEAKERS,
@@ -293,10 +295,28 @@ export function speakerAfter(toks: Token[], i: number): TokenRange | null {
 /** Subject of the sentence: its opening noun phrase, before the first verb ("Rival Hillary Clinton had mocked …"). */
 export function sentenceSubject(toks: Token[], before: number): TokenRange | null {
   let k = 0
-  // skip an opening adverbial ("In one tweet Friday, ")
-  const comma = toks.findIndex((t, i) => i < before && t.text === ',')
-  if (comma > 0 && comma < 8 && SUBJECT_INTRO_WORDS.has(toks[0]!.text)) k = comma + 1
+  // an opening conjunction ("But a few days later, …")
+  if (/^(?:But|And|Yet|So)$/.test(toks[0]?.text ?? '')) k = 1
+  // skip an opening adverbial ("In one tweet Friday, ", "Hastily politicizing the tragedy, ")
+  const comma = toks.findIndex((t, i) => i > k && i < before && t.text === ',')
+  const opener = toks[k]?.text ?? ''
+  // an adverb or participle that is no name ("Hastily politicizing …", not "Kelly responded …")
+  const participial =
+    /^\p{Lu}\p{Ll}+(?:ly|ing)$/u.test(opener) &&
+    !GIVEN_NAMES.has(opener) &&
+    !SURNAMES.has(opener) &&
+    /^\p{Ll}/u.test(toks[k + 1]?.text ?? '') &&
+    !AUX.has(lower(toks[k + 1])) &&
+    !SPEECH_VERBS.has(lower(toks[k + 1]))
+  const adverbial = SUBJECT_INTRO_WORDS.has(opener) || participial
+  if (comma > 0 && comma - k < (SUBJECT_INTRO_WORDS.has(opener) ? 8 : 16) && adverbial) k = comma + 1
+  // "A few minutes later they …", "Two days later, Trump …": a time before the subject
+  const later = /^(?:a|A|few|several|two|three|four|five|\d+|minutes|hours|days|weeks|months|years|few|moments?)$/
+  let t = k
+  while (t < before && t - k < 4 && later.test(toks[t]!.text)) t++
+  if (t > k && /^(?:later|earlier|ago)$/.test(toks[t]?.text ?? '')) k = toks[t + 1]?.text === ',' ? t + 2 : t + 1
   const from = k
+  if (PRONOUN_SPEAKERS.has(toks[k]?.text ?? '') && k < before) return { from, to: k + 1 }
   while (
     k < before &&
     k - from < 10 &&
@@ -314,6 +334,17 @@ export function sentenceSubject(toks: Token[], before: number): TokenRange | nul
         !PHRASE_BREAKERS.has(lower(toks[k]))))
   )
     k++
+  // "Trump cast the blame …": after a name, lower-case words holding a determiner are its verb and object
+  const lastName = toks.slice(from, k).findLastIndex((t) => isCapitalised(t.text) && !DETERMINERS.has(t.text))
+  const tail = toks.slice(from + lastName + 1, k)
+  // ("Now the firm employs …": a determiner right after the capital opens the noun phrase instead)
+  if (
+    lastName >= 0 &&
+    tail.length > 1 &&
+    !DETERMINERS.has(tail[0]!.text) &&
+    tail.some((t) => DETERMINERS.has(t.text) || OBJECT_PRONOUNS.has(lower(t)))
+  )
+    k = from + lastName + 1
   return k > from && toks.slice(from, k).some((t) => /^\p{L}/u.test(t.text)) ? { from, to: k } : null
 }
 

@@ -48,6 +48,15 @@ export const coordinated: QuotePattern<'coordinated'> = {
         expect: { content: 'it would raise taxes for families', speaker: 'The senator', cue: 'said' },
       },
       {
+        // the subject after an opening time phrase or participial phrase
+        text: 'A few minutes later they reversed themselves and said they would register voters at the door.',
+        expect: { content: 'they would register voters at the door', speaker: 'they', cue: 'said' },
+      },
+      {
+        text: 'Hastily politicizing the attack, Governor Pratt cast the blame on his rivals and said the threat was growing.',
+        expect: { content: 'the threat was growing', speaker: 'Governor Pratt', cue: 'said' },
+      },
+      {
         text: 'The general inspected the troops and warned that the enemy was preparing an attack.',
         expect: { content: 'the enemy was preparing an attack', speaker: 'The general', cue: 'warned' },
       },
