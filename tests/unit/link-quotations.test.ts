@@ -92,6 +92,18 @@ describe('linkQuotations through extract()', () => {
       ['Jones', 'said', 'it was fine'],
     ])
   })
+  it('names a relative speaker by the noun phrase before it when no person is there', () => {
+    const [q] = extract({
+      title: '',
+      body: 'Her remarks echoed some far-right commentators who have suggested that the senator is a pragmatist.',
+    }).quotes
+    expect([q!.speaker.text, q!.speaker.name, q!.speaker.type, q!.content]).toEqual([
+      'who',
+      'some far-right commentators',
+      'group',
+      'the senator is a pragmatist',
+    ])
+  })
   it('does not continue a quote with a title the attribution names', () => {
     const body = '“I wish him well,” Mr. Lane told the hosts of “Morning Show,” adding that his son knew the family.'
     expect(quotes(body)).toEqual([
@@ -188,7 +200,7 @@ describe('attributions found in news writing', () => {
       'Merrill says Machado will keep campaigning and said she would stand up to the attacks.',
       ['Merrill', 'says', 'Machado will keep campaigning'],
     ],
-    ['He paid an architect who said he was stiffed after the work.', ['who', 'said', 'he was stiffed after the work']],
+    ['He paid an architect who said he was stiffed after the work.', ['an architect', 'said', 'he was stiffed after the work']],
     ['”Fear. I am truly afraid of what comes next.” ― Edwin Monroy', ['Edwin Monroy', '―', 'Fear. I am truly afraid of what comes next']],
   ])('%s', (body, expected) => {
     expect(quotes(body)[0]).toEqual(expected)

@@ -1,5 +1,6 @@
 import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../lexicon/index.js'
 import type { ExtractedQuote, Mention, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
+import { FINITE, IRREGULAR_PAST } from '../lexicon/quote-words.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
 import { firstStartingAt, overlaps, sentenceAt } from '../spans.js'
@@ -124,6 +125,30 @@ function introducedSpeaker(ctx: Context, mentions: IndexedMention[], q: QuoteCan
   return verb && !NOT_VERBS.has(verb[1]!) ? subject : null
 }
 
+/** Words that end a noun phrase read backwards from a relative pronoun (a verb, a preposition, a conjunction). */
+const ANTECEDENT_STOPS = /^(?:of|by|with|to|for|from|in|on|at|as|and|or|but|than|that|said|says|told|\p{Ll}+ing|\p{Ll}+ed)$/u
+
+/** The noun phrase a relative "who" at `at` follows: up to five words back, not past punctuation, a verb or a preposition. */
+function antecedentPhrase(body: string, at: number): Span | null {
+  const before = body.slice(Math.max(0, at - 80), at)
+  const m = /((?:[\p{L}\p{N}’'-]+\s+){0,5}[\p{L}\p{N}’'-]+)[,\s]*$/u.exec(before)
+  if (!m) return null
+  const words = m[1]!.trim().split(/\s+/)
+  let first = words.length
+  const stops = (w: string) =>
+    ANTECEDENT_STOPS.test(w) ||
+    FINITE.has(w) ||
+    IRREGULAR_PAST.has(w) ||
+    PERSON_PRONOUNS.has(w.toLowerCase()) ||
+    GROUP_PRONOUNS.has(w.toLowerCase())
+  while (first > 0 && words.length - first < 5 && !stops(words[first - 1]!)) first--
+  const kept = words.slice(first)
+  if (kept.length === 0 || !/\p{L}/u.test(kept.at(-1)!)) return null
+  const text = kept.join(' ')
+  const start = body.lastIndexOf(text, at)
+  return start < 0 ? null : { start, end: start + text.length }
+}
+
 /** Resolves who spoke: a named person, a pronoun or description referring to one, or an organisation/group. */
 export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: ExtractedQuote[]): Speaker & { resolvedBy: string } {
   if (!q.speaker) {
@@ -154,6 +179,12 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
     // the antecedent: the person named just before ("Richard Revesz, who said …")
     const antecedent = lastMentionBefore(mentions, q.speaker.start)
     if (antecedent && q.speaker.start - antecedent.m.end < 60) return asPerson(antecedent.person, 'relative')
+    // no person: the noun phrase right before it ("echoing some far-right commentators who have suggested …")
+    const phrase = antecedentPhrase(ctx.body, q.speaker.start)
+    if (phrase) {
+      const words = ctx.body.slice(phrase.start, phrase.end)
+      return { ...base, type: classifySpeaker(words), person: null, name: words.replace(/^[Tt]he /, ''), resolvedBy: 'relative' }
+    }
     return { ...base, type: 'unknown', person: null, name: text, resolvedBy: 'relative-unresolved' }
   }
   if (PERSON_PRONOUNS.has(lower)) {
