@@ -63,6 +63,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     .argument('<files...>', 'gold files')
     .option('--json', 'print the results as JSON')
     .option('--explain', 'list missed and spurious items per document')
+    .option('--stripped', 'with --explain, list the errors on the text with its quotation marks stripped')
     .option('--limit <n>', 'only the first n documents of each JSONL file', positiveInt)
     .option('--fold <i/k>', 'only the i-th of k interleaved folds of each JSONL file (error analysis on training folds)', foldSpec)
     .option('--folds <k>', 'score each JSONL file fold by fold (k interleaved folds) and print the spread', positiveInt)
@@ -77,6 +78,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
   const opts = program.opts<{
     json?: boolean
     explain?: boolean
+    stripped?: boolean
     limit?: number
     floors?: string
     articlesDir: string
@@ -151,7 +153,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
       for (const [k, v] of Object.entries(variants)) {
         const { total, reports } = scoreQuoteCorpus(docs, v)
         out[k] = total
-        if (opts.explain && k === 'asWritten30' && !opts.json) {
+        if (opts.explain && k === (opts.stripped ? 'stripped30' : 'asWritten30') && !opts.json) {
           for (const r of reports)
             if (r.missed.length || r.spurious.length || r.wrongSpeaker.length)
               io.out(

@@ -3,7 +3,7 @@ import { PRONOUN_SPEAKERS, SUBJECT_INTRO_WORDS } from '../../lexicon/quote-words
 import { isCapitalised } from '../../stages/tokenize.js'
 import { trimContent } from '../content-span.js'
 import { sentenceSubject } from '../speaker-phrase.js'
-import { lower, span } from '../tokens.js'
+import { isReportingCue, lower, span } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
 /** Words opening a subordinate clause before the subject ("When the governor died in 1998, …"). */
@@ -12,10 +12,19 @@ const SUBORDINATORS = new Set(['When', 'While', 'As', 'Since', 'Although', 'Thou
 /** Subjects that introduce a text, not a speaker ("Here is the statement:"). */
 const NOT_SPEAKERS = new Set(['here', 'this', 'these', 'that', 'those', 'it', 'there', 'below', 'following'])
 
-/** The quotation that opens the paragraph starting after `from`: its words inside the marks (to the paragraph's end when unclosed). */
-function quotationOpeningNextParagraph(body: string, from: number) {
+/**
+ * The quotation that opens the paragraph starting after `from`: its words inside the marks (to the
+ * paragraph's end when unclosed); without marks, when `unmarked` allows it, the whole paragraph.
+ */
+function quotationOpeningNextParagraph(body: string, from: number, unmarked: boolean) {
   const next = /^[ \t]*\n\s*(?:[“"]|'')/.exec(body.slice(from, from + 40))
-  if (!next) return null
+  if (!next) {
+    const plain = unmarked ? /^[ \t]*\n\s*(?=\p{Lu})/u.exec(body.slice(from, from + 40)) : null
+    if (!plain) return null
+    const start = from + plain[0].length
+    const newline = body.indexOf('\n', start)
+    return trimContent(body, { start, end: newline < 0 ? body.length : newline })
+  }
   const start = from + next[0].length
   const newline = body.indexOf('\n', start)
   const paragraphEnd = newline < 0 ? body.length : newline
@@ -37,7 +46,9 @@ export const colonIntroduction: QuotePattern<'colon-introduction'> = {
     const { toks } = v
     if (toks[i]?.text !== ':' || i !== toks.length - 1 || i < 2) return null
     if (v.paragraphEnd !== undefined && body.slice(toks[i].end, v.paragraphEnd).trim() !== '') return null
-    const content = quotationOpeningNextParagraph(body, toks[i].end)
+    // with no quotation marks the next paragraph is speech only after a reporting verb ("he declared:")
+    const reports = toks.slice(0, i).some((t, k) => isReportingCue(toks, k) || lower(t) === 'statement')
+    const content = quotationOpeningNextParagraph(body, toks[i].end, reports && !/[“”"]|''/.test(body))
     if (!content) return null
     // the subject, after an opening adverbial ("In a 1963 speech, he declared:")
     const comma = toks.findIndex((t, k) => k < i && t.text === ',')
@@ -77,8 +88,15 @@ export const colonIntroduction: QuotePattern<'colon-introduction'> = {
         text: 'In a 1963 speech, he declared:\n\n“Today we sound the drum for freedom.”',
         expect: { content: 'Today we sound the drum for freedom', speaker: 'he', cue: ':' },
       },
+      {
+        // a text without quotation marks: the paragraph after a reporting verb and a colon
+        text: 'The minister declared:\n\nWe will rebuild every school that was damaged.',
+        expect: { content: 'We will rebuild every school that was damaged', speaker: 'The minister', cue: ':' },
+      },
     ],
     negative: [
+      // without quotation marks, only after a reporting verb
+      'The minister listed the damage:\n\nFour schools were flooded in the storm.',
       'Here is the full statement:\n\n“We offer our condolences to his family.”',
       // the colon opens a list in the same paragraph, not a quotation in the next
       'The mayor listed three priorities: housing, transport and schools.',
