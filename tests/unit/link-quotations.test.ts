@@ -104,6 +104,13 @@ describe('linkQuotations through extract()', () => {
       'the senator is a pragmatist',
     ])
   })
+  it('keeps another attribution between two quoted passages apart, and reads its pronoun as the person just named', () => {
+    const body =
+      'Ms Olsen said: "This is a good deal for local councils. It is now a matter for council leaders." The opposition spokesman Dafydd Rees called the deal "hugely disappointing". He said: "Wales has been short changed yet again."'
+    const got = extract({ title: '', body }).quotes.map((q) => [q.speaker.name, q.content])
+    expect(got).toContainEqual(['Olsen', 'This is a good deal for local councils. It is now a matter for council leaders'])
+    expect(got).toContainEqual(['Dafydd Rees', 'Wales has been short changed yet again'])
+  })
   it('does not continue a quote with a title the attribution names', () => {
     const body = '“I wish him well,” Mr. Lane told the hosts of “Morning Show,” adding that his son knew the family.'
     expect(quotes(body)).toEqual([

@@ -10,6 +10,7 @@ import {
   THAT_PHRASE_OPENERS,
   TIME_WORDS,
 } from '../lexicon/quote-words.js'
+import { isCapitalised } from '../stages/tokenize.js'
 import type { Span, Token } from '../types.js'
 import { lower, isWordToken } from './tokens.js'
 import type { SentenceView } from './types.js'
@@ -41,6 +42,8 @@ export function isClauseStart(toks: Token[], i: number): boolean {
     prev.text === ':' ||
     prev.text === ';' ||
     prev.text === '(' ||
+    // a sentence the splitter left joined ('… “hugely disappointing”. He said: …')
+    ((prev.text === '.' || prev.text === '!' || prev.text === '?') && isCapitalised(toks[i]?.text ?? '')) ||
     prev.text === '—' ||
     prev.text === '–' ||
     (prev.text === '-' && toks[i - 2]?.text === '-') ||

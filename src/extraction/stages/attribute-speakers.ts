@@ -1,4 +1,12 @@
-import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../lexicon/index.js'
+import {
+  DEMONYMS,
+  DESCRIPTION_NOUNS,
+  GROUP_NOUNS,
+  NON_PERSON_HEADS,
+  ORGANIZATION_NOUNS,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+} from '../lexicon/index.js'
 import type { ExtractedQuote, Mention, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
 import { FINITE, IRREGULAR_PAST } from '../lexicon/quote-words.js'
 import type { QuoteCandidate } from './find-quotes.js'
@@ -104,12 +112,29 @@ const LONGEST_QUOTE = 5000
 const NOT_VERBS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'with', 'to', 'from', 'by', 'as', 'who', 'whose', 'which'])
 
 /**
- * '… Iowa State University’s Dianne Bystrom agreed. “Mainstream Republicans are …”': a quotation
- * with no attribution that opens a sentence right after one whose subject is a person, in the same
- * paragraph, is that person's: news writing introduces a speaker so before quoting them. The
- * subject is the sentence's first mention (a name, or a description resolved to a person), with no
- * words before it but a possessive modifier, and a lower-case word after it (the verb). A sentence
- * holding a quote of its own introduces nobody: the running speaker goes on.
+ * The person a sentence is about: its first mention (a name, or a description resolved to a
+ * person), with no words before it but a possessive modifier ("Iowa State University’s Dianne
+ * Bystrom agreed."), and a lower-case word after it (the verb).
+ */
+function subjectOf(ctx: Context, mentions: IndexedMention[], sentence: Sentence): IndexedMention | null {
+  const subject = mentions[firstStartingAt(mentions, sentence.start)]
+  if (!subject || subject.m.kind === 'pronoun' || subject.m.end > sentence.end) return null
+  // before the name: nothing, a possessive ("Iowa State University’s"), and a role ("local government spokesman")
+  const lead = /^((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
+    ctx.body.slice(sentence.start, subject.m.start),
+  )
+  if (!lead) return null
+  const role = lead[2]!.trim().split(/\s+/).at(-1)!.toLowerCase()
+  if (lead[2] !== '' && !ROLE_NOUNS.has(role) && !TITLE_WORDS.has(role)) return null
+  const verb = /^\s+(\p{Ll}+)\b/u.exec(ctx.body.slice(subject.m.end, subject.m.end + 30))
+  return verb && !NOT_VERBS.has(verb[1]!) ? subject : null
+}
+
+/**
+ * '… Dianne Bystrom agreed. “Mainstream Republicans are …”': a quotation with no attribution that
+ * opens a sentence right after one whose subject is a person, in the same paragraph, is that
+ * person's: news writing introduces a speaker so before quoting them. A sentence holding a quote of
+ * its own introduces nobody: the running speaker goes on.
  */
 function introducedSpeaker(ctx: Context, mentions: IndexedMention[], q: QuoteCandidate, previous: ExtractedQuote[]): IndexedMention | null {
   const own = ctx.sentences[q.sentence]
@@ -117,12 +142,24 @@ function introducedSpeaker(ctx: Context, mentions: IndexedMention[], q: QuoteCan
   if (!own || !before || before.paragraph !== own.paragraph || own.start < q.content.start - 2) return null
   const last = previous.at(-1)
   if (last && last.end > before.start) return null
-  const subject = mentions[firstStartingAt(mentions, before.start)]
-  if (!subject || subject.m.kind === 'pronoun' || subject.m.end > before.end) return null
-  const lead = ctx.body.slice(before.start, subject.m.start)
-  if (lead !== '' && !/^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+$/u.test(lead)) return null
-  const verb = /^\s+(\p{Ll}+)\b/u.exec(ctx.body.slice(subject.m.end, subject.m.end + 30))
-  return verb && !NOT_VERBS.has(verb[1]!) ? subject : null
+  return subjectOf(ctx, mentions, before)
+}
+
+/**
+ * "Plaid Cymru's spokesman Dai Lloyd called the announcement “hugely disappointing”. He said: …": a
+ * pronoun opening its sentence refers to the person the sentence before is about, when no quote
+ * stands in that sentence (the running speaker goes on through their own quotes).
+ */
+function pronounAfterSubject(ctx: Context, mentions: IndexedMention[], pronoun: Span, previous: ExtractedQuote[]): IndexedMention | null {
+  const at = sentenceAt(ctx.sentences, pronoun.start)
+  const own = ctx.sentences[at]
+  if (!own) return null
+  // the pronoun opens its sentence, or one the splitter left joined to the sentence before ('… “B”. He said')
+  const joined = own.start !== pronoun.start && /[.!?]["”’]?\s+$/.test(ctx.body.slice(own.start, pronoun.start))
+  const before = joined ? { ...own, end: pronoun.start } : ctx.sentences[at - 1]
+  if (!before || (own.start !== pronoun.start && !joined) || own.paragraph - before.paragraph > 1) return null
+  if (previous.some((p) => p.end > before.start && p.start < before.end)) return null
+  return subjectOf(ctx, mentions, before)
 }
 
 /** Words that end a noun phrase read backwards from a relative pronoun (a verb, a preposition, a conjunction). */
@@ -188,6 +225,8 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
     return { ...base, type: 'unknown', person: null, name: text, resolvedBy: 'relative-unresolved' }
   }
   if (PERSON_PRONOUNS.has(lower)) {
+    const subject = pronounAfterSubject(ctx, mentions, q.speaker, previous)
+    if (subject) return asPerson(subject.person, 'pronoun-subject')
     // news writing keeps a speaker across consecutive attributions: "X said ... He said ..."
     const recent = recentSpeaker(previous, q.content.start)
     if (recent) return asPerson(recent.speaker.person!, 'pronoun-previous-speaker')

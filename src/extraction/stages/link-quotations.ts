@@ -1,3 +1,4 @@
+import { SPEECH_VERBS } from '../lexicon/index.js'
 import type { Sentence, Span } from '../types.js'
 import { extendQuote, trimContent, type QuoteCandidate } from './find-quotes.js'
 import { firstStartingAt, sentenceAt, SpanIndex } from '../spans.js'
@@ -55,6 +56,12 @@ export function findQuotations(body: string, sentences: Sentence[]): Span[] {
   if (open) out.push(open)
   return out
 }
+
+/** A verb of saying or naming in the narrative between two quoted passages. */
+const REPORTING_WORD = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[...SPEECH_VERBS, 'called', 'described'].filter((w) => /^[a-z]+$/.test(w)).join('|')})(?=$|[^\\p{L}])`,
+  'u',
+)
 
 /** Whether nothing but closing punctuation follows `passage` to the end of its paragraph. */
 const closesParagraph = (body: string, passage: Span) => /^[”"'’.,!?\s]*?(?:\n|$)/.test(body.slice(passage.end, passage.end + 8))
@@ -120,6 +127,15 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     const inside: Span[] = []
     for (let n = firstStartingAt(passages, q.content.start - 1); n < passages.length && passages[n]!.start < q.content.end + 1; n++)
       if (passages[n]!.end <= q.content.end + 1) inside.push(passages[n]!)
+    // '… said: "A." Dai Lloyd called it "B". He said: "C."': narrative with a reporting verb between
+    // two passages is another attribution; the quote ends with the passages before it
+    const attributedGap = inside.findIndex((p, n) => n > 0 && REPORTING_WORD.test(body.slice(inside[n - 1]!.end, p.start)))
+    if (attributedGap > 0) {
+      const kept = inside.slice(0, attributedGap)
+      const end = kept.at(-1)!.end
+      quotes[k] = { ...q, content: { start: q.content.start, end }, ...(kept.length >= 2 ? { parts: kept } : {}) }
+      return
+    }
     const quoted = inside.reduce((n, p) => n + p.end - p.start, 0)
     if (inside.length >= 2 && quoted >= 0.8 * (q.content.end - q.content.start)) quotes[k] = { ...q, parts: inside }
   })
@@ -148,8 +164,15 @@ export function linkQuotations(body: string, sentences: Sentence[], attributed: 
     // over several paragraphs, as news writing runs a long quote)
     const paragraphBreak = between.includes('\n')
     const ownParagraph = paragraphBreak && /\n\s*(?:[“"]|'')$/.test(between) && closesParagraph(body, passage)
+    // between them stands the quote's own attribution ('“A,” X said. “B.”'), not another one
+    // ('X said: “A.” Dai Lloyd called it “B”.')
+    const ownAttribution = !!previous?.cueSpan && previous.cueSpan.start >= previous.content.end && previous.cueSpan.end <= passage.start
     const attributionOnly =
-      previous && gap < 400 && (!paragraphBreak || ownParagraph) && (previous.speaker ? previous.speaker.end <= passage.start : true)
+      previous &&
+      gap < 400 &&
+      (!paragraphBreak || ownParagraph) &&
+      (previous.speaker ? previous.speaker.end <= passage.start : true) &&
+      (ownAttribution || !REPORTING_WORD.test(between))
     // the passage opens the attribution's own sentence or the next one (after the quote's last part,
     // when it has grown over paragraphs): no narrative sentence between
     const passageSentence = sentenceAt(sentences, passage.start)
