@@ -1,12 +1,5 @@
-import type { Article, ArticlePerson, Person, Quote } from './prisma.js'
-
 /** The models as the read stores return their rows: dates as ISO 8601 text (the form SQLite stores, and PostgreSQL's rows are given in). */
 export type Stored<M> = { [K in keyof M]: M[K] extends Date ? string : M[K] extends Date | null ? string | null : M[K] }
-
-export type StoredArticle = Stored<Article>
-export type StoredPerson = Stored<Person>
-export type StoredArticlePerson = Stored<ArticlePerson>
-export type StoredQuote = Stored<Quote>
 
 /**
  * Column names of model `M`, checked against the generated model type: a renamed or removed

@@ -1,5 +1,6 @@
 import { personId } from '../ingest/identity.js'
 import { displayName, entityKeys, type ArticleInput, type EntityLink, type PersonStats, type Resolution } from './resolve.js'
+import { groupBy } from '../shared/group-by.js'
 
 /**
  * What a resolution (resolve.ts) changes in the stored rows, as pure functions over plain rows:
@@ -37,11 +38,7 @@ export interface StoredEntity {
 export const dayOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
 
 /** Entities grouped by their article, each group in the order given. */
-export function byArticle<E extends { articleSeq: number }>(entities: E[]): Map<number, E[]> {
-  const groups = new Map<number, E[]>()
-  for (const e of entities) (groups.get(e.articleSeq) ?? groups.set(e.articleSeq, []).get(e.articleSeq)!).push(e)
-  return groups
-}
+export const byArticle = <E extends { articleSeq: number }>(entities: E[]): Map<number, E[]> => groupBy(entities, (e) => e.articleSeq)
 
 /** The articles and their stored entities as the resolver takes them. */
 export function resolverInput(articles: LinkedArticle[], entities: Map<number, StoredEntity[]>): ArticleInput[] {

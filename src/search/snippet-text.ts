@@ -36,7 +36,7 @@ interface Hit {
 interface Searched {
   stems: string[][]
   candidates: RegExp | null
-  /** Stems of the words met so far: a text repeats its words, and the pages of a search share them. */
+  /** Stems of the words met so far: a text repeats its words, and the texts of a page share them. */
   stemOf: Map<string, string>
 }
 

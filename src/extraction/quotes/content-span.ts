@@ -12,7 +12,7 @@ import {
 } from '../lexicon/quote-words.js'
 import { isCapitalised } from '../stages/tokenize.js'
 import type { Span, Token } from '../types.js'
-import { lower, isWordToken } from './tokens.js'
+import { isPossessive, lower, isWordToken } from './tokens.js'
 import type { SentenceView } from './types.js'
 
 /** Trims punctuation, spaces and quotation marks from both ends of a content span. */
@@ -55,6 +55,10 @@ export function isClauseStart(toks: Token[], i: number): boolean {
   )
 }
 
+/** The comma or colon that opens a quotation within `within` tokens after token `j` ("in a statement: “…”"), or -1. */
+export const quotationMarkAfter = (toks: Token[], j: number, within: number) =>
+  toks.findIndex((t, k) => k > j && k <= j + within && (t.text === ',' || t.text === ':') && OPEN_MARKS.has(toks[k + 1]?.text ?? ''))
+
 /** Index after an optional parenthetical (", through an interpreter,") and time phrase, and "that". */
 export function contentStartAfter(toks: Token[], i: number): { index: number; hasThat: boolean } {
   let j = i
@@ -78,13 +82,11 @@ export function contentStartAfter(toks: Token[], i: number): { index: number; ha
   )
     j = thatAhead
   // "said in a statement: “…”", "said on Twitter, “…”": the phrase then a quotation
-  const markAhead = toks.findIndex(
-    (t, k) => k > j && k <= j + 14 && (t.text === ':' || t.text === ',') && OPEN_MARKS.has(toks[k + 1]?.text ?? ''),
-  )
+  const markAhead = quotationMarkAfter(toks, j, 14)
   if (
     markAhead > 0 &&
     (TIME_WORDS.has(toks[j]!.text) || THAT_PHRASE_OPENERS.has(lower(toks[j]))) &&
-    toks.slice(j, markAhead).every((t) => (isWordToken(t) || t.text === '’s' || t.text === "'s") && !SPEECH_VERBS.has(lower(t)))
+    toks.slice(j, markAhead).every((t) => (isWordToken(t) || isPossessive(t)) && !SPEECH_VERBS.has(lower(t)))
   )
     return { index: markAhead + 1, hasThat: false }
   if (lower(toks[j]) === 'that') return { index: j + 1, hasThat: true }

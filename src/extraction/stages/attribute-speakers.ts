@@ -1,12 +1,4 @@
-import {
-  DEMONYMS,
-  DESCRIPTION_NOUNS,
-  GROUP_NOUNS,
-  NON_PERSON_HEADS,
-  ORGANIZATION_NOUNS,
-  ROLE_NOUNS,
-  TITLE_WORDS,
-} from '../lexicon/index.js'
+import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../lexicon/index.js'
 import type { ExtractedQuote, Mention, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
 import { FINITE, IRREGULAR_PAST } from '../lexicon/quote-words.js'
 import type { QuoteCandidate } from './find-quotes.js'
@@ -124,8 +116,7 @@ function subjectOf(ctx: Context, mentions: IndexedMention[], sentence: Sentence)
     ctx.body.slice(sentence.start, subject.m.start),
   )
   if (!lead) return null
-  const role = lead[2]!.trim().split(/\s+/).at(-1)!.toLowerCase()
-  if (lead[2] !== '' && !ROLE_NOUNS.has(role) && !TITLE_WORDS.has(role)) return null
+  if (lead[2] !== '' && !ROLE_NOUNS.has(lead[2]!.trim().split(/\s+/).at(-1)!.toLowerCase())) return null
   const verb = /^\s+(\p{Ll}+)\b/u.exec(ctx.body.slice(subject.m.end, subject.m.end + 30))
   return verb && !NOT_VERBS.has(verb[1]!) ? subject : null
 }
@@ -188,8 +179,9 @@ function antecedentPhrase(body: string, at: number): Span | null {
 
 /** Resolves who spoke: a named person, a pronoun or description referring to one, or an organisation/group. */
 export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: ExtractedQuote[]): Speaker & { resolvedBy: string } {
+  const mentions = (ctx.mentions ??= mentionIndex(ctx.people))
   if (!q.speaker) {
-    const introduced = q.pattern === 'quotation' ? introducedSpeaker(ctx, (ctx.mentions ??= mentionIndex(ctx.people)), q, previous) : null
+    const introduced = q.pattern === 'quotation' ? introducedSpeaker(ctx, mentions, q, previous) : null
     if (introduced) {
       const { m, person } = introduced
       return { text: m.text, start: m.start, end: m.end, type: 'person', person, name: ctx.people[person]!.name, resolvedBy: 'introduced' }
@@ -208,7 +200,6 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
     name: ctx.people[person]!.name,
     resolvedBy,
   })
-  const mentions = (ctx.mentions ??= mentionIndex(ctx.people))
   const named = personNamedIn(ctx.body, mentions, q.speaker)
   if (named !== null) return asPerson(named, 'name')
   const lower = text.toLowerCase()

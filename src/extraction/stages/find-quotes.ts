@@ -51,6 +51,9 @@ function coordinatedReportAt(body: string, outer: QuoteCandidate, inner: QuoteCa
   return outer.content.start + joined.index
 }
 
+/** The quote with its content ending at `end`. */
+const endedAt = (q: QuoteCandidate, end: number): QuoteCandidate => ({ ...q, content: { start: q.content.start, end } })
+
 /** Every attributed quote in one sentence: outer attributions, relays, and nested speech (patterns in `quotes/patterns/`). */
 export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidate[] {
   const found: QuoteCandidate[] = []
@@ -76,7 +79,7 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
       // "Cruz said he'd make sand glow, for instance, and Trump vowed to …": a second report after a conjunction
       const coordinated = outer ? coordinatedReportAt(body, outer, q) : null
       if (outer && coordinated !== null && !found.some((f) => f !== outer && overlaps(f.content, q.content))) {
-        found[found.indexOf(outer)] = { ...outer, content: { start: outer.content.start, end: coordinated } }
+        found[found.indexOf(outer)] = endedAt(outer, coordinated)
         found.push(q)
         continue
       }
@@ -103,7 +106,7 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     const holder = overlapping.length === 1 ? overlapping[0]! : null
     const second = holder ? coordinatedReportAt(body, holder, q) : null
     if (holder && second !== null) {
-      found[found.indexOf(holder)] = { ...holder, content: { start: holder.content.start, end: second } }
+      found[found.indexOf(holder)] = endedAt(holder, second)
       found.push(q)
       return
     }
@@ -112,7 +115,7 @@ export function findSentenceQuotes(body: string, v: SentenceView): QuoteCandidat
     // "…, saying A, though Mrs. Fiorina said B": the attached quote ends where a second report begins
     const cut = overlapping.map((f) => coordinatedReportAt(body, q, f)).find((at) => at !== null)
     if (cut != null) {
-      found.push({ ...q, content: { start: q.content.start, end: cut } })
+      found.push(endedAt(q, cut))
       return
     }
     for (const f of overlapping) found.splice(found.indexOf(f), 1)

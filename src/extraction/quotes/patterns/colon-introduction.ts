@@ -6,8 +6,8 @@ import { sentenceSubject } from '../speaker-phrase.js'
 import { isReportingCue, lower, span } from '../tokens.js'
 import type { QuotePattern } from '../types.js'
 
-/** Words opening a subordinate clause before the subject ("When the governor died in 1998, …"). */
-const SUBORDINATORS = new Set(['When', 'While', 'As', 'Since', 'Although', 'Though', 'If', 'Once', 'Because', 'Before', 'After'])
+/** Words opening a subordinate clause before the subject ("When the governor died in 1998, …"), as written. */
+const OPENING_SUBORDINATORS = new Set(['When', 'While', 'As', 'Since', 'Although', 'Though', 'If', 'Once', 'Because', 'Before', 'After'])
 
 /** Subjects that introduce a text, not a speaker ("Here is the statement:"). */
 const NOT_SPEAKERS = new Set(['here', 'this', 'these', 'that', 'those', 'it', 'there', 'below', 'following'])
@@ -17,19 +17,14 @@ const NOT_SPEAKERS = new Set(['here', 'this', 'these', 'that', 'those', 'it', 't
  * paragraph's end when unclosed); without marks, when `unmarked` allows it, the whole paragraph.
  */
 function quotationOpeningNextParagraph(body: string, from: number, unmarked: boolean) {
-  const next = /^[ \t]*\n\s*(?:[“"]|'')/.exec(body.slice(from, from + 40))
-  if (!next) {
-    const plain = unmarked ? /^[ \t]*\n\s*(?=\p{Lu})/u.exec(body.slice(from, from + 40)) : null
-    if (!plain) return null
-    const start = from + plain[0].length
-    const newline = body.indexOf('\n', start)
-    return trimContent(body, { start, end: newline < 0 ? body.length : newline })
-  }
+  const next = /^[ \t]*\n\s*((?:[“"]|'')?)/.exec(body.slice(from, from + 40))
+  const marked = !!next?.[1]
+  if (!next || (!marked && !(unmarked && /^\p{Lu}/u.test(body.slice(from + next[0].length))))) return null
   const start = from + next[0].length
   const newline = body.indexOf('\n', start)
   const paragraphEnd = newline < 0 ? body.length : newline
   // closed at the paragraph's end ("…”" and any final punctuation), else running on
-  const closed = /(?:[”"]|'')[\s.,!?]*$/.exec(body.slice(start, paragraphEnd))
+  const closed = marked ? /(?:[”"]|'')[\s.,!?]*$/.exec(body.slice(start, paragraphEnd)) : null
   const end = closed ? start + closed.index : paragraphEnd
   return end > start ? trimContent(body, { start, end }) : null
 }
@@ -52,7 +47,7 @@ export const colonIntroduction: QuotePattern<'colon-introduction'> = {
     if (!content) return null
     // the subject, after an opening adverbial ("In a 1963 speech, he declared:")
     const comma = toks.findIndex((t, k) => k < i && t.text === ',')
-    const introduced = SUBJECT_INTRO_WORDS.has(toks[0]!.text) || SUBORDINATORS.has(toks[0]!.text)
+    const introduced = SUBJECT_INTRO_WORDS.has(toks[0]!.text) || OPENING_SUBORDINATORS.has(toks[0]!.text)
     const from = comma > 0 && comma < 12 && introduced ? comma + 1 : 0
     const pronoun = PRONOUN_SPEAKERS.has(toks[from]?.text ?? '') ? { from, to: from + 1 } : null
     const rest = pronoun ? null : sentenceSubject(toks.slice(from), i - from)

@@ -20,9 +20,9 @@ import {
 } from '../../lexicon/quote-words.js'
 import { isCapitalised } from '../../stages/tokenize.js'
 import type { Token } from '../../types.js'
-import { clauseEnd, contentStartAfter, contentTo, hasClauseVerb, isClauseStart } from '../content-span.js'
+import { clauseEnd, contentStartAfter, contentTo, hasClauseVerb, isClauseStart, quotationMarkAfter } from '../content-span.js'
 import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
-import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
+import { isPossessive, isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { lastResult, ofPattern, type PatternName, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
 /**
@@ -46,14 +46,11 @@ function bareClauseAfterAudience(toks: Token[], j: number): number | null {
  * phrase's range (ending at that comma or colon), or null.
  */
 function quotedAfterPhrase(toks: Token[], j: number): { from: number; to: number } | null {
-  const mark = toks.findIndex(
-    (t, k) => k > j && k <= j + 10 && (t.text === ',' || t.text === ':') && OPEN_MARKS.has(toks[k + 1]?.text ?? ''),
-  )
+  const mark = quotationMarkAfter(toks, j, 10)
   if (mark < 0) return null
   const phrase = toks.slice(j, mark)
   const plain = phrase.every(
-    (t) =>
-      (isWordToken(t) || t.text === '’s' || t.text === "'s") && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && !FINITE.has(lower(t)),
+    (t) => (isWordToken(t) || isPossessive(t)) && !SPEECH_VERBS.has(lower(t)) && !AUX.has(lower(t)) && !FINITE.has(lower(t)),
   )
   return plain ? { from: j, to: mark } : null
 }

@@ -21,7 +21,7 @@ import { isCapitalised } from '../../stages/tokenize.js'
 import type { Token } from '../../types.js'
 import { clauseEnd, contentTo, isClauseVerb } from '../content-span.js'
 import { postmodifiedSubject, speakerAfter, speakerBefore } from '../speaker-phrase.js'
-import { isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
+import { isPossessive, isReportingCue, isWordToken, lower, span, wordCue } from '../tokens.js'
 import { extendQuote, lastResult, ofPattern, type QuoteCandidate, type QuotePattern, type SentenceView } from '../types.js'
 
 /**
@@ -62,6 +62,10 @@ function isIntroductoryPhrase(words: Token[]): boolean {
   return opensPhrase && words.filter(isWordToken).length <= 8 && !words.some((t) => isClauseVerb(t) || AUX.has(lower(t)))
 }
 
+/** Whether token `at` comes right after a closing quotation mark, or after one and a comma ("“…,” X said"). */
+const followsClosedQuotation = (toks: Token[], at: number) =>
+  CLOSE_MARKS.has(toks[at - 1]?.text ?? '') || (toks[at - 1]?.text === ',' && CLOSE_MARKS.has(toks[at - 2]?.text ?? ''))
+
 /**
  * "“…?” Hannity pressed." / "“…,” he surmised.": a speaker and a past-tense verb that end the
  * sentence right after a closed quotation attribute it, whatever the verb (pressed, barked, fumed):
@@ -73,8 +77,7 @@ function endsQuotationWithVerb(toks: Token[], i: number): boolean {
   if (next && !['.', '!', '?'].includes(next.text)) return false
   const sp = speakerBefore(toks, i)
   if (!sp || sp.to !== i || sp.to - sp.from > 4) return false
-  const before = toks[sp.from - 1]?.text ?? ''
-  return CLOSE_MARKS.has(before) || (before === ',' && CLOSE_MARKS.has(toks[sp.from - 2]?.text ?? ''))
+  return followsClosedQuotation(toks, sp.from)
 }
 
 /** "CONTENT, X said [Wednesday ...]." and "CONTENT, said X." */
@@ -94,10 +97,7 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
         (TIME_WORDS.has(tail.text) || THAT_PHRASE_OPENERS.has(lower(tail))) &&
         toks
           .slice(i + 1, thatAfterPhrase)
-          .every(
-            (t, k) =>
-              (isWordToken(t) || t.text === '’s' || t.text === "'s") && !PARTICIPLE_CUES.has(lower(t)) && !isReportingCue(toks, i + 1 + k),
-          )))
+          .every((t, k) => (isWordToken(t) || isPossessive(t)) && !PARTICIPLE_CUES.has(lower(t)) && !isReportingCue(toks, i + 1 + k))))
   // "As improbable as it may seem, Mr. Clarke said the deal …": an introductory phrase is not the content
   const introduced = INTRO_WORDS.has(toks[0]!.text) && !!tail && isWordToken(tail) && !TIME_WORDS.has(tail.text)
   // "…, Graham told The Huffington Post on Thursday." : the audience of "told" may follow it
@@ -117,12 +117,7 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
   const opensAttribution = (r: { from: number }) =>
     r.from === 0 || toks[r.from - 1]!.text === ',' || CLOSE_MARKS.has(toks[r.from - 1]!.text)
   const spBefore = plain && opensAttribution(plain) ? plain : (postmodifiedSubject(toks, i) ?? plain)
-  const mannerTail =
-    !!tail &&
-    ['with', 'by'].includes(lower(tail)) &&
-    !!spBefore &&
-    (CLOSE_MARKS.has(toks[spBefore.from - 1]?.text ?? '') ||
-      (toks[spBefore.from - 1]?.text === ',' && CLOSE_MARKS.has(toks[spBefore.from - 2]?.text ?? '')))
+  const mannerTail = !!tail && ['with', 'by'].includes(lower(tail)) && !!spBefore && followsClosedQuotation(toks, spBefore.from)
   const tailOk =
     !introduces &&
     !introduced &&
@@ -141,7 +136,7 @@ const trailingAt = lastResult((body: string, v: SentenceView, i: number): QuoteC
     // right after a closing quotation mark, "said" can only be an attribution: the speaker may carry
     // a bare role noun ("said aide Jake Sullivan") and a phrase after it ("said Mr. Burman of the Tax
     // Policy Center", "said Ann Lee, who runs a shelter")
-    const afterQuote = CLOSE_MARKS.has(toks[i - 1]?.text ?? '') || (toks[i - 1]?.text === ',' && CLOSE_MARKS.has(toks[i - 2]?.text ?? ''))
+    const afterQuote = followsClosedQuotation(toks, i)
     const opens =
       found &&
       ((isCapitalised(toks[found.from]!.text) && !PRONOUN_SPEAKERS.has(toks[found.from]!.text)) ||
