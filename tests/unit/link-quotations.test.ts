@@ -87,6 +87,11 @@ describe('linkQuotations through extract()', () => {
       ['Rivals', 'saying', 'the scandal is fair game'],
       ['Fiorina', 'said', 'she doubted voters would care'],
     ])
+    // the same subject's second reporting verb
+    expect(quotes('The mayor says she respects the council but argues that it cannot deliver on its promises.')).toEqual([
+      ['The mayor', 'says', 'she respects the council'],
+      ['The mayor', 'argues', 'it cannot deliver on its promises'],
+    ])
     expect(quotes('Smith said the plan would fail and that Jones said it was fine.')).toEqual([
       ['Smith', 'said', 'the plan would fail and that Jones said it was fine'],
       ['Jones', 'said', 'it was fine'],
