@@ -12,7 +12,7 @@ import { articleRoutes } from './modules/articles/articles.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { peopleRoutes } from './modules/people/people.routes.js'
 import { inProcess, workerExtractor } from './ingest/extractor.js'
-import { createArticleWriter } from './ingest/write.js'
+import { createArticleWriter, type ArticleWriter } from './ingest/write.js'
 import { articleWriteRoutes } from './modules/articles/articles.write.routes.js'
 import { organizationRoutes } from './modules/organizations/organizations.routes.js'
 import { statsRoutes } from './modules/stats/stats.routes.js'
@@ -139,16 +139,18 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     rankWindow: config.SEARCH_RANK_WINDOW,
   })
 
-  await app.register(healthRoutes)
-  await app.register(articleRoutes, { prefix: '/articles' })
-  await app.register(peopleRoutes, { prefix: '/people' })
+  let writer: ArticleWriter | undefined
   if (writable) {
     if (!prisma) throw new Error('the write API (API_KEYS) needs the Prisma writer')
     // written articles are extracted on worker threads, so a large request does not hold up reads
     const extractor = config.WRITE_EXTRACTION_THREADS > 0 ? workerExtractor(config.WRITE_EXTRACTION_THREADS) : inProcess()
     app.addHook('onClose', () => extractor.close())
-    await app.register(articleWriteRoutes, { prefix: '/articles', config, writer: createArticleWriter(prisma, extractor), rateLimited })
+    writer = createArticleWriter(prisma, extractor, { stuckAfterMs: config.WRITE_STUCK_AFTER_MS })
   }
+  await app.register(healthRoutes, { writer })
+  await app.register(articleRoutes, { prefix: '/articles' })
+  await app.register(peopleRoutes, { prefix: '/people' })
+  if (writer) await app.register(articleWriteRoutes, { prefix: '/articles', config, writer, rateLimited })
   await app.register(quoteRoutes, { prefix: '/quotes' })
   await app.register(readerRoutes, { prefix: '/read' })
   await app.register(organizationRoutes, { prefix: '/organizations' })

@@ -101,6 +101,12 @@ const Env = z.object({
     .positive()
     .default(16)
     .describe('write requests waiting for the writer; past it, 503 with Retry-After'),
+  WRITE_STUCK_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(180_000)
+    .describe('a write running longer than this makes /health report the writer stuck (503)'),
   WRITE_EXTRACTION_THREADS: z.coerce
     .number()
     .int()

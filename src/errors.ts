@@ -36,6 +36,7 @@ const STATUS_TITLES: Record<number, string> = {
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 }
 
 /** The one builder of problem+json bodies: error handler, HTTP parser errors and load shedding. */

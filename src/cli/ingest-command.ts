@@ -7,6 +7,7 @@ import { ingestSources, reextractAll, tally, type FileOutcome, type IngestSummar
 import { DEFAULT_EXTENSIONS, walkSources, type Source } from '../ingest/sources.js'
 import { createUrlIngest, isUrl, urlList } from '../ingest/urls.js'
 import { compactSearchIndexes } from '../db/writer.js'
+import { storageFaultOf, type StorageFault } from '../db/storage-fault.js'
 import { createFetcher } from '../web/fetch/fetcher.js'
 import { readFile, stat } from 'node:fs/promises'
 import { watchFolder } from './watch.js'
@@ -212,27 +213,46 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     const counts = tally()
     let files = 0
     const fetchLinked = web && opts.fetch ? web.fetchLinked : undefined
-    for await (const outcome of ingestSources(prisma, sources, { extractor, signal, fetchLinked })) {
-      counts.add(outcome)
-      if (opts.json) io.out(JSON.stringify(outcome))
-      else if (bar) {
-        if (outcome.status === 'failed' || outcome.status === 'partial') io.err(`\n${describeOutcome(outcome)}`)
-      } else io.out(describeOutcome(outcome))
-      if (!outcome.interrupted) files++
-      bar?.update(files, outcome.records.filter((r) => r.status === 'ingested' || r.status === 'updated').length, outcome.source.slice(-40))
+    // a full disk or a damaged database stops the run: what is stored stands, and the summary says so
+    let fault: StorageFault | null = null
+    try {
+      for await (const outcome of ingestSources(prisma, sources, { extractor, signal, fetchLinked })) {
+        counts.add(outcome)
+        if (opts.json) io.out(JSON.stringify(outcome))
+        else if (bar) {
+          if (outcome.status === 'failed' || outcome.status === 'partial') io.err(`\n${describeOutcome(outcome)}`)
+        } else io.out(describeOutcome(outcome))
+        if (!outcome.interrupted) files++
+        bar?.update(
+          files,
+          outcome.records.filter((r) => r.status === 'ingested' || r.status === 'updated').length,
+          outcome.source.slice(-40),
+        )
+      }
+    } catch (err) {
+      fault = storageFaultOf(err)
+      if (!fault) throw err
     }
     bar?.stop()
     const interrupted = !!signal?.aborted
     const { ingested, updated } = counts.summary(0).articles
-    if (!interrupted) await compactSearchIndexes(prisma, ingested + updated)
+    if (!interrupted && !fault) await compactSearchIndexes(prisma, ingested + updated)
     const summary = counts.summary((Date.now() - started) / 1000)
     // the whole process, worker threads included
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024)
-    if (opts.json) io.out(JSON.stringify({ summary: { ...summary, peakRssMB, ...(interrupted ? { interrupted } : {}) } }))
+    const notDone = `; ${plural(sources.length - files, 'file')} not done, run again to load them`
+    if (fault) io.err(`ingest: stopped: ${fault.message}`)
+    if (opts.json)
+      io.out(
+        JSON.stringify({
+          summary: { ...summary, peakRssMB, ...(interrupted ? { interrupted } : {}), ...(fault ? { stopped: fault.message } : {}) },
+        }),
+      )
     else
       io.out(
-        `${interrupted ? 'interrupted: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted ? `; ${sources.length - files} files not done, run again to load them` : ''}`,
+        `${interrupted ? 'interrupted: ' : fault ? 'stopped: ' : ''}${describeSummary(summary, peakRssMB)}${interrupted || fault ? notDone : ''}`,
       )
+    if (fault) return 1
     if (interrupted && !opts.watch) return INTERRUPTED
     if (!opts.watch) return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
     // watching: what is in the folder, then each batch of new or changed files, through the same pipeline, until Ctrl-C or SIGTERM

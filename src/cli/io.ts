@@ -59,11 +59,24 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
   }
   process.on('SIGINT', stop)
   if (process.argv.includes('--watch')) process.on('SIGTERM', stop)
+  let settled = false
+  // the event loop emptied while the command still waited on something that can no longer happen
+  // (a database lock never released, say): that is a failure, never a silent exit 0
+  process.on('beforeExit', () => {
+    if (settled) return
+    settled = true
+    process.stderr.write(
+      `${name}: stopped with work unfinished (a pending operation could never complete); nothing after the last reported line was stored\n`,
+    )
+    process.exitCode = 1
+  })
   command(process.argv.slice(2), io)
     .then((code) => {
+      settled = true
       process.exitCode = code
     })
     .catch((err) => {
+      settled = true
       console.error(`${name}: ${err instanceof Error ? err.message : err}`)
       process.exitCode = 1
     })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { Prisma, PrismaClient } from '../generated/sqlite/client.js'
+import { SafeSqliteAdapterFactory } from './sqlite/adapter.js'
 import { dialectOf, sqlitePath, type Dialect } from './url.js'
 
 /**
@@ -35,7 +35,7 @@ export async function createPrisma(url: string): Promise<PrismaClient> {
  */
 async function createSqlitePrisma(url: string): Promise<PrismaClient> {
   mkdirSync(dirname(sqlitePath(url)), { recursive: true })
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) })
+  const prisma = new PrismaClient({ adapter: new SafeSqliteAdapterFactory({ url }) })
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL')
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL')
   await prisma.$executeRawUnsafe('PRAGMA busy_timeout = 10000')

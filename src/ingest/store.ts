@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../db/prisma.js'
 import { inWriteTransaction } from '../db/writer.js'
+import { storageFaultOf } from '../db/storage-fault.js'
 import { UNDATED_LISTED_AT } from '../shared/params.js'
 import { excerptOf } from './excerpt.js'
 import { writeExtractions, type StoredExtraction } from './extractions.js'
@@ -101,13 +102,16 @@ async function writeBatch(tx: Tx, batch: PreparedArticle[]): Promise<StoreResult
 
 /**
  * Stores a batch in one transaction. If the batch fails, its articles are stored one by one so
- * that only the article at fault fails, with its reason; the others still go in.
+ * that only the article at fault fails, with its reason; the others still go in. A storage fault
+ * (disk full, read-only or damaged file) is thrown as a StorageFault: no article could go in.
  */
 export async function storeBatch(prisma: PrismaClient, batch: PreparedArticle[]): Promise<StoreResult[]> {
   if (batch.length === 0) return []
   try {
     return await inWriteTransaction(prisma, (tx) => writeBatch(tx, batch), { timeout: 120_000, maxWait: 60_000 })
   } catch (err) {
+    const fault = storageFaultOf(err)
+    if (fault) throw fault
     if (batch.length === 1) return [{ status: 'failed', id: batch[0]!.id, reason: `could not store: ${errorSummary(err)}` }]
     const results: StoreResult[] = []
     for (const a of batch) results.push(...(await storeBatch(prisma, [a])))

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/prisma.js'
 import { insertRows } from '../db/sql.js'
 import { inWriteTransaction } from '../db/writer.js'
+import { storageFaultOf, type StorageFaultKind } from '../db/storage-fault.js'
 import type { Extractor } from './extractor.js'
 import { ingestSources, type RecordOutcome } from './ingest.js'
 import type { RecordResult } from './parse.js'
@@ -14,12 +15,32 @@ import { refreshPeople } from './people-counts.js'
  * Writes of one writer run one after another, so two requests with the same new content cannot
  * both try to store it.
  */
-export function createArticleWriter(prisma: PrismaClient, extractor: Extractor) {
+export function createArticleWriter(prisma: PrismaClient, extractor: Extractor, opts: { stuckAfterMs?: number } = {}) {
+  const stuckAfterMs = opts.stuckAfterMs ?? 180_000
   let queue: Promise<unknown> = Promise.resolve()
   let waiting = 0
+  let runningSince: number | null = null
+  let lastFault: StorageFaultKind | null = null
+  const tracked = async <T>(write: () => Promise<T>): Promise<T> => {
+    runningSince = Date.now()
+    try {
+      const result = await write()
+      lastFault = null
+      return result
+    } catch (err) {
+      lastFault = storageFaultOf(err)?.kind ?? lastFault
+      throw err
+    } finally {
+      runningSince = null
+    }
+  }
   const serially = <T>(write: () => Promise<T>): Promise<T> => {
     waiting++
-    const run = queue.then(write, write).finally(() => waiting--)
+    const run = queue.then(
+      () => tracked(write),
+      () => tracked(write),
+    )
+    run.finally(() => waiting--).catch(() => {})
     queue = run.catch(() => {})
     return run
   }
@@ -27,6 +48,12 @@ export function createArticleWriter(prisma: PrismaClient, extractor: Extractor) 
   return {
     /** Writes queued or running: a caller refuses new ones past its bound instead of holding their bodies without limit. */
     waiting: () => waiting,
+
+    /**
+     * What /health says of writing: 'stuck' when a write has run past `stuckAfterMs` (no write
+     * behind it can start), the kind of storage fault that refused the last write (until one succeeds), else 'ok'.
+     */
+    state: (now = Date.now()): WriterState => (runningSince !== null && now - runningSince > stuckAfterMs ? 'stuck' : (lastFault ?? 'ok')),
 
     /** Stores the records (parsed already, failures included) and answers one outcome per record, in order. */
     ingest: (name: string, records: RecordResult[]): Promise<RecordOutcome[]> =>
@@ -75,3 +102,4 @@ export function createArticleWriter(prisma: PrismaClient, extractor: Extractor) 
   }
 }
 export type ArticleWriter = ReturnType<typeof createArticleWriter>
+export type WriterState = 'ok' | 'stuck' | StorageFaultKind

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError, problem, type ParameterError, type ProblemDetails } from '../errors.js'
+import { storageFaultOf } from '../db/storage-fault.js'
 
 const CONTEXT_TO_IN = { querystring: 'query', params: 'path', body: 'body', headers: 'header' } as const
 
@@ -41,6 +42,16 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(
         reply,
         problem(err.status, err.message, { instance, ...(err.param ? { errors: [{ ...err.param, message: err.message }] } : {}) }),
+      )
+    }
+    const fault = storageFaultOf(err)
+    if (fault) {
+      // the database's storage refused the write: 507 on a full disk, which an operator can free; 503 otherwise
+      req.log.error({ err }, 'database storage fault')
+      reply.header('retry-after', '60')
+      return sendProblem(
+        reply,
+        problem(fault.kind === 'disk full' ? 507 : 503, `the write could not be stored: ${fault.message}`, { instance }),
       )
     }
     if (isResponseSerializationError(err)) {

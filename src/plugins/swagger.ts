@@ -71,6 +71,10 @@ export function completeDocument(doc: Json): Json {
       }
       const shared = sharedResponses(path)
       if (isExport(op) || write) delete shared[304]
+      if (write)
+        shared[507] = problemResponse('Insufficient Storage: the disk holding the database is full; the write was not stored', {
+          'Retry-After': RETRY_AFTER,
+        })
       op.responses = { ...shared, ...op.responses }
     }
   }

@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { WriterState } from '../../ingest/write.js'
 
 export const Health = z
   .object({
-    status: z.enum(['ok', 'error', 'overloaded']),
+    status: z.enum(['ok', 'degraded', 'error', 'overloaded']),
     database: z.enum(['ok', 'error']),
+    writer: z
+      .enum(['ok', 'stuck', 'disk full', 'read-only', 'I/O error', 'corrupt'])
+      .nullable()
+      .optional()
+      .describe(
+        "The write API's writer (null without API keys): 'stuck' when a write has run far too long (status error, 503); the kind of storage fault that refused the last write until one succeeds (status degraded: reads go on)",
+      ),
     articles: z
       .number()
       .int()
@@ -19,7 +27,7 @@ export const Health = z
   })
   .meta({ id: 'Health' })
 
-export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ writer?: { state(): WriterState } }> = async (app, { writer }) => {
   // counting 100k articles takes milliseconds and a health check is polled: count again only after a commit
   let counted: { version: number; articles: number } | null = null
   const articleCount = async () => {
@@ -39,7 +47,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getHealth',
         summary: 'Liveness and database check',
         description:
-          'For load balancers and orchestrators: never rate limited and never cached. 503 when the database is unreachable or the server is shedding load.',
+          'For load balancers and orchestrators: never rate limited and never cached. 503 when the database is unreachable, the writer is stuck or the server is shedding load; `degraded` (200) when the last write was refused by the storage (disk full, read-only or damaged file) while reads go on.',
         response: { 200: Health, 503: Health },
       },
     },
@@ -47,10 +55,21 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const uptimeSeconds = Math.round(process.uptime())
       try {
         const articles = await articleCount()
-        return { status: 'ok' as const, database: 'ok' as const, articles, uptimeSeconds }
+        const writing = writer?.state() ?? null
+        if (writing === 'stuck') {
+          app.log.error('health check: a write has run for too long; the writer is stuck')
+          return reply.code(503).send({ status: 'error', database: 'ok', writer: writing, articles, uptimeSeconds })
+        }
+        return {
+          status: writing === null || writing === 'ok' ? ('ok' as const) : ('degraded' as const),
+          database: 'ok' as const,
+          writer: writing,
+          articles,
+          uptimeSeconds,
+        }
       } catch (err) {
         app.log.error({ err }, 'health check: database unavailable')
-        return reply.code(503).send({ status: 'error', database: 'error', articles: null, uptimeSeconds })
+        return reply.code(503).send({ status: 'error', database: 'error', writer: writer?.state() ?? null, articles: null, uptimeSeconds })
       }
     },
   )
