@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { problem } from './errors.js'
 import type { PrismaClient } from './db/prisma.js'
 import type { ReadStore } from './db/read-store.js'
+import type { IntegrityState } from './db/sqlite/integrity.js'
 import { articleRoutes } from './modules/articles/articles.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { peopleRoutes } from './modules/people/people.routes.js'
@@ -32,6 +33,8 @@ export interface AppDeps {
   prisma?: PrismaClient
   /** Every read of the API (see read-store.ts). */
   readStore: ReadStore
+  /** The check of the database file started with the server (SQLite), which /health reports. */
+  integrity?: { state(): IntegrityState }
 }
 
 function loggerOptions(config: AppDeps['config']) {
@@ -43,7 +46,7 @@ function loggerOptions(config: AppDeps['config']) {
 }
 
 /** Builds the API without listening: tests, the OpenAPI script and the server share it. */
-export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, readStore, integrity }: AppDeps): Promise<FastifyInstance> {
   const writable = config.API_KEYS.length > 0
   const app = Fastify({
     logger: loggerOptions(config),
@@ -147,7 +150,7 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
     app.addHook('onClose', () => extractor.close())
     writer = createArticleWriter(prisma, extractor, { stuckAfterMs: config.WRITE_STUCK_AFTER_MS })
   }
-  await app.register(healthRoutes, { writer })
+  await app.register(healthRoutes, { writer, integrity })
   await app.register(articleRoutes, { prefix: '/articles' })
   await app.register(peopleRoutes, { prefix: '/people' })
   if (writer) await app.register(articleWriteRoutes, { prefix: '/articles', config, writer, rateLimited })

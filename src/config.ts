@@ -101,6 +101,10 @@ const Env = z.object({
     .positive()
     .default(16)
     .describe('write requests waiting for the writer; past it, 503 with Retry-After'),
+  INTEGRITY_CHECK: z
+    .stringbool()
+    .default(true)
+    .describe('SQLite: PRAGMA quick_check of the file on a worker thread at start, reported by /health'),
   WRITE_STUCK_AFTER_MS: z.coerce
     .number()
     .int()

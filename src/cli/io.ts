@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js'
 import { createPrisma } from '../db/prisma.js'
 import type { PrismaClient } from '../db/prisma.js'
 import { ensureMigrated } from '../db/migrate.js'
+import { DatabaseUnusable, UNUSABLE_DATABASE_EXIT } from '../db/sqlite/open.js'
 
 /** Where a command writes, and what it knows of its terminal and environment (tests pass their own). */
 export interface CliIO {
@@ -78,7 +79,7 @@ export function runAsProcess(name: string, command: (argv: string[], io: CliIO) 
     .catch((err) => {
       settled = true
       console.error(`${name}: ${err instanceof Error ? err.message : err}`)
-      process.exitCode = 1
+      process.exitCode = err instanceof DatabaseUnusable ? UNUSABLE_DATABASE_EXIT : 1
     })
 }
 

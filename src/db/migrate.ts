@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { projectRoot } from '../paths.js'
 import { speakerKeyOf } from '../speakers/speaker-key.js'
 import { dialectOf, sqlitePath, type Dialect } from './url.js'
+import { DatabaseUnusable, isWritable, openSqliteForReading } from './sqlite/open.js'
 
 /** Each provider's schema folder: schema.prisma, prisma.config.ts, migrations/ (one set of models in prisma/shared). */
 export const schemaDir = (dialect: Dialect) => join(projectRoot, 'prisma', dialect)
@@ -41,7 +42,7 @@ function pendingSqliteMigrations(url: string): string[] {
   const all = migrationNames('sqlite')
   const file = sqlitePath(url)
   if (!existsSync(file)) return all
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  const db = openSqliteForReading(file)
   try {
     const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get()
     if (!table) return all
@@ -88,6 +89,8 @@ export async function ensureMigrated(url: string): Promise<{ applied: string[] }
   const dialect = dialectOf(url)
   const pending = dialect === 'postgres' ? await pendingPgMigrations(url) : pendingSqliteMigrations(url)
   if (pending.length === 0) return { applied: [] }
+  if (dialect === 'sqlite' && !isWritable(sqlitePath(url)))
+    throw new DatabaseUnusable(sqlitePath(url), `${pending.length} migration(s) to apply, but the file or its folder is read-only`)
   // the schema engine creates the file, not its folder (a fresh clone has no ./data)
   if (dialect === 'sqlite') mkdirSync(dirname(sqlitePath(url)), { recursive: true })
   const cli = createRequire(import.meta.url).resolve('prisma/build/index.js')

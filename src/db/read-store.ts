@@ -88,6 +88,8 @@ export interface ReadStoreOptions {
   cacheKiB?: number
   /** PostgreSQL: connections in the pool. */
   poolSize?: number
+  /** Told what an operator should know of how the database was opened (SQLite: a read-only folder served from memory). */
+  onWarning?: (message: string) => void
 }
 
 /** The read store for `url`: SQLite's or PostgreSQL's (whose packages load only then). */

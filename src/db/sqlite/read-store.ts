@@ -3,6 +3,7 @@ import type { ReadStore, ReadStoreOptions, SqlParam } from '../read-store.js'
 import { rowObjectMaker } from '../row-objects.js'
 import { sqlitePath } from '../url.js'
 import { fts5Search } from './search-sql.js'
+import { openSqliteForReading } from './open.js'
 
 interface RowStatement {
   statement: Statement
@@ -20,7 +21,7 @@ function rowStatement(statement: Statement): RowStatement {
  * driver is synchronous: each query runs to completion before its promise is returned.
  */
 export function openSqliteReadStore(url: string, opts: ReadStoreOptions = {}): ReadStore {
-  const db = url === 'file::memory:' ? new Database(':memory:') : new Database(sqlitePath(url), { fileMustExist: true })
+  const db = url === 'file::memory:' ? new Database(':memory:') : openSqliteForReading(sqlitePath(url), { onFallback: opts.onWarning })
   db.pragma('busy_timeout = 10000')
   db.pragma(`mmap_size = ${Math.trunc(opts.mmapBytes ?? 2 ** 31)}`)
   db.pragma(`cache_size = -${Math.trunc(opts.cacheKiB ?? 65_536)}`)

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { WriterState } from '../../ingest/write.js'
+import type { IntegrityState } from '../../db/sqlite/integrity.js'
 
 export const Health = z
   .object({
     status: z.enum(['ok', 'degraded', 'error', 'overloaded']),
-    database: z.enum(['ok', 'error']),
+    database: z
+      .enum(['ok', 'damaged', 'error'])
+      .describe("'damaged' when the check of the file at start found damage (status degraded: reads that avoid it go on)"),
     writer: z
       .enum(['ok', 'stuck', 'disk full', 'read-only', 'I/O error', 'corrupt'])
       .nullable()
@@ -27,7 +30,10 @@ export const Health = z
   })
   .meta({ id: 'Health' })
 
-export const healthRoutes: FastifyPluginAsyncZod<{ writer?: { state(): WriterState } }> = async (app, { writer }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{
+  writer?: { state(): WriterState }
+  integrity?: { state(): IntegrityState }
+}> = async (app, { writer, integrity }) => {
   // counting 100k articles takes milliseconds and a health check is polled: count again only after a commit
   let counted: { version: number; articles: number } | null = null
   const articleCount = async () => {
@@ -56,17 +62,13 @@ export const healthRoutes: FastifyPluginAsyncZod<{ writer?: { state(): WriterSta
       try {
         const articles = await articleCount()
         const writing = writer?.state() ?? null
+        const database = integrity?.state() === 'damaged' ? ('damaged' as const) : ('ok' as const)
         if (writing === 'stuck') {
           app.log.error('health check: a write has run for too long; the writer is stuck')
-          return reply.code(503).send({ status: 'error', database: 'ok', writer: writing, articles, uptimeSeconds })
+          return reply.code(503).send({ status: 'error', database, writer: writing, articles, uptimeSeconds })
         }
-        return {
-          status: writing === null || writing === 'ok' ? ('ok' as const) : ('degraded' as const),
-          database: 'ok' as const,
-          writer: writing,
-          articles,
-          uptimeSeconds,
-        }
+        const healthy = (writing === null || writing === 'ok') && database === 'ok'
+        return { status: healthy ? ('ok' as const) : ('degraded' as const), database, writer: writing, articles, uptimeSeconds }
       } catch (err) {
         app.log.error({ err }, 'health check: database unavailable')
         return reply.code(503).send({ status: 'error', database: 'error', writer: writer?.state() ?? null, articles: null, uptimeSeconds })
