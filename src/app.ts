@@ -45,6 +45,13 @@ function loggerOptions(config: AppDeps['config']) {
   return { level: config.LOG_LEVEL }
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Aborted when the server starts to close. */
+    shuttingDown: AbortSignal
+  }
+}
+
 /** Builds the API without listening: tests, the OpenAPI script and the server share it. */
 export async function buildApp({ config, prisma, readStore, integrity }: AppDeps): Promise<FastifyInstance> {
   const writable = config.API_KEYS.length > 0
@@ -80,8 +87,12 @@ export async function buildApp({ config, prisma, readStore, integrity }: AppDeps
   await app.register(errorHandlerPlugin)
   // once closing, answers in flight end their connection, so a keep-alive client cannot hold the shutdown open
   let closing = false
+  const shutdown = new AbortController()
+  app.decorate('shuttingDown', shutdown.signal)
   app.addHook('preClose', async () => {
     closing = true
+    // long answers (exports) end early with a line that says so
+    shutdown.abort()
   })
   app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close')

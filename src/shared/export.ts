@@ -36,18 +36,41 @@ export type CsvColumns<T> = [header: string, read: (row: T) => unknown][]
 /**
  * Every row of `batches` as CSV or JSON Lines, pulled by the response as the client reads it: one
  * batch in memory at a time, and the event loop is yielded between batches so other requests go on.
+ * Once `stop` is aborted (the server is shutting down) the export ends after the batch it is
+ * writing with a last line that says so, never as a file that merely looks complete.
  */
-export function exportStream<T>(batches: AsyncIterable<T[]> | Iterable<T[]>, format: 'csv' | 'ndjson', columns: CsvColumns<T>): Readable {
+export function exportStream<T>(
+  batches: AsyncIterable<T[]> | Iterable<T[]>,
+  format: 'csv' | 'ndjson',
+  columns: CsvColumns<T>,
+  stop?: AbortSignal,
+): Readable {
   async function* lines() {
     if (format === 'csv') yield csvLine(columns.map(([header]) => header))
+    let rows = 0
     for await (const batch of batches) {
       let chunk = ''
       for (const row of batch) chunk += format === 'csv' ? csvLine(columns.map(([, read]) => read(row))) : `${JSON.stringify(row)}\n`
+      rows += batch.length
       if (chunk) yield chunk
+      if (stop?.aborted) {
+        yield cutShortTrailer(format, rows)
+        return
+      }
       await nextTurn()
     }
   }
   return Readable.from(lines(), { objectMode: false, highWaterMark: 64 * 1024 })
+}
+
+/**
+ * The last line of an export the server stopped before its end: in JSON Lines an object with an
+ * `error` (a problem, RFC 9457), in CSV a row whose first field starts with `#error`.
+ */
+export function cutShortTrailer(format: 'csv' | 'ndjson', rows: number): string {
+  const detail = `the export was cut short after ${rows} rows: the server is shutting down; run it again`
+  if (format === 'csv') return csvLine([`#error: ${detail}`])
+  return `${JSON.stringify({ error: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail } })}\n`
 }
 
 /** Headers of an export answer: the media type and a file name for browsers saving it. */

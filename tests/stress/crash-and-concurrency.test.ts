@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -160,5 +161,36 @@ describe('SIGTERM', () => {
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow()
     // the last connection to close checkpoints the write-ahead log and removes it
     expect(!existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0).toBe(true)
+  }, 60_000)
+
+  it('ends an export it cuts short with a last line that says so, in JSON Lines and CSV', async () => {
+    const file = join(dir, 'clean.db')
+    for (const format of ['ndjson', 'csv'] as const) {
+      const server = await startServer(`file:${file}`)
+      // a slow client: it reads the first chunk, then stops reading while the server is told to stop
+      const body = await new Promise<string>((resolve, reject) => {
+        get(`http://127.0.0.1:${server.port}/quotes/export?format=${format}`, (res) => {
+          let text = ''
+          res.setEncoding('utf8')
+          res.once('data', (first: string) => {
+            text += first
+            res.pause()
+            server.kill('SIGTERM')
+            setTimeout(() => {
+              res.on('data', (c: string) => (text += c))
+              res.resume()
+            }, 500)
+          })
+          res.on('end', () => resolve(text))
+          res.on('error', reject)
+        }).on('error', reject)
+      })
+      expect((await exited(server)).code).toBe(0)
+      const lines = body.trimEnd().split(format === 'csv' ? '\r\n' : '\n')
+      expect(lines.length).toBeLessThan(clean.quotes + 1)
+      const last = lines.at(-1)!
+      if (format === 'csv') expect(last).toMatch(/^"?#error: the export was cut short after \d+ rows: the server is shutting down/)
+      else expect(JSON.parse(last)).toMatchObject({ error: { status: 503, detail: expect.stringMatching(/cut short after \d+ rows/) } })
+    }
   }, 60_000)
 })

@@ -51,7 +51,7 @@ export const articleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const format = formatOf(req)
-      sendExport(reply, 'articles', format, exportStream(await articles.export(req.query), format, ARTICLE_CSV))
+      sendExport(reply, 'articles', format, exportStream(await articles.export(req.query), format, ARTICLE_CSV, app.shuttingDown))
       return reply
     },
   )

@@ -59,7 +59,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const format = formatOf(req)
-      sendExport(reply, 'people', format, exportStream(await people.export(req.query), format, PERSON_CSV))
+      sendExport(reply, 'people', format, exportStream(await people.export(req.query), format, PERSON_CSV, app.shuttingDown))
       return reply
     },
   )

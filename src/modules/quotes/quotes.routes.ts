@@ -35,7 +35,7 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const format = formatOf(req)
-      sendExport(reply, 'quotes', format, exportStream(await quotes.export(req.query), format, QUOTE_CSV))
+      sendExport(reply, 'quotes', format, exportStream(await quotes.export(req.query), format, QUOTE_CSV, app.shuttingDown))
       return reply
     },
   )
