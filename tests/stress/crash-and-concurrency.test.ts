@@ -187,7 +187,7 @@ describe('SIGTERM', () => {
       })
       expect((await exited(server)).code).toBe(0)
       const lines = body.trimEnd().split(format === 'csv' ? '\r\n' : '\n')
-      expect(lines.length).toBeLessThan(clean.quotes + 1)
+      expect(lines.length).toBeLessThan(Number(clean.quotes) + 1)
       const last = lines.at(-1)!
       if (format === 'csv') expect(last).toMatch(/^"?#error: the export was cut short after \d+ rows: the server is shutting down/)
       else expect(JSON.parse(last)).toMatchObject({ error: { status: 503, detail: expect.stringMatching(/cut short after \d+ rows/) } })
