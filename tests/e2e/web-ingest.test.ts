@@ -244,6 +244,80 @@ describe('URLs', () => {
   })
 })
 
+/** A server on 127.0.0.1 (a free port) answering `route(path)`, recording the paths it is asked for. */
+async function serve(route: (path: string, base: string) => { status?: number; type?: string; body?: string; location?: string }) {
+  const seen: string[] = []
+  let base = ''
+  const server = createServer((req, res) => {
+    seen.push(req.url ?? '')
+    const { status = 200, type = 'text/html', body = '', location } = route(req.url ?? '', base)
+    res.writeHead(status, { 'content-type': type, ...(location ? { location } : {}) })
+    res.end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return { base, seen }
+}
+
+const storyPage = (title: string, who: string) =>
+  `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${who} said on Monday that the new budget would cut waiting lists across the region by a third within two years.</p><p>"We have found the money," ${who} told the council, adding that the plan had taken a year to prepare and would be reviewed every spring.</p><p>Opposition members said they would study the figures before the vote next week.</p></article></body></html>`
+
+describe('the origins an operator names', () => {
+  it("may be on this machine, but their feed's links and redirects may not reach another port of it unless --allow-host says so", async () => {
+    // an internal admin page on another port of the same machine
+    const internal = await serve((path) =>
+      path === '/admin' ? { body: storyPage('Admin console', 'Administrator Ida Holm') } : { status: 404, body: 'not found' },
+    )
+    const site = await serve((path, base) => {
+      if (path === '/feed.xml')
+        return {
+          type: 'application/rss+xml',
+          body:
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>${base}/</link>` +
+            `<item><title>Admin</title><link>${internal.base}/admin</link><description>Teaser.</description></item>` +
+            `<item><title>Moved</title><link>${base}/moved</link><description>Teaser.</description></item>` +
+            `<item><title>Budget cuts waiting lists</title><link>${base}/news/budget</link><description>Teaser.</description></item>` +
+            `</channel></rss>`,
+        }
+      if (path === '/moved') return { status: 302, location: `${internal.base}/admin` }
+      if (path === '/news/budget') return { body: storyPage('Budget cuts waiting lists', 'Finance chief Rosa Diaz') }
+      return { status: 404, body: 'not found' }
+    })
+    const refusal = `refused: 127.0.0.1 is not a public address (loopback), and ${internal.base} is not an allowed origin`
+
+    const run = await ingest(['--fetch', '--fetch-delay', '0', `${site.base}/feed.xml`])
+    const records = run.outcomes[0]!.records
+    expect(records.map((r) => `${r.where} ${r.status}`)).toEqual(['item 1 failed', 'item 2 failed', 'item 3 ingested'])
+    expect(records[0]!.reason).toBe(`${internal.base}/admin: ${refusal}`)
+    expect(records[1]!.reason).toBe(`${site.base}/moved: ${refusal} (at ${internal.base}/admin)`)
+    expect(internal.seen).toEqual([])
+    expect(rows<{ title: string }>('SELECT "title" FROM "Article"').map((a) => a.title)).toEqual(['Budget cuts waiting lists'])
+
+    // the operator widens it to that port
+    const widened = await ingest([
+      '--fetch',
+      '--fetch-delay',
+      '0',
+      '--allow-host',
+      internal.base.replace('http://', ''),
+      `${site.base}/feed.xml`,
+    ])
+    expect(widened.outcomes[0]!.records.map((r) => `${r.where} ${r.status}`)).toEqual([
+      'item 1 ingested',
+      'item 2 unchanged',
+      'item 3 unchanged',
+    ])
+    expect(internal.seen).toContain('/admin')
+  })
+
+  it('refuses an --allow-host that is not a host or host:port', async () => {
+    const run = await ingest(['--allow-host', 'http://127.0.0.1:8080/admin', 'http://127.0.0.1:1/feed.xml'])
+    expect(run.code).toBe(2)
+    expect(run.err).toMatch(/--allow-host.*give a host or host:port/)
+  })
+})
+
 describe('--watch', () => {
   it('loads the files there and those that appear, a file written in several steps once, and stops cleanly on SIGTERM', async () => {
     const inbox = join(dir, 'inbox')
