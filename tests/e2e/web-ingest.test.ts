@@ -263,6 +263,25 @@ async function serve(route: (path: string, base: string) => { status?: number; t
 const storyPage = (title: string, who: string) =>
   `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${who} said on Monday that the new budget would cut waiting lists across the region by a third within two years.</p><p>"We have found the money," ${who} told the council, adding that the plan had taken a year to prepare and would be reviewed every spring.</p><p>Opposition members said they would study the figures before the vote next week.</p></article></body></html>`
 
+describe('feeds served as legacy content types', () => {
+  it('ingests a feed served as application/x-rss+xml', async () => {
+    const body =
+      '<p>Harbour master Ola Nordmann said on Tuesday that the new ferry terminal would open in June, a year later than planned.</p>' +
+      '<p>"The delay was caused by the storms of last winter," Nordmann told reporters at the quay, adding that the budget had held.</p>' +
+      '<p>Passengers will be able to buy tickets online from May, the port authority said in a statement.</p>'
+    const site = await serve(() => ({
+      type: 'application/x-rss+xml; charset=utf-8',
+      body:
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Port news</title>' +
+        `<item><title>Ferry terminal opens in June</title><link>https://port.example/terminal</link><content:encoded><![CDATA[${body}]]></content:encoded></item>` +
+        '</channel></rss>',
+    }))
+    const run = await ingest(['--fetch-delay', '0', `${site.base}/feed.rss`])
+    expect(run.outcomes[0]!.records.map((r) => `${r.where} ${r.status} ${r.reason ?? ''}`.trim())).toEqual(['item 1 ingested'])
+    expect(rows<{ title: string }>('SELECT "title" FROM "Article"')).toEqual([{ title: 'Ferry terminal opens in June' }])
+  })
+})
+
 describe('the origins an operator names', () => {
   it("may be on this machine, but their feed's links and redirects may not reach another port of it unless --allow-host says so", async () => {
     // an internal admin page on another port of the same machine

@@ -100,6 +100,8 @@ const site: Record<string, Handler> = {
   '/robots.txt': send('User-agent: NewsdeskBot\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n', { 'content-type': 'text/plain' }),
   '/page': send(PAGE),
   '/feed.xml': send(FEED, { 'content-type': 'application/rss+xml' }),
+  // a feed as the content type a server states, e.g. /feed-as?application/x-rss+xml
+  '/feed-as': (req, res) => send(FEED, { 'content-type': decodeURIComponent(new URL(req.url!, 'http://x').search.slice(1)) })(req, res),
   '/r1': redirect('/r2', 301),
   '/r2': redirect('/page', 302),
   '/loop-a': redirect('/loop-b'),
@@ -192,6 +194,20 @@ describe('fetcher: pages, feeds and HTTP errors', () => {
       status: 404,
     })
     expect(await fetcher.fetch(main.url('/broken'))).toEqual({ kind: 'failed', url: main.url('/broken'), reason: 'HTTP 500', status: 500 })
+  })
+
+  it.each([
+    'application/x-rss+xml',
+    'application/x-atom+xml',
+    'application/rdf+xml',
+    'text/xml; charset=iso-8859-1',
+    'application/feed+json',
+    'Application/RSS+XML',
+  ])('accepts a feed served as %s', async (type) => {
+    expect(await fetcherWith().fetch(main.url(`/feed-as?${encodeURIComponent(type)}`))).toMatchObject({
+      kind: 'fetched',
+      contentType: type,
+    })
   })
 
   it('refuses a content type that is neither a page nor a feed', async () => {

@@ -1,5 +1,6 @@
 import type { ReadableStream } from 'node:stream/web'
 import { Agent, fetch as undiciFetch, type Response } from 'undici'
+import { FEED_MEDIA_TYPES } from '../feeds/media-types.js'
 import { guardedConnector, privateAccessRule, type PrivateAccessRule } from './address-guard.js'
 import { createHostScheduler } from './host-scheduler.js'
 import { describeNetworkError, isAddressRefusal } from './network-error.js'
@@ -62,17 +63,7 @@ export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
   delayMs: 1000,
   respectRobots: true,
   allowPrivate: [],
-  acceptTypes: [
-    'text/html',
-    'application/xhtml+xml',
-    'application/rss+xml',
-    'application/atom+xml',
-    'application/rdf+xml',
-    'application/xml',
-    'text/xml',
-    'application/feed+json',
-    'application/json',
-  ],
+  acceptTypes: ['text/html', 'application/xhtml+xml', ...FEED_MEDIA_TYPES, 'application/json'],
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
