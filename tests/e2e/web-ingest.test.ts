@@ -73,6 +73,35 @@ describe('web pages and feeds from files', () => {
     expect(a!.body).toContain('Le maire André Léger a déclaré lundi')
   })
 
+  it('ingests an item whose description is the whole article, and still reports one whose description is a teaser', async () => {
+    const story = [
+      'The city council voted on Tuesday to close the old harbour bridge to cars from next spring, ending months of argument over the cost of repairs and the future of the crossing.',
+      'Mayor Lena Vogt said the bridge was no longer safe for heavy traffic. "We cannot keep patching a structure that was built for horses and carts," Vogt told the council.',
+      'Engineers found cracks in two of the four supports last year, and a report published in March said repairs would cost more than a new footbridge built beside it.',
+      'Shop owners on the harbour side said they feared losing customers. Anna Kask, who runs a bakery by the bridge, said the council had not asked traders before the vote.',
+      'Opposition councillors backed the closure but asked for a bus link between the two sides of the harbour during the works, which the mayor said she would consider.',
+      'The bridge will stay open to walkers and cyclists while the council looks for money for a replacement, which it hopes to open within five years.',
+    ]
+    const feed = join(dir, 'city.rss')
+    writeFileSync(
+      feed,
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>City news</title><link>https://city.example/</link>' +
+        `<item><title>Harbour bridge to close to cars</title><link>https://city.example/news/bridge</link><description><![CDATA[${story.map((p) => `<p>${p}</p>`).join('')}]]></description></item>` +
+        `<item><title>Library hours change</title><link>https://city.example/news/library</link><description>The central library will open later on Mondays from June.</description></item>` +
+        '</channel></rss>',
+    )
+    const run = await ingest([feed])
+    const [bridge, library] = run.outcomes[0]!.records
+    expect(bridge).toMatchObject({ where: 'item 1', status: 'ingested' })
+    expect(library).toMatchObject({ where: 'item 2', status: 'failed' })
+    expect(library!.reason).toMatch(/only links to the article/)
+    const [a] = rows<{ title: string; url: string; body: string }>('SELECT "title", "url", "body" FROM "Article"')
+    expect(a).toMatchObject({ title: 'Harbour bridge to close to cars', url: 'https://city.example/news/bridge' })
+    expect(a!.body).toContain('which it hopes to open within five years')
+    const people = rows<{ name: string }>('SELECT "name" FROM "Person"').map((p) => p.name)
+    expect(people).toEqual(expect.arrayContaining(['Lena Vogt', 'Anna Kask']))
+  })
+
   it('ingests a saved web page: the article only, its metadata, the canonical URL as identity', async () => {
     const page = join(dir, 'harbour.html')
     copyFileSync(fixture('web/harbour-page.html'), page)
