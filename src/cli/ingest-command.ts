@@ -9,6 +9,7 @@ import { createUrlIngest, isUrl, urlList } from '../ingest/urls.js'
 import { compactSearchIndexes } from '../db/writer.js'
 import { storageFaultOf, type StorageFault } from '../db/storage-fault.js'
 import { createFetcher } from '../web/fetch/fetcher.js'
+import { privateAccessRule } from '../web/fetch/address-guard.js'
 import { readFile, stat } from 'node:fs/promises'
 import { watchFolder } from './watch.js'
 import { fsErrorReason } from '../ingest/sources.js'
@@ -84,6 +85,13 @@ const extensionList = (v: string) => {
   return list
 }
 
+const allowedHosts = (v: string, earlier: string[] = []) => {
+  const rule = privateAccessRule(v)
+  if (typeof rule === 'string' || rule.protocol !== null)
+    throw new InvalidArgumentError('give a host or host:port, e.g. intranet.example:8080')
+  return [...earlier, v]
+}
+
 /** `ingest <paths...>`: returns the process exit code (0 only when nothing failed). */
 export async function runIngestCommand(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('ingest')
@@ -98,6 +106,11 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       'politeness: least time between two requests to one host (robots.txt Crawl-delay may raise it)',
       budgetMs,
       1000,
+    )
+    .option(
+      '--allow-host <host[:port]>',
+      'let feed links and redirects reach this host (that port, else any) at a loopback, private or other non-public address, which only the origins of the URLs given may otherwise; repeatable',
+      allowedHosts,
     )
     .option('--watch <dir>', 'after loading the paths, keep watching <dir> and load files as they appear or change (Ctrl-C to stop)')
     .option('--json', 'print one JSON object per file and a JSON summary')
@@ -127,6 +140,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
     urls?: string
     fetch?: boolean
     fetchDelay: number
+    allowHost?: string[]
     watch?: string
   }>()
   const paths = program.args.filter((a) => !isUrl(a))
@@ -157,9 +171,10 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
   if (!prisma) return 2
   const extractor = opts.workers > 0 ? workerExtractor(opts.workers, opts.extractionBudget) : inProcess(opts.extractionBudget)
   // the network only when something is to be fetched
-  // the hosts the operator named may be on this machine or its network; links found in feeds or redirects may not
-  const fetcher =
-    urls.length || opts.fetch ? createFetcher({ delayMs: opts.fetchDelay, allowPrivateHosts: urls.map((u) => new URL(u).hostname) }) : null
+  // the origins the operator named may be on this machine or its network; links found in feeds or
+  // redirects may not, not even to another port of those hosts, unless --allow-host says so
+  const allowPrivate = [...urls.map((u) => new URL(u).origin), ...(opts.allowHost ?? [])]
+  const fetcher = urls.length || opts.fetch ? createFetcher({ delayMs: opts.fetchDelay, allowPrivate }) : null
   const web = fetcher ? createUrlIngest(prisma, fetcher, { fetchLinks: !!opts.fetch }) : null
   const signal = io.signal
   const showBar = io.isTTY && !opts.json

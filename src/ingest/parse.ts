@@ -1,4 +1,4 @@
-import { DATELINE } from '../extraction/stages/split-sentences.js'
+import { findDateline } from '../extraction/stages/find-dateline.js'
 import { ParseError, type ParsedArticle } from './types.js'
 
 const SEED_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.+?))?[ \t]*$/
@@ -42,14 +42,16 @@ export function parseDate(value: unknown): Date | null {
   return Number.isNaN(d.getTime()) || year < 1800 || year > 2200 ? null : d
 }
 
+/** The place and the news agency of the dateline the body opens with ("MOSCOW (AP) —"), when it has one. */
 export function splitDateline(body: string): { dateline: string | null; agency: string | null } {
-  const m = body.match(DATELINE)
-  if (!m) return { dateline: null, agency: null }
-  const dateline = m[0]
+  const found = findDateline(body)
+  if (!found) return { dateline: null, agency: null }
+  const dateline = body
+    .slice(0, found.length)
     .replace(/\(.*$/, '')
     .replace(/[-—–\s,]+$/, '')
     .trim()
-  return { dateline: dateline || null, agency: m.groups?.agency?.trim() ?? null }
+  return { dateline: dateline || null, agency: found.agency }
 }
 
 export function checkSizes(title: string, body: string): void {

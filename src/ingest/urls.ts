@@ -2,14 +2,13 @@ import type { PrismaClient } from '../db/prisma.js'
 import type { Fetcher, Validators } from '../web/fetch/fetcher.js'
 import { decodeHtml, decodeXml } from '../web/html/decode.js'
 import type { Source, SourceRecord } from './sources.js'
+import { FEED_MEDIA_TYPES } from '../web/feeds/media-types.js'
 import { feedRecords, htmlRecord, looksLikeFeed, type LinkFetcher } from './web.js'
 
 export const isUrl = (arg: string) => /^https?:\/\//i.test(arg)
 
 /** URLs being fetched ahead of the one the pipeline reads. */
 const FETCH_LOOKAHEAD = 8
-
-const FEED_TYPES = /^(application\/(rss|atom|rdf|feed)\+(xml|json)|application\/xml|text\/xml)$/i
 
 /**
  * Web pages and feeds as ingest sources. Each URL is fetched politely (robots.txt, per-host
@@ -46,10 +45,10 @@ export function createUrlIngest(prisma: PrismaClient, fetcher: Fetcher, opts: { 
       yield { ok: false, reason: result.reason, where }
       return
     }
-    const type = (result.contentType ?? '').split(';')[0]!.trim()
+    const type = (result.contentType ?? '').split(';')[0]!.trim().toLowerCase()
     const asXml = type !== 'text/html' && type !== 'application/xhtml+xml'
     const { text } = (asXml ? decodeXml : decodeHtml)(result.bytes, result.contentType ?? undefined)
-    if (FEED_TYPES.test(type) || (asXml && looksLikeFeed(text))) {
+    if (FEED_MEDIA_TYPES.includes(type) || (asXml && looksLikeFeed(text))) {
       if (!feedsAllowed) {
         yield { ok: false, reason: 'a feed where an article was expected', where }
         return

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../reader/html.js'
 import { extractArticle, type HtmlArticle } from '../web/html/extract.js'
 import { decodeHtml } from '../web/html/decode.js'
-import { hasFullContent, looksLikeFeed, parseFeed, type FeedItem } from '../web/feeds/parse-feed.js'
+import { fullContent, looksLikeFeed, parseFeed, type FeedItem, type FullContent } from '../web/feeds/parse-feed.js'
 import { attempt, checkSizes, splitDateline, type RecordResult } from './parse.js'
 import type { SourceRecord } from './sources.js'
 import type { ParsedArticle } from './types.js'
@@ -80,8 +80,8 @@ export function htmlFileRecord(bytes: Uint8Array, url: string | null = null): Re
 }
 
 /** A feed item's own full content as an article, with the feed's title, date, link and authors. */
-function itemArticle(item: FeedItem, where: string): RecordResult {
-  const html = item.contentHtml ?? `<p>${escapeHtml(item.contentText ?? '').replace(/\n{2,}/g, '</p><p>')}</p>`
+function itemArticle(item: FeedItem, content: FullContent, where: string): RecordResult {
+  const html = 'html' in content ? content.html : `<p>${escapeHtml(content.text).replace(/\n\s*\n/g, '</p><p>')}</p>`
   const page = `<html><head><title>${escapeHtml(item.title ?? '')}</title></head><body><article>${html}</article></body></html>`
   const extracted = extractArticle(page, item.url ? { url: item.url } : {})
   if (!extracted.ok) return { ok: false, reason: `feed item: ${extracted.reason}`, where }
@@ -108,8 +108,8 @@ export type LinkFetcher = (url: string, item: FeedItem) => Promise<SourceRecord>
 
 /**
  * A feed's items as records, in order: an item carrying its article (content:encoded, Atom or
- * JSON Feed content) is read from the feed; one that only links out is fetched with `fetchLinked`,
- * or reported as such.
+ * JSON Feed content, or a description that is the whole article) is read from the feed; one that
+ * only links out is fetched with `fetchLinked`, or reported as such.
  */
 export async function* feedRecords(text: string, feedUrl: string | null, fetchLinked: LinkFetcher | null): AsyncGenerator<SourceRecord> {
   const feed = parseFeed(text, feedUrl ?? undefined)
@@ -123,7 +123,8 @@ export async function* feedRecords(text: string, feedUrl: string | null, fetchLi
   }
   for (const [i, item] of feed.items.entries()) {
     const where = `item ${i + 1}`
-    if (hasFullContent(item)) yield itemArticle(item, where)
+    const content = fullContent(item)
+    if (content) yield itemArticle(item, content, where)
     else if (!item.url) yield { ok: false, reason: 'the item has neither its article nor a link to it', where }
     else if (!fetchLinked)
       yield { ok: false, reason: `the feed only links to the article (${item.url}): ingest with --fetch to download it`, where }

@@ -233,6 +233,7 @@ describe('newsdesk bin', () => {
     const help = await runBin(['ingest', '--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/--database/)
+    expect(help.stdout).toMatch(/--allow-host <host\[:port\]>/)
   })
 })
 

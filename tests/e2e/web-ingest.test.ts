@@ -73,6 +73,35 @@ describe('web pages and feeds from files', () => {
     expect(a!.body).toContain('Le maire André Léger a déclaré lundi')
   })
 
+  it('ingests an item whose description is the whole article, and still reports one whose description is a teaser', async () => {
+    const story = [
+      'The city council voted on Tuesday to close the old harbour bridge to cars from next spring, ending months of argument over the cost of repairs and the future of the crossing.',
+      'Mayor Lena Vogt said the bridge was no longer safe for heavy traffic. "We cannot keep patching a structure that was built for horses and carts," Vogt told the council.',
+      'Engineers found cracks in two of the four supports last year, and a report published in March said repairs would cost more than a new footbridge built beside it.',
+      'Shop owners on the harbour side said they feared losing customers. Anna Kask, who runs a bakery by the bridge, said the council had not asked traders before the vote.',
+      'Opposition councillors backed the closure but asked for a bus link between the two sides of the harbour during the works, which the mayor said she would consider.',
+      'The bridge will stay open to walkers and cyclists while the council looks for money for a replacement, which it hopes to open within five years.',
+    ]
+    const feed = join(dir, 'city.rss')
+    writeFileSync(
+      feed,
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>City news</title><link>https://city.example/</link>' +
+        `<item><title>Harbour bridge to close to cars</title><link>https://city.example/news/bridge</link><description><![CDATA[${story.map((p) => `<p>${p}</p>`).join('')}]]></description></item>` +
+        `<item><title>Library hours change</title><link>https://city.example/news/library</link><description>The central library will open later on Mondays from June.</description></item>` +
+        '</channel></rss>',
+    )
+    const run = await ingest([feed])
+    const [bridge, library] = run.outcomes[0]!.records
+    expect(bridge).toMatchObject({ where: 'item 1', status: 'ingested' })
+    expect(library).toMatchObject({ where: 'item 2', status: 'failed' })
+    expect(library!.reason).toMatch(/only links to the article/)
+    const [a] = rows<{ title: string; url: string; body: string }>('SELECT "title", "url", "body" FROM "Article"')
+    expect(a).toMatchObject({ title: 'Harbour bridge to close to cars', url: 'https://city.example/news/bridge' })
+    expect(a!.body).toContain('which it hopes to open within five years')
+    const people = rows<{ name: string }>('SELECT "name" FROM "Person"').map((p) => p.name)
+    expect(people).toEqual(expect.arrayContaining(['Lena Vogt', 'Anna Kask']))
+  })
+
   it('ingests a saved web page: the article only, its metadata, the canonical URL as identity', async () => {
     const page = join(dir, 'harbour.html')
     copyFileSync(fixture('web/harbour-page.html'), page)
@@ -241,6 +270,99 @@ describe('URLs', () => {
     const run = await ingest(['--urls', list])
     expect(run.code).toBe(2)
     expect(run.err).toMatch(/not http\(s\) URLs: ftp:\/\/example\.org\/a/)
+  })
+})
+
+/** A server on 127.0.0.1 (a free port) answering `route(path)`, recording the paths it is asked for. */
+async function serve(route: (path: string, base: string) => { status?: number; type?: string; body?: string; location?: string }) {
+  const seen: string[] = []
+  let base = ''
+  const server = createServer((req, res) => {
+    seen.push(req.url ?? '')
+    const { status = 200, type = 'text/html', body = '', location } = route(req.url ?? '', base)
+    res.writeHead(status, { 'content-type': type, ...(location ? { location } : {}) })
+    res.end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return { base, seen }
+}
+
+const storyPage = (title: string, who: string) =>
+  `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${who} said on Monday that the new budget would cut waiting lists across the region by a third within two years.</p><p>"We have found the money," ${who} told the council, adding that the plan had taken a year to prepare and would be reviewed every spring.</p><p>Opposition members said they would study the figures before the vote next week.</p></article></body></html>`
+
+describe('feeds served as legacy content types', () => {
+  it('ingests a feed served as application/x-rss+xml', async () => {
+    const body =
+      '<p>Harbour master Ola Nordmann said on Tuesday that the new ferry terminal would open in June, a year later than planned.</p>' +
+      '<p>"The delay was caused by the storms of last winter," Nordmann told reporters at the quay, adding that the budget had held.</p>' +
+      '<p>Passengers will be able to buy tickets online from May, the port authority said in a statement.</p>'
+    const site = await serve(() => ({
+      type: 'application/x-rss+xml; charset=utf-8',
+      body:
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Port news</title>' +
+        `<item><title>Ferry terminal opens in June</title><link>https://port.example/terminal</link><content:encoded><![CDATA[${body}]]></content:encoded></item>` +
+        '</channel></rss>',
+    }))
+    const run = await ingest(['--fetch-delay', '0', `${site.base}/feed.rss`])
+    expect(run.outcomes[0]!.records.map((r) => `${r.where} ${r.status} ${r.reason ?? ''}`.trim())).toEqual(['item 1 ingested'])
+    expect(rows<{ title: string }>('SELECT "title" FROM "Article"')).toEqual([{ title: 'Ferry terminal opens in June' }])
+  })
+})
+
+describe('the origins an operator names', () => {
+  it("may be on this machine, but their feed's links and redirects may not reach another port of it unless --allow-host says so", async () => {
+    // an internal admin page on another port of the same machine
+    const internal = await serve((path) =>
+      path === '/admin' ? { body: storyPage('Admin console', 'Administrator Ida Holm') } : { status: 404, body: 'not found' },
+    )
+    const site = await serve((path, base) => {
+      if (path === '/feed.xml')
+        return {
+          type: 'application/rss+xml',
+          body:
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>${base}/</link>` +
+            `<item><title>Admin</title><link>${internal.base}/admin</link><description>Teaser.</description></item>` +
+            `<item><title>Moved</title><link>${base}/moved</link><description>Teaser.</description></item>` +
+            `<item><title>Budget cuts waiting lists</title><link>${base}/news/budget</link><description>Teaser.</description></item>` +
+            `</channel></rss>`,
+        }
+      if (path === '/moved') return { status: 302, location: `${internal.base}/admin` }
+      if (path === '/news/budget') return { body: storyPage('Budget cuts waiting lists', 'Finance chief Rosa Diaz') }
+      return { status: 404, body: 'not found' }
+    })
+    const refusal = `refused: 127.0.0.1 is not a public address (loopback), and ${internal.base} is not an allowed origin`
+
+    const run = await ingest(['--fetch', '--fetch-delay', '0', `${site.base}/feed.xml`])
+    const records = run.outcomes[0]!.records
+    expect(records.map((r) => `${r.where} ${r.status}`)).toEqual(['item 1 failed', 'item 2 failed', 'item 3 ingested'])
+    expect(records[0]!.reason).toBe(`${internal.base}/admin: ${refusal}`)
+    expect(records[1]!.reason).toBe(`${site.base}/moved: ${refusal} (at ${internal.base}/admin)`)
+    expect(internal.seen).toEqual([])
+    expect(rows<{ title: string }>('SELECT "title" FROM "Article"').map((a) => a.title)).toEqual(['Budget cuts waiting lists'])
+
+    // the operator widens it to that port
+    const widened = await ingest([
+      '--fetch',
+      '--fetch-delay',
+      '0',
+      '--allow-host',
+      internal.base.replace('http://', ''),
+      `${site.base}/feed.xml`,
+    ])
+    expect(widened.outcomes[0]!.records.map((r) => `${r.where} ${r.status}`)).toEqual([
+      'item 1 ingested',
+      'item 2 unchanged',
+      'item 3 unchanged',
+    ])
+    expect(internal.seen).toContain('/admin')
+  })
+
+  it('refuses an --allow-host that is not a host or host:port', async () => {
+    const run = await ingest(['--allow-host', 'http://127.0.0.1:8080/admin', 'http://127.0.0.1:1/feed.xml'])
+    expect(run.code).toBe(2)
+    expect(run.err).toMatch(/--allow-host.*give a host or host:port/)
   })
 })
 

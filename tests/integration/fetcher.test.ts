@@ -100,6 +100,8 @@ const site: Record<string, Handler> = {
   '/robots.txt': send('User-agent: NewsdeskBot\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n', { 'content-type': 'text/plain' }),
   '/page': send(PAGE),
   '/feed.xml': send(FEED, { 'content-type': 'application/rss+xml' }),
+  // a feed as the content type a server states, e.g. /feed-as?application/x-rss+xml
+  '/feed-as': (req, res) => send(FEED, { 'content-type': decodeURIComponent(new URL(req.url!, 'http://x').search.slice(1)) })(req, res),
   '/r1': redirect('/r2', 301),
   '/r2': redirect('/page', 302),
   '/loop-a': redirect('/loop-b'),
@@ -107,6 +109,8 @@ const site: Record<string, Handler> = {
   '/to-private': redirect('/private/secret'),
   '/private/secret': send(PAGE),
   '/to-ftp': redirect('ftp://files.example/page'),
+  // another port of this machine, as a redirect (`plain` is started below)
+  '/to-other-port': (req, res) => redirect(plain.url('/page'))(req, res),
   '/missing': send('gone', { 'content-type': 'text/html' }, 404),
   '/broken': send('oops', { 'content-type': 'text/html' }, 500),
   '/slow-headers': later(1500, send(PAGE)),
@@ -148,7 +152,7 @@ afterAll(async () => {
 const fetchers: Array<ReturnType<typeof createFetcher>> = []
 const fetcherWith = (opts: Partial<FetchOptions> = {}) => {
   // the test servers are on this machine: named as the operator's own hosts
-  const fetcher = createFetcher({ userAgent: UA, delayMs: 0, timeoutMs: 3000, allowPrivateHosts: ['127.0.0.1', 'localhost'], ...opts })
+  const fetcher = createFetcher({ userAgent: UA, delayMs: 0, timeoutMs: 3000, allowPrivate: ['127.0.0.1', 'localhost'], ...opts })
   fetchers.push(fetcher)
   return fetcher
 }
@@ -190,6 +194,20 @@ describe('fetcher: pages, feeds and HTTP errors', () => {
       status: 404,
     })
     expect(await fetcher.fetch(main.url('/broken'))).toEqual({ kind: 'failed', url: main.url('/broken'), reason: 'HTTP 500', status: 500 })
+  })
+
+  it.each([
+    'application/x-rss+xml',
+    'application/x-atom+xml',
+    'application/rdf+xml',
+    'text/xml; charset=iso-8859-1',
+    'application/feed+json',
+    'Application/RSS+XML',
+  ])('accepts a feed served as %s', async (type) => {
+    expect(await fetcherWith().fetch(main.url(`/feed-as?${encodeURIComponent(type)}`))).toMatchObject({
+      kind: 'fetched',
+      contentType: type,
+    })
   })
 
   it('refuses a content type that is neither a page nor a feed', async () => {
@@ -380,13 +398,46 @@ describe('fetcher: politeness', () => {
 })
 
 describe('addresses a third party may not make the fetcher reach', () => {
-  it('refuses this machine and private networks for hosts the operator did not name, before connecting', async () => {
-    const stranger = fetcherWith({ allowPrivateHosts: [] })
-    const before = requestsTo(plain, '/page').length
+  it('refuses this machine and private networks for origins not allowed, before connecting', async () => {
+    const stranger = fetcherWith({ allowPrivate: [] })
+    const before = plain.seen.length
     const literal = await stranger.fetch(plain.url('/page'))
-    expect(literal).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^refused: 127\.0\.0\.1 is a private address/) })
-    const named = await stranger.fetch(`http://localhost:${new URL(plain.url('/')).port}/page`)
-    expect(named).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/^refused: localhost resolves to a private address/) })
-    expect(requestsTo(plain, '/page').length).toBe(before)
+    expect(literal).toMatchObject({
+      kind: 'failed',
+      reason: `refused: 127.0.0.1 is not a public address (loopback), and ${new URL(plain.url('/')).origin} is not an allowed origin`,
+    })
+    const port = new URL(plain.url('/')).port
+    const named = await stranger.fetch(`http://localhost:${port}/page`)
+    expect(named).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(
+        new RegExp(
+          `^refused: localhost resolves to an address that is not public \\(.+, loopback\\), and http://localhost:${port} is not an allowed origin$`,
+        ),
+      ),
+    })
+    // not even robots.txt was asked for
+    expect(plain.seen.length).toBe(before)
+  })
+
+  it('lets an allowed origin reach its own host, not another port of it, unless that port is allowed too', async () => {
+    const mainOrigin = new URL(main.url('/')).origin
+    const plainOrigin = new URL(plain.url('/')).origin
+    const before = plain.seen.length
+    const exact = fetcherWith({ allowPrivate: [mainOrigin] })
+    expect(await exact.fetch(main.url('/page'))).toMatchObject({ kind: 'fetched' })
+    expect(await exact.fetch(main.url('/to-other-port'))).toMatchObject({
+      kind: 'failed',
+      reason: `refused: 127.0.0.1 is not a public address (loopback), and ${plainOrigin} is not an allowed origin (at ${plain.url('/page')})`,
+    })
+    // another scheme on the same port is another origin as well
+    expect(await exact.fetch(main.url('/page').replace('http:', 'https:'))).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/^refused: .* https:\/\/127\.0\.0\.1:\d+ is not an allowed origin$/),
+    })
+    expect(plain.seen.length).toBe(before)
+
+    const widened = fetcherWith({ allowPrivate: [mainOrigin, `127.0.0.1:${new URL(plainOrigin).port}`] })
+    expect(await widened.fetch(main.url('/to-other-port'))).toMatchObject({ kind: 'fetched', url: plain.url('/page') })
   })
 })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { hasFullContent, looksLikeFeed, parseFeed, type FeedItem, type FeedParse } from '../../src/web/feeds/parse-feed.js'
+import { fullContent, hasFullContent, looksLikeFeed, parseFeed, type FeedItem, type FeedParse } from '../../src/web/feeds/parse-feed.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8')
 
@@ -191,5 +191,41 @@ describe('hasFullContent', () => {
     expect(hasFullContent(item({ contentHtml: medium, summary: 'A teaser.' }))).toBe(true)
     expect(hasFullContent(item({ contentHtml: medium, summary: medium }))).toBe(false)
     expect(hasFullContent(item({ summary: words(200) }))).toBe(false)
+  })
+})
+
+describe('a description that is the whole article', () => {
+  // news-like paragraphs of n words each
+  const paragraph = (n: number, i = 0) => Array.from({ length: n }, (_, k) => (k === 0 ? 'The' : `word${i}x${k}`)).join(' ') + '.'
+  const paragraphs = (count: number, words: number) => Array.from({ length: count }, (_, i) => paragraph(words, i))
+  const html = (ps: string[]) => ps.map((p) => `<p>${p}</p>`).join('\n')
+
+  it('is the article from three paragraphs and 150 words, in HTML, <br><br> or blank-line text', () => {
+    const story = html(paragraphs(3, 50))
+    expect(fullContent(item({ summary: story, url: 'https://x.example/a' }))).toEqual({ html: story })
+    const brs = paragraphs(5, 40).join('<br>\n<br>')
+    expect(fullContent(item({ summary: brs }))).toEqual({ html: brs })
+    const text = paragraphs(4, 40).join('\n\n')
+    expect(fullContent(item({ summary: text }))).toEqual({ text })
+  })
+
+  it('is a teaser below either threshold', () => {
+    expect(hasFullContent(item({ summary: html(paragraphs(3, 49)) }))).toBe(false) // 147 words
+    expect(hasFullContent(item({ summary: html(paragraphs(2, 120)) }))).toBe(false) // two paragraphs
+    expect(hasFullContent(item({ summary: paragraph(300) }))).toBe(false) // one long paragraph
+    expect(hasFullContent(item({ summary: paragraphs(4, 40).join('<br>') }))).toBe(false) // single breaks: one paragraph
+  })
+
+  it('is a teaser when it says it was cut short, however long', () => {
+    const long = paragraphs(4, 60)
+    expect(hasFullContent(item({ summary: html([...long.slice(0, -1), `${long.at(-1)!.slice(0, -1)} [&#8230;]`]) }))).toBe(false)
+    expect(hasFullContent(item({ summary: `${html(long)} <a href="https://x.example/a">Continue reading...</a>` }))).toBe(false)
+    expect(hasFullContent(item({ summary: `${html(long)}<p><a href="https://x.example/a">Read more »</a></p>` }))).toBe(false)
+    expect(hasFullContent(item({ summary: html(long) }))).toBe(true)
+  })
+
+  it('gives way to content that is the article', () => {
+    const content = html(paragraphs(4, 40))
+    expect(fullContent(item({ contentHtml: content, summary: html(paragraphs(4, 40)) }))).toEqual({ html: content })
   })
 })

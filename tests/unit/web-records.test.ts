@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { pageArticle, siteOf } from '../../src/ingest/web.js'
-import { isPrivateAddress } from '../../src/web/fetch/address-guard.js'
 import type { HtmlArticle } from '../../src/web/html/extract.js'
 
 const page = (canonicalUrl: string | null): HtmlArticle => ({
@@ -36,22 +35,4 @@ describe('web page records', () => {
     // a saved file has no address of its own: its canonical URL is all there is
     expect(pageArticle(page('https://trusted.example/story'), null, []).url).toBe('https://trusted.example/story')
   })
-})
-
-describe('private addresses', () => {
-  it.each([
-    '127.0.0.1',
-    '10.1.2.3',
-    '172.20.0.1',
-    '192.168.1.1',
-    '169.254.169.254',
-    '::1',
-    'fe80::1',
-    'fd00::1',
-    '::ffff:127.0.0.1',
-    '0.0.0.0',
-  ])('%s is not on the public internet', (address) => expect(isPrivateAddress(address)).toBe(true))
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '172.32.0.1'])('%s is public', (address) =>
-    expect(isPrivateAddress(address)).toBe(false),
-  )
 })

@@ -1,9 +1,6 @@
 import { ABBREVIATIONS, GIVEN_NAMES } from '../lexicon/index.js'
 import type { Sentence } from '../types.js'
-
-/** "MOSCOW (AP) —", "WASHINGTON, Dec. 3 (Reuters) -", "LONDON --": capitals, optional agency, dash. */
-export const DATELINE =
-  /^\p{Lu}[\p{Lu}\p{M} .,'-]*?(?:,? [\p{L}. \d]+)?(?: ?\((?<agency>[\p{L}. ]{1,30})\))(?: ?[-—–]+)? +|^\p{Lu}[\p{Lu}\p{M} .'-]{2,}(?:, [\p{L}. \d]+)? ?[-—–]+ +/u
+import { findDateline } from './find-dateline.js'
 
 const OPENING_QUOTES = new Set(['“', '"', '‘'])
 const CLOSING_QUOTES = new Set(['”', '"', '’'])
@@ -68,7 +65,7 @@ export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = []
   splitParagraphs(body).forEach((para, paragraph) => {
     // a dateline ("MOSCOW (AP) —") opens the story but is not part of its first sentence
-    const dateline = paragraph === 0 ? (body.slice(para.start, para.end).match(DATELINE)?.[0].length ?? 0) : 0
+    const dateline = paragraph === 0 ? (findDateline(body.slice(para.start, para.end))?.length ?? 0) : 0
     const p = { start: para.start + dateline, end: para.end }
     const text = body.slice(p.start, p.end)
     const straight = (text.match(/"|''/g) ?? []).length

@@ -91,13 +91,51 @@ export function looksLikeFeed(text: string): boolean {
 const FULL_CONTENT_CHARS = 500
 const MIN_CONTENT_CHARS = 200
 
-/** Whether an item carries the article itself rather than a teaser: long content, or content clearly longer than its summary. */
-export function hasFullContent(item: FeedItem): boolean {
+/** The article an item carries itself: HTML, or plain text whose paragraphs are separated by blank lines. */
+export type FullContent = { html: string } | { text: string }
+
+/**
+ * The item's own article, or null when it only has a teaser (its link has the article): its
+ * content when long, or clearly longer than its summary; else a summary (an RSS description)
+ * that is itself a whole article (summaryIsArticle).
+ */
+export function fullContent(item: FeedItem): FullContent | null {
   const content = item.contentHtml !== null ? htmlToText(item.contentHtml) : (item.contentText ?? '')
-  if (content.length >= FULL_CONTENT_CHARS) return true
   const summary = item.summary ? htmlToText(item.summary) : ''
-  return content.length >= MIN_CONTENT_CHARS && content.length >= 2 * summary.length
+  if (content.length >= FULL_CONTENT_CHARS || (content.length >= MIN_CONTENT_CHARS && content.length >= 2 * summary.length))
+    return item.contentHtml !== null ? { html: item.contentHtml } : { text: item.contentText! }
+  if (item.summary && summaryIsArticle(item.summary)) return isMarkup(item.summary) ? { html: item.summary } : { text: item.summary }
+  return null
 }
+
+/** Whether an item carries the article itself rather than a teaser. */
+export const hasFullContent = (item: FeedItem) => fullContent(item) !== null
+
+// Many feeds put the whole story in <description>, others a teaser. News paragraphs run one to three
+// sentences (30 to 50 words) and a story has many; a teaser is a paragraph or two: WordPress cuts
+// excerpts at 55 words, Drupal teasers at 600 characters (about 100 words). Three paragraphs and
+// 150 words is past those; a brief under it is reported as only linking out (--fetch gets it)
+// rather than a teaser being stored as the story.
+const ARTICLE_PARAGRAPHS = 3
+const ARTICLE_WORDS = 150
+// a teaser cut short says so, however long it is: "text […]", "… Continue reading...", "Read more »"
+const CUT_SHORT =
+  /(?:\u2026|\.\.\.)[\s\])»›>]*$|^(?:read more|continue reading|read the (?:full|rest|whole)|full (?:story|article))\b|\b(?:read more|continue reading)\W*$/i
+
+/** Whether a summary is a whole article: several paragraphs, a few hundred words, not cut short. */
+export function summaryIsArticle(summary: string): boolean {
+  const paragraphs = isMarkup(summary) ? htmlParagraphs(summary) : textParagraphs(summary)
+  if (CUT_SHORT.test(paragraphs.at(-1) ?? '')) return false
+  return paragraphs.length >= ARTICLE_PARAGRAPHS && wordCount(paragraphs.join(' ')) >= ARTICLE_WORDS
+}
+
+const isMarkup = (value: string) => /<[a-z!/]/i.test(value)
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+const textParagraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
 
 // ---- RSS 2.0 / RDF
 
@@ -221,7 +259,7 @@ function unique(values: Array<string | undefined>): string[] {
 /** Titles are plain text, but feeds often put markup or escaped markup in them. */
 function plainTitle(value: string | undefined): string | null {
   if (!value) return null
-  const text = /<[a-z!/]/i.test(value) ? htmlToText(value) : value.replace(/\s+/g, ' ').trim()
+  const text = isMarkup(value) ? htmlToText(value) : value.replace(/\s+/g, ' ').trim()
   return text || null
 }
 
@@ -260,20 +298,57 @@ function parseDate(value: string | undefined): Date | null {
 }
 
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template'])
-const BLOCK_ELEMENTS = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'blockquote', 'section', 'article'])
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'blockquote',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'table',
+])
 
-/** The visible text of an HTML fragment, whitespace collapsed. */
-function htmlToText(html: string): string {
-  const parts: string[] = []
+/** The text of each paragraph of an HTML fragment (a block element, or text between two <br>s), whitespace collapsed. */
+function htmlParagraphs(html: string): string[] {
+  const paragraphs: string[] = []
+  let current = ''
+  let breaks = 0
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim()
+    if (text) paragraphs.push(text)
+    current = ''
+  }
   const walk = (nodes: ChildNode[]) => {
     for (const node of nodes) {
-      if (isText(node)) parts.push(node.data)
-      else if (isTag(node) && !SKIPPED_ELEMENTS.has(node.name)) {
+      if (isText(node)) {
+        if (node.data.trim()) breaks = 0
+        current += node.data
+      } else if (isTag(node) && node.name === 'br') {
+        breaks += 1
+        if (breaks === 2) flush()
+        else current += ' '
+      } else if (isTag(node) && !SKIPPED_ELEMENTS.has(node.name)) {
+        const block = BLOCK_ELEMENTS.has(node.name)
+        if (block) flush()
         walk(node.children)
-        if (BLOCK_ELEMENTS.has(node.name)) parts.push(' ')
+        if (block) flush()
       }
     }
   }
   walk(parseDocument(html).children)
-  return parts.join('').replace(/\s+/g, ' ').trim()
+  flush()
+  return paragraphs
 }
+
+/** The visible text of an HTML fragment, whitespace collapsed. */
+const htmlToText = (html: string) => htmlParagraphs(html).join(' ')

@@ -1,8 +1,9 @@
 import type { ReadableStream } from 'node:stream/web'
 import { Agent, fetch as undiciFetch, type Response } from 'undici'
-import { guardedLookup, literalAddressRefusal } from './address-guard.js'
+import { FEED_MEDIA_TYPES } from '../feeds/media-types.js'
+import { guardedConnector, privateAccessRule, type PrivateAccessRule } from './address-guard.js'
 import { createHostScheduler } from './host-scheduler.js'
-import { describeNetworkError } from './network-error.js'
+import { describeNetworkError, isAddressRefusal } from './network-error.js'
 import { createRobotsCache, type RobotsFile } from './robots.js'
 
 export interface FetchOptions {
@@ -21,10 +22,12 @@ export interface FetchOptions {
   respectRobots: boolean
   acceptTypes: string[]
   /**
-   * Hosts that may resolve to private, loopback or link-local addresses: those the operator named
-   * (URL arguments). Any other host doing so (a feed's link, a redirect) is refused.
+   * Who may reach addresses that are not public (loopback, private networks, link-local and the
+   * other special-purpose ranges): origins ("http://127.0.0.1:8080": that scheme, host and port
+   * only, as for the URLs an operator names), "host:port" (either scheme) or "host" (any port).
+   * Any other origin doing so (a feed's link, a redirect) is refused.
    */
-  allowPrivateHosts: string[]
+  allowPrivate: string[]
 }
 
 export interface Validators {
@@ -59,18 +62,8 @@ export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
   perHostConcurrency: 2,
   delayMs: 1000,
   respectRobots: true,
-  allowPrivateHosts: [],
-  acceptTypes: [
-    'text/html',
-    'application/xhtml+xml',
-    'application/rss+xml',
-    'application/atom+xml',
-    'application/rdf+xml',
-    'application/xml',
-    'text/xml',
-    'application/feed+json',
-    'application/json',
-  ],
+  allowPrivate: [],
+  acceptTypes: ['text/html', 'application/xhtml+xml', ...FEED_MEDIA_TYPES, 'application/json'],
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
@@ -83,7 +76,7 @@ type Hop =
   | { kind: 'redirect'; status: number; location: string | null }
   | { kind: 'not-modified'; validators: Validators }
   | { kind: 'body'; status: number; contentType: string | null; bytes: Uint8Array; validators: Validators }
-  | { kind: 'failed'; reason: string; status?: number }
+  | { kind: 'failed'; reason: string; status?: number; refused?: boolean }
 
 interface HopRequest {
   headers: Record<string, string>
@@ -96,8 +89,7 @@ interface HopRequest {
 /** A polite HTTP client for pages and feeds: robots.txt, per-host queues, conditional requests, size and time limits. */
 export function createFetcher(opts: Partial<FetchOptions> = {}): Fetcher {
   const options: FetchOptions = { ...DEFAULT_FETCH_OPTIONS, ...opts }
-  const allowedPrivate = new Set(options.allowPrivateHosts.map((h) => h.toLowerCase()))
-  const agent = new Agent({ connect: { timeout: options.timeoutMs, lookup: guardedLookup(allowedPrivate) } })
+  const agent = new Agent({ connect: guardedConnector(privateAccessRules(options.allowPrivate), { timeout: options.timeoutMs }) })
   const scheduler = createHostScheduler({ concurrency: options.perHostConcurrency, delayMs: options.delayMs })
   const robots = createRobotsCache(loadRobots, options.userAgent)
   const accepted = new Set(options.acceptTypes.map((t) => t.toLowerCase()))
@@ -111,8 +103,6 @@ export function createFetcher(opts: Partial<FetchOptions> = {}): Fetcher {
     const timer = setTimeout(() => controller.abort(), options.timeoutMs)
     try {
       if (closed) return { kind: 'failed', reason: 'fetcher closed' }
-      const refusal = literalAddressRefusal(url, allowedPrivate)
-      if (refusal) return { kind: 'failed', reason: refusal }
       const response = await undiciFetch(url, {
         dispatcher: agent,
         redirect: 'manual',
@@ -121,10 +111,8 @@ export function createFetcher(opts: Partial<FetchOptions> = {}): Fetcher {
       })
       return await readHop(response, request)
     } catch (err) {
-      return {
-        kind: 'failed',
-        reason: controller.signal.aborted ? `timed out after ${formatSeconds(options.timeoutMs)}` : describeNetworkError(err),
-      }
+      if (controller.signal.aborted) return { kind: 'failed', reason: `timed out after ${formatSeconds(options.timeoutMs)}` }
+      return { kind: 'failed', reason: describeNetworkError(err), ...(isAddressRefusal(err) ? { refused: true } : {}) }
     } finally {
       clearTimeout(timer)
       release()
@@ -248,11 +236,21 @@ export function createFetcher(opts: Partial<FetchOptions> = {}): Fetcher {
 }
 
 function robotsFailure(result: Extract<Hop, { kind: 'failed' }>): RobotsFile {
+  // an origin that may not be reached at all: that is the reason, not robots.txt
+  if (result.refused) return { kind: 'unreachable', reason: result.reason }
   const status = result.status ?? 0
   // RFC 9309 §2.3.1.3: 4xx means there are no rules; 429 is a request to slow down, so it is treated like 5xx
   if (status >= 400 && status < 500 && status !== 429) return { kind: 'unavailable' }
   if (status) return { kind: 'unreachable', reason: `disallowed by robots.txt (robots.txt answered HTTP ${status})` }
   return { kind: 'unreachable', reason: `${result.reason} (fetching robots.txt)` }
+}
+
+function privateAccessRules(entries: string[]): PrivateAccessRule[] {
+  return entries.map((entry) => {
+    const rule = privateAccessRule(entry)
+    if (typeof rule === 'string') throw new TypeError(`allowPrivate: ${rule}`)
+    return rule
+  })
 }
 
 /** The URL, or why it cannot be fetched. */

@@ -29,6 +29,11 @@ export function describeNetworkError(err: unknown): string {
   return `network error: ${messageOf(cause)}`
 }
 
+/** Whether the fetch failed because its origin may not reach the address (see address-guard). */
+export function isAddressRefusal(err: unknown): boolean {
+  return codeOf(innermost(err)) === 'ERR_PRIVATE_ADDRESS'
+}
+
 /** fetch throws TypeError('fetch failed') whose cause is the socket error, itself sometimes an AggregateError (one per address). */
 function innermost(err: unknown): unknown {
   let current = err
