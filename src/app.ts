@@ -105,8 +105,15 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
       enableDraftSpec: true,
       allowList: (req) => req.url === '/health' || req.url.startsWith('/health?'),
     })
-    // one instance-level hook rather than one per route: it runs before the response cache's lookup
-    if (config.RATE_LIMIT_MAX > 0) app.addHook('onRequest', app.rateLimit())
+    // one instance-level hook rather than one per route: it runs before the response cache's lookup.
+    // The plugin runs one limit per request, the first to see it: a route with a limit of its own
+    // (the writes, per API key) is left to that limit, which this hook would otherwise pre-empt.
+    if (config.RATE_LIMIT_MAX > 0) {
+      const perClient = app.rateLimit()
+      app.addHook('onRequest', async (req, reply) => {
+        if (!req.routeOptions.config.rateLimit) await perClient.call(app, req, reply)
+      })
+    }
   }
   // shed load with 503 instead of queueing without bound; /health answers "overloaded"
   await app.register(underPressure, {

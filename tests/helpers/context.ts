@@ -35,9 +35,10 @@ export function scratchFiles(prefix: string) {
 
 /**
  * A real database copied from the migrated template (a SQLite file, or a PostgreSQL database when
- * TEST_DATABASE_URL names a server: tests/helpers/databases.ts), and the real app over it.
+ * TEST_DATABASE_URL names a server: tests/helpers/databases.ts), and the real app over it. A
+ * variable given as undefined takes its default instead of the test setting below.
  */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(env: Record<string, string | undefined> = {}): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-ctx-'))
   const database = await copyOfTemplate(inject('testTemplate'))
   const url = database.url
