@@ -26,3 +26,46 @@ describe('the write rate limit with default settings', () => {
     expect(read.headers['ratelimit-limit']).toBe('600')
   })
 })
+
+describe('write bodies over the record limit', () => {
+  let ctx: TestContext
+  let base: string
+  // default limits: 16 MB and 1,000 records a request
+  beforeAll(async () => {
+    ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
+    base = await ctx.app.listen({ host: '127.0.0.1', port: 0 })
+  })
+  afterAll(() => ctx.close())
+
+  it('refuses a 16 MB array of 8 million records with 413 at once, and answers a read meanwhile', async () => {
+    const body = `[${'0,'.repeat(8_000_000 - 1)}0]`
+    const started = Date.now()
+    const write = fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    })
+    const read = await fetch(`${base}/articles?limit=1`, { signal: AbortSignal.timeout(10_000) })
+    expect(read.status).toBe(200)
+    const refused = await write
+    expect(refused.status).toBe(413)
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/more than 1000 records; at most 1000/)
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('reads a large body of records on a worker thread, each with its outcome', async () => {
+    // 900 records of ~15 KB (13 MB), each without a body: parsed off the request thread, all failing alone
+    const records = Array.from({ length: 900 }, (_, i) => ({ title: `Record ${i}`, note: 'x'.repeat(15_000) }))
+    const res = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify(records),
+    })
+    expect(res.status).toBe(400)
+    const problem = (await res.json()) as { detail: string; errors: { name: string; message: string }[] }
+    expect(problem.detail).toBe('all 900 records failed')
+    expect(problem.errors[899]).toMatchObject({ name: 'item 900', message: 'missing body' })
+  })
+})

@@ -3,13 +3,17 @@ import { z } from 'zod'
 import type { Config } from '../../config.js'
 import { AppError, ProblemDetails, problem } from '../../errors.js'
 import type { RecordOutcome } from '../../ingest/ingest.js'
-import { parseFile, type RecordResult } from '../../ingest/parse.js'
+import type { RecordResult } from '../../ingest/parse.js'
+import { ParseError } from '../../ingest/types.js'
 import { htmlRecord } from '../../ingest/web.js'
 import { decodeHtml } from '../../web/html/decode.js'
 import type { ArticleWriter } from '../../ingest/write.js'
 import { rateLimitKey, requireApiKey } from '../../plugins/api-keys.js'
 import { ArticleParams } from './articles.schema.js'
 import { WriteQuery, WriteResult, type WriteOutcome } from './articles.write.schema.js'
+import { bodyReader, boundedBody } from './write-body.js'
+
+type BodyReader = ReturnType<typeof bodyReader>
 
 /** Media types a write accepts, with how each body becomes records. */
 export const JSON_LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines']
@@ -32,11 +36,23 @@ const toOutcome = (o: RecordOutcome): WriteOutcome => ({
   problem: o.status === 'failed' ? problem(/^could not store/.test(o.reason ?? '') ? 500 : 400, o.reason ?? 'failed') : null,
 })
 
-/** The records of a request body, by its media type: a web page is one article, read in the charset it declares. */
-function recordsOf(contentType: string, body: string | Buffer, url: string | undefined): RecordResult[] {
-  const type = contentType.split(';')[0]!.trim().toLowerCase()
-  if (HTML_TYPES.includes(type)) return [htmlRecord(decodeHtml(body as Buffer, contentType).text, url ?? null)]
-  return parseFile(JSON_LINES_TYPES.includes(type) ? 'body.jsonl' : 'body.json', body as string)
+const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase()
+const isJsonLines = (contentType: string) => JSON_LINES_TYPES.includes(mediaType(contentType))
+
+/**
+ * The records of a request body, by its media type and the CLI's rules for files: JSON and JSON
+ * Lines are strict UTF-8 (a BOM dropped), a web page is one article read in the charset it
+ * declares; a NUL byte is refused in either.
+ */
+async function recordsOf(reader: BodyReader, contentType: string, body: Buffer, url: string | undefined): Promise<RecordResult[]> {
+  try {
+    if (!HTML_TYPES.includes(mediaType(contentType))) return await reader.read(isJsonLines(contentType), body)
+    if (body.includes(0)) throw new ParseError('binary content (contains NUL bytes)')
+    return [htmlRecord(decodeHtml(body, contentType).text, url ?? null)]
+  } catch (err) {
+    if (err instanceof ParseError) throw new AppError(400, `the body cannot be read: ${err.message}`)
+    throw err
+  }
 }
 
 /**
@@ -45,10 +61,11 @@ function recordsOf(contentType: string, body: string | Buffer, url: string | und
  * removes one. Every request needs a key (checked before the body is read), and is limited per key.
  */
 export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = async (app, { config, writer, rateLimited }) => {
+  const reader = bodyReader()
+  app.addHook('onClose', () => reader.close())
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser(ACCEPTED, { parseAs: 'string', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
-    done(null, body),
-  )
+  // counted as it arrives: a body with too many records is refused before it is all read, never parsed
+  app.addContentTypeParser(ACCEPTED, boundedBody({ bytes: config.WRITE_BODY_LIMIT_BYTES, records: config.WRITE_MAX_RECORDS }, isJsonLines))
   app.addContentTypeParser(HTML_TYPES, { parseAs: 'buffer', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   )
@@ -90,7 +107,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
       config: { responseCache: false, ...rateLimit },
     },
     async (req, reply) => {
-      const records = recordsOf(req.headers['content-type'] ?? '', req.body as string | Buffer, req.query.url)
+      const records = await recordsOf(reader, req.headers['content-type'] ?? '', req.body as Buffer, req.query.url)
       if (records.length === 0) throw new AppError(400, 'the body holds no article')
       if (records.length > config.WRITE_MAX_RECORDS)
         throw new AppError(413, `${records.length} records in one request; at most ${config.WRITE_MAX_RECORDS} are taken`)
