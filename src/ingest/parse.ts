@@ -163,10 +163,24 @@ export function checkExtraSize(extra: Record<string, unknown> | null): void {
     throw new ParseError(`the fields beyond the article's own (extra) take ${bytes} bytes as JSON; at most ${MAX_EXTRA_BYTES} are kept`)
 }
 
+/** Short fields are kept whole in indexes (PostgreSQL refuses an index row past ~2.7 KB): longer is a record's fault, not the server's. */
+export const MAX_FIELD_CHARS = 200
+export const MAX_URL_CHARS = 2_000
+
+/** The article, once its short fields (section, dateline, agency, id, url) are checked for length. */
+function withShortFields(a: ParsedArticle): ParsedArticle {
+  const fields = { section: a.section, dateline: a.dateline, agency: a.agency, id: a.externalId }
+  for (const [name, value] of Object.entries(fields))
+    if (value !== null && value.length > MAX_FIELD_CHARS) throw new ParseError(`${name} longer than ${MAX_FIELD_CHARS} characters`)
+  if (a.url !== null && a.url.length > MAX_URL_CHARS) throw new ParseError(`url longer than ${MAX_URL_CHARS} characters`)
+  return a
+}
+
 /** A JSON record: title, body|text|content, publishedAt|date, section|category, url, source|agency, id. Unknown fields are kept. */
 export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedArticle {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ParseError('record is not a JSON object')
   const r = record as Record<string, unknown>
+  checkRecordText(r)
   const rawBody = r.body ?? r.text ?? r.content
   if (rawBody !== undefined && typeof rawBody !== 'string') throw new ParseError('body is not a string')
   let body = typeof rawBody === 'string' ? rawBody.replace(/\r\n?/g, '\n').trim() : ''
@@ -182,8 +196,9 @@ export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedAr
   const publishedAt = parseDate(rawDate)
   const warnings = rawDate !== undefined && rawDate !== null && !publishedAt ? [`date ${JSON.stringify(rawDate)} does not parse`] : []
   const extra = Object.fromEntries(Object.entries(r).filter(([k]) => !KNOWN_FIELDS.has(k)))
+  checkExtraSize(extra)
   const dl = splitDateline(body)
-  return {
+  return withShortFields({
     title: title.replace(/\s+/g, ' '),
     body,
     bodyOffset: 0,
@@ -196,7 +211,7 @@ export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedAr
     extra: Object.keys(extra).length ? extra : null,
     format,
     warnings,
-  }
+  })
 }
 
 /** Manifest fields that say where the file is, not what it holds. */
@@ -214,10 +229,12 @@ export function applyMetadata(a: ParsedArticle, meta: Record<string, unknown>): 
   const extra = Object.fromEntries(
     Object.entries(meta).filter(([k]) => (k === 'source' || !KNOWN_FIELDS.has(k)) && !REFERENCE_FIELDS.has(k)),
   )
+  checkRecordText(extra)
   const merged = { ...a.extra, ...extra }
+  checkExtraSize(merged)
   const title = (str(meta.title) ?? str(meta.headline))?.replace(/\s+/g, ' ')
   if (title) checkSizes(title, a.body)
-  return {
+  return withShortFields({
     ...a,
     title: title ?? a.title,
     publishedAt: date ?? a.publishedAt,
@@ -227,7 +244,7 @@ export function applyMetadata(a: ParsedArticle, meta: Record<string, unknown>): 
     externalId: str(meta.id) ?? a.externalId,
     extra: Object.keys(merged).length ? merged : null,
     warnings: [...a.warnings, ...warnings],
-  }
+  })
 }
 
 /** One outcome per record of a file: an article or the reason it could not be read. */

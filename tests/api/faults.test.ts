@@ -69,3 +69,56 @@ describe('write bodies over the record limit', () => {
     expect(problem.errors[899]).toMatchObject({ name: 'item 900', message: 'missing body' })
   })
 })
+
+describe('client errors in written records are 400s naming the problem', () => {
+  let ctx: TestContext
+  beforeAll(async () => {
+    ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
+  })
+  afterAll(() => ctx.close())
+
+  const record = (fields: string) =>
+    `{"title": "Minister Ann Lee on the harbour", "body": "Transport minister Ann Lee said on Monday that the plan would work.", ${fields}}`
+  const refused = async (body: string, detail: RegExp) => {
+    const res = await request(ctx.app.server)
+      .post('/articles')
+      .set('authorization', auth)
+      .set('content-type', 'application/json')
+      .send(body)
+    expect(res.status).toBe(400)
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(res.headers['retry-after']).toBeUndefined()
+    expect(res.body.detail).toMatch(detail)
+    expect(res.body.detail).not.toMatch(/call stack|could not store|SQLITE|prisma/i)
+  }
+
+  it('refuses JSON nested deeper than 32 levels', async () => {
+    await refused(record(`"meta": ${'['.repeat(100_000)}${']'.repeat(100_000)}`), /field 'meta' is nested more than 32 levels deep/)
+    await refused(record(`"meta": ${'{"a":'.repeat(40)}1${'}'.repeat(40)}`), /nested more than 32 levels/)
+  })
+
+  it('refuses a lone surrogate escape in any string', async () => {
+    await refused(record('"section": "news \\ud800"'), /field 'section' contains a lone surrogate/)
+    await refused(record('"meta": {"note": "\\udc00 trailing"}'), /field 'meta' contains a lone surrogate/)
+    // a pair is one character, and welcome
+    const pair = await request(ctx.app.server)
+      .post('/articles')
+      .set('authorization', auth)
+      .set('content-type', 'application/json')
+      .send(record('"section": "news \\ud83d\\udcf0"'))
+    expect(pair.status).toBe(201)
+  })
+
+  it('refuses a NUL character in any string', async () => {
+    await refused(record('"section": "a\\u0000b"'), /field 'section' contains a NUL character/)
+    await refused(
+      '{"title": "Ann\\u0000Lee", "body": "Transport minister Ann Lee said on Monday that it works."}',
+      /field 'title' contains a NUL/,
+    )
+  })
+
+  it('refuses short fields too long to index', async () => {
+    await refused(record(`"id": "${'i'.repeat(201)}"`), /id longer than 200 characters/)
+    await refused(record(`"url": "https://example.com/${'u'.repeat(2_000)}"`), /url longer than 2000 characters/)
+  })
+})
