@@ -122,3 +122,26 @@ describe('client errors in written records are 400s naming the problem', () => {
     await refused(record(`"url": "https://example.com/${'u'.repeat(2_000)}"`), /url longer than 2000 characters/)
   })
 })
+
+// the refusal is a SQLite trigger
+describe.skipIf(!!process.env.TEST_DATABASE_URL)('a write the database refuses', () => {
+  let ctx: TestContext
+  beforeAll(async () => {
+    ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
+    await ctx.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse BEFORE INSERT ON "Article" BEGIN SELECT RAISE(ABORT, 'internal detail 42'); END`,
+    )
+  })
+  afterAll(() => ctx.close())
+
+  it('is a 503 to retry that tells nothing of the server', async () => {
+    const res = await request(ctx.app.server)
+      .post('/articles')
+      .set('authorization', auth)
+      .set('content-type', 'application/json')
+      .send({ title: 'Minister Ann Lee on the harbour', body: 'Transport minister Ann Lee said on Monday that the plan would work.' })
+      .expect(503)
+    expect(res.headers['retry-after']).toBeDefined()
+    expect(res.body.detail).toBe('the articles could not be stored now (the server logged why); retry later')
+  })
+})

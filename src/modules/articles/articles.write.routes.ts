@@ -27,13 +27,17 @@ export interface WriteRoutesOptions {
   rateLimited: boolean
 }
 
+/** A record that could not be stored for a reason of the server's: what went wrong is logged, never told. */
+const STORE_FAILURE = 'the record could not be stored here (the server logged why)'
+const isStoreFailure = (o: RecordOutcome) => o.status === 'failed' && /^could not store/.test(o.reason ?? '')
+
 const toOutcome = (o: RecordOutcome): WriteOutcome => ({
   where: o.where,
   status: o.status,
   id: o.id ?? null,
   title: o.title ?? null,
   warnings: o.warnings ?? [],
-  problem: o.status === 'failed' ? problem(/^could not store/.test(o.reason ?? '') ? 500 : 400, o.reason ?? 'failed') : null,
+  problem: o.status !== 'failed' ? null : isStoreFailure(o) ? problem(500, STORE_FAILURE) : problem(400, o.reason ?? 'failed'),
 })
 
 const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase()
@@ -111,7 +115,10 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
       if (records.length === 0) throw new AppError(400, 'the body holds no article')
       if (records.length > config.WRITE_MAX_RECORDS)
         throw new AppError(413, `${records.length} records in one request; at most ${config.WRITE_MAX_RECORDS} are taken`)
-      const results = (await writer.ingest('POST /articles', records)).map(toOutcome)
+      const outcomes = await writer.ingest('POST /articles', records)
+      for (const o of outcomes.filter(isStoreFailure))
+        req.log.error({ where: o.where, reason: o.reason }, 'a written record could not be stored')
+      const results = outcomes.map(toOutcome)
       // this process's cached answers and counts reflect the write before the client hears of it
       await app.readStore.catchUp()
       const summary = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }
@@ -119,7 +126,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
       if (summary.failed === results.length && results.some((r) => r.problem!.status >= 500)) {
         // the database could not take them (locked by another writer, say): the request may be sent again
         reply.header('retry-after', '5')
-        throw new AppError(503, `the articles could not be stored now: ${results.find((r) => r.problem!.status >= 500)!.problem!.detail}`)
+        throw new AppError(503, 'the articles could not be stored now (the server logged why); retry later')
       }
       if (summary.failed === results.length) {
         const errors = results.map((r) => ({ in: 'body' as const, name: r.where || 'body', message: r.problem!.detail }))
