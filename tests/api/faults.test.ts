@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../helpers/context.js'
+import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
 
 // Issue #24 "Faults that never lie": each error says what it is, with the status it is.
 
@@ -143,5 +143,74 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('a write the database refuses',
       .expect(503)
     expect(res.headers['retry-after']).toBeDefined()
     expect(res.body.detail).toBe('the articles could not be stored now (the server logged why); retry later')
+  })
+})
+
+describe('forged cursors', () => {
+  let ctx: TestContext
+  let listings: string[]
+  beforeAll(async () => {
+    ctx = await createTestContext()
+    await ctx.ingest(fixture('../../prisma/sample-data'), fixture('articles'))
+    const person = (await request(ctx.app.server).get('/people?limit=1&sort=articles').expect(200)).body.data[0].id
+    const speaker = (await request(ctx.app.server).get('/people?limit=1&sort=quotes').expect(200)).body.data[0].id
+    const organization = (await request(ctx.app.server).get('/organizations?limit=1').expect(200)).body.data[0].slug
+    listings = [
+      ...['newest', 'oldest', 'updated'].map((sort) => `/articles?sort=${sort}`),
+      '/articles?q=minister&sort=relevance',
+      ...['newest', 'oldest', 'confidence'].map((sort) => `/quotes?sort=${sort}`),
+      ...['quotes', 'mentions', 'articles', 'name'].map((sort) => `/people?sort=${sort}`),
+      `/people/${speaker}/quotes`,
+      `/people/${person}/articles`,
+      ...['articles', 'quotes', 'name'].map((sort) => `/people/${person}/related?sort=${sort}`),
+      ...['quotes', 'articles', 'name'].map((sort) => `/organizations?sort=${sort}`),
+      `/organizations/${organization}/quotes`,
+    ]
+  })
+  afterAll(() => ctx.close())
+
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  /** Well-formed cursors for the listing of `real` ([kind, value, tie]) with a value of the wrong type, range or shape. */
+  function forgeries([kind, value, tie]: [string, unknown, unknown]): unknown[][] {
+    const out: unknown[][] = [
+      [kind, value],
+      [kind, value, tie, 1],
+      [kind, {}, tie],
+      [kind, value, [tie]],
+      [kind, null, tie],
+    ]
+    out.push([kind, typeof value === 'number' ? 'x' : 5, tie], [kind, value, typeof tie === 'number' ? String(tie) : 5])
+    if (typeof tie === 'number') out.push([kind, value, tie + 0.5], [kind, value, 1e30], [kind, value, -1])
+    // counts are whole and never negative; a relevance score or a confidence is any number
+    if (typeof value === 'number' && !/relevance|confidence/.test(kind)) out.push([kind, value + 0.5, tie], [kind, -1, tie])
+    if (typeof value === 'string' && /^\d{4}-/.test(value)) out.push([kind, '2021-02-30T00:00:00.000+00:00', tie], [kind, 'yesterday', tie])
+    return out
+  }
+
+  const made = (listing: string, cursors: Map<string, string>) => {
+    const related = /\/related\?sort=(\w+)/.exec(listing)
+    if (related) return encode([`related:${related[1]}`, related[1] === 'name' ? 'ann lee' : 1, 'f463839a5baf'])
+    return cursors.get(listing.endsWith('/articles') ? '/articles?sort=newest' : '/quotes?sort=newest')
+  }
+
+  it('are a 400 naming the cursor on every paginated listing, and real cursors still work', async () => {
+    const cursors = new Map<string, string>()
+    for (const listing of listings) {
+      const join = listing.includes('?') ? '&' : '?'
+      const first = await request(ctx.app.server).get(`${listing}${join}limit=1`).expect(200)
+      // a short list (one person's) takes a cursor of its kind made elsewhere
+      const cursor = (first.body.page.nextCursor ?? made(listing, cursors)) as string
+      expect(cursor, listing).toBeTruthy()
+      cursors.set(listing, cursor)
+      const next = await request(ctx.app.server).get(`${listing}${join}limit=1&cursor=${cursor}`)
+      expect(`${listing} ${next.status}`).toBe(`${listing} 200`)
+      const real = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, unknown, unknown]
+      for (const forged of forgeries(real)) {
+        const res = await request(ctx.app.server).get(`${listing}${join}cursor=${encode(forged)}`)
+        expect(`${listing} ${JSON.stringify(forged)} ${res.status}`).toBe(`${listing} ${JSON.stringify(forged)} 400`)
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+        expect(res.body.errors).toEqual([expect.objectContaining({ in: 'query', name: 'cursor' })])
+      }
+    }
   })
 })
