@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { BadRequestError } from '../errors.js'
+import { queryNumber } from './params.js'
 
 export const Total = z
   .object({
@@ -43,7 +44,7 @@ export const Page = z
   })
   .meta({ id: 'Page' })
 
-export const limitParam = z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100')
+export const limitParam = queryNumber(z.number().int().min(1).max(100).default(20)).describe('Page size, 1–100')
 export const cursorParam = z.string().min(1).max(512).optional().describe('Opaque cursor from page.nextCursor of the previous page')
 
 /** A keyset position: the sort value of the last row and its tie-breaking key. */

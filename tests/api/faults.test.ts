@@ -266,3 +266,47 @@ describe('CSV exports and spreadsheet formulas', () => {
     expect(csvField('a-1')).toBe('a-1')
   })
 })
+
+describe('numbers and dates in the query string are taken as written', () => {
+  let ctx: TestContext
+  let person: string
+  beforeAll(async () => {
+    ctx = await createTestContext()
+    await ctx.ingest(fixture('../../prisma/sample-data'))
+    person = (await request(ctx.app.server).get('/people?limit=1').expect(200)).body.data[0].id
+  })
+  afterAll(() => ctx.close())
+
+  const refused = async (path: string, name: string) => {
+    const res = await request(ctx.app.server).get(path)
+    expect(`${path} ${res.status}`).toBe(`${path} 400`)
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+    expect(res.body.errors?.map((e: { name: string }) => e.name)).toEqual([name])
+  }
+
+  it('refuses hexadecimal, exponent, padded or empty numbers on every route that takes one', async () => {
+    const lists = ['/articles', '/quotes', '/people', '/organizations', `/people/${person}/quotes`, `/people/${person}/articles`]
+    for (const list of [...lists, `/people/${person}/related`])
+      for (const bad of ['0x10', '', '1e1', '%205', '0b1', 'Infinity']) await refused(`${list}?limit=${bad}`, 'limit')
+    for (const bad of ['0x10', '', '2e1']) await refused(`/articles/facets?size=${bad}`, 'size')
+    for (const bad of ['', '0x1', '.5', '1e-1']) await refused(`/quotes?minConfidence=${bad}`, 'minConfidence')
+    // as written, they are taken
+    expect((await request(ctx.app.server).get('/articles?limit=16').expect(200)).body.page.limit).toBe(16)
+    await request(ctx.app.server).get('/quotes?minConfidence=0.5').expect(200)
+    await request(ctx.app.server).get('/articles/facets?size=3').expect(200)
+  })
+
+  it('refuses a day the month does not have, in every date parameter', async () => {
+    for (const day of ['2021-02-30', '2021-04-31', '2023-02-29T10:00:00Z']) {
+      await refused(`/articles?from=${day}`, 'from')
+      await refused(`/articles?to=${day}`, 'to')
+      await refused(`/articles?updatedSince=${day}`, 'updatedSince')
+      await refused(`/articles/facets?from=${day}`, 'from')
+      await refused(`/quotes?from=${day}`, 'from')
+      await refused(`/quotes?to=${day}`, 'to')
+      await refused(`/people/${person}/timeline?from=${day}`, 'from')
+      await refused(`/people/${person}/articles?to=${day}`, 'to')
+    }
+    await request(ctx.app.server).get('/articles?from=2024-02-29&to=2024-03-01T08:00:00%2B01:00').expect(200)
+  })
+})
