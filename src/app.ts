@@ -2,7 +2,7 @@ import compress from '@fastify/compress'
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import { problem } from './errors.js'
@@ -18,6 +18,7 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { statsRoutes } from './modules/stats/stats.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
 import { readerRoutes } from './reader/reader.routes.js'
+import { redactUrl, refuseKeysInQuery } from './plugins/api-keys.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
 import { strictRequestsPlugin } from './plugins/strict-requests.js'
@@ -32,21 +33,38 @@ export interface AppDeps {
   prisma?: PrismaClient
   /** Every read of the API (see read-store.ts). */
   readStore: ReadStore
+  /** Where the logs go instead of standard output (tests read them). */
+  logStream?: { write(line: string): void }
 }
 
-function loggerOptions(config: AppDeps['config']) {
+function loggerOptions(config: AppDeps['config'], stream: AppDeps['logStream']) {
   if (config.LOG_LEVEL === 'silent') return false
-  if (config.NODE_ENV === 'development') {
-    return { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+  // Fastify's request serialiser, with API keys (a key-like query parameter, or a configured key) redacted from the URL
+  const serializers = {
+    req: (req: FastifyRequest) => ({
+      method: req.method,
+      url: redactUrl(req.url, config.API_KEYS),
+      host: req.host,
+      remoteAddress: req.ip,
+      remotePort: req.socket?.remotePort,
+    }),
   }
-  return { level: config.LOG_LEVEL }
+  if (stream) return { level: config.LOG_LEVEL, serializers, stream }
+  if (config.NODE_ENV === 'development') {
+    return {
+      level: config.LOG_LEVEL,
+      serializers,
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+    }
+  }
+  return { level: config.LOG_LEVEL, serializers }
 }
 
 /** Builds the API without listening: tests, the OpenAPI script and the server share it. */
-export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, readStore, logStream }: AppDeps): Promise<FastifyInstance> {
   const writable = config.API_KEYS.length > 0
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -75,6 +93,8 @@ export async function buildApp({ config, prisma, readStore }: AppDeps): Promise<
   app.setSerializerCompiler(config.NODE_ENV === 'production' ? zodJsonSerializerCompiler : validatingSerializerCompiler)
 
   await app.register(errorHandlerPlugin)
+  // first of all, so that no route, cache or limit reads a key given where logs keep it
+  app.addHook('onRequest', refuseKeysInQuery)
   // once closing, answers in flight end their connection, so a keep-alive client cannot hold the shutdown open
   let closing = false
   app.addHook('preClose', async () => {

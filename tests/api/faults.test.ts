@@ -310,3 +310,36 @@ describe('numbers and dates in the query string are taken as written', () => {
     await request(ctx.app.server).get('/articles?from=2024-02-29&to=2024-03-01T08:00:00%2B01:00').expect(200)
   })
 })
+
+describe('an API key in the query string', () => {
+  let ctx: TestContext
+  const lines: string[] = []
+  beforeAll(async () => {
+    ctx = await createTestContext(
+      { API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0', LOG_LEVEL: 'info' },
+      { logStream: { write: (line) => lines.push(line) } },
+    )
+  })
+  afterAll(() => ctx.close())
+
+  it('is refused with 400 saying to use the header, and never logged', async () => {
+    for (const [method, path, name] of [
+      ['get', `/articles?api_key=${KEY}`, 'api_key'],
+      ['get', `/people?limit=2&apiKey=${KEY}`, 'apiKey'],
+      ['post', `/articles?access_token=${KEY}`, 'access_token'],
+      ['delete', `/articles/x?key=${encodeURIComponent(KEY)}`, 'key'],
+    ] as const) {
+      const res = await request(ctx.app.server)[method](path).set('authorization', auth)
+      expect(`${path} ${res.status}`).toBe(`${path} 400`)
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
+      expect(res.body.detail).toMatch(/not taken in the query string.*Authorization: Bearer <key>/)
+      expect(res.body.errors).toEqual([{ in: 'query', name, message: res.body.detail }])
+    }
+    // a key that strays into a path is not logged either
+    await request(ctx.app.server).get(`/articles/${KEY}`).expect(404)
+    const log = lines.join('')
+    expect(log).toContain('api_key=[redacted]')
+    expect(log).toContain('/articles/[redacted]')
+    expect(log).not.toContain(KEY)
+  })
+})
