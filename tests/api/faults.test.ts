@@ -343,3 +343,42 @@ describe('an API key in the query string', () => {
     expect(log).not.toContain(KEY)
   })
 })
+
+describe('Vary: Origin with a reflected Access-Control-Allow-Origin', () => {
+  let reflecting: TestContext
+  let listed: TestContext
+  beforeAll(async () => {
+    ;[reflecting, listed] = await Promise.all([
+      createTestContext(),
+      createTestContext({ CORS_ORIGIN: 'https://a.example, https://b.example' }),
+    ])
+    await reflecting.ingest(fixture('../../prisma/sample-data'))
+  })
+  afterAll(() => Promise.all([reflecting.close(), listed.close()]))
+
+  const varies = (res: request.Response) =>
+    String(res.headers.vary ?? '')
+      .split(',')
+      .map((v) => v.trim().toLowerCase())
+
+  it('is sent with the first answer, the cached copies and a 304, on JSON and HTML alike', async () => {
+    for (const ctx of [reflecting, listed]) {
+      for (const path of ['/articles', '/people', '/read/', '/openapi.json']) {
+        const first = await request(ctx.app.server).get(path).set('origin', 'https://a.example')
+        const cached = await request(ctx.app.server).get(path).set('origin', 'https://b.example')
+        for (const res of [first, cached]) {
+          expect(res.headers['access-control-allow-origin'], path).toBe(res === first ? 'https://a.example' : 'https://b.example')
+          expect(varies(res), path).toContain('origin')
+        }
+        if (first.headers.etag) {
+          const revalidated = await request(ctx.app.server)
+            .get(path)
+            .set('origin', 'https://a.example')
+            .set('if-none-match', first.headers.etag)
+          expect(revalidated.status).toBe(304)
+          expect(varies(revalidated), path).toContain('origin')
+        }
+      }
+    }
+  })
+})
