@@ -20,6 +20,7 @@ import { quoteRoutes } from './modules/quotes/quotes.routes.js'
 import { readerRoutes } from './reader/reader.routes.js'
 import { redactUrl, refuseKeysInQuery } from './plugins/api-keys.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
+import { MAX_PARAM_LENGTH, answerFrameworkError, refuseIncompleteRequests } from './plugins/framework-errors.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
 import { strictRequestsPlugin } from './plugins/strict-requests.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
@@ -67,7 +68,11 @@ export async function buildApp({ config, prisma, readStore, logStream }: AppDeps
     logger: loggerOptions(config, logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // the router's own refusals (too long a segment, broken percent-encoding) answer like every other error
+    frameworkErrors: answerFrameworkError,
+    // a request without Host reaches the app, which answers it with a problem instead of Node's empty 400
+    http: { requireHostHeader: false },
     // behind a proxy, the client address (rate limit, logs) comes from X-Forwarded-For
     trustProxy: config.TRUST_PROXY,
     // requests Node's HTTP parser refuses (a URL or headers over 16 KB, a broken request line) still get a problem
@@ -95,6 +100,8 @@ export async function buildApp({ config, prisma, readStore, logStream }: AppDeps
   await app.register(errorHandlerPlugin)
   // first of all, so that no route, cache or limit reads a key given where logs keep it
   app.addHook('onRequest', refuseKeysInQuery)
+  // before CORS, which would refuse a preflight without Origin in plain text
+  app.addHook('onRequest', refuseIncompleteRequests)
   // once closing, answers in flight end their connection, so a keep-alive client cannot hold the shutdown open
   let closing = false
   app.addHook('preClose', async () => {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, fixture, scratchFiles, type TestContext } from '../helpers/context.js'
@@ -379,6 +380,65 @@ describe('Vary: Origin with a reflected Access-Control-Allow-Origin', () => {
           expect(varies(revalidated), path).toContain('origin')
         }
       }
+    }
+  })
+})
+
+describe('errors Fastify and Node raise themselves', () => {
+  let ctx: TestContext
+  let port: number
+  beforeAll(async () => {
+    ctx = await createTestContext()
+    port = Number(new URL(await ctx.app.listen({ host: '127.0.0.1', port: 0 })).port)
+  })
+  afterAll(() => ctx.close())
+
+  /** One request written as bytes, so that it can lack what clients always send. */
+  const raw = (head: string) =>
+    new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\nConnection: close\r\n\r\n`))
+      let text = ''
+      socket.on('data', (d: Buffer) => (text += d.toString()))
+      socket.on('error', reject)
+      socket.on('close', () => {
+        const [headers = '', body = ''] = text.split('\r\n\r\n')
+        const type = /^content-type: *(.*)$/im.exec(headers)?.[1] ?? ''
+        resolve({ status: Number(headers.split(' ')[1]), type, body })
+      })
+    })
+  const problemOf = (r: { type: string; body: string }) => {
+    expect(r.type).toMatch(/^application\/problem\+json/)
+    return JSON.parse(r.body.replace(/^[0-9a-f]+\r\n|\r\n0\r\n$/g, '')) as { status: number; detail: string }
+  }
+
+  it('answer problem+json on the API', async () => {
+    const long = await raw(`GET /articles/${'a'.repeat(201)} HTTP/1.1\r\nHost: x`)
+    expect(long.status).toBe(414)
+    expect(problemOf(long)).toMatchObject({ status: 414, detail: 'a segment of the path is longer than 200 characters' })
+    const encoding = await raw('GET /articles/%E0%A4%A HTTP/1.1\r\nHost: x')
+    expect(encoding.status).toBe(400)
+    expect(problemOf(encoding).detail).toMatch(/percent-encoding/)
+    const preflight = await raw('OPTIONS /articles HTTP/1.1\r\nHost: x\r\nAccess-Control-Request-Method: GET')
+    expect(preflight.status).toBe(400)
+    expect(problemOf(preflight).detail).toMatch(/CORS preflight.*\(no origin\)/)
+    const hostless = await raw('GET /articles HTTP/1.1')
+    expect(hostless.status).toBe(400)
+    expect(problemOf(hostless).detail).toBe('an HTTP/1.1 request needs a Host header')
+    // a real preflight is still answered
+    const ok = await raw('OPTIONS /articles HTTP/1.1\r\nHost: x\r\nOrigin: https://a.example\r\nAccess-Control-Request-Method: GET')
+    expect(ok.status).toBe(204)
+  })
+
+  it('answer HTML pages on the reader', async () => {
+    for (const [head, status] of [
+      [`GET /read/articles/${'a'.repeat(201)} HTTP/1.1\r\nHost: x`, 414],
+      ['GET /read/articles/%E0%A4%A HTTP/1.1\r\nHost: x', 400],
+      ['GET /read/ HTTP/1.1\r\nAccept: text/html', 400],
+    ] as const) {
+      const page = await raw(head)
+      expect(`${head} ${page.status}`).toBe(`${head} ${status}`)
+      expect(page.type).toMatch(/^text\/html/)
+      expect(page.body).toMatch(/<html/i)
     }
   })
 })
