@@ -442,3 +442,67 @@ describe('errors Fastify and Node raise themselves', () => {
     }
   })
 })
+
+describe('the write API reads bodies by the CLI rules', () => {
+  let ctx: TestContext
+  let base: string
+  beforeAll(async () => {
+    ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
+    base = await ctx.app.listen({ host: '127.0.0.1', port: 0 })
+  })
+  afterAll(() => ctx.close())
+
+  const article = (n: number, fields: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      title: `Minister Ann Lee on the harbour plan ${n}`,
+      body: `Transport minister Ann Lee said on Monday that the harbour plan number ${n} would create 400 jobs.`,
+      ...fields,
+    })
+  /** The bytes as given (supertest would serialise a Buffer as JSON). */
+  const post = async (body: string | Buffer, type = 'application/json') => {
+    const res = await fetch(`${base}/articles`, { method: 'POST', headers: { authorization: auth, 'content-type': type }, body })
+    return { status: res.status, body: (await res.json()) as { detail: string; results: unknown[] } }
+  }
+
+  it('refuses invalid UTF-8 with 400, where it was replaced', async () => {
+    const res = await post(Buffer.concat([Buffer.from(article(1).slice(0, -2)), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]))
+    expect(res.status).toBe(400)
+    expect(res.body.detail).toBe('the body cannot be read: invalid UTF-8')
+    const lines = await post(Buffer.concat([Buffer.from(`${article(2)}\n`), Buffer.from([0x7b, 0xff, 0x7d])]), 'application/x-ndjson')
+    expect(lines.status).toBe(201)
+    expect(lines.body.results[1]).toMatchObject({ where: 'line 2', status: 'failed', problem: { detail: 'invalid UTF-8' } })
+  })
+
+  it('drops a UTF-8 BOM, where it was refused', async () => {
+    expect((await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(article(3))]))).status).toBe(201)
+    expect((await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(article(4))]), 'application/x-ndjson')).status).toBe(201)
+  })
+
+  it('takes charset=utf-8 and refuses any other charset with 415', async () => {
+    expect((await post(article(5), 'application/json; charset=UTF-8')).status).toBe(201)
+    expect((await post(article(6), 'application/x-ndjson; charset="utf-8"')).status).toBe(201)
+    for (const type of [
+      'application/json; charset=latin1',
+      'application/json; charset=utf-16',
+      'application/x-ndjson;charset=windows-1252',
+    ]) {
+      const res = await post(article(7), type)
+      expect(`${type} ${res.status}`).toBe(`${type} 415`)
+      expect(res.body.detail).toMatch(/charset '.*' is not accepted: JSON and JSON Lines bodies are UTF-8/)
+    }
+  })
+
+  it('refuses a NUL byte in the body, escaped or not', async () => {
+    const raw = await post(Buffer.concat([Buffer.from(article(8).slice(0, -2)), Buffer.from([0x00]), Buffer.from('"}')]))
+    expect(raw.status).toBe(400)
+    expect(raw.body.detail).toBe('the body cannot be read: binary file (contains NUL bytes)')
+    expect((await post(article(9, { section: 'a\u0000b' }))).status).toBe(400)
+  })
+
+  it('caps extra fields at 64 KB serialised', async () => {
+    const res = await post(article(10, { notes: 'x'.repeat(12 * 1024 * 1024) }))
+    expect(res.status).toBe(400)
+    expect(res.body.detail).toMatch(/the fields beyond the article's own \(extra\) take \d+ bytes as JSON; at most 65536 are kept/)
+    expect((await post(article(11, { notes: 'x'.repeat(60_000) }))).status).toBe(201)
+  })
+})

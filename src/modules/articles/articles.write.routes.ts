@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Config } from '../../config.js'
 import { AppError, ProblemDetails, problem } from '../../errors.js'
 import type { RecordOutcome } from '../../ingest/ingest.js'
-import type { RecordResult } from '../../ingest/parse.js'
+import { MAX_EXTRA_BYTES, MAX_NESTING, type RecordResult } from '../../ingest/parse.js'
 import { ParseError } from '../../ingest/types.js'
 import { htmlRecord } from '../../ingest/web.js'
 import { decodeHtml } from '../../web/html/decode.js'
@@ -99,7 +99,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
         tags: ['articles'],
         operationId: 'createArticles',
         summary: 'Ingest articles (needs an API key)',
-        description: `One article as a JSON object, several as a JSON array or as JSON Lines (\`application/x-ndjson\`), with the fields of the ingest CLI's JSON format (\`title\`, \`body\`, \`publishedAt\`, \`section\`, \`url\`, \`id\`, …), or a web page (\`text/html\`, with \`?url=\` where it was published): its article is extracted as the CLI extracts saved pages, and its canonical URL (else \`url\`) is its identity. Each record gets the CLI's outcome: ingested, updated (same \`id\` or \`url\`, new content), unchanged, or failed with a problem. The answer is 201 when something was ingested (with \`Location\` for a single article), 200 when everything was already there or updated, and 400 when every record failed. At most ${config.WRITE_MAX_RECORDS} records and ${Math.round(config.WRITE_BODY_LIMIT_BYTES / 1024 / 1024)} MB per request (413), JSON, JSON Lines or HTML only (415); \`Authorization: Bearer <key>\` (401), limited per key (429).`,
+        description: `One article as a JSON object, several as a JSON array or as JSON Lines (\`application/x-ndjson\`), with the fields of the ingest CLI's JSON format (\`title\`, \`body\`, \`publishedAt\`, \`section\`, \`url\`, \`id\`, …), or a web page (\`text/html\`, with \`?url=\` where it was published): its article is extracted as the CLI extracts saved pages, and its canonical URL (else \`url\`) is its identity. Each record gets the CLI's outcome: ingested, updated (same \`id\` or \`url\`, new content), unchanged, or failed with a problem. The answer is 201 when something was ingested (with \`Location\` for a single article), 200 when everything was already there or updated, and 400 when every record failed. At most ${config.WRITE_MAX_RECORDS} records and ${Math.round(config.WRITE_BODY_LIMIT_BYTES / 1024 / 1024)} MB per request (413), JSON, JSON Lines or HTML only (415); JSON and JSON Lines are UTF-8 (a \`charset\` other than utf-8 is a 415, a leading BOM is dropped, invalid UTF-8 or a NUL byte is a 400), and a record whose strings hold a NUL or a lone surrogate, that nests deeper than ${MAX_NESTING} levels, or whose fields beyond the article's own (kept as \`extra\`) take more than ${MAX_EXTRA_BYTES / 1024} KB as JSON fails with a 400 problem, as the CLI refuses them; \`Authorization: Bearer <key>\` (401), limited per key (429).`,
         security,
         querystring: WriteQuery,
         consumes: [...ACCEPTED, ...HTML_TYPES],
