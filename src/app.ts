@@ -111,7 +111,7 @@ export async function buildApp({ config, prisma, readStore, logStream }: AppDeps
     if (closing) reply.header('connection', 'close')
     done(null, payload)
   })
-  // security headers; a JSON API serves no scripts, so no content security policy (it would also block /docs)
+  // security headers; a JSON API serves no scripts, so no content security policy here: /docs and the reader set their own
   await app.register(securityHeadersPlugin, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
   // CORS before the rate limit and load shedding: their 429 and 503 answers must be readable by a
   // browser app too, and a preflight is answered here without counting against the limit

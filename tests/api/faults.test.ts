@@ -506,3 +506,28 @@ describe('the write API reads bodies by the CLI rules', () => {
     expect((await post(article(11, { notes: 'x'.repeat(60_000) }))).status).toBe(201)
   })
 })
+
+describe('/docs', () => {
+  let ctx: TestContext
+  beforeAll(async () => {
+    ctx = await createTestContext()
+  })
+  afterAll(() => ctx.close())
+
+  it('has a content security policy on the page and its files, also when answered from the cache', async () => {
+    for (const path of [
+      '/docs',
+      '/docs',
+      '/docs/static/index.html',
+      '/docs/static/swagger-initializer.js',
+      '/docs/static/swagger-ui.css',
+    ]) {
+      const res = await request(ctx.app.server).get(path).redirects(0)
+      const csp = String(res.headers['content-security-policy'] ?? '')
+      expect(csp, path).toMatch(/default-src 'self'/)
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/)
+      expect(csp, path).toMatch(/object-src 'none'/)
+      expect(csp, path).not.toMatch(/unsafe-inline|unsafe-eval|upgrade-insecure-requests/)
+    }
+  })
+})
