@@ -2,7 +2,7 @@ import compress from '@fastify/compress'
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config.js'
 import { problem } from './errors.js'
@@ -19,7 +19,9 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { statsRoutes } from './modules/stats/stats.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
 import { readerRoutes } from './reader/reader.routes.js'
+import { redactUrl, refuseKeysInQuery } from './plugins/api-keys.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
+import { MAX_PARAM_LENGTH, answerFrameworkError, refuseIncompleteRequests } from './plugins/framework-errors.js'
 import { responseCachePlugin } from './plugins/response-cache.js'
 import { strictRequestsPlugin } from './plugins/strict-requests.js'
 import { securityHeadersPlugin } from './plugins/security-headers.js'
@@ -35,14 +37,31 @@ export interface AppDeps {
   readStore: ReadStore
   /** The check of the database file started with the server (SQLite), which /health reports. */
   integrity?: { state(): IntegrityState }
+  /** Where the logs go instead of standard output (tests read them). */
+  logStream?: { write(line: string): void }
 }
 
-function loggerOptions(config: AppDeps['config']) {
+function loggerOptions(config: AppDeps['config'], stream: AppDeps['logStream']) {
   if (config.LOG_LEVEL === 'silent') return false
-  if (config.NODE_ENV === 'development') {
-    return { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+  // Fastify's request serialiser, with API keys (a key-like query parameter, or a configured key) redacted from the URL
+  const serializers = {
+    req: (req: FastifyRequest) => ({
+      method: req.method,
+      url: redactUrl(req.url, config.API_KEYS),
+      host: req.host,
+      remoteAddress: req.ip,
+      remotePort: req.socket?.remotePort,
+    }),
   }
-  return { level: config.LOG_LEVEL }
+  if (stream) return { level: config.LOG_LEVEL, serializers, stream }
+  if (config.NODE_ENV === 'development') {
+    return {
+      level: config.LOG_LEVEL,
+      serializers,
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+    }
+  }
+  return { level: config.LOG_LEVEL, serializers }
 }
 
 declare module 'fastify' {
@@ -53,13 +72,17 @@ declare module 'fastify' {
 }
 
 /** Builds the API without listening: tests, the OpenAPI script and the server share it. */
-export async function buildApp({ config, prisma, readStore, integrity }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, prisma, readStore, integrity, logStream }: AppDeps): Promise<FastifyInstance> {
   const writable = config.API_KEYS.length > 0
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // the router's own refusals (too long a segment, broken percent-encoding) answer like every other error
+    frameworkErrors: answerFrameworkError,
+    // a request without Host reaches the app, which answers it with a problem instead of Node's empty 400
+    http: { requireHostHeader: false },
     // behind a proxy, the client address (rate limit, logs) comes from X-Forwarded-For
     trustProxy: config.TRUST_PROXY,
     // requests Node's HTTP parser refuses (a URL or headers over 16 KB, a broken request line) still get a problem
@@ -85,6 +108,10 @@ export async function buildApp({ config, prisma, readStore, integrity }: AppDeps
   app.setSerializerCompiler(config.NODE_ENV === 'production' ? zodJsonSerializerCompiler : validatingSerializerCompiler)
 
   await app.register(errorHandlerPlugin)
+  // first of all, so that no route, cache or limit reads a key given where logs keep it
+  app.addHook('onRequest', refuseKeysInQuery)
+  // before CORS, which would refuse a preflight without Origin in plain text
+  app.addHook('onRequest', refuseIncompleteRequests)
   // once closing, answers in flight end their connection, so a keep-alive client cannot hold the shutdown open
   let closing = false
   const shutdown = new AbortController()
@@ -98,7 +125,7 @@ export async function buildApp({ config, prisma, readStore, integrity }: AppDeps
     if (closing) reply.header('connection', 'close')
     done(null, payload)
   })
-  // security headers; a JSON API serves no scripts, so no content security policy (it would also block /docs)
+  // security headers; a JSON API serves no scripts, so no content security policy here: /docs and the reader set their own
   await app.register(securityHeadersPlugin, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'cross-origin' } })
   // CORS before the rate limit and load shedding: their 429 and 503 answers must be readable by a
   // browser app too, and a preflight is answered here without counting against the limit
@@ -119,8 +146,15 @@ export async function buildApp({ config, prisma, readStore, integrity }: AppDeps
       enableDraftSpec: true,
       allowList: (req) => req.url === '/health' || req.url.startsWith('/health?'),
     })
-    // one instance-level hook rather than one per route: it runs before the response cache's lookup
-    if (config.RATE_LIMIT_MAX > 0) app.addHook('onRequest', app.rateLimit())
+    // one instance-level hook rather than one per route: it runs before the response cache's lookup.
+    // The plugin runs one limit per request, the first to see it: a route with a limit of its own
+    // (the writes, per API key) is left to that limit, which this hook would otherwise pre-empt.
+    if (config.RATE_LIMIT_MAX > 0) {
+      const perClient = app.rateLimit()
+      app.addHook('onRequest', async (req, reply) => {
+        if (!req.routeOptions.config.rateLimit) await perClient.call(app, req, reply)
+      })
+    }
   }
   // shed load with 503 instead of queueing without bound; /health answers "overloaded"
   await app.register(underPressure, {

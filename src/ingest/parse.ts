@@ -5,10 +5,15 @@ const SEED_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(.+?))?[ \t]*$
 export const MAX_TITLE_CHARS = 1_000
 export const MAX_BODY_CHARS = 2_000_000
 
-/** Bytes to text: rejects binary content and invalid UTF-8, drops a BOM, normalises line endings. */
+/** Nesting a JSON record may have (the record's object is level 1): deeper input is refused, and never walked recursively. */
+export const MAX_NESTING = 32
+/** What the fields Newsdesk does not model (an article's `extra`) may take, serialised as JSON. */
+export const MAX_EXTRA_BYTES = 65_536
+
+/** Bytes to text: rejects binary content (a NUL byte anywhere) and invalid UTF-8, drops a BOM, normalises line endings. */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new ParseError('empty file')
-  if (bytes.subarray(0, 8192).includes(0)) throw new ParseError('binary file (contains NUL bytes)')
+  if (bytes.includes(0)) throw new ParseError('binary file (contains NUL bytes)')
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -117,10 +122,67 @@ const KNOWN_FIELDS = new Set([
   'dateline',
 ])
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Why a string of a record cannot be stored as text (on SQLite and PostgreSQL alike), or null. */
+function stringProblem(s: string, field: string): string | null {
+  if (s.includes('\u0000')) return `${field} contains a NUL character (U+0000), which text cannot hold`
+  if (LONE_SURROGATE.test(s)) return `${field} contains a lone surrogate (an unpaired \\uD800-\\uDFFF escape), which is not Unicode text`
+  return null
+}
+
+/**
+ * Every string of a JSON record (keys too) is storable text and it nests at most MAX_NESTING
+ * levels; walked with a stack of its own, so no input can exhaust the call stack. Throws ParseError.
+ */
+export function checkRecordText(record: Record<string, unknown>): void {
+  const stack: [value: unknown, level: number, field: string][] = Object.entries(record).map(([k, v]) => [v, 2, `field '${k}'`])
+  for (const key of Object.keys(record)) {
+    const problem = stringProblem(key, 'a field name')
+    if (problem) throw new ParseError(problem)
+  }
+  while (stack.length > 0) {
+    const [value, level, field] = stack.pop()!
+    if (typeof value === 'string') {
+      const problem = stringProblem(value, field)
+      if (problem) throw new ParseError(problem)
+    } else if (typeof value === 'object' && value !== null) {
+      if (level > MAX_NESTING) throw new ParseError(`${field} is nested more than ${MAX_NESTING} levels deep`)
+      for (const [k, v] of Object.entries(value)) {
+        const problem = stringProblem(k, `a field name in ${field}`)
+        if (problem) throw new ParseError(problem)
+        stack.push([v, level + 1, field])
+      }
+    }
+  }
+}
+
+/** The extra fields kept with an article stay small: they are read back with it on every request. */
+export function checkExtraSize(extra: Record<string, unknown> | null): void {
+  if (!extra) return
+  const bytes = Buffer.byteLength(JSON.stringify(extra))
+  if (bytes > MAX_EXTRA_BYTES)
+    throw new ParseError(`the fields beyond the article's own (extra) take ${bytes} bytes as JSON; at most ${MAX_EXTRA_BYTES} are kept`)
+}
+
+/** Short fields are kept whole in indexes (PostgreSQL refuses an index row past ~2.7 KB): longer is a record's fault, not the server's. */
+export const MAX_FIELD_CHARS = 200
+export const MAX_URL_CHARS = 2_000
+
+/** The article, once its short fields (section, dateline, agency, id, url) are checked for length. */
+function withShortFields(a: ParsedArticle): ParsedArticle {
+  const fields = { section: a.section, dateline: a.dateline, agency: a.agency, id: a.externalId }
+  for (const [name, value] of Object.entries(fields))
+    if (value !== null && value.length > MAX_FIELD_CHARS) throw new ParseError(`${name} longer than ${MAX_FIELD_CHARS} characters`)
+  if (a.url !== null && a.url.length > MAX_URL_CHARS) throw new ParseError(`url longer than ${MAX_URL_CHARS} characters`)
+  return a
+}
+
 /** A JSON record: title, body|text|content, publishedAt|date, section|category, url, source|agency, id. Unknown fields are kept. */
 export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedArticle {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ParseError('record is not a JSON object')
   const r = record as Record<string, unknown>
+  checkRecordText(r)
   const rawBody = r.body ?? r.text ?? r.content
   if (rawBody !== undefined && typeof rawBody !== 'string') throw new ParseError('body is not a string')
   let body = typeof rawBody === 'string' ? rawBody.replace(/\r\n?/g, '\n').trim() : ''
@@ -136,8 +198,9 @@ export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedAr
   const publishedAt = parseDate(rawDate)
   const warnings = rawDate !== undefined && rawDate !== null && !publishedAt ? [`date ${JSON.stringify(rawDate)} does not parse`] : []
   const extra = Object.fromEntries(Object.entries(r).filter(([k]) => !KNOWN_FIELDS.has(k)))
+  checkExtraSize(extra)
   const dl = splitDateline(body)
-  return {
+  return withShortFields({
     title: title.replace(/\s+/g, ' '),
     body,
     bodyOffset: 0,
@@ -150,7 +213,7 @@ export function parseRecord(record: unknown, format: 'json' | 'jsonl'): ParsedAr
     extra: Object.keys(extra).length ? extra : null,
     format,
     warnings,
-  }
+  })
 }
 
 /** Manifest fields that say where the file is, not what it holds. */
@@ -168,10 +231,12 @@ export function applyMetadata(a: ParsedArticle, meta: Record<string, unknown>): 
   const extra = Object.fromEntries(
     Object.entries(meta).filter(([k]) => (k === 'source' || !KNOWN_FIELDS.has(k)) && !REFERENCE_FIELDS.has(k)),
   )
+  checkRecordText(extra)
   const merged = { ...a.extra, ...extra }
+  checkExtraSize(merged)
   const title = (str(meta.title) ?? str(meta.headline))?.replace(/\s+/g, ' ')
   if (title) checkSizes(title, a.body)
-  return {
+  return withShortFields({
     ...a,
     title: title ?? a.title,
     publishedAt: date ?? a.publishedAt,
@@ -181,7 +246,7 @@ export function applyMetadata(a: ParsedArticle, meta: Record<string, unknown>): 
     externalId: str(meta.id) ?? a.externalId,
     extra: Object.keys(merged).length ? merged : null,
     warnings: [...a.warnings, ...warnings],
-  }
+  })
 }
 
 /** One outcome per record of a file: an article or the reason it could not be read. */
@@ -228,4 +293,24 @@ export function parseFile(name: string, text: string): RecordResult[] {
     return [attempt('', () => parseRecord(value, 'json'))]
   }
   return [attempt('', () => (isSeedFormat(text) ? parseSeed(text) : parsePlainText(text)))]
+}
+
+/**
+ * The records of a JSON (`jsonLines` false) or JSON Lines body held in memory, read by the rules
+ * the CLI reads files with: strict UTF-8, a leading BOM dropped, no NUL byte. A JSON body that is
+ * not text throws ParseError; a JSON Lines line that is not fails alone, as in a file.
+ */
+export function parseBody(jsonLines: boolean, bytes: Uint8Array): RecordResult[] {
+  if (!jsonLines) return parseFile('body.json', decodeText(bytes))
+  const records: RecordResult[] = []
+  for (let start = 0, line = 1; start < bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, start)
+    const end = newline < 0 ? bytes.length : newline
+    const decoded = decodeLine(bytes.subarray(start, end), line === 1)
+    const record =
+      'reason' in decoded ? { ok: false as const, where: `line ${line}`, reason: decoded.reason } : parseJsonLine(decoded.text, line)
+    if (record) records.push(record)
+    start = end + 1
+  }
+  return records
 }

@@ -64,3 +64,43 @@ export function requireApiKey(keys: string[]) {
     return payload
   }
 }
+
+/** Query parameters a client may put an API key in, by mistake or habit. */
+const KEY_PARAMS = /^(api[-_]?key|key|access[-_]?token|token|auth|authorization|bearer|secret)$/i
+const queryNames = (url: string) => {
+  const at = url.indexOf('?')
+  return at < 0 ? [] : [...new URLSearchParams(url.slice(at + 1)).keys()]
+}
+
+/**
+ * `url` as logs keep it: the values of key-like query parameters, and any configured key wherever
+ * it stands (as given or percent-encoded), replaced by "[redacted]".
+ */
+export function redactUrl(url: string, keys: string[]): string {
+  let out = url.replace(/([?&])([^=&#]*)=([^&#]*)/g, (whole, sep: string, name: string) => {
+    let decoded = name
+    try {
+      decoded = decodeURIComponent(name.replace(/\+/g, ' '))
+    } catch {
+      // a broken escape in a name: compared as written
+    }
+    return KEY_PARAMS.test(decoded) ? `${sep}${name}=[redacted]` : whole
+  })
+  for (const key of keys) for (const form of new Set([key, encodeURIComponent(key)])) out = out.split(form).join('[redacted]')
+  return out
+}
+
+/**
+ * An onRequest hook: a key-like parameter in the query string is refused with 400 on every route,
+ * before anything else reads it. A key there ends up in logs, proxies and browser histories; it
+ * goes in the Authorization header.
+ */
+export async function refuseKeysInQuery(req: FastifyRequest): Promise<void> {
+  const name = queryNames(req.url).find((n) => KEY_PARAMS.test(n))
+  if (name !== undefined)
+    throw new AppError(
+      400,
+      `API keys are not taken in the query string ('${name}'), where logs and histories keep them: send Authorization: Bearer <key>`,
+      { in: 'query', name },
+    )
+}

@@ -53,12 +53,20 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === own)
 }
 
-/** Headers every cacheable answer carries, 200 and 304 alike: a 304 must name what the 200 varies on. */
-const validatorHeaders = (req: FastifyRequest, etag: string) => ({
-  etag,
-  'cache-control': 'no-cache',
-  vary: req.routeOptions.config.html === 'variant' ? 'accept, accept-encoding' : 'accept-encoding',
-})
+/**
+ * Headers every cacheable answer carries, 200 and 304 alike: a 304 must name what the 200 varies
+ * on. Vary is added to, never replaced: CORS has put Origin there when it reflects the origin,
+ * and a cached copy must say so as the first answer did.
+ */
+function setValidatorHeaders(req: FastifyRequest, reply: FastifyReply, etag: string): void {
+  const own = req.routeOptions.config.html === 'variant' ? ['accept', 'accept-encoding'] : ['accept-encoding']
+  const present = String(reply.getHeader('vary') ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const seen = new Set(present.map((name) => name.toLowerCase()))
+  reply.headers({ etag, 'cache-control': 'no-cache', vary: [...present, ...own.filter((name) => !seen.has(name))].join(', ') })
+}
 
 /**
  * Answers repeated GETs from memory and revalidates clients with ETag / 304. A cached body is
@@ -105,7 +113,7 @@ export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store
       req.cacheable = { key, version: now }
       return done()
     }
-    reply.headers(validatorHeaders(req, hit.etag))
+    setValidatorHeaders(req, reply, hit.etag)
     if (etagMatches(req.headers['if-none-match'], hit.etag)) reply.code(304).send()
     else reply.headers(hit.headers).send(hit.body)
   })
@@ -113,7 +121,7 @@ export const responseCachePlugin = fp(async (app: FastifyInstance, opts: { store
   app.addHook('onSend', (req, reply, payload, done) => {
     if (!req.cacheable || reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload)
     const etag = weakEtag(payload)
-    reply.headers(validatorHeaders(req, etag))
+    setValidatorHeaders(req, reply, etag)
     // read at the version current when the request came in, and nothing committed since: keep it
     if (cache && req.cacheable.version === currentVersion())
       cache.set(req.cacheable.key, { body: payload, etag, headers: ownHeaders(reply) })

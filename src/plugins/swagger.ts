@@ -93,6 +93,28 @@ export function completeDocument(doc: Json): Json {
   return { ...doc, servers: [{ url: '/', description: 'The server this document was fetched from' }], security: [] }
 }
 
+/**
+ * The content security policy of /docs: Swagger UI loads its scripts, styles and the document
+ * from this server and runs no inline script (its initializer is a file), so nothing else is
+ * allowed, but for the one inline style it applies at run time, by its hash (a new Swagger UI
+ * that changes it fails tests/browser/docs.test.ts, which refuses any policy violation). Not the
+ * plugin's default (staticCSP: true), which upgrades every request to https and would break the
+ * page on a server reached over http.
+ */
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='",
+].join('; ')
+
 /** OpenAPI 3.1 generated from the route zod schemas, served at /openapi.json, browsable at /docs. */
 export const swaggerPlugin = fp(async (app: FastifyInstance, opts: { writable?: boolean }) => {
   await app.register(swagger, {
@@ -120,6 +142,6 @@ export const swaggerPlugin = fp(async (app: FastifyInstance, opts: { writable?: 
     transform: jsonSchemaTransform,
     transformObject: (input) => completeDocument(jsonSchemaTransformObject(input) as Json) as ReturnType<typeof jsonSchemaTransformObject>,
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 })

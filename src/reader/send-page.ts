@@ -20,3 +20,10 @@ export async function sendArticlePage(reply: FastifyReply, articles: Pick<Articl
   })
   return article ? sendPage(reply, articlePage(article)) : sendNotFound(reply, 'article')
 }
+
+/** A reader error page with its status: what went wrong, in the words of `detail`. */
+export const sendErrorPage = (reply: FastifyReply, status: number, title: string, detail: string) =>
+  sendPage(reply, errorPage(status, title, detail), status)
+
+/** Whether a path is one of the reader's pages, which answer errors in HTML. */
+export const isReaderPath = (url: string) => url === '/read' || url.startsWith('/read/') || url.startsWith('/read?')

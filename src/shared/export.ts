@@ -20,12 +20,21 @@ export const formatOf = (req: FastifyRequest & { query: { format?: 'csv' | 'ndjs
 /** Rows an export reads per query: small enough to keep memory flat, large enough to amortise the query. */
 export const EXPORT_BATCH = 500
 
-/** One CSV field (RFC 4180): quoted when it holds a quote, a comma or a line break; quotes doubled. */
+/** Text a spreadsheet would run as a formula (OWASP, CSV injection): =, +, -, @, a tab or a carriage return first. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, a comma or a line break; quotes doubled.
+ * Text that a spreadsheet would take for a formula is kept as text, as OWASP advises: a single
+ * quote before it, and the cell quoted. Numbers are values, and stay as they are.
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return ''
   const text =
     typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  const quoted = `"${text.replace(/"/g, '""')}"`
+  if (typeof value === 'string' && FORMULA_START.test(text)) return `"'${quoted.slice(1)}`
+  return /[",\r\n]/.test(text) ? quoted : text
 }
 
 export const csvLine = (fields: unknown[]) => `${fields.map(csvField).join(',')}\r\n`
@@ -99,7 +108,7 @@ export async function* keysetBatches<T, K>(
 
 /** The OpenAPI description of an export route. */
 export const EXPORT_DESCRIPTION = (thing: string, list: string) =>
-  `Every ${thing} the filters of ${list} match, in the list's order, streamed: not limited to a page, in constant memory on the server. \`format=ndjson\` (default) gives one JSON object per line, the list's objects; \`format=csv\` a header row and one row per ${thing} (RFC 4180: fields with commas, quotes or line breaks are quoted). Rows are read in batches of ${EXPORT_BATCH} by keyset, so an export running while articles are ingested may include some of the new ones.`
+  `Every ${thing} the filters of ${list} match, in the list's order, streamed: not limited to a page, in constant memory on the server. \`format=ndjson\` (default) gives one JSON object per line, the list's objects; \`format=csv\` a header row and one row per ${thing} (RFC 4180: fields with commas, quotes or line breaks are quoted; text starting with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula, starts with a single quote \`'\` and is quoted). Rows are read in batches of ${EXPORT_BATCH} by keyset, so an export running while articles are ingested may include some of the new ones.`
 
 /** The 200 answer of an export route, in both formats (the body is streamed, never serialised from a schema). */
 export const exportResponse = (description: string) =>

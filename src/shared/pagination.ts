@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { BadRequestError } from '../errors.js'
+import { queryNumber } from './params.js'
 
 export const Total = z
   .object({
@@ -43,20 +44,44 @@ export const Page = z
   })
   .meta({ id: 'Page' })
 
-export const limitParam = z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100')
+export const limitParam = queryNumber(z.number().int().min(1).max(100).default(20)).describe('Page size, 1–100')
 export const cursorParam = z.string().min(1).max(512).optional().describe('Opaque cursor from page.nextCursor of the previous page')
 
 /** A keyset position: the sort value of the last row and its tie-breaking key. */
 export type CursorValue = [string | number | null, string | number]
 
-const CursorShape = z.tuple([z.union([z.string(), z.number(), z.null()]), z.union([z.string(), z.number()])])
+/**
+ * What each position of a cursor may hold. A cursor is checked against its listing's key before
+ * any query sees it: a forged one with a value of the wrong type or range is a 400 on every
+ * database, where PostgreSQL would refuse to compare it (a 500) and SQLite compare it anyway.
+ */
+export const cursorKey = {
+  /** A stored instant, in the one form both databases give it ("2021-12-15T08:30:00.000+00:00"). */
+  instant: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/)
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 23) === s.slice(0, 23)),
+  /** A row's sequence number. */
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  /** A count a list is ranked by. */
+  count: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** A relevance score or a confidence: any finite number. */
+  score: z.number(),
+  /** A name, id or slug. */
+  text: z.string().max(1_000),
+}
+export type CursorKey = readonly [z.ZodType<CursorValue[0]>, z.ZodType<CursorValue[1]>]
 
 export function encodeCursor(sort: string, value: CursorValue): string {
   return Buffer.from(JSON.stringify([sort, ...value])).toString('base64url')
 }
 
-/** Decodes a cursor made for the same sort order; anything else is a 400 naming `cursor`. */
-export function decodeCursor(cursor: string | undefined, sort: string): CursorValue | null {
+/** Decodes a cursor made for the same sort order, holding a key of the listing's `shape`; anything else is a 400 naming `cursor`. */
+export function decodeCursor<S extends CursorKey>(
+  cursor: string | undefined,
+  sort: string,
+  shape: S,
+): [z.output<S[0]>, z.output<S[1]>] | null {
   if (cursor === undefined) return null
   const bad = () =>
     new BadRequestError('cursor is not valid for this listing (use page.nextCursor as given)', { in: 'query', name: 'cursor' })
@@ -66,10 +91,11 @@ export function decodeCursor(cursor: string | undefined, sort: string): CursorVa
   } catch {
     throw bad()
   }
-  if (!Array.isArray(raw) || raw[0] !== sort) throw bad()
-  const parsed = CursorShape.safeParse(raw.slice(1))
-  if (!parsed.success) throw bad()
-  return parsed.data
+  if (!Array.isArray(raw) || raw.length !== 3 || raw[0] !== sort) throw bad()
+  const value = shape[0].safeParse(raw[1])
+  const tie = shape[1].safeParse(raw[2])
+  if (!value.success || !tie.success) throw bad()
+  return [value.data as z.output<S[0]>, tie.data as z.output<S[1]>]
 }
 
 /** Splits the fetched `limit + 1` rows into a page and the cursor of the next one. */
@@ -85,7 +111,14 @@ export function paginate<T>(rows: T[], limit: number, sort: string, keyOf: (row:
  */
 export function pageOfRanked<T>(
   items: T[],
-  opts: { keyOf: (item: T) => CursorValue; ascending: boolean; sort: string; cursor: string | undefined; limit: number },
+  opts: {
+    keyOf: (item: T) => CursorValue
+    shape: CursorKey
+    ascending: boolean
+    sort: string
+    cursor: string | undefined
+    limit: number
+  },
 ) {
   const compareKeys = (x: CursorValue, y: CursorValue) => {
     const order = (a: unknown, b: unknown) =>
@@ -93,7 +126,7 @@ export function pageOfRanked<T>(
     const c = order(x[0], y[0]) || order(x[1], y[1])
     return opts.ascending ? c : -c
   }
-  const after = decodeCursor(opts.cursor, opts.sort)
+  const after = decodeCursor(opts.cursor, opts.sort, opts.shape)
   const ranked = items.map((item) => ({ item, key: opts.keyOf(item) })).sort((x, y) => compareKeys(x.key, y.key))
   const from = after ? ranked.findIndex((r) => compareKeys(r.key, after) > 0) : 0
   const rows = from < 0 ? [] : ranked.slice(from, from + opts.limit + 1)

@@ -2,11 +2,24 @@ import { z } from 'zod'
 import { BadRequestError } from '../errors.js'
 import { QueryError, parseSearch } from '../search/query.js'
 
-/** `from`/`to`: a date (2021-12-15) or a date-time with offset; `to` as a date includes that whole day. */
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const isDate = (s: string) =>
-  (DATE.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success) &&
-  !Number.isNaN(new Date(DATE.test(s) ? `${s}T00:00:00Z` : s).getTime())
+/**
+ * `from`/`to`: a date (2021-12-15) or a date-time with offset; `to` as a date includes that whole
+ * day. A day the month does not have (2021-02-30) is refused, where Date would roll it over.
+ */
+const isDate = (s: string) => z.iso.date().safeParse(s).success || z.iso.datetime({ offset: true }).safeParse(s).success
+
+/**
+ * A number in the query string as people write it, in decimal digits ("20", "0.5", "-3"): "0x10",
+ * "1e3", " 7" or an empty value are refused, where Number() would read them as 16, 1000, 7 and 0.
+ * `schema` checks the number (and holds the default), and is what the OpenAPI document shows.
+ */
+export const queryNumber = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value, ctx) => {
+    if (typeof value !== 'string') return value
+    if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value)
+    ctx.addIssue({ code: 'custom', message: `expected a number in decimal digits, got '${value}'` })
+    return z.NEVER
+  }, schema)
 export const dateParam = z
   .string()
   .max(40)

@@ -27,8 +27,14 @@ describe.skipIf(!haveBrowser && !process.env.CI)(`the API reference in a real br
     for (let load = 1; load <= 3; load++) {
       // a fresh context each time: nothing comes from the browser's own cache, every answer from the server
       const page = await browser.newPage()
+      // the page's content security policy must let Swagger UI do all it does
+      const refused: string[] = []
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text())
+      })
       const response = await page.goto(`${base}/docs`)
       expect(response?.headers()['content-type'], `load ${load}`).toMatch(/^text\/html/)
+      expect(response?.headers()['content-security-policy'], `load ${load}`).toMatch(/script-src 'self'/)
       await page.waitForSelector('.opblock-summary', { timeout: 15_000 })
       const shown = await page.$$eval('.opblock-summary', (els) =>
         els.map((el) => {
@@ -41,6 +47,12 @@ describe.skipIf(!haveBrowser && !process.env.CI)(`the API reference in a real br
         }),
       )
       expect(shown.sort(), `load ${load}`).toEqual([...routes].sort())
+      // open one operation and try it: its answer is fetched and shown under the policy too
+      await page.click('.opblock-summary:has-text("/stats")')
+      await page.click('button.try-out__btn')
+      await page.click('button.execute')
+      await page.waitForSelector('.live-responses-table .response-col_status', { timeout: 15_000 })
+      expect(refused, `load ${load}`).toEqual([])
       await page.close()
     }
   })

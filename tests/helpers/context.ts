@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { inject } from 'vitest'
-import { buildApp } from '../../src/app.js'
+import { buildApp, type AppDeps } from '../../src/app.js'
 import { createPrisma, type PrismaClient } from '../../src/db/prisma.js'
 import { ingestPaths, type FileOutcome } from '../../src/ingest/ingest.js'
 import { loadConfig } from '../../src/config.js'
@@ -35,9 +35,13 @@ export function scratchFiles(prefix: string) {
 
 /**
  * A real database copied from the migrated template (a SQLite file, or a PostgreSQL database when
- * TEST_DATABASE_URL names a server: tests/helpers/databases.ts), and the real app over it.
+ * TEST_DATABASE_URL names a server: tests/helpers/databases.ts), and the real app over it. A
+ * variable given as undefined takes its default instead of the test setting below.
  */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string | undefined> = {},
+  deps: Pick<AppDeps, 'logStream'> = {},
+): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-ctx-'))
   const database = await copyOfTemplate(inject('testTemplate'))
   const url = database.url
@@ -56,6 +60,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     }),
     prisma,
     readStore,
+    ...deps,
   })
   await app.ready()
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseSearch } from '../../src/search/query.js'
 import { parseMarkedSnippet } from '../../src/search/snippets.js'
 import { csvField, csvLine, keysetBatches } from '../../src/shared/export.js'
-import { pageOfRanked } from '../../src/shared/pagination.js'
+import { cursorKey, pageOfRanked } from '../../src/shared/pagination.js'
 import { bucketIndex, bucketStart, bucketStarts, nextBucketStart } from '../../src/shared/time-buckets.js'
 import { speakerKeyOf } from '../../src/speakers/speaker-key.js'
 import { relatedCounts } from '../../src/modules/people/related.js'
@@ -105,7 +105,14 @@ describe('keyset walks', () => {
     const seen: string[] = []
     let cursor: string | undefined
     do {
-      const page = pageOfRanked(items, { keyOf: (x) => [x.score, x.id], ascending: false, sort: 't', cursor, limit: 2 })
+      const page = pageOfRanked(items, {
+        keyOf: (x) => [x.score, x.id],
+        shape: [cursorKey.count, cursorKey.text],
+        ascending: false,
+        sort: 't',
+        cursor,
+        limit: 2,
+      })
       expect(page.page.total).toEqual({ value: 5, relation: 'eq' })
       seen.push(...page.data.map((x) => x.id))
       cursor = page.page.nextCursor ?? undefined

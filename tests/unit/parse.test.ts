@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { decodeText, parseDate, parseFile, parsePlainText, parseRecord, parseSeed } from '../../src/ingest/parse.js'
+import { decodeText, parseBody, parseDate, parseFile, parsePlainText, parseRecord, parseSeed } from '../../src/ingest/parse.js'
 import { excerptOf } from '../../src/ingest/excerpt.js'
 import { fixture } from '../helpers/context.js'
 
@@ -152,5 +152,39 @@ describe('excerptOf', () => {
   it('marks a body that goes on past a long run of whitespace as continuing', () => {
     expect(excerptOf(`Short start${'\n'.repeat(300)}and more`, 60)).toBe('Short start…')
     expect(excerptOf(`Short start${'\n'.repeat(30)}and more`, 60)).toBe('Short start and more')
+  })
+})
+
+describe('the input rules the CLI and the write API share', () => {
+  const record = (fields: Record<string, unknown>) => ({ title: 'Harbour plan', body: 'Ann Lee said the plan works.', ...fields })
+  it.each([
+    ['extra over 64 KB', record({ notes: 'x'.repeat(70_000) }), /\(extra\) take 70012 bytes as JSON; at most 65536/],
+    ['a NUL in the body', record({ body: 'Ann\u0000Lee said so.' }), /field 'body' contains a NUL character/],
+    ['a NUL in a field name', record({ 'a\u0000b': 1 }), /a field name contains a NUL/],
+    ['a lone surrogate', record({ section: 'news \ud800' }), /field 'section' contains a lone surrogate/],
+    ['a lone low surrogate in extra', record({ meta: { x: ['\udc00'] } }), /field 'meta' contains a lone surrogate/],
+    ['nesting past 32 levels', record({ meta: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) as unknown }), /nested more than 32/],
+    ['a long id', record({ id: 'i'.repeat(201) }), /id longer than 200 characters/],
+    ['a long url', record({ url: `https://example.com/${'u'.repeat(2_000)}` }), /url longer than 2000 characters/],
+  ])('refuse %s', (_name, value, reason) => {
+    expect(() => parseRecord(value, 'json')).toThrow(reason)
+  })
+
+  it('take extra up to 64 KB, surrogate pairs and 32 levels', () => {
+    expect(parseRecord(record({ notes: 'x'.repeat(60_000), emoji: '\ud83d\udcf0' }), 'json').extra).toMatchObject({ emoji: '📰' })
+    expect(() => parseRecord(record({ meta: JSON.parse(`${'['.repeat(30)}${']'.repeat(30)}`) as unknown }), 'json')).not.toThrow()
+  })
+
+  it('refuse a NUL byte anywhere in a file, not only in its first 8 KB', () => {
+    expect(() => decodeText(enc(`Title\n${'body '.repeat(5_000)}\u0000`))).toThrow('binary file (contains NUL bytes)')
+  })
+
+  it('read a JSON Lines body line by line, each line failing alone', () => {
+    const bytes = new Uint8Array([...enc('\uFEFF{"title":"A","body":"Ann Lee said so."}\n'), 0x7b, 0xff, 0x7d, ...enc('\n\n{"title":"B"}')])
+    expect(parseBody(true, bytes).map((r) => (r.ok ? `${r.where} ok` : `${r.where} ${r.reason}`))).toEqual([
+      'line 1 ok',
+      'line 2 invalid UTF-8',
+      'line 4 missing body',
+    ])
   })
 })

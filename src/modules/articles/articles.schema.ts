@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Page, Total, cursorParam, limitParam } from '../../shared/pagination.js'
 import { Snippet } from '../../search/snippets.js'
 import { type CsvColumns, exportFormat } from '../../shared/export.js'
-import { count, dateParam, idParam, offset, searchParam } from '../../shared/params.js'
+import { count, dateParam, idParam, offset, queryNumber, searchParam } from '../../shared/params.js'
 import { Quote } from '../quotes/quotes.schema.js'
 
 const isoDateTime = z.iso.datetime({ offset: true })
@@ -146,7 +146,9 @@ export const ArticleList = z.object({ data: z.array(ArticleSummary), page: Page 
 export type ArticleList = z.infer<typeof ArticleList>
 
 export const FacetQuery = ArticleListQuery.omit({ sort: true, limit: true, cursor: true }).extend({
-  size: z.coerce.number().int().min(1).max(100).default(20).describe('Values per facet (months: the most recent), most frequent first'),
+  size: queryNumber(z.number().int().min(1).max(100).default(20)).describe(
+    'Values per facet (months: the most recent), most frequent first',
+  ),
 })
 export type FacetQuery = z.infer<typeof FacetQuery>
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { BadRequestError, NotFoundError } from '../../errors.js'
-import { type CursorValue, decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
+import { type CursorValue, cursorKey, decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
 import type { ReadStore } from '../../db/read-store.js'
 import { snippetsOf } from '../../search/snippets.js'
 import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
@@ -172,12 +172,12 @@ export const createArticleService = (deps: {
     if (sort === 'relevance' && !fts)
       throw new BadRequestError("sort 'relevance' needs a search term in 'q'", { in: 'query', name: 'sort' })
     const cursorKind = `articles:${sort}`
-    const after = decodeCursor(query.cursor, cursorKind)
+    const after = decodeCursor(query.cursor, cursorKind, [sort === 'relevance' ? cursorKey.score : cursorKey.instant, cursorKey.seq])
     const filter: ArticleFilter = {
       ...base,
       rankWindow: deps.rankWindow,
       sort,
-      after: after ? [after[0] ?? '', Number(after[1])] : null,
+      after,
       limit: query.limit,
     }
     // ranking scores every match, so a broad one may run on a worker thread; a date-ordered search reads a page's worth

@@ -3,13 +3,17 @@ import { z } from 'zod'
 import type { Config } from '../../config.js'
 import { AppError, ProblemDetails, problem } from '../../errors.js'
 import type { RecordOutcome } from '../../ingest/ingest.js'
-import { parseFile, type RecordResult } from '../../ingest/parse.js'
+import { MAX_EXTRA_BYTES, MAX_NESTING, type RecordResult } from '../../ingest/parse.js'
+import { ParseError } from '../../ingest/types.js'
 import { htmlRecord } from '../../ingest/web.js'
 import { decodeHtml } from '../../web/html/decode.js'
 import type { ArticleWriter } from '../../ingest/write.js'
 import { rateLimitKey, requireApiKey } from '../../plugins/api-keys.js'
 import { ArticleParams } from './articles.schema.js'
 import { WriteQuery, WriteResult, type WriteOutcome } from './articles.write.schema.js'
+import { bodyReader, boundedBody } from './write-body.js'
+
+type BodyReader = ReturnType<typeof bodyReader>
 
 /** Media types a write accepts, with how each body becomes records. */
 export const JSON_LINES_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/jsonlines']
@@ -23,20 +27,36 @@ export interface WriteRoutesOptions {
   rateLimited: boolean
 }
 
+/** A record that could not be stored for a reason of the server's: what went wrong is logged, never told. */
+const STORE_FAILURE = 'the record could not be stored here (the server logged why)'
+const isStoreFailure = (o: RecordOutcome) => o.status === 'failed' && /^could not store/.test(o.reason ?? '')
+
 const toOutcome = (o: RecordOutcome): WriteOutcome => ({
   where: o.where,
   status: o.status,
   id: o.id ?? null,
   title: o.title ?? null,
   warnings: o.warnings ?? [],
-  problem: o.status === 'failed' ? problem(/^could not store/.test(o.reason ?? '') ? 500 : 400, o.reason ?? 'failed') : null,
+  problem: o.status !== 'failed' ? null : isStoreFailure(o) ? problem(500, STORE_FAILURE) : problem(400, o.reason ?? 'failed'),
 })
 
-/** The records of a request body, by its media type: a web page is one article, read in the charset it declares. */
-function recordsOf(contentType: string, body: string | Buffer, url: string | undefined): RecordResult[] {
-  const type = contentType.split(';')[0]!.trim().toLowerCase()
-  if (HTML_TYPES.includes(type)) return [htmlRecord(decodeHtml(body as Buffer, contentType).text, url ?? null)]
-  return parseFile(JSON_LINES_TYPES.includes(type) ? 'body.jsonl' : 'body.json', body as string)
+const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase()
+const isJsonLines = (contentType: string) => JSON_LINES_TYPES.includes(mediaType(contentType))
+
+/**
+ * The records of a request body, by its media type and the CLI's rules for files: JSON and JSON
+ * Lines are strict UTF-8 (a BOM dropped), a web page is one article read in the charset it
+ * declares; a NUL byte is refused in either.
+ */
+async function recordsOf(reader: BodyReader, contentType: string, body: Buffer, url: string | undefined): Promise<RecordResult[]> {
+  try {
+    if (!HTML_TYPES.includes(mediaType(contentType))) return await reader.read(isJsonLines(contentType), body)
+    if (body.includes(0)) throw new ParseError('binary content (contains NUL bytes)')
+    return [htmlRecord(decodeHtml(body, contentType).text, url ?? null)]
+  } catch (err) {
+    if (err instanceof ParseError) throw new AppError(400, `the body cannot be read: ${err.message}`)
+    throw err
+  }
 }
 
 /**
@@ -45,10 +65,11 @@ function recordsOf(contentType: string, body: string | Buffer, url: string | und
  * removes one. Every request needs a key (checked before the body is read), and is limited per key.
  */
 export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = async (app, { config, writer, rateLimited }) => {
+  const reader = bodyReader()
+  app.addHook('onClose', () => reader.close())
   app.removeAllContentTypeParsers()
-  app.addContentTypeParser(ACCEPTED, { parseAs: 'string', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
-    done(null, body),
-  )
+  // counted as it arrives: a body with too many records is refused before it is all read, never parsed
+  app.addContentTypeParser(ACCEPTED, boundedBody({ bytes: config.WRITE_BODY_LIMIT_BYTES, records: config.WRITE_MAX_RECORDS }, isJsonLines))
   app.addContentTypeParser(HTML_TYPES, { parseAs: 'buffer', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   )
@@ -78,7 +99,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
         tags: ['articles'],
         operationId: 'createArticles',
         summary: 'Ingest articles (needs an API key)',
-        description: `One article as a JSON object, several as a JSON array or as JSON Lines (\`application/x-ndjson\`), with the fields of the ingest CLI's JSON format (\`title\`, \`body\`, \`publishedAt\`, \`section\`, \`url\`, \`id\`, …), or a web page (\`text/html\`, with \`?url=\` where it was published): its article is extracted as the CLI extracts saved pages, and its canonical URL (else \`url\`) is its identity. Each record gets the CLI's outcome: ingested, updated (same \`id\` or \`url\`, new content), unchanged, or failed with a problem. The answer is 201 when something was ingested (with \`Location\` for a single article), 200 when everything was already there or updated, and 400 when every record failed. At most ${config.WRITE_MAX_RECORDS} records and ${Math.round(config.WRITE_BODY_LIMIT_BYTES / 1024 / 1024)} MB per request (413), JSON, JSON Lines or HTML only (415); \`Authorization: Bearer <key>\` (401), limited per key (429).`,
+        description: `One article as a JSON object, several as a JSON array or as JSON Lines (\`application/x-ndjson\`), with the fields of the ingest CLI's JSON format (\`title\`, \`body\`, \`publishedAt\`, \`section\`, \`url\`, \`id\`, …), or a web page (\`text/html\`, with \`?url=\` where it was published): its article is extracted as the CLI extracts saved pages, and its canonical URL (else \`url\`) is its identity. Each record gets the CLI's outcome: ingested, updated (same \`id\` or \`url\`, new content), unchanged, or failed with a problem. The answer is 201 when something was ingested (with \`Location\` for a single article), 200 when everything was already there or updated, and 400 when every record failed. At most ${config.WRITE_MAX_RECORDS} records and ${Math.round(config.WRITE_BODY_LIMIT_BYTES / 1024 / 1024)} MB per request (413), JSON, JSON Lines or HTML only (415); JSON and JSON Lines are UTF-8 (a \`charset\` other than utf-8 is a 415, a leading BOM is dropped, invalid UTF-8 or a NUL byte is a 400), and a record whose strings hold a NUL or a lone surrogate, that nests deeper than ${MAX_NESTING} levels, or whose fields beyond the article's own (kept as \`extra\`) take more than ${MAX_EXTRA_BYTES / 1024} KB as JSON fails with a 400 problem, as the CLI refuses them; \`Authorization: Bearer <key>\` (401), limited per key (429).`,
         security,
         querystring: WriteQuery,
         consumes: [...ACCEPTED, ...HTML_TYPES],
@@ -90,11 +111,14 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
       config: { responseCache: false, ...rateLimit },
     },
     async (req, reply) => {
-      const records = recordsOf(req.headers['content-type'] ?? '', req.body as string | Buffer, req.query.url)
+      const records = await recordsOf(reader, req.headers['content-type'] ?? '', req.body as Buffer, req.query.url)
       if (records.length === 0) throw new AppError(400, 'the body holds no article')
       if (records.length > config.WRITE_MAX_RECORDS)
         throw new AppError(413, `${records.length} records in one request; at most ${config.WRITE_MAX_RECORDS} are taken`)
-      const results = (await writer.ingest('POST /articles', records)).map(toOutcome)
+      const outcomes = await writer.ingest('POST /articles', records)
+      for (const o of outcomes.filter(isStoreFailure))
+        req.log.error({ where: o.where, reason: o.reason }, 'a written record could not be stored')
+      const results = outcomes.map(toOutcome)
       // this process's cached answers and counts reflect the write before the client hears of it
       await app.readStore.catchUp()
       const summary = { ingested: 0, updated: 0, unchanged: 0, failed: 0 }
@@ -102,7 +126,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
       if (summary.failed === results.length && results.some((r) => r.problem!.status >= 500)) {
         // the database could not take them (locked by another writer, say): the request may be sent again
         reply.header('retry-after', '5')
-        throw new AppError(503, `the articles could not be stored now: ${results.find((r) => r.problem!.status >= 500)!.problem!.detail}`)
+        throw new AppError(503, 'the articles could not be stored now (the server logged why); retry later')
       }
       if (summary.failed === results.length) {
         const errors = results.map((r) => ({ in: 'body' as const, name: r.where || 'body', message: r.problem!.detail }))

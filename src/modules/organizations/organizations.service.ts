@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../errors.js'
 import { groupBy } from '../../shared/group-by.js'
-import { pageOfRanked } from '../../shared/pagination.js'
+import { cursorKey, pageOfRanked } from '../../shared/pagination.js'
 import { isoOrNull } from '../../shared/params.js'
 import type { QuoteService } from '../quotes/quotes.service.js'
 import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
@@ -44,6 +44,7 @@ export const createOrganizationService = (deps: { repo: OrganizationRepository; 
       return pageOfRanked(summaries, {
         keyOf: (o) =>
           query.sort === 'name' ? [o.name.toLowerCase(), o.slug] : [query.sort === 'articles' ? o.articleCount : o.quoteCount, o.slug],
+        shape: [query.sort === 'name' ? cursorKey.text : cursorKey.count, cursorKey.text],
         ascending: query.sort === 'name',
         sort: `organizations:${query.sort}`,
         cursor: query.cursor,

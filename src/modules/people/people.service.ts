@@ -2,7 +2,7 @@ import { dateRange, isoOrNull, sqlDate } from '../../shared/params.js'
 import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
 import { bucketIndex, bucketStarts, nextBucketStart } from '../../shared/time-buckets.js'
 import { BadRequestError, NotFoundError } from '../../errors.js'
-import { decodeCursor, pageOfRanked, paginate, totalOf } from '../../shared/pagination.js'
+import { cursorKey, decodeCursor, pageOfRanked, paginate, totalOf } from '../../shared/pagination.js'
 import type { ArticleService } from '../articles/articles.service.js'
 import type { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
 import type { QuoteService } from '../quotes/quotes.service.js'
@@ -69,11 +69,14 @@ export const createPeopleService = (deps: {
     },
 
     async list(query: PersonListQuery): Promise<PersonList> {
-      const after = decodeCursor(query.cursor, `people:${query.sort}`)
+      const after = decodeCursor(query.cursor, `people:${query.sort}`, [
+        query.sort === 'name' ? cursorKey.text : cursorKey.count,
+        cursorKey.text,
+      ])
       const rows = await repo.list({
         q: query.q,
         sort: query.sort,
-        after: after ? [after[0] ?? '', String(after[1])] : null,
+        after,
         limit: query.limit,
       })
       const col = SORT_COLUMN[query.sort]
@@ -163,6 +166,7 @@ export const createPeopleService = (deps: {
                 query.sort === 'quotes' ? Number(r.quotesMentioningThem) + Number(r.quotesMentioningPerson) : Number(r.sharedArticles),
                 r.id,
               ],
+        shape: [query.sort === 'name' ? cursorKey.text : cursorKey.count, cursorKey.text],
         ascending: query.sort === 'name',
         sort: `related:${query.sort}`,
         cursor: query.cursor,

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Page, cursorParam, limitParam } from '../../shared/pagination.js'
 import { Snippet } from '../../search/snippets.js'
 import { type CsvColumns, exportFormat } from '../../shared/export.js'
-import { dateParam, idParam, offset, searchParam } from '../../shared/params.js'
+import { dateParam, idParam, offset, queryNumber, searchParam } from '../../shared/params.js'
 
 export const Offsets = z
   .object({
@@ -106,7 +106,7 @@ export const QuoteListQuery = z.strictObject({
   from: dateParam.optional(),
   to: dateParam.optional(),
   kind: z.enum(['direct', 'indirect', 'mixed']).optional(),
-  minConfidence: z.coerce.number().min(0).max(1).optional(),
+  minConfidence: queryNumber(z.number().min(0).max(1)).optional(),
   sort: QuoteSort.default('newest').describe('newest (default), oldest, or confidence (most confident first)'),
   limit: limitParam,
   cursor: cursorParam,

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../errors.js'
-import { decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
+import { cursorKey, decodeCursor, emptyPage, paginate, totalOf } from '../../shared/pagination.js'
 import type { ReadStore } from '../../db/read-store.js'
 import { snippetsOf } from '../../search/snippets.js'
 import { dateRange, ftsQuery } from '../../shared/params.js'
@@ -58,13 +58,13 @@ export const createQuoteService = ({
     async list(query: QuoteListQuery, fixed: Fixed = {}): Promise<QuoteList> {
       const sort = query.sort ?? 'newest'
       const cursorKind = sort === 'newest' ? 'quotes' : `quotes:${sort}`
-      const after = decodeCursor(query.cursor, cursorKind)
+      const after = decodeCursor(query.cursor, cursorKind, [sort === 'confidence' ? cursorKey.score : cursorKey.instant, cursorKey.seq])
       const base = await filterOf(query, fixed)
       if (!base) return emptyPage(query.limit)
       const filter: QuoteFilter = {
         ...base,
         sort,
-        after: after ? [sort === 'confidence' ? Number(after[0]) : String(after[0]), Number(after[1])] : null,
+        after,
         limit: query.limit,
       }
       const rows = await repo.list(filter)
