@@ -81,6 +81,20 @@ describe('walkSources: symbolic links', () => {
     ])
   })
 
+  it('holds a manifest named on the command line to the same rule: the files it lists are in its folder', async () => {
+    const folder = join(dir, 'folder')
+    put(join(folder, 'a.txt'))
+    symlinkSync('/etc/passwd', join(folder, 'passwd.txt'))
+    const manifest = put(
+      join(folder, 'manifest.jsonl'),
+      ['a.txt', 'passwd.txt'].map((file) => JSON.stringify({ file, section: 'local' })).join('\n'),
+    )
+    expect(await walked([manifest])).toEqual([
+      ['folder/a.txt', undefined],
+      ['folder/passwd.txt', 'symbolic link leads outside the folder (/etc/passwd)'],
+    ])
+  })
+
   it('given the folder a watch stands in, treats the files it hands over as found there', async () => {
     const folder = join(dir, 'watched')
     put(join(folder, 'a.txt'))
