@@ -269,16 +269,18 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
       )
     if (fault) return 1
     if (interrupted && !opts.watch) return INTERRUPTED
-    if (!opts.watch) return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
+    const folder = opts.watch
+    if (!folder) return summary.articles.failed > 0 || summary.failedFiles > 0 ? 1 : 0
     // watching: what is in the folder, then each batch of new or changed files, through the same pipeline, until Ctrl-C or SIGTERM
     const watched = tally()
     const watchStarted = Date.now()
     await watchFolder(
-      opts.watch,
+      folder,
       opts.ext,
       signal ?? new AbortController().signal,
       async (files) => {
-        for await (const outcome of ingestSources(prisma, walkSources(files, opts.ext), {
+        // found in the watched folder: a link out of it is reported, not followed
+        for await (const outcome of ingestSources(prisma, walkSources(files, opts.ext, { roots: [folder] }), {
           extractor,
           fetchLinked,
           knownContent: 'lookup',
@@ -288,7 +290,7 @@ export async function runIngestCommand(argv: string[], io: CliIO): Promise<numbe
         }
       },
       {
-        onReady: () => io.err(`watching ${opts.watch} for new and changed files (Ctrl-C to stop)`),
+        onReady: () => io.err(`watching ${folder} for new and changed files (Ctrl-C to stop)`),
         onError: (err) => io.err(`ingest: a batch failed and was skipped: ${err instanceof Error ? err.message : String(err)}`),
       },
     )

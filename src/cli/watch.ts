@@ -1,6 +1,7 @@
 import { watch } from 'chokidar'
 import { statSync } from 'node:fs'
-import { extname } from 'node:path'
+import { realpath } from 'node:fs/promises'
+import { extname, join, relative } from 'node:path'
 
 /**
  * Calls `onFiles` with the files of `dir` (and below): those already there, then those that appear
@@ -8,6 +9,10 @@ import { extname } from 'node:path'
  * hand and resolves. A file is reported once its size has stayed the same for `settleMs`, so a
  * file written in several steps is read whole, once. `onReady` is called once the folder is
  * watched. A batch that fails is reported to `onError` and watching goes on.
+ *
+ * Symbolic links are not followed by the watcher (one to `/` would have it watch the whole file
+ * system): they are handed over as they are, and `onFiles` decides (walkSources with the folder as
+ * its root). Paths are given under `dir` as named, even when `dir` is itself a link.
  */
 export async function watchFolder(
   dir: string,
@@ -18,7 +23,10 @@ export async function watchFolder(
 ): Promise<void> {
   const settleMs = opts.settleMs ?? 400
   const wanted = new Set(extensions.map((e) => `.${e.toLowerCase()}`))
-  const watcher = watch(dir, {
+  // the watcher is given the real folder (it would take a link it is given as a file), and what it reports is named under `dir`
+  const real = await realpath(dir)
+  const watcher = watch(real, {
+    followSymlinks: false,
     // files already there are loaded too (stored ones come out unchanged): nothing dropped while no one watched is lost
     ignoreInitial: false,
     awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: Math.max(50, settleMs / 4) },
@@ -52,7 +60,7 @@ export async function watchFolder(
   }
   const queue = (path: string) => {
     if (signal.aborted) return
-    pending.add(path)
+    pending.add(join(dir, relative(real, path)))
     timer ??= setTimeout(drain, 100)
   }
   watcher.on('add', queue).on('change', queue)

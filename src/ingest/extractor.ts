@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
 import { Piscina } from 'piscina'
 import { defaultBudgetMs } from '../extraction/budget.js'
-import extractForStorage, { type ExtractTask } from './extract-worker.js'
+import extractForStorage, { ExtractionStopped, type ExtractTask, type ExtractWorkerData } from './extract-worker.js'
 import type { ArticleText } from '../extraction/types.js'
 import type { StoredExtraction } from './extractions.js'
 
@@ -41,14 +42,25 @@ const backstopMs = (budgetMs: number) => (budgetMs > 0 ? Math.max(60_000, budget
 /** Piscina's rejection of the other tasks of a worker it terminates. */
 const isTermination = (err: unknown) => err instanceof Error && /terminat/i.test(err.message)
 
+/** How long closing waits for the workers to answer the tasks they hold before it terminates them anyway. */
+const CLOSE_WAIT_MS = 10_000
+
 /**
  * Extraction on `threads` worker threads (from TypeScript sources, the workers load them through
  * tsx). Each article runs within `budgetMs`, counted in the worker from the task's start; a task
  * that outlives the backstop has its worker terminated and replaced (the worker is recycled), and
  * the tasks that shared that worker are run again once.
+ *
+ * Closing (at the end of a run, or after Ctrl-C with tasks still out) goes in an order that leaves
+ * no answer in flight: no new task is taken, the workers are told to stop (each task they hold
+ * answers at its next budget check, those not started answer at once), every task's answer is
+ * received, and only then are the idle workers terminated. Piscina reports an answer that arrives
+ * after its worker was terminated as an 'error' event ("Unexpected message from Worker"), which
+ * without a listener ends the process.
  */
 export function workerExtractor(threads = defaultWorkerCount(), budgetMs = defaultBudgetMs(), backstop = backstopMs(budgetMs)): Extractor {
   const fromSource = import.meta.url.endsWith('.ts')
+  const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
   const pool = new Piscina<ExtractTask, StoredExtraction>({
     filename: new URL(`./extract-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
     minThreads: threads,
@@ -59,12 +71,28 @@ export function workerExtractor(threads = defaultWorkerCount(), budgetMs = defau
     // a bounded heap makes the collector work early instead of letting memory grow; an article
     // too big for it fails alone (the worker is replaced), it cannot take the process down
     resourceLimits: { maxOldGenerationSizeMb: 160 },
+    workerData: { stop } satisfies ExtractWorkerData,
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   })
+  // a worker terminated by the backstop may have answered in the same instant: its task has already
+  // failed (or runs again), so the late answer is dropped; anything else still ends the process
+  pool.on('error', (err: Error) => {
+    if (!err.message.startsWith('Unexpected message from Worker')) throw err
+  })
+  const outstanding = new Set<Promise<unknown>>()
+  let closing = false
+  const submit = (task: ExtractTask, signal: AbortSignal | undefined) => {
+    const answer = pool.run(task, signal ? { signal } : {})
+    outstanding.add(answer)
+    const settle = () => outstanding.delete(answer)
+    answer.then(settle, settle)
+    return answer
+  }
   const run = async (doc: ArticleText, retried = false): Promise<StoredExtraction> => {
+    if (closing) throw new ExtractionStopped()
     const signal = backstop > 0 ? AbortSignal.timeout(backstop) : undefined
     try {
-      return await pool.run({ title: doc.title, body: doc.body, budgetMs }, signal ? { signal } : {})
+      return await submit({ title: doc.title, body: doc.body, budgetMs }, signal)
     } catch (err) {
       if (signal?.aborted)
         throw new Error(`extraction did not finish within ${backstop / 1000} s; its worker was restarted`, { cause: err })
@@ -72,8 +100,16 @@ export function workerExtractor(threads = defaultWorkerCount(), budgetMs = defau
       throw err
     }
   }
+  const close = async () => {
+    closing = true
+    Atomics.store(stop, 0, 1)
+    const answered = Promise.allSettled([...outstanding])
+    await Promise.race([answered, delay(CLOSE_WAIT_MS, undefined, { ref: false })])
+    // a worker still silent is stuck inside one step of an article (the backstop's case): it posts nothing
+    await pool.destroy()
+  }
   return {
     extract: (doc) => run(doc),
-    close: () => pool.destroy(),
+    close,
   }
 }
