@@ -23,8 +23,9 @@ const opts = new Command('bench:bulk-write')
   .option('--duration <s>', 'seconds of each measurement', (v) => Number(v), 10)
   .option('--connections <n>', 'concurrent readers', (v) => Number(v), 10)
   .option('--records <n>', 'articles per write request', (v) => Number(v), 1000)
+  .option('--profile <dir>', "write the server's CPU profile (.cpuprofile) into <dir>")
   .parse()
-  .opts<{ duration: number; connections: number; records: number }>()
+  .opts<{ duration: number; connections: number; records: number; profile?: string }>()
 
 const KEY = 'bench-bulk-write-key-0123456789'
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-bulk-'))
@@ -33,7 +34,8 @@ await ensureMigrated(`file:${template}`)
 const file = join(dir, 'bench.db')
 copyFileSync(template, file)
 
-const server: ChildProcess = spawn(process.execPath, [join(projectRoot, 'dist/src/server.js')], {
+const profile = opts.profile ? ['--cpu-prof', '--cpu-prof-dir', opts.profile] : []
+const server: ChildProcess = spawn(process.execPath, [...profile, join(projectRoot, 'dist/src/server.js')], {
   cwd: projectRoot,
   stdio: ['ignore', 'pipe', 'inherit'],
   env: {

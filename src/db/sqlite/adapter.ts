@@ -25,6 +25,24 @@ export class SafeSqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * Longest stretch a write transaction runs its statements before it lets the event loop take
+ * other work. The driver is synchronous and Prisma chains a transaction's statements through
+ * promises only, so without a yield a batch of 64 articles held every read of the process behind
+ * it (reads waited up to a second during bulk writes through the API; see bench:bulk-write).
+ */
+const WRITE_SLICE_MS = 10
+
+/** A turn of the event loop once `WRITE_SLICE_MS` have passed since the last one. */
+function timeSlicer() {
+  let since = performance.now()
+  return async () => {
+    if (performance.now() - since < WRITE_SLICE_MS) return
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    since = performance.now()
+  }
+}
+
 function connectionOf(adapter: Adapter): Connection {
   const client = (adapter as { client?: Partial<Connection> }).client
   // the adapter keeps its connection in a field that is not public API: fail at start, not at the first full disk
@@ -39,8 +57,17 @@ function withSafeTransactionEnds(adapter: Adapter): Adapter {
   adapter.startTransaction = async (isolationLevel) => {
     const tx = await startTransaction(isolationLevel)
     const executeRaw = tx.executeRaw.bind(tx)
+    const queryRaw = tx.queryRaw.bind(tx)
+    const slice = timeSlicer()
+    tx.queryRaw = async (query: Query) => {
+      await slice()
+      return queryRaw(query)
+    }
     tx.executeRaw = async (query: Query) => {
-      if (query.sql !== 'COMMIT' && query.sql !== 'ROLLBACK') return executeRaw(query)
+      if (query.sql !== 'COMMIT' && query.sql !== 'ROLLBACK') {
+        await slice()
+        return executeRaw(query)
+      }
       try {
         return await executeRaw(query)
       } catch (err) {
