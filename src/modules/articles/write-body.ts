@@ -40,7 +40,8 @@ export function recordCounter(jsonLines: boolean) {
           if (byte === 0x22) inString = true
           continue
         }
-        if (WHITESPACE.has(byte)) continue
+        // a BOM (bytes over 0x7f) cannot begin a JSON value, nor anything outside strings: not counted
+        if (WHITESPACE.has(byte) || byte > 0x7f) continue
         // depth 0: the document itself; an object there is one record, an array holds them at depth 1
         if (depth === 0) {
           if (byte === 0x5b) topArray = true
