@@ -108,8 +108,6 @@ export async function buildApp({ config, prisma, readStore, integrity, logStream
   app.setSerializerCompiler(config.NODE_ENV === 'production' ? zodJsonSerializerCompiler : validatingSerializerCompiler)
 
   await app.register(errorHandlerPlugin)
-  // first of all, so that no route, cache or limit reads a key given where logs keep it
-  app.addHook('onRequest', refuseKeysInQuery)
   // before CORS, which would refuse a preflight without Origin in plain text
   app.addHook('onRequest', refuseIncompleteRequests)
   // once closing, answers in flight end their connection, so a keep-alive client cannot hold the shutdown open
@@ -135,6 +133,8 @@ export async function buildApp({ config, prisma, readStore, integrity, logStream
     exposedHeaders: ['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'],
     maxAge: 86_400,
   })
+  // after CORS, so that a browser app can read the refusal; before any limit, cache or route
+  app.addHook('onRequest', refuseKeysInQuery)
   const rateLimited = config.RATE_LIMIT_MAX > 0 || (writable && config.WRITE_RATE_LIMIT_MAX > 0)
   if (rateLimited) {
     // per client IP; 429 problem+json through the error handler, with IETF RateLimit headers.

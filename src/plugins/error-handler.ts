@@ -65,6 +65,12 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         problem(415, `content type '${type}' is not accepted here (see the route's request body in /openapi.json)`, { instance }),
       )
     }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(
+        reply,
+        problem(413, `the body is larger than ${req.routeOptions.bodyLimit ?? 'the'} bytes, the most this route takes`, { instance }),
+      )
+    }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
     if (status === 500) {
       req.log.error({ err }, 'unexpected error')

@@ -57,6 +57,37 @@ describe('write bodies over the record limit', () => {
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 
+  it('names the byte limit when a body is over it, HTML included', async () => {
+    for (const type of ['application/json', 'text/html']) {
+      const res = await fetch(`${base}/articles`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': type },
+        body: `"${'x'.repeat(17 * 1024 * 1024)}"`,
+      })
+      expect(res.status).toBe(413)
+      expect(((await res.json()) as { detail: string }).detail).toBe(
+        `the body is larger than ${16 * 1024 * 1024} bytes, the most ${type === 'text/html' ? 'this route takes' : 'a write takes'}`,
+      )
+    }
+  })
+
+  it('counts the records of an array after a BOM as any other', async () => {
+    const records = Array.from({ length: 1_001 }, () => ({ title: 'x' }))
+    const res = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: `\ufeff${JSON.stringify(records)}`,
+    })
+    expect(res.status).toBe(413)
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/more than 1000 records/)
+    const thousand = await fetch(`${base}/articles`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: `\ufeff${JSON.stringify(records.slice(1))}`,
+    })
+    expect(thousand.status).toBe(400)
+  })
+
   it('reads a large body of records on a worker thread, each with its outcome', async () => {
     // 900 records of ~15 KB (13 MB), each without a body: parsed off the request thread, all failing alone
     const records = Array.from({ length: 900 }, (_, i) => ({ title: `Record ${i}`, note: 'x'.repeat(15_000) }))
@@ -330,8 +361,10 @@ describe('an API key in the query string', () => {
       ['post', `/articles?access_token=${KEY}`, 'access_token'],
       ['delete', `/articles/x?key=${encodeURIComponent(KEY)}`, 'key'],
     ] as const) {
-      const res = await request(ctx.app.server)[method](path).set('authorization', auth)
+      const res = await request(ctx.app.server)[method](path).set('authorization', auth).set('origin', 'https://app.example')
       expect(`${path} ${res.status}`).toBe(`${path} 400`)
+      // readable by a browser app that made the mistake
+      expect(res.headers['access-control-allow-origin']).toBe('https://app.example')
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
       expect(res.body.detail).toMatch(/not taken in the query string.*Authorization: Bearer <key>/)
       expect(res.body.errors).toEqual([{ in: 'query', name, message: res.body.detail }])
