@@ -83,7 +83,7 @@ const write = async () => {
 
 await write()
 const ids: string[] = []
-for (let cursor: string | null = null; ids.length < opts.records; ) {
+for (let cursor: string | null = null; ids.length < opts.records;) {
   const page = (await (await fetch(`${base}/articles?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json()) as {
     data: { id: string }[]
     page: { nextCursor: string | null }
