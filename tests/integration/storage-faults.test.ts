@@ -71,3 +71,39 @@ describe('storage faults told apart from errors in the data', () => {
     expect(storageFaultOf(new Error('no such table: X'))).toBeNull()
   })
 })
+
+describe.skipIf(testDialect() === 'postgres')('a long write transaction (SQLite)', () => {
+  let database: Awaited<ReturnType<typeof copyOfTemplate>>
+  let prisma: PrismaClient
+  beforeAll(async () => {
+    database = await copyOfTemplate(inject('templateDb'))
+    prisma = await createPrisma(database.url)
+  })
+  afterAll(async () => {
+    await prisma?.$disconnect()
+    await database?.drop()
+  })
+
+  it('lets the event loop turn between its statements, so requests are not held until it commits', async () => {
+    // the driver is synchronous and Prisma chains statements through promises: without the adapter's
+    // time slices, no macrotask (an incoming request, a timer) runs until the transaction ends
+    let turns = 0
+    let counting = true
+    const count = () => {
+      if (!counting) return
+      turns++
+      setImmediate(count)
+    }
+    let turnsAtStart = 0
+    await inWriteTransaction(prisma, async (tx) => {
+      turnsAtStart = turns
+      setImmediate(count)
+      for (let i = 0; i < 6; i++)
+        await tx.$queryRawUnsafe(
+          'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT count(*) AS n FROM c',
+        )
+    })
+    counting = false
+    expect(turns - turnsAtStart).toBeGreaterThanOrEqual(3)
+  })
+})

@@ -77,11 +77,16 @@ function walBytes(file: string): number {
   }
 }
 
-/** Whether this process may change the file: write it, and create its journal beside it. */
+/**
+ * Whether this process may change the file: write it, and create its journal beside it (or, for a
+ * file still to be made, create it in the nearest folder that exists).
+ */
 export function isWritable(file: string): boolean {
+  let folder = dirname(file)
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder)
   try {
     if (existsSync(file)) accessSync(file, constants.W_OK)
-    accessSync(dirname(file), constants.W_OK)
+    accessSync(folder, constants.W_OK)
     return true
   } catch {
     return false
