@@ -8,23 +8,10 @@ import { copyOfTemplate, testDialect } from '../helpers/databases.js'
 const within = <T>(ms: number, work: Promise<T>) =>
   Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`did not settle within ${ms} ms`)), ms))])
 
-/**
- * A database that cannot grow: SQLite's max_page_count makes every write past it fail with
- * SQLITE_FULL exactly as a full disk does (SQLite rolls the transaction back itself), on a real file.
- */
-describe.skipIf(testDialect() === 'postgres')('a write transaction refused by a full database (SQLite)', () => {
-  let database: Awaited<ReturnType<typeof copyOfTemplate>>
-  let prisma: PrismaClient
-  const capAt = async (extraPages: number) => {
-    const [{ page_count }] = await prisma.$queryRawUnsafe<[{ page_count: bigint | number }]>('PRAGMA page_count')
-    await prisma.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count) + extraPages}`)
-  }
-  const fill = (rows: number) =>
-    inWriteTransaction(prisma, async (tx) => {
-      for (let i = 0; i < rows; i++)
-        await tx.$executeRawUnsafe(`INSERT INTO "IdentityBacklog"("key") VALUES (? || randomblob(2000))`, `k${i}-`)
-    })
-
+/** A Prisma client over a SQLite file of the test's own, for the describe block that calls it. */
+function sqliteClient(): () => PrismaClient {
+  let database: Awaited<ReturnType<typeof copyOfTemplate>> | undefined
+  let prisma: PrismaClient | undefined
   beforeAll(async () => {
     database = await copyOfTemplate(inject('templateDb'))
     prisma = await createPrisma(database.url)
@@ -33,6 +20,24 @@ describe.skipIf(testDialect() === 'postgres')('a write transaction refused by a 
     await prisma?.$disconnect()
     await database?.drop()
   })
+  return () => prisma!
+}
+
+/**
+ * A database that cannot grow: SQLite's max_page_count makes every write past it fail with
+ * SQLITE_FULL exactly as a full disk does (SQLite rolls the transaction back itself), on a real file.
+ */
+describe.skipIf(testDialect() === 'postgres')('a write transaction refused by a full database (SQLite)', () => {
+  const prisma = sqliteClient()
+  const capAt = async (extraPages: number) => {
+    const [{ page_count }] = await prisma().$queryRawUnsafe<[{ page_count: bigint | number }]>('PRAGMA page_count')
+    await prisma().$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count) + extraPages}`)
+  }
+  const fill = (rows: number) =>
+    inWriteTransaction(prisma(), async (tx) => {
+      for (let i = 0; i < rows; i++)
+        await tx.$executeRawUnsafe(`INSERT INTO "IdentityBacklog"("key") VALUES (? || randomblob(2000))`, `k${i}-`)
+    })
 
   it('fails with a storage fault, and the next transactions settle instead of waiting for ever', async () => {
     await capAt(4)
@@ -43,14 +48,14 @@ describe.skipIf(testDialect() === 'postgres')('a write transaction refused by a 
     expect(storageFaultOf(second)?.kind).toBe('disk full')
     await within(
       5_000,
-      inWriteTransaction(prisma, (tx) => tx.$queryRawUnsafe('SELECT 1')),
+      inWriteTransaction(prisma(), (tx) => tx.$queryRawUnsafe('SELECT 1')),
     )
   })
 
   it('writes again once there is room, and nothing of the refused transactions was kept', async () => {
     await capAt(10_000)
     await within(5_000, fill(3))
-    const [{ n }] = await prisma.$queryRawUnsafe<[{ n: bigint | number }]>('SELECT count(*) AS n FROM "IdentityBacklog"')
+    const [{ n }] = await prisma().$queryRawUnsafe<[{ n: bigint | number }]>('SELECT count(*) AS n FROM "IdentityBacklog"')
     expect(Number(n)).toBe(3)
   })
 })
@@ -73,16 +78,7 @@ describe('storage faults told apart from errors in the data', () => {
 })
 
 describe.skipIf(testDialect() === 'postgres')('a long write transaction (SQLite)', () => {
-  let database: Awaited<ReturnType<typeof copyOfTemplate>>
-  let prisma: PrismaClient
-  beforeAll(async () => {
-    database = await copyOfTemplate(inject('templateDb'))
-    prisma = await createPrisma(database.url)
-  })
-  afterAll(async () => {
-    await prisma?.$disconnect()
-    await database?.drop()
-  })
+  const prisma = sqliteClient()
 
   it('lets the event loop turn between its statements, so requests are not held until it commits', async () => {
     // the driver is synchronous and Prisma chains statements through promises: without the adapter's
@@ -95,7 +91,7 @@ describe.skipIf(testDialect() === 'postgres')('a long write transaction (SQLite)
       setImmediate(count)
     }
     let turnsAtStart = 0
-    await inWriteTransaction(prisma, async (tx) => {
+    await inWriteTransaction(prisma(), async (tx) => {
       turnsAtStart = turns
       setImmediate(count)
       for (let i = 0; i < 6; i++)
