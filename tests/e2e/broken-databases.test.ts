@@ -147,7 +147,7 @@ describe('a damaged database', () => {
     try {
       const base = `http://127.0.0.1:${await server.port}`
       let body: { status?: string; database?: string } = {}
-      for (let i = 0; i < 50 && body.database !== 'damaged'; i++) {
+      for (let i = 0; i < 200 && body.database !== 'damaged'; i++) {
         body = (await (await fetch(`${base}/health`)).json()) as typeof body
         if (body.database !== 'damaged') await new Promise((r) => setTimeout(r, 100))
       }
