@@ -37,7 +37,11 @@ describe('write bodies over the record limit', () => {
     ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
     base = await ctx.app.listen({ host: '127.0.0.1', port: 0 })
   })
-  afterAll(() => ctx.close())
+  afterAll(async () => {
+    // a client may still be sending a body the server refused early: its connection never goes idle
+    ctx.app.server.closeAllConnections()
+    await ctx.close()
+  })
 
   it('refuses a 16 MB array of 8 million records with 413 at once, and answers a read meanwhile', async () => {
     const body = `[${'0,'.repeat(8_000_000 - 1)}0]`
@@ -424,7 +428,11 @@ describe('errors Fastify and Node raise themselves', () => {
     ctx = await createTestContext()
     port = Number(new URL(await ctx.app.listen({ host: '127.0.0.1', port: 0 })).port)
   })
-  afterAll(() => ctx.close())
+  afterAll(async () => {
+    // a client may still be sending a body the server refused early: its connection never goes idle
+    ctx.app.server.closeAllConnections()
+    await ctx.close()
+  })
 
   /** One request written as bytes, so that it can lack what clients always send. */
   const raw = (head: string) =>
@@ -483,7 +491,11 @@ describe('the write API reads bodies by the CLI rules', () => {
     ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
     base = await ctx.app.listen({ host: '127.0.0.1', port: 0 })
   })
-  afterAll(() => ctx.close())
+  afterAll(async () => {
+    // a client may still be sending a body the server refused early: its connection never goes idle
+    ctx.app.server.closeAllConnections()
+    await ctx.close()
+  })
 
   const article = (n: number, fields: Record<string, unknown> = {}) =>
     JSON.stringify({
