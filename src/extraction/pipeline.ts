@@ -11,7 +11,7 @@ import type { ArticleText, Extraction, FurnitureSpan } from './types.js'
 import { unlimitedBudget, type Budget } from './budget.js'
 
 /** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
-export const EXTRACTOR_VERSION = 'rules-7+perceptron-2'
+export const EXTRACTOR_VERSION = 'rules-8+perceptron-2'
 
 /** One quote per content span: when two attributions yield the same words, the surer one stays. */
 export function uniqueBySpan<T extends { content: { start: number; end: number }; confidence: number }>(quotes: T[]): T[] {
