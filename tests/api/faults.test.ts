@@ -29,30 +29,36 @@ describe('the write rate limit with default settings', () => {
   })
 })
 
-describe('write bodies over the record limit', () => {
-  let ctx: TestContext
-  let base: string
-  // default limits: 16 MB and 1,000 records a request
+/** The real app listening on a port of 127.0.0.1 for the describe block that calls it (fetch reaches it as any client). */
+function listening(env: Record<string, string> = {}) {
+  const server = { ctx: undefined as unknown as TestContext, base: '', port: 0 }
   beforeAll(async () => {
-    ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
-    base = await ctx.app.listen({ host: '127.0.0.1', port: 0 })
+    server.ctx = await createTestContext(env)
+    server.base = await server.ctx.app.listen({ host: '127.0.0.1', port: 0 })
+    server.port = Number(new URL(server.base).port)
   })
   afterAll(async () => {
     // a client may still be sending a body the server refused early: its connection never goes idle
-    ctx.app.server.closeAllConnections()
-    await ctx.close()
+    server.ctx.app.server.closeAllConnections()
+    await server.ctx.close()
   })
+  return server
+}
+
+describe('write bodies over the record limit', () => {
+  // default limits: 16 MB and 1,000 records a request
+  const server = listening({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
 
   it('refuses a 16 MB array of 8 million records with 413 at once, and answers a read meanwhile', async () => {
     const body = `[${'0,'.repeat(8_000_000 - 1)}0]`
     const started = Date.now()
-    const write = fetch(`${base}/articles`, {
+    const write = fetch(`${server.base}/articles`, {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
       body,
       signal: AbortSignal.timeout(10_000),
     })
-    const read = await fetch(`${base}/articles?limit=1`, { signal: AbortSignal.timeout(10_000) })
+    const read = await fetch(`${server.base}/articles?limit=1`, { signal: AbortSignal.timeout(10_000) })
     expect(read.status).toBe(200)
     const refused = await write
     expect(refused.status).toBe(413)
@@ -63,7 +69,7 @@ describe('write bodies over the record limit', () => {
 
   it('names the byte limit when a body is over it, HTML included', async () => {
     for (const type of ['application/json', 'text/html']) {
-      const res = await fetch(`${base}/articles`, {
+      const res = await fetch(`${server.base}/articles`, {
         method: 'POST',
         headers: { authorization: auth, 'content-type': type },
         body: `"${'x'.repeat(17 * 1024 * 1024)}"`,
@@ -77,14 +83,14 @@ describe('write bodies over the record limit', () => {
 
   it('counts the records of an array after a BOM as any other', async () => {
     const records = Array.from({ length: 1_001 }, () => ({ title: 'x' }))
-    const res = await fetch(`${base}/articles`, {
+    const res = await fetch(`${server.base}/articles`, {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
       body: `\ufeff${JSON.stringify(records)}`,
     })
     expect(res.status).toBe(413)
     expect(((await res.json()) as { detail: string }).detail).toMatch(/more than 1000 records/)
-    const thousand = await fetch(`${base}/articles`, {
+    const thousand = await fetch(`${server.base}/articles`, {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
       body: `\ufeff${JSON.stringify(records.slice(1))}`,
@@ -95,7 +101,7 @@ describe('write bodies over the record limit', () => {
   it('reads a large body of records on a worker thread, each with its outcome', async () => {
     // 900 records of ~15 KB (13 MB), each without a body: parsed off the request thread, all failing alone
     const records = Array.from({ length: 900 }, (_, i) => ({ title: `Record ${i}`, note: 'x'.repeat(15_000) }))
-    const res = await fetch(`${base}/articles`, {
+    const res = await fetch(`${server.base}/articles`, {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
       body: JSON.stringify(records),
@@ -422,22 +428,12 @@ describe('Vary: Origin with a reflected Access-Control-Allow-Origin', () => {
 })
 
 describe('errors Fastify and Node raise themselves', () => {
-  let ctx: TestContext
-  let port: number
-  beforeAll(async () => {
-    ctx = await createTestContext()
-    port = Number(new URL(await ctx.app.listen({ host: '127.0.0.1', port: 0 })).port)
-  })
-  afterAll(async () => {
-    // a client may still be sending a body the server refused early: its connection never goes idle
-    ctx.app.server.closeAllConnections()
-    await ctx.close()
-  })
+  const server = listening()
 
   /** One request written as bytes, so that it can lack what clients always send. */
   const raw = (head: string) =>
     new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\nConnection: close\r\n\r\n`))
+      const socket = connect(server.port, '127.0.0.1', () => socket.write(`${head}\r\nConnection: close\r\n\r\n`))
       let text = ''
       socket.on('data', (d: Buffer) => (text += d.toString()))
       socket.on('error', reject)
@@ -485,17 +481,7 @@ describe('errors Fastify and Node raise themselves', () => {
 })
 
 describe('the write API reads bodies by the CLI rules', () => {
-  let ctx: TestContext
-  let base: string
-  beforeAll(async () => {
-    ctx = await createTestContext({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
-    base = await ctx.app.listen({ host: '127.0.0.1', port: 0 })
-  })
-  afterAll(async () => {
-    // a client may still be sending a body the server refused early: its connection never goes idle
-    ctx.app.server.closeAllConnections()
-    await ctx.close()
-  })
+  const server = listening({ API_KEYS: KEY, WRITE_EXTRACTION_THREADS: '0' })
 
   const article = (n: number, fields: Record<string, unknown> = {}) =>
     JSON.stringify({
@@ -505,7 +491,7 @@ describe('the write API reads bodies by the CLI rules', () => {
     })
   /** The bytes as given (supertest would serialise a Buffer as JSON). */
   const post = async (body: string | Buffer, type = 'application/json') => {
-    const res = await fetch(`${base}/articles`, { method: 'POST', headers: { authorization: auth, 'content-type': type }, body })
+    const res = await fetch(`${server.base}/articles`, { method: 'POST', headers: { authorization: auth, 'content-type': type }, body })
     return { status: res.status, body: (await res.json()) as { detail: string; results: unknown[] } }
   }
 
