@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from '../../src/extraction/pipeline.js'
+
+/** Each quote's speaker as written and the person record it resolved to (or the phrase's name). */
+const speakers = (body: string) => {
+  const x = extract({ title: '', body })
+  return x.quotes.map((q) => [q.speaker.text, q.speaker.person !== null ? x.people[q.speaker.person]!.name : q.speaker.name])
+}
+
+describe('pronoun speakers', () => {
+  it('go to the person a new sentence introduces, not to the previous speaker', () => {
+    const body =
+      'Liverpool chief executive Rick Parry said the club would never sell the player. "We will never let him go," Parry added.\n\n' +
+      'Steven Gerrard had said before the game he would consider leaving.\n\n' +
+      '"I want to win things with Liverpool," he said afterwards.'
+    expect(speakers(body).at(-1)).toEqual(['he', 'Steven Gerrard'])
+  })
+  it('keep the running speaker when no one else is introduced', () => {
+    const body = 'Tony Blair said the plan would work. "We will deliver," he said. He added that taxes would not rise.'
+    expect(speakers(body).map((s) => s[1])).toEqual(['Tony Blair', 'Tony Blair', 'Tony Blair'])
+  })
+  it('take the subject of the sentence before, not a person it names as an object', () => {
+    const body = 'Tony Blair praised Gordon Brown for the budget. He said the economy was strong.'
+    expect(speakers(body)).toEqual([['He', 'Tony Blair']])
+  })
+  it('read the subject after an introductory phrase', () => {
+    const body = 'After the match, Roy Keane accused Patrick Vieira of starting the row. "It was wrong," he said.'
+    expect(speakers(body)).toEqual([['he', 'Roy Keane']])
+  })
+  it('never take a person named inside the quote itself', () => {
+    const body =
+      'Roy Keane accused Patrick Vieira of starting the row.\n\n"If he thinks that Gary Neville is an easy target, I am not having it," he said.'
+    expect(speakers(body)).toEqual([['he', 'Roy Keane']])
+  })
+  it('agree in gender with what the article has called the person', () => {
+    const body = 'John Smith met Mary Jones on Tuesday.\n\n"We will go on," she said later.\n\n"We will stay," he told reporters.'
+    expect(speakers(body)).toEqual([
+      ['she', 'Mary Jones'],
+      ['he', 'John Smith'],
+    ])
+  })
+})
+
+describe('speaker phrases', () => {
+  it('do not take a capitalised title opening the sentence for a person', () => {
+    expect(speakers('Shadow foreign secretary Michael Ancram said the closures were a mistake.')).toEqual([
+      ['Shadow foreign secretary Michael Ancram', 'Michael Ancram'],
+    ])
+    expect(speakers('Treasurer Peter Costello said the economy had been strong.')).toEqual([
+      ['Treasurer Peter Costello', 'Peter Costello'],
+    ])
+  })
+})
