@@ -4,6 +4,7 @@ import { findQuotes } from './stages/find-quotes.js'
 import { linkQuotations } from './stages/link-quotations.js'
 import { findPersonNames } from './stages/find-people.js'
 import { resolvePeople } from './stages/resolve-people.js'
+import { speakerPeople } from './stages/speaker-names.js'
 import { splitSentences } from './stages/split-sentences.js'
 import { tagEntities } from './stages/tag-entities.js'
 import { tokenize } from './stages/tokenize.js'
@@ -41,10 +42,11 @@ export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Ext
   const tokens = tokenize(sentences)
   budget.check()
   const entities = tagEntities(sentences, tokens, budget)
-  const people = resolvePeople(body, tokens, findPersonNames(tokens, entities))
+  const named = resolvePeople(body, tokens, findPersonNames(tokens, entities))
   budget.check()
   const found = findQuotes(body, sentences, tokens, budget)
   const candidates = uniqueBySpan(linkQuotations(body, sentences, found))
+  const people = speakerPeople(body, named, candidates)
   budget.check()
   const quotes = attributeSpeakers({ body, people, sentences }, candidates)
   return {

@@ -51,3 +51,26 @@ describe('speaker phrases', () => {
     ])
   })
 })
+
+describe('speaker names and types', () => {
+  it('cut an apposition or relative clause from the speaker and keep the name', () => {
+    expect(speakers('Mike German, leader of the Liberal Democrats in the assembly, said homes faced rises.')).toEqual([
+      ['Mike German, leader of the Liberal Democrats in the assembly', 'Mike German'],
+    ])
+    expect(speakers('Heineken, which also owns the Amstel brand, said it would cut costs.')[0]![1]).toBe('Heineken')
+  })
+  it('join an honorific and surname to the person of that surname', () => {
+    const body = 'Mike Lake, a spokesman for the lawyers, said the ruling was unlawful. Mr Lake said: "We will appeal."'
+    expect(speakers(body).map((s) => s[1])).toEqual(['Mike Lake', 'Mike Lake'])
+  })
+  it('type honorific names as people and capitalised institutions as organisations', () => {
+    const x = extract({ title: '', body: 'The Scottish Executive said the rules would change. Investment bank Merrill Lynch said it was cautious.' })
+    expect(x.quotes.map((q) => [q.speaker.type, q.speaker.name])).toEqual([
+      ['organization', 'Scottish Executive'],
+      ['organization', 'Merrill Lynch'],
+    ])
+  })
+  it('leave a phrase without a name alone', () => {
+    expect(speakers('A spokesman for the council said the road would reopen.')[0]![1]).toBe('A spokesman for the council')
+  })
+})

@@ -3,6 +3,7 @@ import type { ExtractedQuote, Mention, PersonEntity, Sentence, Speaker, SpeakerT
 import { FINITE, IRREGULAR_PAST } from '../lexicon/quote-words.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
+import { speakerHead } from './speaker-names.js'
 import { firstStartingAt, overlaps, sentenceAt } from '../spans.js'
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her'])
@@ -62,7 +63,10 @@ export function classifySpeaker(text: string): SpeakerType {
     .trim()
     .split(/\s+/)
   const head = words.at(-1)!.replace(/[’']s$/, '')
-  if (ROLE_NOUNS.has(head.toLowerCase())) return 'person'
+  // an honorific or a title before a name addresses a person ("Mr Blair", "Prime Minister Tony Blair")
+  if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady)\.?$/.test(words[0]!) && words.length > 1) return 'person'
+  // a role noun heads a person's description, unless a capitalised name makes it an institution ("the Scottish Executive")
+  if (ROLE_NOUNS.has(head.toLowerCase()) && !(/^\p{Lu}/u.test(head) && words.length > 1 && /^\p{Lu}/u.test(words.at(-2)!))) return 'person'
   const lowerHead = head.toLowerCase()
   if (
     GROUP_PRONOUNS.has(lowerHead) ||
@@ -314,8 +318,25 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
     if (who !== null) return asPerson(who, 'description')
     return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
   }
-  const type = classifySpeaker(text)
-  return { ...base, type, person: null, name: text.replace(/^[Tt]he /, ''), resolvedBy: 'phrase' }
+  // an apposition or relative clause describes the speaker: the name is the phrase before it
+  const head = ctx.body.slice(q.speaker.start, speakerHead(ctx.body, q.speaker).end)
+  const described = describedOrganization(head)
+  if (described) return { ...base, type: 'organization', person: null, name: described, resolvedBy: 'phrase' }
+  return { ...base, type: classifySpeaker(head), person: null, name: head.replace(/^[Tt]he /, ''), resolvedBy: 'phrase' }
+}
+
+/** Nouns that describe an organisation written before its name ("investment bank Merrill Lynch"). */
+const ORGANIZATION_DESCRIPTORS = new Set([
+  ...ORGANIZATION_NOUNS,
+  ...['publication', 'magazine', 'charity', 'body', 'website', 'broadcaster', 'channel', 'giant', 'maker', 'carrier', 'airline'],
+  ...['retailer', 'brewer', 'insurer', 'lender', 'operator', 'publisher', 'developer', 'manufacturer', 'producer', 'chain'],
+])
+
+/** "investment bank Merrill Lynch", "trade publication Screen Daily": the organisation's name, without its description. */
+function describedOrganization(phrase: string): string | null {
+  const m = /^(?:[Tt]he\s+)?((?:[\p{L}-]+\s+)*?)(\p{L}+)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,4})$/u.exec(phrase)
+  if (!m || !ORGANIZATION_DESCRIPTORS.has(m[2]!.toLowerCase()) || /^\p{Lu}/u.test(m[2]!) && m[1] !== '') return null
+  return m[3]!.trim()
 }
 
 const KIND_MARKS = /[“”"]|''/
