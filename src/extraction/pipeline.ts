@@ -48,7 +48,10 @@ export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Ext
   const candidates = uniqueBySpan(linkQuotations(body, sentences, found))
   const people = speakerPeople(body, named, candidates)
   budget.check()
-  const quotes = attributeSpeakers({ body, people, sentences }, candidates)
+  const organizations = entities
+    .filter((e) => e.type === 'ORG')
+    .map((e) => ({ start: tokens[e.from]!.start, end: tokens[e.to - 1]!.end, text: body.slice(tokens[e.from]!.start, tokens[e.to - 1]!.end) }))
+  const quotes = attributeSpeakers({ body, people, sentences, organizations }, candidates)
   return {
     furniture,
     sentences,

@@ -74,3 +74,25 @@ describe('speaker names and types', () => {
     expect(speakers('A spokesman for the council said the road would reopen.')[0]![1]).toBe('A spokesman for the council')
   })
 })
+
+describe('descriptions and organisation references', () => {
+  it('resolve a description to the person introduced with that role', () => {
+    const body =
+      'Liverpool captain Steven Gerrard scored twice. Manager Rafael Benitez was pleased.\n\nThe Liverpool captain said the team would improve.'
+    expect(speakers(body)).toEqual([['The Liverpool captain', 'Steven Gerrard']])
+  })
+  it('leave a description unresolved when no person holds its role', () => {
+    expect(speakers('Steven Gerrard scored twice. The defence secretary said the plan was sound.')[0]![1]).not.toBe('Steven Gerrard')
+  })
+  it('send "it" and "the watchdog" to the organisation named before them', () => {
+    const x = extract({
+      title: '',
+      body: 'The Electoral Commission said donations should be capped.\n\nIt said parties needed more state funding. The watchdog said candidates should get a free mailing.',
+    })
+    expect(x.quotes.map((q) => [q.speaker.type, q.speaker.name])).toEqual([
+      ['organization', 'Electoral Commission'],
+      ['organization', 'Electoral Commission'],
+      ['organization', 'Electoral Commission'],
+    ])
+  })
+})

@@ -1,6 +1,6 @@
 import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../lexicon/index.js'
 import type { ExtractedQuote, Mention, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
-import { FINITE, IRREGULAR_PAST } from '../lexicon/quote-words.js'
+import { FINITE, IRREGULAR_PAST, PRONOUN_SPEAKERS } from '../lexicon/quote-words.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
 import { speakerHead } from './speaker-names.js'
@@ -95,6 +95,8 @@ interface Context {
   genders?: Referred[]
   /** Every quote's content, in text order: people named inside what was said are not its speaker's antecedents. */
   quoted?: Span[]
+  /** Organisation names in the text (the tagger's), in text order: what "it" and "the firm" refer back to. */
+  organizations?: (Span & { text: string })[]
   /** What the pronouns resolved so far made of a person's gender ("he said" resolved to X: X is "he"). */
   learned?: Map<number, Referred>
 }
@@ -308,21 +310,78 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
     }
     return { ...base, type: 'person', person: null, name: text, resolvedBy: 'pronoun-unresolved' }
   }
-  const description = text.match(/^[Tt]he (?:(\p{Lu}\p{L}+) )?(\p{Ll}+)$/u)
-  if (description && DESCRIPTION_NOUNS.has(description[2]!)) {
-    const who = descriptionReferent(
-      description[1] ?? '',
-      description[2]!,
-      ctx.people.map((p) => p.titles),
-    )
+  const description = /^[Tt]he ((?:[\p{L}\p{N}'’-]+ ){0,3})(\p{Ll}+)$/u.exec(text)
+  if (description && (DESCRIPTION_NOUNS.has(description[2]!) || ROLE_NOUNS.has(description[2]!))) {
+    const who = describedPerson(ctx, mentions, description[1]!.trim(), description[2]!, q.speaker.start)
     if (who !== null) return asPerson(who, 'description')
-    return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
+    if (DESCRIPTION_NOUNS.has(description[2]!) || description[1] === '')
+      return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
+  }
+  if (lower === 'it' || (description && ORGANIZATION_REFERENCES.has(description[2]!) && !/\p{Lu}/u.test(description[1]!))) {
+    const organization = organizationBefore(ctx, q.speaker.start, previous)
+    if (organization) return { ...base, type: 'organization', person: null, name: organization, resolvedBy: 'organization-reference' }
   }
   // an apposition or relative clause describes the speaker: the name is the phrase before it
   const head = ctx.body.slice(q.speaker.start, speakerHead(ctx.body, q.speaker).end)
   const described = describedOrganization(head)
   if (described) return { ...base, type: 'organization', person: null, name: described, resolvedBy: 'phrase' }
   return { ...base, type: classifySpeaker(head), person: null, name: head.replace(/^[Tt]he /, ''), resolvedBy: 'phrase' }
+}
+
+/** Nouns by which a story refers back to an organisation it named ("the firm said", "the watchdog said", "the report said"). */
+const ORGANIZATION_REFERENCES = new Set([
+  ...['company', 'firm', 'group', 'bank', 'watchdog', 'regulator', 'ministry', 'department', 'agency', 'charity', 'body'],
+  ...['report', 'study', 'survey', 'airline', 'carrier', 'retailer', 'broadcaster', 'club', 'party', 'union', 'council'],
+])
+
+/** How far back "it" or "the firm" looks for the organisation it refers to. */
+const ORGANIZATION_REACH = 1200
+
+/**
+ * The organisation "it" or "the firm" refers back to: the latest organisation the text names before
+ * it (the tagger's organisation names, outside quotes), within a few paragraphs.
+ */
+function organizationBefore(ctx: Context, offset: number, previous: ExtractedQuote[]): string | null {
+  const names = ctx.organizations ?? []
+  let tagged: (Span & { text: string }) | null = null
+  for (let k = firstStartingAt(names, offset) - 1; k >= 0 && !tagged; k--) {
+    const o = names[k]!
+    if (offset - o.end > ORGANIZATION_REACH) break
+    if (o.end <= offset && !insideQuoted(ctx, o)) tagged = o
+  }
+  // an organisation that spoke before by name ("Heineken said … It said …")
+  const spoke = previous.findLast(
+    (p) =>
+      p.speaker.type === 'organization' &&
+      p.speaker.end !== null &&
+      /^\p{Lu}/u.test(p.speaker.name) &&
+      !PRONOUN_SPEAKERS.has(p.speaker.name) &&
+      offset - p.speaker.end < ORGANIZATION_REACH,
+  )
+  if (spoke && (!tagged || spoke.speaker.end! > tagged.end)) return spoke.speaker.name
+  return tagged?.text ?? null
+}
+
+/**
+ * The person a description names ("the culture secretary", "the Liverpool captain", "the 26-year-old
+ * defender"): the one person whose titles in the article hold its noun and its modifiers (an age
+ * fits anyone); when several fit, the one mentioned last before it.
+ */
+function describedPerson(ctx: Context, mentions: IndexedMention[], modifiers: string, noun: string, offset: number): number | null {
+  const words = modifiers.split(/\s+/).filter((w) => w && !/^\d+-year-old$/.test(w) && w !== 'former')
+  const titles = ctx.people.map((p) => p.titles.map((t) => t.toLowerCase()))
+  const unique = descriptionReferent(words.join(' ').toLowerCase(), noun, titles)
+  if (unique !== null) return unique
+  // a capitalised modifier names the club, party or firm: written with the title or just before a mention ("Liverpool captain Steven Gerrard")
+  const fits = (person: number) =>
+    titles[person]!.some((t) => t.split(/\s+/).includes(noun)) &&
+    words.every(
+      (w) =>
+        titles[person]!.some((t) => t.includes(w.toLowerCase())) ||
+        (/^\p{Lu}/u.test(w) && ctx.people[person]!.mentions.some((m) => ctx.body.slice(Math.max(0, m.start - 40), m.start).includes(w))),
+    )
+  for (let k = firstStartingAt(mentions, offset) - 1; k >= 0; k--) if (fits(mentions[k]!.person)) return mentions[k]!.person
+  return null
 }
 
 /** Nouns that describe an organisation written before its name ("investment bank Merrill Lynch"). */
