@@ -3,6 +3,7 @@ import { findFurniture, maskSpans } from './stages/find-furniture.js'
 import { findQuotes } from './stages/find-quotes.js'
 import { linkQuotations } from './stages/link-quotations.js'
 import { findPersonNames } from './stages/find-people.js'
+import { referredGenders } from './stages/refer-gender.js'
 import { resolvePeople } from './stages/resolve-people.js'
 import { splitSentences } from './stages/split-sentences.js'
 import { tagEntities } from './stages/tag-entities.js'
@@ -47,10 +48,12 @@ export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Ext
   const candidates = uniqueBySpan(linkQuotations(body, sentences, found))
   budget.check()
   const quotes = attributeSpeakers({ body, people, sentences }, candidates)
+  // from the text alone: pronoun speakers resolved above are no evidence of a person's gender
+  const genders = referredGenders(body, sentences, people)
   return {
     furniture,
     sentences,
-    people: pronounMentions(people, quotes),
+    people: pronounMentions(people, quotes).map((p, i) => ({ ...p, gender: genders[i]! })),
     quotes: quotes.map((q) => ({ ...q, content: doc.body.slice(q.start, q.end) })),
   }
 }
