@@ -3,6 +3,7 @@ import { findFurniture, maskSpans } from './stages/find-furniture.js'
 import { findQuotes } from './stages/find-quotes.js'
 import { linkQuotations } from './stages/link-quotations.js'
 import { findPersonNames } from './stages/find-people.js'
+import { referredGenders } from './stages/refer-gender.js'
 import { resolvePeople } from './stages/resolve-people.js'
 import { speakerPeople } from './stages/speaker-names.js'
 import { splitSentences } from './stages/split-sentences.js'
@@ -48,14 +49,16 @@ export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Ext
   const candidates = uniqueBySpan(linkQuotations(body, sentences, found))
   const people = speakerPeople(body, named, candidates)
   budget.check()
+  // from the text alone: pronoun speakers resolved below are no evidence of a person's gender
+  const genders = referredGenders(body, sentences, people)
   const organizations = entities
     .filter((e) => e.type === 'ORG')
     .map((e) => ({ start: tokens[e.from]!.start, end: tokens[e.to - 1]!.end, text: body.slice(tokens[e.from]!.start, tokens[e.to - 1]!.end) }))
-  const quotes = attributeSpeakers({ body, people, sentences, organizations }, candidates)
+  const quotes = attributeSpeakers({ body, people, sentences, organizations, genders: genders.map((g) => g.pronoun) }, candidates)
   return {
     furniture,
     sentences,
-    people: pronounMentions(people, quotes),
+    people: pronounMentions(people, quotes).map((p, i) => ({ ...p, gender: genders[i]! })),
     quotes: quotes.map((q) => ({ ...q, content: doc.body.slice(q.start, q.end) })),
   }
 }

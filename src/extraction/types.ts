@@ -35,6 +35,32 @@ export interface PersonEntity {
   mentions: Mention[]
 }
 
+/** How an article refers to a person: the third-person pronoun its text uses for them. */
+export type Pronoun = 'he' | 'she' | 'they'
+
+/** The classes of evidence for a person's pronoun, strongest first. */
+export type GenderBasis = 'honorific' | 'role' | 'pronouns' | 'given-name'
+
+/** Pieces of evidence pointing to each pronoun. */
+export type PronounVotes = Record<Pronoun, number>
+
+/**
+ * The pronoun an article's text uses for a person, from that text only (see stages/refer-gender.ts).
+ * `evidence` counts the pieces found per class (whatever pronoun they point to); `votes` splits
+ * them by pronoun, so articles can be summed; `basis` is the class that decided.
+ */
+export interface ReferredGender {
+  pronoun: Pronoun | null
+  basis: GenderBasis | null
+  evidence: { honorific: number; pronoun: number; role: number; givenName: Pronoun | null }
+  votes: { honorific: PronounVotes; role: PronounVotes; pronoun: PronounVotes }
+}
+
+/** A person of an article with the pronoun its text uses for them. */
+export interface ExtractedPerson extends PersonEntity {
+  gender: ReferredGender
+}
+
 export type SpeakerType = 'person' | 'organization' | 'group' | 'unknown'
 export type QuoteKind = 'direct' | 'indirect' | 'mixed'
 
@@ -74,6 +100,6 @@ export interface Extraction {
   /** Page furniture in the body: kept, but never read for people or quotes. */
   furniture: FurnitureSpan[]
   sentences: Sentence[]
-  people: PersonEntity[]
+  people: ExtractedPerson[]
   quotes: ExtractedQuote[]
 }
