@@ -75,7 +75,10 @@ const PRONOUN_SPEAKER = /^(he|she|they|it|we|i|you|him|her|them)$/i
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|lady|lord|dame|prof|professor)\.?\s+/i
 
 /** A name reduced for comparison: case, quotation marks, a leading article or honorific. */
-const plainName = (s: string) => normaliseName(s).replace(/^(a|an) /, '').replace(HONORIFIC, '')
+const plainName = (s: string) =>
+  normaliseName(s)
+    .replace(/^(a|an) /, '')
+    .replace(HONORIFIC, '')
 
 /** The record a prediction files the quote under: the person's name, else the organisation or phrase it named. */
 export function resolvedSpeakerName(p: ExtractedQuote, people: { name: string }[]): string | null {

@@ -9,7 +9,7 @@ import { speakerPeople } from './stages/speaker-names.js'
 import { splitSentences } from './stages/split-sentences.js'
 import { tagEntities } from './stages/tag-entities.js'
 import { tokenize } from './stages/tokenize.js'
-import type { ArticleText, Extraction, FurnitureSpan } from './types.js'
+import type { ArticleText, ExtractedQuote, Extraction, FurnitureSpan } from './types.js'
 import { unlimitedBudget, type Budget } from './budget.js'
 
 /** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
@@ -24,6 +24,39 @@ export function uniqueBySpan<T extends { content: { start: number; end: number }
     if (!seen || q.confidence > seen.confidence) best.set(key, q)
   }
   return quotes.filter((q) => best.get(`${q.content.start}:${q.content.end}`) === q)
+}
+
+const partsOverlap = (a: ExtractedQuote, b: ExtractedQuote) => a.parts.some((p) => b.parts.some((o) => p.start < o.end && o.start < p.end))
+
+/**
+ * Speech reported inside reported speech ("Ushakov said Xi responded by saying that …"): the inner
+ * quote, its speaker and its cue all lie inside the outer quote's words, and someone else speaks.
+ * Both are true reports, and both stay.
+ */
+export const nestedIn = (inner: ExtractedQuote, outer: ExtractedQuote) =>
+  inner.speaker.start !== null &&
+  inner.cueSpan !== null &&
+  inner.speaker.name !== outer.speaker.name &&
+  outer.parts.some((p) => p.start <= inner.speaker.start! && inner.end <= p.end && p.start <= inner.cueSpan!.start)
+
+/**
+ * One report per stretch of speech: where two quotes share words (an outer attribution that
+ * swallowed the next one, nested speech, a continuation that repeats a part), the weaker goes. A
+ * quote whose words hold another quote's attribution is the weaker one (its span ran past where
+ * the speech ended); else the less confident, then the longer.
+ */
+export function withoutOverlaps(quotes: ExtractedQuote[]): ExtractedQuote[] {
+  const swallows = (q: ExtractedQuote) =>
+    quotes.some(
+      (o) =>
+        o !== q && o.cueSpan !== null && !nestedIn(o, q) && q.parts.some((p) => p.start <= o.cueSpan!.start && o.cueSpan!.end <= p.end),
+    )
+  const ranked = quotes
+    .map((q) => ({ q, weak: swallows(q) }))
+    .sort((a, b) => Number(a.weak) - Number(b.weak) || b.q.confidence - a.q.confidence || a.q.end - a.q.start - (b.q.end - b.q.start))
+  const kept: ExtractedQuote[] = []
+  for (const { q } of ranked) if (!kept.some((k) => partsOverlap(k, q) && !nestedIn(k, q) && !nestedIn(q, k))) kept.push(q)
+  return quotes.filter((q) => kept.includes(q))
 }
 
 /** The body as every stage reads it: page furniture blanked out (same length, same offsets). */
@@ -53,8 +86,14 @@ export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Ext
   const genders = referredGenders(body, sentences, people)
   const organizations = entities
     .filter((e) => e.type === 'ORG')
-    .map((e) => ({ start: tokens[e.from]!.start, end: tokens[e.to - 1]!.end, text: body.slice(tokens[e.from]!.start, tokens[e.to - 1]!.end) }))
-  const quotes = attributeSpeakers({ body, people, sentences, organizations, genders: genders.map((g) => g.pronoun) }, candidates)
+    .map((e) => ({
+      start: tokens[e.from]!.start,
+      end: tokens[e.to - 1]!.end,
+      text: body.slice(tokens[e.from]!.start, tokens[e.to - 1]!.end),
+    }))
+  const quotes = withoutOverlaps(
+    attributeSpeakers({ body, people, sentences, organizations, genders: genders.map((g) => g.pronoun) }, candidates),
+  )
   return {
     furniture,
     sentences,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { extract } from '../../src/extraction/pipeline.js'
+import { extract, withoutOverlaps } from '../../src/extraction/pipeline.js'
+import type { ExtractedQuote } from '../../src/extraction/types.js'
 
 /** Each quote's speaker as written and the person record it resolved to (or the phrase's name). */
 const speakers = (body: string) => {
@@ -46,9 +47,7 @@ describe('speaker phrases', () => {
     expect(speakers('Shadow foreign secretary Michael Ancram said the closures were a mistake.')).toEqual([
       ['Shadow foreign secretary Michael Ancram', 'Michael Ancram'],
     ])
-    expect(speakers('Treasurer Peter Costello said the economy had been strong.')).toEqual([
-      ['Treasurer Peter Costello', 'Peter Costello'],
-    ])
+    expect(speakers('Treasurer Peter Costello said the economy had been strong.')).toEqual([['Treasurer Peter Costello', 'Peter Costello']])
   })
 })
 
@@ -64,7 +63,10 @@ describe('speaker names and types', () => {
     expect(speakers(body).map((s) => s[1])).toEqual(['Mike Lake', 'Mike Lake'])
   })
   it('type honorific names as people and capitalised institutions as organisations', () => {
-    const x = extract({ title: '', body: 'The Scottish Executive said the rules would change. Investment bank Merrill Lynch said it was cautious.' })
+    const x = extract({
+      title: '',
+      body: 'The Scottish Executive said the rules would change. Investment bank Merrill Lynch said it was cautious.',
+    })
     expect(x.quotes.map((q) => [q.speaker.type, q.speaker.name])).toEqual([
       ['organization', 'Scottish Executive'],
       ['organization', 'Merrill Lynch'],
@@ -94,5 +96,41 @@ describe('descriptions and organisation references', () => {
       ['organization', 'Electoral Commission'],
       ['organization', 'Electoral Commission'],
     ])
+  })
+})
+
+describe('one quote, reported once', () => {
+  const quote = (start: number, end: number, speaker: string, confidence: number, speakerStart: number | null = null) =>
+    ({
+      start,
+      end,
+      content: '',
+      parts: [{ start, end }],
+      speaker: {
+        text: speaker,
+        start: speakerStart,
+        end: speakerStart === null ? null : speakerStart + speaker.length,
+        type: 'person',
+        person: null,
+        name: speaker,
+      },
+      cue: 'said',
+      cueSpan: speakerStart === null ? null : { start: speakerStart + speaker.length + 1, end: speakerStart + speaker.length + 5 },
+      kind: 'indirect',
+      via: null,
+      confidence,
+      sentence: { start, end },
+    }) as ExtractedQuote
+  it('keeps the surer of two quotes that share words', () => {
+    const kept = withoutOverlaps([quote(0, 50, 'Tony Blair', 0.6), quote(20, 80, 'Tony Blair', 0.8)])
+    expect(kept.map((q) => q.confidence)).toEqual([0.8])
+  })
+  it('drops a quote whose words hold the next attribution', () => {
+    const kept = withoutOverlaps([quote(0, 100, 'Tony Blair', 0.9), quote(70, 100, 'Tony Blair', 0.6, 55)])
+    expect(kept.map((q) => q.start)).toEqual([70])
+  })
+  it('keeps speech reported inside reported speech beside the outer report', () => {
+    const kept = withoutOverlaps([quote(0, 100, 'Yuri Ushakov', 0.8), quote(60, 100, 'Xi Jinping', 0.7, 40)])
+    expect(kept.map((q) => q.speaker.name)).toEqual(['Yuri Ushakov', 'Xi Jinping'])
   })
 })

@@ -128,9 +128,10 @@ function subjectOf(ctx: Context, mentions: IndexedMention[], sentence: Sentence)
   if (!subject || subject.m.kind === 'pronoun' || subject.m.end > sentence.end) return null
   // before the name: nothing, a possessive ("Iowa State University’s"), and a role ("local government spokesman")
   // an introductory phrase may come first ("After the match, Keane accused …")
-  const lead = /^(?:\p{Lu}[\p{L}\p{N}'’ -]{1,40},\s+)?((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
-    ctx.body.slice(sentence.start, subject.m.start),
-  )
+  const lead =
+    /^(?:\p{Lu}[\p{L}\p{N}'’ -]{1,40},\s+)?((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
+      ctx.body.slice(sentence.start, subject.m.start),
+    )
   if (!lead) return null
   if (lead[2] !== '' && !ROLE_NOUNS.has(lead[2]!.trim().split(/\s+/).at(-1)!.toLowerCase())) return null
   // the verb follows the name, or an apposition between commas ("Steven Gerrard, 24, has …")
@@ -314,7 +315,7 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
   if (description && (DESCRIPTION_NOUNS.has(description[2]!) || ROLE_NOUNS.has(description[2]!))) {
     const who = describedPerson(ctx, mentions, description[1]!.trim(), description[2]!, q.speaker.start)
     if (who !== null) return asPerson(who, 'description')
-    if (DESCRIPTION_NOUNS.has(description[2]!) || description[1] === '')
+    if (DESCRIPTION_NOUNS.has(description[2]!) && /^(?:\p{Lu}\p{L}+)?$/u.test(description[1]!.trim()))
       return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
   }
   if (lower === 'it' || (description && ORGANIZATION_REFERENCES.has(description[2]!) && !/\p{Lu}/u.test(description[1]!))) {
@@ -394,7 +395,7 @@ const ORGANIZATION_DESCRIPTORS = new Set([
 /** "investment bank Merrill Lynch", "trade publication Screen Daily": the organisation's name, without its description. */
 function describedOrganization(phrase: string): string | null {
   const m = /^(?:[Tt]he\s+)?((?:[\p{L}-]+\s+)*?)(\p{L}+)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,4})$/u.exec(phrase)
-  if (!m || !ORGANIZATION_DESCRIPTORS.has(m[2]!.toLowerCase()) || /^\p{Lu}/u.test(m[2]!) && m[1] !== '') return null
+  if (!m || !ORGANIZATION_DESCRIPTORS.has(m[2]!.toLowerCase()) || (/^\p{Lu}/u.test(m[2]!) && m[1] !== '')) return null
   return m[3]!.trim()
 }
 

@@ -21,7 +21,8 @@ export function speakerHead(body: string, speaker: Span): Span {
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof)\.?$/
 /** Words after which a capitalised word is still part of an organisation, not a person's name. */
-const ORGANIZATION_END = /^(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|Group|Holdings|Bank|Party|Council|Committee|Ministry|Department|Office|University|Association|Union|Agency|Fund|Trust|Foundation|Institute)\.?$/
+const ORGANIZATION_END =
+  /^(?:Ltd|Inc|Corp|Co|Plc|PLC|LLC|Group|Holdings|Bank|Party|Council|Committee|Ministry|Department|Office|University|Association|Union|Agency|Fund|Trust|Foundation|Institute)\.?$/
 
 /** A person's name a speaker phrase ends with: a given name and one or two more capitalised words. */
 function nameAtEnd(words: string[]): { from: number; honorific: boolean } | null {
@@ -60,7 +61,12 @@ export function speakerPeople(body: string, people: PersonEntity[], candidates: 
     const start = head.start + text.lastIndexOf(name)
     const surname = name.split(' ').at(-1)!
     const known = result.find((p) => p.name === name || (found.honorific && p.name.split(' ').at(-1) === surname && p.name.includes(' ')))
-    const mention = { start, end: start + name.length, text: name, kind: known && known.name !== name ? ('alias' as const) : ('name' as const) }
+    const mention = {
+      start,
+      end: start + name.length,
+      text: name,
+      kind: known && known.name !== name ? ('alias' as const) : ('name' as const),
+    }
     if (known) {
       known.mentions.push(mention)
       known.mentions.sort((a, b) => a.start - b.start)
