@@ -73,13 +73,16 @@ export const SourceCounts = z
   })
   .meta({ id: 'SourceCounts' })
 
-export const SourceGroup = SourceCounts.extend({
-  value: z
-    .string()
-    .nullable()
-    .describe('The section, month (YYYY-MM) or outlet; null: articles without one')
-    .meta({ examples: ['International'] }),
-}).meta({ id: 'SourceGroup' })
+export const SourceGroup = z
+  .object({
+    value: z
+      .string()
+      .nullable()
+      .describe('The section, month (YYYY-MM) or outlet; null: articles without one')
+      .meta({ examples: ['International'] }),
+    ...SourceCounts.shape,
+  })
+  .meta({ id: 'SourceGroup' })
 
 export const SourceStats = z
   .object({

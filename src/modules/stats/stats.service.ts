@@ -5,7 +5,7 @@ import type { SourceCounts, SourceStats, SourcesQuery, Stats } from './stats.sch
 /** Groups a sources answer keeps (a corpus can have thousands of outlets). */
 const MAX_GROUPS = 500
 
-const PRONOUN_KEYS = ['she', 'he', 'they', 'unknown'] as const
+type PronounKey = 'she' | 'he' | 'they' | 'unknown'
 
 /** Counts per referred pronoun, with shares of the total; a pronoun stored as anything else is unknown. */
 function sourceCounts(rows: SourceTally[]): SourceCounts {
@@ -16,7 +16,7 @@ function sourceCounts(rows: SourceTally[]): SourceCounts {
       n[key] += Number(pick(r))
     }
     const total = n.she + n.he + n.they + n.unknown
-    const share = (k: (typeof PRONOUN_KEYS)[number]) => ({ count: n[k], share: total ? Math.round((n[k] / total) * 10_000) / 10_000 : 0 })
+    const share = (k: PronounKey) => ({ count: n[k], share: total ? Math.round((n[k] / total) * 10_000) / 10_000 : 0 })
     return { total, she: share('she'), he: share('he'), they: share('they'), unknown: share('unknown') }
   }
   return { people: tally((r) => r.people), quotes: tally((r) => r.quotes) }
