@@ -142,7 +142,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
       const bbc = kind === 'bbc' ? loadBbcGold(readJsonl<BbcGoldLine>(path, opts.limit, fold), opts.articlesDir) : null
       const docs = bbc ? bbc.quoteDocs : readJsonl<QuoteDoc>(path, opts.limit, fold)
       // our BBC gold holds speech only and splits multi-part quotes into their segments
-      const scoring = bbc ? { speechOnly: false, parts: true } : {}
+      const scoring = bbc ? { speechOnly: false, parts: true, canonical: true } : {}
       const variants = {
         asWritten30: { threshold: 0.3, strip: false, ...scoring },
         asWritten80: { threshold: 0.8, strip: false, ...scoring },
@@ -186,6 +186,11 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
         }
         for (const [k, t] of Object.entries(out))
           io.out(row(label[k]!, t.quotes, `  speaker ${f3(t.speakerAccuracy)}  cue ${f3(t.cueAccuracy)}`))
+        for (const [k, t] of Object.entries(out))
+          if (t.strict)
+            io.out(
+              `  strict speaker, ${label[k]!.padEnd(27)} ${f3(t.strict.accuracy)}  pronouns ${f3(t.strict.pronounAccuracy)} (${t.strict.pronouns})  right quote with right person ${f3(t.strict.rightQuoteRightSpeaker)}`,
+            )
         if (people) io.out(row('person mentions, exact span', people.mentions))
       }
     } else {

@@ -30,6 +30,8 @@ export interface QuoteScoring {
   speechOnly?: boolean
   /** Score each speech segment of a multi-part quote on its own, as gold that splits them expects. */
   parts?: boolean
+  /** The gold names each quote's canonical speaker ("Tony Blair" for "he"): also score the resolved record strictly. */
+  canonical?: boolean
 }
 
 /**
@@ -47,6 +49,18 @@ export interface QuoteScore {
   speakerAccuracy: number
   cueAccuracy: number
   matched: number
+  /** With canonical gold: the resolved speaker record against the annotated referent ("he" as written earns nothing). */
+  strict?: StrictSpeakerScore
+}
+
+export interface StrictSpeakerScore {
+  /** Share of found quotes whose resolved record is the annotated speaker. */
+  accuracy: number
+  /** The same, over found quotes whose speaker is written as a pronoun. */
+  pronounAccuracy: number
+  pronouns: number
+  /** Share of all gold quotes found with the right speaker record. */
+  rightQuoteRightSpeaker: number
 }
 
 export interface QuoteDocReport {
@@ -55,6 +69,37 @@ export interface QuoteDocReport {
   missed: GoldQuote[]
   spurious: { content: string; speaker: string; cue: string }[]
   wrongSpeaker: { content: string; gold: string | null; predicted: string }[]
+}
+
+const PRONOUN_SPEAKER = /^(he|she|they|it|we|i|you|him|her|them)$/i
+const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|lady|lord|dame|prof|professor)\.?\s+/i
+
+/** A name reduced for comparison: case, quotation marks, a leading article or honorific. */
+const plainName = (s: string) => normaliseName(s).replace(/^(a|an) /, '').replace(HONORIFIC, '')
+
+/** The record a prediction files the quote under: the person's name, else the organisation or phrase it named. */
+export function resolvedSpeakerName(p: ExtractedQuote, people: { name: string }[]): string | null {
+  if (p.speaker.person !== null) return people[p.speaker.person]!.name
+  if (p.speaker.type === 'unknown' && p.speaker.text === null) return null
+  // a pronoun or bare "who" that found nobody names nobody
+  return PRONOUN_SPEAKER.test(p.speaker.name.trim()) || /^who$/i.test(p.speaker.name.trim()) ? null : p.speaker.name
+}
+
+/**
+ * Strict speaker match: the resolved record against the annotated canonical speaker. Names match
+ * when equal after normalising, or, for people, when the surnames agree and neither given name
+ * contradicts the other ("Blair" and "Tony Blair" are one record once identity links them; "Cherie
+ * Blair" and "Tony Blair" are not).
+ */
+export function strictSpeakerMatch(gold: string | null, predicted: string | null): boolean {
+  if (gold === null || predicted === null) return gold === null && predicted === null
+  const g = plainName(gold)
+  const p = plainName(predicted)
+  if (g === p) return true
+  const gw = g.split(' ')
+  const pw = p.split(' ')
+  if (gw.at(-1) !== pw.at(-1) || gw.at(-1)!.length < 3) return false
+  return gw.length === 1 || pw.length === 1 || gw[0] === pw[0]
 }
 
 function speakerCorrect(g: GoldQuote, p: ExtractedQuote, text: string, people: { name: string; mentions: Span[] }[]): boolean {
@@ -78,7 +123,7 @@ function speakerCorrect(g: GoldQuote, p: ExtractedQuote, text: string, people: {
 export function scoreQuoteDoc(
   doc: QuoteDoc,
   opts: QuoteScoring,
-): QuoteDocReport & { counts: { tp: number; fp: number; fn: number; speakerOk: number; cueOk: number } } {
+): QuoteDocReport & { counts: Record<'tp' | 'fp' | 'fn' | 'speakerOk' | 'cueOk' | 'strictOk' | 'pronouns' | 'pronounsOk', number> } {
   let text = doc.text
   let gold = doc.quotes.filter((q) => (opts.speechOnly === false || isSpeechCue(q.cue)) && q.contentEnd > q.contentStart)
   if (opts.strip) {
@@ -108,7 +153,19 @@ export function scoreQuoteDoc(
     ([g, p]) =>
       g.cueStart != null && g.cueEnd != null && p.cueSpan !== null && overlapChars({ start: g.cueStart, end: g.cueEnd }, p.cueSpan) > 0,
   )
-  const counts = { tp: pairs.length, fp: spurious.length, fn: missed.length, speakerOk: speakerOk.length, cueOk: cueOk.length }
+  const strictOk = pairs.filter(([g, p]) => strictSpeakerMatch(g.speaker, resolvedSpeakerName(p, extraction.people)))
+  const writtenAsPronoun = ([g]: [GoldQuote, ExtractedQuote]) =>
+    g.speakerStart != null && g.speakerEnd != null && PRONOUN_SPEAKER.test(text.slice(g.speakerStart, g.speakerEnd).trim())
+  const counts = {
+    tp: pairs.length,
+    fp: spurious.length,
+    fn: missed.length,
+    speakerOk: speakerOk.length,
+    cueOk: cueOk.length,
+    strictOk: strictOk.length,
+    pronouns: pairs.filter(writtenAsPronoun).length,
+    pronounsOk: strictOk.filter(writtenAsPronoun).length,
+  }
   return {
     id: doc.id,
     counts,
@@ -117,24 +174,52 @@ export function scoreQuoteDoc(
       matched: counts.tp,
       speakerAccuracy: counts.tp ? counts.speakerOk / counts.tp : 0,
       cueAccuracy: counts.tp ? counts.cueOk / counts.tp : 0,
+      ...(opts.canonical ? { strict: strictScore(counts) } : {}),
     },
     missed,
     spurious: spurious.map((p) => ({ content: p.content, speaker: p.speaker.text ?? p.speaker.name, cue: p.cue })),
     wrongSpeaker: pairs
-      .filter((pair) => !speakerOk.includes(pair))
-      .map(([g, p]) => ({ content: p.content.slice(0, 120), gold: g.speaker, predicted: `${p.speaker.text ?? '∅'} → ${p.speaker.name}` })),
+      .filter((pair) => !(opts.canonical ? strictOk : speakerOk).includes(pair))
+      .map(([g, p]) => ({
+        content: p.content.slice(0, 120),
+        gold: g.speaker,
+        predicted: `${p.speaker.text ?? '∅'} → ${resolvedSpeakerName(p, extraction.people) ?? p.speaker.name}`,
+      })),
   }
 }
 
+type Counts = ReturnType<typeof scoreQuoteDoc>['counts']
+
+const strictScore = (c: Counts): StrictSpeakerScore => ({
+  accuracy: c.tp ? c.strictOk / c.tp : 0,
+  pronounAccuracy: c.pronouns ? c.pronounsOk / c.pronouns : 0,
+  pronouns: c.pronouns,
+  rightQuoteRightSpeaker: c.tp + c.fn ? c.strictOk / (c.tp + c.fn) : 0,
+})
+
 export function scoreQuoteCorpus(docs: QuoteDoc[], opts: QuoteScoring) {
   const reports = docs.map((d) => scoreQuoteDoc(d, opts))
-  const sum = (k: 'tp' | 'fp' | 'fn' | 'speakerOk' | 'cueOk') => reports.reduce((n, r) => n + r.counts[k], 0)
+  const sum = (k: keyof Counts) => reports.reduce((n, r) => n + r.counts[k], 0)
   const tp = sum('tp')
   const total: QuoteScore = {
     quotes: prf(tp, sum('fp'), sum('fn')),
     matched: tp,
     speakerAccuracy: tp ? sum('speakerOk') / tp : 0,
     cueAccuracy: tp ? sum('cueOk') / tp : 0,
+    ...(opts.canonical
+      ? {
+          strict: strictScore({
+            tp,
+            fp: sum('fp'),
+            fn: sum('fn'),
+            speakerOk: sum('speakerOk'),
+            cueOk: sum('cueOk'),
+            strictOk: sum('strictOk'),
+            pronouns: sum('pronouns'),
+            pronounsOk: sum('pronounsOk'),
+          }),
+        }
+      : {}),
   }
   return { total, reports }
 }

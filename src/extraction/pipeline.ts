@@ -5,6 +5,7 @@ import { linkQuotations } from './stages/link-quotations.js'
 import { findPersonNames } from './stages/find-people.js'
 import { referredGenders } from './stages/refer-gender.js'
 import { resolvePeople } from './stages/resolve-people.js'
+import { speakerPeople } from './stages/speaker-names.js'
 import { splitSentences } from './stages/split-sentences.js'
 import { tagEntities } from './stages/tag-entities.js'
 import { tokenize } from './stages/tokenize.js'
@@ -42,14 +43,18 @@ export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Ext
   const tokens = tokenize(sentences)
   budget.check()
   const entities = tagEntities(sentences, tokens, budget)
-  const people = resolvePeople(body, tokens, findPersonNames(tokens, entities))
+  const named = resolvePeople(body, tokens, findPersonNames(tokens, entities))
   budget.check()
   const found = findQuotes(body, sentences, tokens, budget)
   const candidates = uniqueBySpan(linkQuotations(body, sentences, found))
+  const people = speakerPeople(body, named, candidates)
   budget.check()
-  const quotes = attributeSpeakers({ body, people, sentences }, candidates)
-  // from the text alone: pronoun speakers resolved above are no evidence of a person's gender
+  // from the text alone: pronoun speakers resolved below are no evidence of a person's gender
   const genders = referredGenders(body, sentences, people)
+  const organizations = entities
+    .filter((e) => e.type === 'ORG')
+    .map((e) => ({ start: tokens[e.from]!.start, end: tokens[e.to - 1]!.end, text: body.slice(tokens[e.from]!.start, tokens[e.to - 1]!.end) }))
+  const quotes = attributeSpeakers({ body, people, sentences, organizations, genders: genders.map((g) => g.pronoun) }, candidates)
   return {
     furniture,
     sentences,

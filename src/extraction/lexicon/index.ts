@@ -38,6 +38,7 @@ export const TITLE_WORDS = words(`
   Sen. Rep. Representative Governor Gov. Mayor King Queen Prince Princess Emperor Pope Cardinal Bishop
   Archbishop Gen. Adm. Admiral Col. Colonel Lt. Lieutenant Capt. Captain Commander Chief Justice Judge
   Mr. Mrs. Ms. Miss Dr. Prof. Professor Sir Lord Lady Dame Sheikh Ayatollah Rabbi Rev. Reverend
+  Treasurer Shadow
   Father Ambassador Envoy Chairman Chairwoman Director Spokesman Spokeswoman Speaker Leader Opposition
   Supreme Crown First Lady Congressman Congresswoman Commissioner Sgt. Sergeant Officer Inspector
   Detective Superintendent Chief Executive Coach Manager Economy Culture Agriculture Labour Labor
@@ -170,7 +171,8 @@ export const PHRASE_BREAKERS = words(`
 export const TRAILING_TAIL_STARTERS = words(`
   on in at after before during while when as of to about Monday Tuesday Wednesday Thursday Friday
   Saturday Sunday today yesterday tonight last this earlier later recently on Sunday in
-  through via told reporters adding
+  through via told reporters adding afterwards afterward again previously separately privately publicly
+  repeatedly simply bluntly candidly flatly firmly angrily quietly
 `)
 
 /** Head nouns of group speakers ("Russian officials", "Other countries"). */

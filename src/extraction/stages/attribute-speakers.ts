@@ -1,8 +1,9 @@
 import { DEMONYMS, DESCRIPTION_NOUNS, GROUP_NOUNS, NON_PERSON_HEADS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../lexicon/index.js'
 import type { ExtractedQuote, Mention, PersonEntity, Sentence, Speaker, SpeakerType, Span } from '../types.js'
-import { FINITE, IRREGULAR_PAST } from '../lexicon/quote-words.js'
+import { FINITE, IRREGULAR_PAST, PRONOUN_SPEAKERS } from '../lexicon/quote-words.js'
 import type { QuoteCandidate } from './find-quotes.js'
 import { descriptionReferent } from './resolve-people.js'
+import { speakerHead } from './speaker-names.js'
 import { firstStartingAt, overlaps, sentenceAt } from '../spans.js'
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her'])
@@ -62,7 +63,10 @@ export function classifySpeaker(text: string): SpeakerType {
     .trim()
     .split(/\s+/)
   const head = words.at(-1)!.replace(/[’']s$/, '')
-  if (ROLE_NOUNS.has(head.toLowerCase())) return 'person'
+  // an honorific or a title before a name addresses a person ("Mr Blair", "Prime Minister Tony Blair")
+  if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady)\.?$/.test(words[0]!) && words.length > 1) return 'person'
+  // a role noun heads a person's description, unless a capitalised name makes it an institution ("the Scottish Executive")
+  if (ROLE_NOUNS.has(head.toLowerCase()) && !(/^\p{Lu}/u.test(head) && words.length > 1 && /^\p{Lu}/u.test(words.at(-2)!))) return 'person'
   const lowerHead = head.toLowerCase()
   if (
     GROUP_PRONOUNS.has(lowerHead) ||
@@ -78,12 +82,23 @@ export function classifySpeaker(text: string): SpeakerType {
   return 'unknown'
 }
 
+/** The pronoun the text uses for a person, when known. */
+export type Referred = 'he' | 'she' | 'they' | null
+
 interface Context {
   body: string
   people: PersonEntity[]
   sentences: Sentence[]
   /** The people's mentions in text order; built from `people` when absent. */
   mentions?: IndexedMention[]
+  /** How the article refers to each person (from the text: honorifics, pronouns; see refer-gender). */
+  genders?: Referred[]
+  /** Every quote's content, in text order: people named inside what was said are not its speaker's antecedents. */
+  quoted?: Span[]
+  /** Organisation names in the text (the tagger's), in text order: what "it" and "the firm" refer back to. */
+  organizations?: (Span & { text: string })[]
+  /** What the pronouns resolved so far made of a person's gender ("he said" resolved to X: X is "he"). */
+  learned?: Map<number, Referred>
 }
 
 /** The latest earlier quote with a resolved person that ends within 600 characters before `offset` (earlier quotes in text order). */
@@ -112,12 +127,14 @@ function subjectOf(ctx: Context, mentions: IndexedMention[], sentence: Sentence)
   const subject = mentions[firstStartingAt(mentions, sentence.start)]
   if (!subject || subject.m.kind === 'pronoun' || subject.m.end > sentence.end) return null
   // before the name: nothing, a possessive ("Iowa State University’s"), and a role ("local government spokesman")
-  const lead = /^((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
+  // an introductory phrase may come first ("After the match, Keane accused …")
+  const lead = /^(?:\p{Lu}[\p{L}\p{N}'’ -]{1,40},\s+)?((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+)?((?:[\p{L}-]+\s+){0,4})$/u.exec(
     ctx.body.slice(sentence.start, subject.m.start),
   )
   if (!lead) return null
   if (lead[2] !== '' && !ROLE_NOUNS.has(lead[2]!.trim().split(/\s+/).at(-1)!.toLowerCase())) return null
-  const verb = /^\s+(\p{Ll}+)\b/u.exec(ctx.body.slice(subject.m.end, subject.m.end + 30))
+  // the verb follows the name, or an apposition between commas ("Steven Gerrard, 24, has …")
+  const verb = /^(?:,[^,.;:!?“”"]{1,120},)?\s+(\p{Ll}+)\b/u.exec(ctx.body.slice(subject.m.end, subject.m.end + 160))
   return verb && !NOT_VERBS.has(verb[1]!) ? subject : null
 }
 
@@ -136,21 +153,90 @@ function introducedSpeaker(ctx: Context, mentions: IndexedMention[], q: QuoteCan
   return subjectOf(ctx, mentions, before)
 }
 
+/** The gender a person is known by in this article: from the text, else from the pronouns resolved to them so far. */
+const genderOf = (ctx: Context, person: number): Referred => ctx.genders?.[person] ?? ctx.learned?.get(person) ?? null
+
+/** Whether a mention stands inside what someone said (a person named in a quote is not its speaker's antecedent). */
+function insideQuoted(ctx: Context, m: Span): boolean {
+  const quoted = ctx.quoted ?? []
+  const k = firstStartingAt(quoted, m.start + 1) - 1
+  for (let j = k; j >= 0 && j > k - 4; j--) if (quoted[j]!.start <= m.start && quoted[j]!.end >= m.end) return true
+  return false
+}
+
+/** How far back a pronoun looks for its referent: this many sentences, within the paragraph and the one before. */
+const PRONOUN_REACH = 4
+
 /**
- * "Plaid Cymru's spokesman Dai Lloyd called the announcement “hugely disappointing”. He said: …": a
- * pronoun opening its sentence refers to the person the sentence before is about, when no quote
- * stands in that sentence (the running speaker goes on through their own quotes).
+ * The person a "he"/"she" speaker refers to. News writing introduces a speaker, then refers back to
+ * them: the pronoun takes the most salient person before it who agrees in gender, read sentence by
+ * sentence backwards — the speaker of a quote in that sentence, else the sentence's subject ("Gerrard
+ * had said …"); a sentence opened by the same pronoun goes on with the same person, so the search
+ * passes it; people named inside quotes or only as objects are the last resort. A person the
+ * article calls "she" is never "he".
  */
-function pronounAfterSubject(ctx: Context, mentions: IndexedMention[], pronoun: Span, previous: ExtractedQuote[]): IndexedMention | null {
+function pronounReferent(
+  ctx: Context,
+  mentions: IndexedMention[],
+  q: QuoteCandidate,
+  previous: ExtractedQuote[],
+  want: 'he' | 'she',
+): { person: number; by: string } | null {
+  const pronoun = q.speaker!
+  const agrees = (person: number) => {
+    const g = genderOf(ctx, person)
+    return g === null || g === want
+  }
   const at = sentenceAt(ctx.sentences, pronoun.start)
   const own = ctx.sentences[at]
   if (!own) return null
-  // the pronoun opens its sentence, or one the splitter left joined to the sentence before ('… “B”. He said')
-  const joined = own.start !== pronoun.start && /[.!?]["”’]?\s+$/.test(ctx.body.slice(own.start, pronoun.start))
-  const before = joined ? { ...own, end: pronoun.start } : ctx.sentences[at - 1]
-  if (!before || (own.start !== pronoun.start && !joined) || own.paragraph - before.paragraph > 1) return null
-  if (previous.some((p) => p.end > before.start && p.start < before.end)) return null
-  return subjectOf(ctx, mentions, before)
+  let object: number | null = null
+  for (let k = at; k >= 0 && at - k < PRONOUN_REACH; k--) {
+    const sentence = ctx.sentences[k]!
+    if (own.paragraph - sentence.paragraph > 1) break
+    const limit = k === at ? pronoun.start : sentence.end
+    // the speaker of the latest quote in this sentence (its attribution stands before the pronoun)
+    const spoken = [...previous]
+      .reverse()
+      .find((p) => p.speaker.person !== null && p.speaker.start !== null && p.speaker.start >= sentence.start && p.speaker.start < limit)
+    if (spoken && agrees(spoken.speaker.person!)) return { person: spoken.speaker.person!, by: 'pronoun-speaker' }
+    // the splitter may leave a sentence joined to the one before ('… “B”. He said'): read that part alone
+    const joined = k === at && /[.!?]["”’]?\s+$/.test(ctx.body.slice(sentence.start, pronoun.start))
+    if (joined) {
+      const subject = subjectOf(ctx, mentions, { ...sentence, end: pronoun.start })
+      if (subject && agrees(subject.person) && !insideQuoted(ctx, subject.m)) return { person: subject.person, by: 'pronoun-subject' }
+    }
+    if (k < at) {
+      // "He said …" after a sentence opened by the same pronoun: the same person goes on
+      const opener = /^\W*(\p{L}+)/u.exec(sentence.text)?.[1]?.toLowerCase()
+      if (opener === want || (opener === 'his' && want === 'he') || (opener === 'her' && want === 'she')) {
+        const running = recentSpeaker(previous, q.content.start)
+        if (running && agrees(running.speaker.person!)) return { person: running.speaker.person!, by: 'pronoun-running' }
+        continue
+      }
+      const subject = subjectOf(ctx, mentions, sentence)
+      if (subject && agrees(subject.person) && !insideQuoted(ctx, subject.m)) return { person: subject.person, by: 'pronoun-subject' }
+    }
+    // a person named in the sentence, outside quotes: the fallback when no subject or speaker is found
+    if (object === null)
+      for (let j = firstStartingAt(mentions, limit) - 1; j >= 0 && mentions[j]!.start >= sentence.start; j--) {
+        const m = mentions[j]!
+        if (m.m.kind !== 'pronoun' && m.m.end <= limit && agrees(m.person) && !insideQuoted(ctx, m.m)) {
+          object = m.person
+          break
+        }
+      }
+  }
+  // news writing keeps a speaker across consecutive attributions: "X said ... He said ..."
+  const recent = recentSpeaker(previous, q.content.start)
+  if (recent && agrees(recent.speaker.person!)) return { person: recent.speaker.person!, by: 'pronoun-previous-speaker' }
+  if (object !== null) return { person: object, by: 'pronoun-nearest' }
+  for (let j = firstStartingAt(mentions, pronoun.start) - 1; j >= 0; j--) {
+    const m = mentions[j]!
+    if (m.m.kind !== 'pronoun' && m.m.end <= pronoun.start && agrees(m.person) && !insideQuoted(ctx, m.m))
+      return { person: m.person, by: 'pronoun-nearest' }
+  }
+  return null
 }
 
 /** Words that end a noun phrase read backwards from a relative pronoun (a verb, a preposition, a conjunction). */
@@ -216,27 +302,100 @@ export function resolveSpeaker(ctx: Context, q: QuoteCandidate, previous: Extrac
     return { ...base, type: 'unknown', person: null, name: text, resolvedBy: 'relative-unresolved' }
   }
   if (PERSON_PRONOUNS.has(lower)) {
-    const subject = pronounAfterSubject(ctx, mentions, q.speaker, previous)
-    if (subject) return asPerson(subject.person, 'pronoun-subject')
-    // news writing keeps a speaker across consecutive attributions: "X said ... He said ..."
-    const recent = recentSpeaker(previous, q.content.start)
-    if (recent) return asPerson(recent.speaker.person!, 'pronoun-previous-speaker')
-    const last = lastMentionBefore(mentions, q.speaker.start)
-    if (last) return asPerson(last.person, 'pronoun-nearest')
+    const found = pronounReferent(ctx, mentions, q, previous, lower === 'she' || lower === 'her' ? 'she' : 'he')
+    if (found) {
+      if (!ctx.learned) ctx.learned = new Map()
+      if (!ctx.learned.has(found.person)) ctx.learned.set(found.person, lower === 'she' || lower === 'her' ? 'she' : 'he')
+      return asPerson(found.person, found.by)
+    }
     return { ...base, type: 'person', person: null, name: text, resolvedBy: 'pronoun-unresolved' }
   }
-  const description = text.match(/^[Tt]he (?:(\p{Lu}\p{L}+) )?(\p{Ll}+)$/u)
-  if (description && DESCRIPTION_NOUNS.has(description[2]!)) {
-    const who = descriptionReferent(
-      description[1] ?? '',
-      description[2]!,
-      ctx.people.map((p) => p.titles),
-    )
+  const description = /^[Tt]he ((?:[\p{L}\p{N}'’-]+ ){0,3})(\p{Ll}+)$/u.exec(text)
+  if (description && (DESCRIPTION_NOUNS.has(description[2]!) || ROLE_NOUNS.has(description[2]!))) {
+    const who = describedPerson(ctx, mentions, description[1]!.trim(), description[2]!, q.speaker.start)
     if (who !== null) return asPerson(who, 'description')
-    return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
+    if (DESCRIPTION_NOUNS.has(description[2]!) || description[1] === '')
+      return { ...base, type: 'person', person: null, name: text, resolvedBy: 'description-unresolved' }
   }
-  const type = classifySpeaker(text)
-  return { ...base, type, person: null, name: text.replace(/^[Tt]he /, ''), resolvedBy: 'phrase' }
+  if (lower === 'it' || (description && ORGANIZATION_REFERENCES.has(description[2]!) && !/\p{Lu}/u.test(description[1]!))) {
+    const organization = organizationBefore(ctx, q.speaker.start, previous)
+    if (organization) return { ...base, type: 'organization', person: null, name: organization, resolvedBy: 'organization-reference' }
+  }
+  // an apposition or relative clause describes the speaker: the name is the phrase before it
+  const head = ctx.body.slice(q.speaker.start, speakerHead(ctx.body, q.speaker).end)
+  const described = describedOrganization(head)
+  if (described) return { ...base, type: 'organization', person: null, name: described, resolvedBy: 'phrase' }
+  return { ...base, type: classifySpeaker(head), person: null, name: head.replace(/^[Tt]he /, ''), resolvedBy: 'phrase' }
+}
+
+/** Nouns by which a story refers back to an organisation it named ("the firm said", "the watchdog said", "the report said"). */
+const ORGANIZATION_REFERENCES = new Set([
+  ...['company', 'firm', 'group', 'bank', 'watchdog', 'regulator', 'ministry', 'department', 'agency', 'charity', 'body'],
+  ...['report', 'study', 'survey', 'airline', 'carrier', 'retailer', 'broadcaster', 'club', 'party', 'union', 'council'],
+])
+
+/** How far back "it" or "the firm" looks for the organisation it refers to. */
+const ORGANIZATION_REACH = 1200
+
+/**
+ * The organisation "it" or "the firm" refers back to: the latest organisation the text names before
+ * it (the tagger's organisation names, outside quotes), within a few paragraphs.
+ */
+function organizationBefore(ctx: Context, offset: number, previous: ExtractedQuote[]): string | null {
+  const names = ctx.organizations ?? []
+  let tagged: (Span & { text: string }) | null = null
+  for (let k = firstStartingAt(names, offset) - 1; k >= 0 && !tagged; k--) {
+    const o = names[k]!
+    if (offset - o.end > ORGANIZATION_REACH) break
+    if (o.end <= offset && !insideQuoted(ctx, o)) tagged = o
+  }
+  // an organisation that spoke before by name ("Heineken said … It said …")
+  const spoke = previous.findLast(
+    (p) =>
+      p.speaker.type === 'organization' &&
+      p.speaker.end !== null &&
+      /^\p{Lu}/u.test(p.speaker.name) &&
+      !PRONOUN_SPEAKERS.has(p.speaker.name) &&
+      offset - p.speaker.end < ORGANIZATION_REACH,
+  )
+  if (spoke && (!tagged || spoke.speaker.end! > tagged.end)) return spoke.speaker.name
+  return tagged?.text ?? null
+}
+
+/**
+ * The person a description names ("the culture secretary", "the Liverpool captain", "the 26-year-old
+ * defender"): the one person whose titles in the article hold its noun and its modifiers (an age
+ * fits anyone); when several fit, the one mentioned last before it.
+ */
+function describedPerson(ctx: Context, mentions: IndexedMention[], modifiers: string, noun: string, offset: number): number | null {
+  const words = modifiers.split(/\s+/).filter((w) => w && !/^\d+-year-old$/.test(w) && w !== 'former')
+  const titles = ctx.people.map((p) => p.titles.map((t) => t.toLowerCase()))
+  const unique = descriptionReferent(words.join(' ').toLowerCase(), noun, titles)
+  if (unique !== null) return unique
+  // a capitalised modifier names the club, party or firm: written with the title or just before a mention ("Liverpool captain Steven Gerrard")
+  const fits = (person: number) =>
+    titles[person]!.some((t) => t.split(/\s+/).includes(noun)) &&
+    words.every(
+      (w) =>
+        titles[person]!.some((t) => t.includes(w.toLowerCase())) ||
+        (/^\p{Lu}/u.test(w) && ctx.people[person]!.mentions.some((m) => ctx.body.slice(Math.max(0, m.start - 40), m.start).includes(w))),
+    )
+  for (let k = firstStartingAt(mentions, offset) - 1; k >= 0; k--) if (fits(mentions[k]!.person)) return mentions[k]!.person
+  return null
+}
+
+/** Nouns that describe an organisation written before its name ("investment bank Merrill Lynch"). */
+const ORGANIZATION_DESCRIPTORS = new Set([
+  ...ORGANIZATION_NOUNS,
+  ...['publication', 'magazine', 'charity', 'body', 'website', 'broadcaster', 'channel', 'giant', 'maker', 'carrier', 'airline'],
+  ...['retailer', 'brewer', 'insurer', 'lender', 'operator', 'publisher', 'developer', 'manufacturer', 'producer', 'chain'],
+])
+
+/** "investment bank Merrill Lynch", "trade publication Screen Daily": the organisation's name, without its description. */
+function describedOrganization(phrase: string): string | null {
+  const m = /^(?:[Tt]he\s+)?((?:[\p{L}-]+\s+)*?)(\p{L}+)\s+((?:\p{Lu}[\p{L}&.'’-]*\s*){1,4})$/u.exec(phrase)
+  if (!m || !ORGANIZATION_DESCRIPTORS.has(m[2]!.toLowerCase()) || /^\p{Lu}/u.test(m[2]!) && m[1] !== '') return null
+  return m[3]!.trim()
 }
 
 const KIND_MARKS = /[“”"]|''/
@@ -261,6 +420,7 @@ function sentenceOf(sentences: Sentence[], offset: number): Span {
 /** Turns quote candidates into quotes with resolved speakers, in text order. */
 export function attributeSpeakers(ctx: Context, candidates: QuoteCandidate[]): ExtractedQuote[] {
   const ordered = [...candidates].sort((a, b) => a.content.start - b.content.start)
+  ctx.quoted ??= ordered.flatMap((q) => q.parts ?? [q.content]).sort((a, b) => a.start - b.start)
   const quotes: ExtractedQuote[] = []
   // the running speaker of the story: nested speech ("X said Y responded ...") does not change it
   const outer: ExtractedQuote[] = []

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from '../../src/extraction/pipeline.js'
+
+/** Each quote's speaker as written and the person record it resolved to (or the phrase's name). */
+const speakers = (body: string) => {
+  const x = extract({ title: '', body })
+  return x.quotes.map((q) => [q.speaker.text, q.speaker.person !== null ? x.people[q.speaker.person]!.name : q.speaker.name])
+}
+
+describe('pronoun speakers', () => {
+  it('go to the person a new sentence introduces, not to the previous speaker', () => {
+    const body =
+      'Liverpool chief executive Rick Parry said the club would never sell the player. "We will never let him go," Parry added.\n\n' +
+      'Steven Gerrard had said before the game he would consider leaving.\n\n' +
+      '"I want to win things with Liverpool," he said afterwards.'
+    expect(speakers(body).at(-1)).toEqual(['he', 'Steven Gerrard'])
+  })
+  it('keep the running speaker when no one else is introduced', () => {
+    const body = 'Tony Blair said the plan would work. "We will deliver," he said. He added that taxes would not rise.'
+    expect(speakers(body).map((s) => s[1])).toEqual(['Tony Blair', 'Tony Blair', 'Tony Blair'])
+  })
+  it('take the subject of the sentence before, not a person it names as an object', () => {
+    const body = 'Tony Blair praised Gordon Brown for the budget. He said the economy was strong.'
+    expect(speakers(body)).toEqual([['He', 'Tony Blair']])
+  })
+  it('read the subject after an introductory phrase', () => {
+    const body = 'After the match, Roy Keane accused Patrick Vieira of starting the row. "It was wrong," he said.'
+    expect(speakers(body)).toEqual([['he', 'Roy Keane']])
+  })
+  it('never take a person named inside the quote itself', () => {
+    const body =
+      'Roy Keane accused Patrick Vieira of starting the row.\n\n"If he thinks that Gary Neville is an easy target, I am not having it," he said.'
+    expect(speakers(body)).toEqual([['he', 'Roy Keane']])
+  })
+  it('agree in gender with what the article has called the person', () => {
+    const body = 'John Smith met Mary Jones on Tuesday.\n\n"We will go on," she said later.\n\n"We will stay," he told reporters.'
+    expect(speakers(body)).toEqual([
+      ['she', 'Mary Jones'],
+      ['he', 'John Smith'],
+    ])
+  })
+})
+
+describe('speaker phrases', () => {
+  it('do not take a capitalised title opening the sentence for a person', () => {
+    expect(speakers('Shadow foreign secretary Michael Ancram said the closures were a mistake.')).toEqual([
+      ['Shadow foreign secretary Michael Ancram', 'Michael Ancram'],
+    ])
+    expect(speakers('Treasurer Peter Costello said the economy had been strong.')).toEqual([
+      ['Treasurer Peter Costello', 'Peter Costello'],
+    ])
+  })
+})
+
+describe('speaker names and types', () => {
+  it('cut an apposition or relative clause from the speaker and keep the name', () => {
+    expect(speakers('Mike German, leader of the Liberal Democrats in the assembly, said homes faced rises.')).toEqual([
+      ['Mike German, leader of the Liberal Democrats in the assembly', 'Mike German'],
+    ])
+    expect(speakers('Heineken, which also owns the Amstel brand, said it would cut costs.')[0]![1]).toBe('Heineken')
+  })
+  it('join an honorific and surname to the person of that surname', () => {
+    const body = 'Mike Lake, a spokesman for the lawyers, said the ruling was unlawful. Mr Lake said: "We will appeal."'
+    expect(speakers(body).map((s) => s[1])).toEqual(['Mike Lake', 'Mike Lake'])
+  })
+  it('type honorific names as people and capitalised institutions as organisations', () => {
+    const x = extract({ title: '', body: 'The Scottish Executive said the rules would change. Investment bank Merrill Lynch said it was cautious.' })
+    expect(x.quotes.map((q) => [q.speaker.type, q.speaker.name])).toEqual([
+      ['organization', 'Scottish Executive'],
+      ['organization', 'Merrill Lynch'],
+    ])
+  })
+  it('leave a phrase without a name alone', () => {
+    expect(speakers('A spokesman for the council said the road would reopen.')[0]![1]).toBe('A spokesman for the council')
+  })
+})
+
+describe('descriptions and organisation references', () => {
+  it('resolve a description to the person introduced with that role', () => {
+    const body =
+      'Liverpool captain Steven Gerrard scored twice. Manager Rafael Benitez was pleased.\n\nThe Liverpool captain said the team would improve.'
+    expect(speakers(body)).toEqual([['The Liverpool captain', 'Steven Gerrard']])
+  })
+  it('leave a description unresolved when no person holds its role', () => {
+    expect(speakers('Steven Gerrard scored twice. The defence secretary said the plan was sound.')[0]![1]).not.toBe('Steven Gerrard')
+  })
+  it('send "it" and "the watchdog" to the organisation named before them', () => {
+    const x = extract({
+      title: '',
+      body: 'The Electoral Commission said donations should be capped.\n\nIt said parties needed more state funding. The watchdog said candidates should get a free mailing.',
+    })
+    expect(x.quotes.map((q) => [q.speaker.type, q.speaker.name])).toEqual([
+      ['organization', 'Electoral Commission'],
+      ['organization', 'Electoral Commission'],
+      ['organization', 'Electoral Commission'],
+    ])
+  })
+})
