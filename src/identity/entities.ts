@@ -1,4 +1,4 @@
-import type { Extraction, Mention, SpeakerType } from '../extraction/types.js'
+import type { Extraction, Mention, ReferredGender, SpeakerType } from '../extraction/types.js'
 
 /** A person of one article as stored for identity: what re-linking reads instead of re-extracting. */
 export interface ArticleEntity {
@@ -10,6 +10,8 @@ export interface ArticleEntity {
   joinOnly: boolean
   /** For a join-only word, the speaker type extraction gave it: what the quote keeps if it joins nobody. */
   speakerType: SpeakerType | null
+  /** The pronoun evidence of the article's text (extraction/stages/refer-gender.ts); null for a join-only word. */
+  gender: ReferredGender | null
 }
 
 export interface ArticleEntities {
@@ -39,6 +41,7 @@ export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'
     mentions: p.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })),
     joinOnly: false,
     speakerType: null,
+    gender: p.gender,
   }))
   const byWord = new Map<string, number>()
   const speakerEntity = extraction.quotes.map((q) => {
@@ -47,7 +50,8 @@ export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'
     const word = q.speaker.text
     let index = byWord.get(word)
     if (index === undefined) {
-      index = entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true, speakerType: q.speaker.type }) - 1
+      index =
+        entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true, speakerType: q.speaker.type, gender: null }) - 1
       byWord.set(word, index)
     }
     entities[index]!.mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: word, kind: 'alias' })

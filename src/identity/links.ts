@@ -1,6 +1,8 @@
 import { personId } from '../ingest/identity.js'
 import { displayName, entityKeys, type ArticleInput, type EntityLink, type PersonStats, type Resolution } from './resolve.js'
 import { groupBy } from '../shared/group-by.js'
+import type { ReferredGender } from '../extraction/types.js'
+import { articleGender } from './referred-gender.js'
 
 /**
  * What a resolution (resolve.ts) changes in the stored rows, as pure functions over plain rows:
@@ -188,6 +190,8 @@ export interface EntityOfArticle extends Pick<StoredEntity, 'articleSeq' | 'posi
   status: string
   personId: string | null
   personName: string | null
+  /** JSON ReferredGender, or null (join-only words, rows extracted before referred gender) */
+  gender?: string | null
 }
 
 /** The rows the linked entities of some articles become (entities in article, position order). */
@@ -201,6 +205,8 @@ export interface ArticlePeople {
     aliases: string
     mentionCount: number
     mentions: string
+    /** JSON ArticleGender: the pronoun evidence of all their entities here; null when none was extracted */
+    gender: string | null
   }[]
   /** the speaker of the quotes of each entity */
   speakers: { articleSeq: number; speakerEntity: number; personId: string | null; speakerName: string; speakerType: string }[]
@@ -214,7 +220,7 @@ export interface ArticlePeople {
 export function articlePeople(seqs: number[], entities: EntityOfArticle[]): ArticlePeople {
   const links = new Map<
     string,
-    { articleSeq: number; personId: string; titles: string[]; aliases: string[]; mentions: { start: number }[] }
+    { articleSeq: number; personId: string; titles: string[]; aliases: string[]; mentions: { start: number }[]; genders: ReferredGender[] }
   >()
   const speakers: ArticlePeople['speakers'] = []
   const peopleCount = new Map<number, number>(seqs.map((s) => [s, 0]))
@@ -225,7 +231,7 @@ export function articlePeople(seqs: number[], entities: EntityOfArticle[]): Arti
       const key = `${e.articleSeq}\u0000${e.personId}`
       let link = links.get(key)
       if (!link) {
-        link = { articleSeq: e.articleSeq, personId: e.personId, titles: [], aliases: [], mentions: [] }
+        link = { articleSeq: e.articleSeq, personId: e.personId, titles: [], aliases: [], mentions: [], genders: [] }
         links.set(key, link)
         peopleCount.set(e.articleSeq, peopleCount.get(e.articleSeq)! + 1)
       }
@@ -233,6 +239,7 @@ export function articlePeople(seqs: number[], entities: EntityOfArticle[]): Arti
       // the name as written in this article is an alias when the person is known by another
       link.aliases.push(...(JSON.parse(e.aliases) as string[]), ...(e.name !== e.personName ? [e.name] : []))
       link.mentions.push(...(JSON.parse(e.mentions) as { start: number }[]))
+      if (e.gender) link.genders.push(JSON.parse(e.gender) as ReferredGender)
       speaker(e, e.personId, e.personName!, 'person')
     } else if (e.joinOnly) speaker(e, null, e.name, e.speakerType ?? 'unknown')
     else speaker(e, null, e.name, e.status === 'unresolved' ? 'person' : 'unknown')
@@ -241,6 +248,7 @@ export function articlePeople(seqs: number[], entities: EntityOfArticle[]): Arti
     articlePeople: [...links.values()].map((l) => {
       const titles = [...new Set(l.titles)]
       const mentions = l.mentions.sort((a, b) => a.start - b.start)
+      const gender = articleGender(l.genders)
       return {
         articleSeq: l.articleSeq,
         personId: l.personId,
@@ -249,6 +257,7 @@ export function articlePeople(seqs: number[], entities: EntityOfArticle[]): Arti
         aliases: JSON.stringify([...new Set(l.aliases)]),
         mentionCount: mentions.length,
         mentions: JSON.stringify(mentions),
+        gender: gender ? JSON.stringify(gender) : null,
       }
     }),
     speakers,

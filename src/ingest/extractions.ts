@@ -33,6 +33,7 @@ const ENTITY_COLUMNS = [
   'surnameKey',
   'givenKey',
   'personKey',
+  'gender',
 ] as const
 const QUOTE_COLUMNS = [
   'id',
@@ -83,6 +84,7 @@ export function extractionRows(article: StoredArticle, extraction: StoredExtract
       surnameKey: keys.surname,
       givenKey: keys.given,
       personKey: keys.person,
+      gender: e.gender ? JSON.stringify(e.gender) : null,
     }
   })
   const quotes = extraction.quotes.map((q, position): Pick<Row<'Quote'>, (typeof QUOTE_COLUMNS)[number]> => ({

@@ -356,7 +356,7 @@ async function rebuildArticles(tx: Tx, seqs: number[]): Promise<Set<string>> {
     UNION SELECT "personId" FROM "Quote" WHERE "articleSeq" IN (${list}) AND "personId" IS NOT NULL`
   const entities = await tx.$queryRaw<EntityOfArticle[]>`
     SELECT e."articleSeq", e."position", e."name", e."titles", e."aliases", e."mentionCount", e."mentions", e."joinOnly",
-           e."speakerType", e."status", e."personId", p."name" AS "personName"
+           e."speakerType", e."status", e."personId", p."name" AS "personName", e."gender"
     FROM "ArticleEntity" e LEFT JOIN "Person" p ON p."id" = e."personId"
     WHERE e."articleSeq" IN (${list}) ORDER BY e."articleSeq", e."position"`
   const rows = articlePeople(seqs, entities)
@@ -364,7 +364,7 @@ async function rebuildArticles(tx: Tx, seqs: number[]): Promise<Set<string>> {
   await insertRows(
     tx,
     'ArticlePerson',
-    ['articleSeq', 'personId', 'role', 'titles', 'aliases', 'mentionCount', 'mentions'],
+    ['articleSeq', 'personId', 'role', 'titles', 'aliases', 'mentionCount', 'mentions', 'gender'],
     rows.articlePeople,
   )
   await updateRows(tx, 'Quote', ['articleSeq', 'speakerEntity'], ['personId', 'speakerName', 'speakerType'], rows.speakers)

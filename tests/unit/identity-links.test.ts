@@ -224,6 +224,7 @@ describe('the rows the people of an article become', () => {
         aliases: '["Mr Blair","Blair"]',
         mentionCount: 3,
         mentions: '[{"start":0},{"start":20},{"start":40}]',
+        gender: null,
       },
     ])
     expect(rows.speakers.map((s) => [s.speakerEntity, s.personId, s.speakerName, s.speakerType])).toEqual([
@@ -239,5 +240,33 @@ describe('the rows the people of an article become', () => {
     ])
     expect(rows.aliases.map((a) => a.alias)).toEqual(['Mr Blair', 'Blair'])
     expect(rows.people).toEqual(new Set(['p1']))
+  })
+
+  it("sums the pronoun evidence of one person's entities in an article, and decides it as the article does", () => {
+    const gender = (
+      honorific: Partial<Record<'he' | 'she', number>>,
+      pronoun: Partial<Record<'he' | 'she', number>>,
+      givenName: 'he' | 'she' | null,
+    ) =>
+      JSON.stringify({
+        pronoun: null,
+        basis: null,
+        evidence: { honorific: 0, role: 0, pronoun: 0, givenName },
+        votes: {
+          honorific: { he: 0, she: 0, they: 0, ...honorific },
+          role: { he: 0, she: 0, they: 0 },
+          pronoun: { he: 0, she: 0, they: 0, ...pronoun },
+        },
+      })
+    const rows = articlePeople(
+      [1],
+      [linked(0, 'Ann Lee', { gender: gender({}, { she: 1 }, 'she') }), linked(1, 'Lee', { gender: gender({ she: 1 }, { he: 1 }, null) })],
+    )
+    expect(JSON.parse(rows.articlePeople[0]!.gender!)).toEqual({
+      pronoun: 'she',
+      basis: 'honorific',
+      votes: { honorific: { he: 0, she: 1, they: 0 }, role: { he: 0, she: 0, they: 0 }, pronoun: { he: 1, she: 1, they: 0 } },
+      givenName: 'she',
+    })
   })
 })

@@ -349,11 +349,23 @@ describe('the person page', () => {
     quoteCount: 3,
     firstSeen: '2021-11-02T00:00:00.000Z',
     lastSeen: '2022-01-05T00:00:00.000Z',
+    pronoun: 'she',
     aliases: ['Lee'],
     titles: [
       { title: 'Mayor', articleId: 'a1' },
       { title: 'Mayor', articleId: 'a2' },
     ],
+    referredAs: {
+      pronoun: 'she',
+      basis: 'pronouns',
+      evidence: {
+        honorific: { he: 0, she: 0, they: 0 },
+        role: { he: 0, she: 0, they: 0 },
+        pronouns: { he: 0, she: 2, they: 0 },
+        givenName: { he: 0, she: 0, they: 0 },
+        articles: 2,
+      },
+    },
   }
   const said = {
     ...quote({ id: 'q9', start: 0, end: 5 }, 'Hello there'),

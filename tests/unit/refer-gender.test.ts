@@ -3,6 +3,7 @@ import { buildGivenNamePronouns } from '../../src/extraction/lexicon/build-given
 import { GIVEN_NAME_PRONOUNS } from '../../src/extraction/lexicon/gender.js'
 import { extract } from '../../src/extraction/pipeline.js'
 import { decidePronoun, referredGenders } from '../../src/extraction/stages/refer-gender.js'
+import { corpusGender } from '../../src/identity/referred-gender.js'
 import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
 import type { PersonEntity } from '../../src/extraction/types.js'
 
@@ -139,4 +140,25 @@ it('extract() keeps one gender per person, in people order, beside the existing 
     ['Jones', 'he'],
   ])
   expect(x.people[0]).toHaveProperty('mentions')
+})
+
+describe("corpusGender: over a person's articles", () => {
+  const article = (v: Parameters<typeof votes>, givenName: 'he' | 'she' | null = null) => ({
+    pronoun: null,
+    basis: null,
+    votes: votes(...v),
+    givenName,
+  })
+  it('sums the evidence; the strongest class decides with two thirds of its votes', () => {
+    const g = corpusGender([article([{ she: 1 }, {}, { he: 1 }]), article([{ she: 2 }, {}, {}]), article([{ he: 2 }, {}, {}]), null])
+    expect(g).toMatchObject({ pronoun: null, basis: null, evidence: { articles: 3, honorific: { she: 3, he: 2 } } })
+    const h = corpusGender([article([{ she: 2 }, {}, {}]), article([{ he: 1 }, {}, { he: 4 }])])
+    expect(h).toMatchObject({ pronoun: 'she', basis: 'honorific' })
+  })
+  it('takes the given-name prior only without any other evidence, and only when the articles agree on it', () => {
+    expect(corpusGender([article([], 'she'), article([], 'she')])).toMatchObject({ pronoun: 'she', basis: 'given-name' })
+    expect(corpusGender([article([], 'she'), article([], 'he')])).toMatchObject({ pronoun: null })
+    expect(corpusGender([article([], 'he'), article([{}, {}, { she: 1 }])])).toMatchObject({ pronoun: 'she', basis: 'pronouns' })
+    expect(corpusGender([null, null])).toMatchObject({ pronoun: null, evidence: { articles: 0 } })
+  })
 })

@@ -29,8 +29,8 @@ const CLASSES: [keyof Votes, GenderBasis][] = [
 
 /**
  * The pronoun evidence points to: the strongest class that has any evidence decides, when one
- * pronoun holds more than `minShare` of that class's votes (else null: conflicting evidence of
- * equal strength leaves the person unknown). The given-name prior decides only without any other
+ * pronoun has more votes there than any other and at least `minShare` of them (else null:
+ * conflicting evidence of equal strength leaves the person unknown). The given-name prior decides only without any other
  * evidence. Used per article (minShare 1/2) and over a person's articles (summed votes).
  */
 export function decidePronoun(
@@ -43,7 +43,7 @@ export function decidePronoun(
     const n = total(v)
     if (n === 0) continue
     const [top, second] = (Object.entries(v) as [Pronoun, number][]).sort((a, b) => b[1] - a[1])
-    return top![1] > second![1] && top![1] / n > minShare ? { pronoun: top![0], basis } : { pronoun: null, basis: null }
+    return top![1] > second![1] && top![1] / n >= minShare ? { pronoun: top![0], basis } : { pronoun: null, basis: null }
   }
   return givenName ? { pronoun: givenName, basis: 'given-name' } : { pronoun: null, basis: null }
 }

@@ -5,8 +5,21 @@ import type { Appearance, SpokenQuote } from './related.js'
 import { rememberedCount } from '../../shared/match-strategy.js'
 import { UNDATED_LISTED_AT, sqlDate } from '../../shared/params.js'
 
-const PERSON = columnsOf<Person>()('id', 'slug', 'name', 'nameLower', 'articleCount', 'mentionCount', 'quoteCount', 'firstSeen', 'lastSeen')
+const PERSON = columnsOf<Person>()(
+  'id',
+  'slug',
+  'name',
+  'nameLower',
+  'articleCount',
+  'mentionCount',
+  'quoteCount',
+  'firstSeen',
+  'lastSeen',
+  'pronoun',
+)
 export type PersonRow = RowOf<Person, typeof PERSON>
+const REFERRED = columnsOf<Person>()('pronounBasis', 'pronounEvidence')
+export type ReferredRow = RowOf<Person, typeof REFERRED>
 
 const SORT_COLUMN = {
   quotes: 'quoteCount',
@@ -64,7 +77,8 @@ export const createPeopleRepository = (db: ReadStore) => {
           WHERE ap."personId" = ? AND ap."titles" <> '[]' ORDER BY a."listedAt" DESC, a."seq" DESC`,
           [person.id],
         )
-        return { person, aliases: aliases.map((a) => a.alias), links }
+        const referred = (await tx.get<ReferredRow>(`SELECT ${selectList(null, REFERRED)} FROM "Person" WHERE "id" = ?`, [person.id]))!
+        return { person, referred, aliases: aliases.map((a) => a.alias), links }
       }),
 
     /** Each dated or undated article that mentions them: its date and their mentions there. */

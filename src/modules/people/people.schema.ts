@@ -5,6 +5,41 @@ import { count, dateParam, idParam, qParam } from '../../shared/params.js'
 
 const isoDateTime = z.iso.datetime({ offset: true })
 
+export const ReferredPronoun = z
+  .enum(['he', 'she', 'they'])
+  .nullable()
+  .describe('The pronoun the articles use for them; null: unknown (no evidence, or evidence that disagrees)')
+  .meta({ id: 'ReferredPronoun', examples: ['she'] })
+
+export const PronounVotes = z
+  .object({ he: count, she: count, they: count })
+  .describe('Pieces of evidence pointing to each pronoun')
+  .meta({ id: 'PronounVotes', examples: [{ he: 0, she: 3, they: 0 }] })
+
+export const ReferredAs = z
+  .object({
+    pronoun: ReferredPronoun,
+    basis: z
+      .enum(['honorific', 'role', 'pronouns', 'given-name'])
+      .nullable()
+      .describe(
+        'The class of evidence that decided, strongest first: an honorific before their name (Ms, Sir), a gendered role noun of their own (actress, her husband), pronouns that refer back to them without ambiguity, and only without any of these their given name; null when unknown',
+      )
+      .meta({ examples: ['honorific'] }),
+    evidence: z
+      .object({
+        honorific: PronounVotes,
+        role: PronounVotes,
+        pronouns: PronounVotes,
+        givenName: PronounVotes.describe('Articles whose written name gives a one-sex given name (a weak prior; a surname never counts)'),
+        articles: count.describe('Their articles whose text was read for this evidence').meta({ examples: [2] }),
+      })
+      .describe('Evidence summed over their articles'),
+  })
+  .describe('How the text of the articles refers to them: read from the text, never guessed from a surname; unknown stays unknown')
+  .meta({ id: 'ReferredAs' })
+export type ReferredAs = z.infer<typeof ReferredAs>
+
 export const PersonSummary = z
   .object({
     id: z.string().meta({ examples: ['2366dbd72f63'] }),
@@ -18,6 +53,7 @@ export const PersonSummary = z
       .describe('Publication date of the earliest dated article that mentions them')
       .meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
     lastSeen: isoDateTime.nullable().meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
+    pronoun: ReferredPronoun,
   })
   .meta({ id: 'PersonSummary' })
 export type PersonSummary = z.infer<typeof PersonSummary>
@@ -32,6 +68,7 @@ export const Person = PersonSummary.extend({
       }),
     )
     .describe('Titles and roles, each with the article it was written in'),
+  referredAs: ReferredAs,
 }).meta({ id: 'Person' })
 export type Person = z.infer<typeof Person>
 

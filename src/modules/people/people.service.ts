@@ -7,7 +7,7 @@ import type { ArticleService } from '../articles/articles.service.js'
 import type { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
 import type { QuoteService } from '../quotes/quotes.service.js'
 import type { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
-import { SORT_COLUMN, type PeopleRepository, type PersonRow } from './people.repository.js'
+import { SORT_COLUMN, type PeopleRepository, type PersonRow, type ReferredRow } from './people.repository.js'
 import { relatedCounts } from './related.js'
 import type { ReadStore } from '../../db/read-store.js'
 import type {
@@ -17,6 +17,7 @@ import type {
   PersonListQuery,
   PersonSummary,
   PersonTimeline,
+  ReferredAs,
   RelatedList,
   RelatedQuery,
   TimelineQuery,
@@ -32,6 +33,31 @@ export function toPersonSummary(r: PersonRow): PersonSummary {
     quoteCount: Number(r.quoteCount),
     firstSeen: isoOrNull(r.firstSeen),
     lastSeen: isoOrNull(r.lastSeen),
+    pronoun: pronounOf(r.pronoun),
+  }
+}
+
+const pronounOf = (p: string | null): ReferredAs['pronoun'] => (p === 'he' || p === 'she' || p === 'they' ? p : null)
+const BASES = ['honorific', 'role', 'pronouns', 'given-name'] as const
+
+/** The stored corpus decision (ingest/people-counts.ts) as the API shows it; a person never read for evidence shows zeros. */
+export function toReferredAs(pronoun: string | null, r: ReferredRow): ReferredAs {
+  type Votes = ReferredAs['evidence']['honorific']
+  const stored = JSON.parse(r.pronounEvidence || '{}') as Partial<Record<'honorific' | 'role' | 'pronoun' | 'givenName', Votes>> & {
+    articles?: number
+  }
+  const votes = (v: Votes | undefined): Votes => ({ he: v?.he ?? 0, she: v?.she ?? 0, they: v?.they ?? 0 })
+  const basis = BASES.find((b) => b === r.pronounBasis) ?? null
+  return {
+    pronoun: pronounOf(pronoun),
+    basis: pronounOf(pronoun) ? basis : null,
+    evidence: {
+      honorific: votes(stored.honorific),
+      role: votes(stored.role),
+      pronouns: votes(stored.pronoun),
+      givenName: votes(stored.givenName),
+      articles: stored.articles ?? 0,
+    },
   }
 }
 
@@ -63,9 +89,14 @@ export const createPeopleService = (deps: {
     async get(idOrSlug: string): Promise<Person> {
       const found = await repo.findWithDetails(idOrSlug)
       if (!found) throw new NotFoundError(`person '${idOrSlug}' not found`)
-      const { person, aliases, links } = found
+      const { person, referred, aliases, links } = found
       const titles = links.flatMap((l) => (JSON.parse(l.titles) as string[]).map((title) => ({ title, articleId: l.articleId })))
-      return { ...toPersonSummary(person), aliases: aliases.filter((a) => a !== person.name), titles }
+      return {
+        ...toPersonSummary(person),
+        aliases: aliases.filter((a) => a !== person.name),
+        titles,
+        referredAs: toReferredAs(person.pronoun, referred),
+      }
     },
 
     async list(query: PersonListQuery): Promise<PersonList> {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ProblemDetails } from '../../errors.js'
 import { NoQuery } from '../../shared/params.js'
-import { Stats } from './stats.schema.js'
+import { SourceStats, SourcesQuery, Stats } from './stats.schema.js'
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { stats } = app.services
@@ -19,5 +19,20 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     () => stats.get(),
+  )
+  app.get(
+    '/stats/sources',
+    {
+      schema: {
+        tags: ['stats'],
+        operationId: 'getSourceStats',
+        summary: 'Who is quoted, by how the articles refer to them',
+        description:
+          'Distinct quoted people (at least one quote attributed to a known person) and their quotes, by the pronoun the articles use for the person (`referredAs` on `GET /people/{idOrSlug}`): she, he, they and unknown, each with its count and share. Unknown is shown, not hidden: a person is never classified from a surname. Overall, and with `by` per section, month (UTC, of publication) or outlet (agency or source); `from`, `to` and `section` filter the articles.',
+        querystring: SourcesQuery,
+        response: { 200: SourceStats, 400: ProblemDetails },
+      },
+    },
+    (req) => stats.sources(req.query),
   )
 }
