@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { Page, cursorParam, limitParam } from '../../shared/pagination.js'
+import { idParam, offset, queryNumber } from '../../shared/params.js'
+import { PersonRef } from './quotes.schema.js'
+
+const note = z.string().min(1).max(2000).describe("The editor's reason, kept with the decision")
+
+/** The body of PATCH /quotes/{id}: a speaker (a person or an organisation), or "not a quote". */
+export const QuoteCorrectionBody = z
+  .union([
+    z.strictObject({
+      speaker: z.union([
+        z.strictObject({ person: idParam.describe('Person id or slug (an old one, of a person merged or renamed, is followed)') }),
+        z.strictObject({ organization: idParam.describe('Organisation or group slug, as at /organizations/{slug}') }),
+      ]),
+      note: note.optional(),
+    }),
+    z.strictObject({ notAQuote: z.literal(true).describe('The text is not a quote: it leaves every list and count'), note: note.optional() }),
+  ])
+  .meta({
+    id: 'QuoteCorrectionBody',
+    examples: [{ speaker: { person: 'yuri-ushakov' }, note: 'Ushakov, not Putin, said this' }, { notAQuote: true }],
+  })
+export type QuoteCorrectionBody = z.infer<typeof QuoteCorrectionBody>
+
+export const QuoteDecision = z
+  .object({
+    seq: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The decision number, for DELETE /quotes/decisions/{seq}')
+      .meta({ examples: [3] }),
+    kind: z.enum(['reassign', 'reject']),
+    quote: z
+      .object({
+        id: z.string().describe('The quote it applies to now (after a re-extraction, the quote that matched it)'),
+        article: z.object({ id: z.string() }),
+        start: offset,
+        end: offset,
+        content: z.string(),
+      })
+      .describe('The quote as it was decided on: re-extracted quotes of the article whose span overlaps it by half or whose text is the same take the decision'),
+    speaker: z
+      .object({
+        person: PersonRef.nullable().describe('The person given the quote, as they are now (followed through merges and renames); null if gone'),
+        organization: z.object({ slug: z.string(), name: z.string() }).nullable(),
+      })
+      .nullable()
+      .describe('reassign: the speaker given; null for reject'),
+    note: z.string().nullable(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'QuoteDecision' })
+export type QuoteDecision = z.infer<typeof QuoteDecision>
+
+export const QuoteDecisionList = z.object({ data: z.array(QuoteDecision), page: Page }).meta({ id: 'QuoteDecisionList' })
+export type QuoteDecisionList = z.infer<typeof QuoteDecisionList>
+
+export const QuoteDecisionListQuery = z.strictObject({ limit: limitParam, cursor: cursorParam })
+export type QuoteDecisionListQuery = z.infer<typeof QuoteDecisionListQuery>
+
+export const QuoteDecisionParams = z.object({
+  seq: queryNumber(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).describe('The decision number'),
+})
