@@ -1,6 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createTestContext, scratchFiles, type TestContext } from '../helpers/context.js'
+import { openApiValidator } from '../helpers/openapi.js'
 import { reextractAll } from '../../src/ingest/ingest.js'
 import { relink } from '../../src/ingest/relink.js'
 
@@ -166,6 +167,22 @@ describe('PATCH /quotes/:id', () => {
     expect(decision.speaker.person).toMatchObject({ slug: 'anne-lee' })
   })
 
+  it('a person merged away takes the quotes editors gave them to the person they joined', async () => {
+    const { ready } = await quotes()
+    await patch(ready.id, { speaker: { person: 'tom-baker' } }).expect(200)
+    expect(await person('tom-baker')).toMatchObject({ quoteCount: 2 })
+    await ctx.prisma.identityDecision.create({ data: { kind: 'merge', person: 'tom-baker', into: 'ann-lee' } })
+    await relink(ctx.prisma)
+    await ctx.readStore.catchUp()
+    // tom-baker is gone (not kept alive by the decided quote): his address redirects
+    await get('/people/tom-baker').expect(301)
+    expect((await get(`/quotes/${ready.id}`).expect(200)).body).toMatchObject({
+      speaker: { person: { slug: 'ann-lee' } },
+      correction: { kind: 'reassign' },
+    })
+    expect(await person('ann-lee')).toMatchObject({ quoteCount: 3 })
+  })
+
   it('refuses bad bodies (400), unknown quotes, people and organisations (404), and requests without a key (401)', async () => {
     const { cost } = await quotes()
     for (const body of [
@@ -215,5 +232,24 @@ describe('GET /quotes/decisions', () => {
     const second = await get(`/quotes/decisions?limit=2&cursor=${first.body.page.nextCursor}`).set('authorization', auth).expect(200)
     expect(second.body.data).toMatchObject([{ kind: 'reassign', note: 'one', quote: { id: cost.id, content: cost.content } }])
     expect(second.body.page.nextCursor).toBeNull()
+  })
+})
+
+describe('the OpenAPI document', () => {
+  it('documents the quote decision routes with their security scheme, and their answers match it', async () => {
+    const doc = (await get('/openapi.json').expect(200)).body
+    expect(doc.paths['/quotes/{id}'].patch.security).toEqual([{ bearerAuth: [] }])
+    const matches = openApiValidator(doc)
+    const { cost, ready } = await quotes()
+    matches('PATCH', '/quotes/{id}', await patch(cost.id, { speaker: { person: 'ann-lee' } }).expect(200))
+    matches('PATCH', '/quotes/{id}', await patch(ready.id, { notAQuote: true }).expect(200))
+    matches('PATCH', '/quotes/{id}', await patch(ready.id, { notAQuote: true }).expect(410))
+    matches('GET', '/quotes/{id}', await get(`/quotes/${ready.id}`).expect(410))
+    matches('PATCH', '/quotes/{id}', await patch(cost.id, { speaker: { person: 'nobody-at-all' } }).expect(404))
+    matches('PATCH', '/quotes/{id}', await patch(cost.id, { nope: 1 }).expect(400))
+    matches('GET', '/quotes/decisions', await get('/quotes/decisions').set('authorization', auth).expect(200))
+    matches('GET', '/quotes/decisions', await get('/quotes/decisions').expect(401))
+    // PATCH is allowed on a quote now, and named in a 405's Allow
+    expect((await api().put(`/quotes/${cost.id}`).set('authorization', auth).expect(405)).headers.allow).toBe('GET, HEAD, OPTIONS, PATCH')
   })
 })

@@ -18,7 +18,6 @@ export const QuoteCorrectionBody = z
     z.strictObject({ notAQuote: z.literal(true).describe('The text is not a quote: it leaves every list and count'), note: note.optional() }),
   ])
   .meta({
-    id: 'QuoteCorrectionBody',
     examples: [{ speaker: { person: 'yuri-ushakov' }, note: 'Ushakov, not Putin, said this' }, { notAQuote: true }],
   })
 export type QuoteCorrectionBody = z.infer<typeof QuoteCorrectionBody>
@@ -51,10 +50,11 @@ export const QuoteDecision = z
     note: z.string().nullable(),
     createdAt: z.iso.datetime({ offset: true }),
   })
-  .meta({ id: 'QuoteDecision' })
+  .describe("An editor's decision on one quote")
 export type QuoteDecision = z.infer<typeof QuoteDecision>
 
-export const QuoteDecisionList = z.object({ data: z.array(QuoteDecision), page: Page }).meta({ id: 'QuoteDecisionList' })
+// no component ids here: the read-only API's document would list them unused
+export const QuoteDecisionList = z.object({ data: z.array(QuoteDecision), page: Page })
 export type QuoteDecisionList = z.infer<typeof QuoteDecisionList>
 
 export const QuoteDecisionListQuery = z.strictObject({ limit: limitParam, cursor: cursorParam })
