@@ -175,7 +175,10 @@ export async function buildApp({ config, prisma, readStore, integrity, logStream
     },
   })
   // before the response cache, so a cached answer is still refused to a client that cannot take it
-  await app.register(strictRequestsPlugin, writable ? { writes: { '/articles': ['POST'], '/articles/:id': ['DELETE'], '/quotes/:id': ['PATCH'] } } : {})
+  await app.register(
+    strictRequestsPlugin,
+    writable ? { writes: { '/articles': ['POST'], '/articles/:id': ['DELETE'], '/quotes/:id': ['PATCH'] } } : {},
+  )
   // before compression: the cache keeps plain JSON and compression applies per client
   await app.register(responseCachePlugin, { store: readStore, maxBytes: config.RESPONSE_CACHE_BYTES })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })

@@ -34,7 +34,7 @@ export async function runQuotesCommand(argv: string[], io: CliIO): Promise<numbe
   let action: Action | null = null
   let usage: string | null = null
   const program = new Command('quotes')
-    .description("Correct single quotes: give one another speaker, or say it is not a quote; list or revoke decisions")
+    .description('Correct single quotes: give one another speaker, or say it is not a quote; list or revoke decisions')
     .addHelpText('after', `\n${DECISION_HELP}`)
   program
     .option('--database <url>', 'SQLite file: URL or path, or postgresql:// URL (default: DATABASE_URL, else ./data/newsdesk.db)')
@@ -94,7 +94,11 @@ export async function runQuotesCommand(argv: string[], io: CliIO): Promise<numbe
         io.err(`quotes revoke: no decision number ${todo.seq} (see: newsdesk quotes decisions)`)
         return 1
       }
-      io.out(opts.json ? JSON.stringify({ revoked: revoked.seq }) : `revoked decision ${revoked.seq}; article ${revoked.articleId} extracted again`)
+      io.out(
+        opts.json
+          ? JSON.stringify({ revoked: revoked.seq })
+          : `revoked decision ${revoked.seq}; article ${revoked.articleId} extracted again`,
+      )
       return 0
     }
     const c = todo.correction
@@ -128,7 +132,9 @@ async function decisionJson(prisma: PrismaClient, d: QuoteDecision) {
     kind: d.kind,
     quote: { id: d.quoteId, article: { id: d.articleId }, start: d.contentStart, end: d.contentEnd, content: d.content },
     speaker:
-      d.kind === 'reject' ? null : { person, organization: d.speakerKey ? { slug: d.speakerKey, name: d.speakerName ?? d.speakerKey } : null },
+      d.kind === 'reject'
+        ? null
+        : { person, organization: d.speakerKey ? { slug: d.speakerKey, name: d.speakerName ?? d.speakerKey } : null },
     note: d.note,
     createdAt: d.createdAt.toISOString(),
   }

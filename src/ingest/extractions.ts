@@ -163,13 +163,11 @@ export async function writeExtractions(
   )
   const quoteCount = new Map<number, number>()
   for (const q of decided.quotes) quoteCount.set(q.articleSeq, (quoteCount.get(q.articleSeq) ?? 0) + 1)
-  const counts = items.map(
-    ({ article, extraction }): Pick<Row<'Article'>, 'seq' | 'quoteCount' | 'furniture'> => ({
-      seq: article.seq,
-      quoteCount: quoteCount.get(article.seq) ?? 0,
-      furniture: JSON.stringify(extraction.furniture),
-    }),
-  )
+  const counts = items.map(({ article, extraction }): Pick<Row<'Article'>, 'seq' | 'quoteCount' | 'furniture'> => ({
+    seq: article.seq,
+    quoteCount: quoteCount.get(article.seq) ?? 0,
+    furniture: JSON.stringify(extraction.furniture),
+  }))
   await insertRows(tx, 'ArticleEntity', ENTITY_COLUMNS, entities)
   await insertRows(tx, 'Quote', QUOTE_COLUMNS, decided.quotes)
   await updateRows(tx, 'Article', ['seq'], ['quoteCount', 'furniture'], counts)

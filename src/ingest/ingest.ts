@@ -306,7 +306,10 @@ export function tally() {
  * Stores new extractions of stored articles in place of their old ones, with the current
  * extractor's version, and links their people, inside the caller's transaction.
  */
-export async function writeReextracted(tx: Prisma.TransactionClient, extracted: { article: StoredArticle; extraction: StoredExtraction }[]) {
+export async function writeReextracted(
+  tx: Prisma.TransactionClient,
+  extracted: { article: StoredArticle; extraction: StoredExtraction }[],
+) {
   const { previousKeys } = await writeExtractions(tx, extracted, { replace: true })
   await tx.article.updateMany({
     where: { seq: { in: extracted.map((d) => d.article.seq) } },

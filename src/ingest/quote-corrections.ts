@@ -15,9 +15,7 @@ import { settleBacklog } from './relink.js'
  */
 
 export type QuoteCorrection = { quote: string; note?: string | null } & (
-  | { kind: 'reassign'; person: string }
-  | { kind: 'reassign'; organization: string }
-  | { kind: 'reject' }
+  { kind: 'reassign'; person: string } | { kind: 'reassign'; organization: string } | { kind: 'reject' }
 )
 
 export type CorrectionOutcome =
@@ -99,9 +97,15 @@ export function correctQuote(prisma: PrismaClient, c: QuoteCorrection): Promise<
     if (speaker) await tx.quote.update({ where: { seq: quote.seq }, data: speaker })
     else {
       await tx.quote.delete({ where: { seq: quote.seq } })
-      await tx.article.update({ where: { seq: quote.articleSeq }, data: { quoteCount: await tx.quote.count({ where: { articleSeq: quote.articleSeq } }) } })
+      await tx.article.update({
+        where: { seq: quote.articleSeq },
+        data: { quoteCount: await tx.quote.count({ where: { articleSeq: quote.articleSeq } }) },
+      })
     }
-    await refreshPeople(tx, [quote.personId, person?.id].filter((id): id is string => !!id))
+    await refreshPeople(
+      tx,
+      [quote.personId, person?.id].filter((id): id is string => !!id),
+    )
     return { status: 'decided', decision, person, replaced: quote.decisionSeq }
   })
 }

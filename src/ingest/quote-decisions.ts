@@ -47,7 +47,10 @@ export function matchScore(decided: QuoteSpan, quote: QuoteSpan): number {
  * first, each to the best-matching quote that no newer decision took. A decision that matches
  * nothing (the quote is no longer found) waits, stored, for a later extraction.
  */
-export function matchDecisions<D extends QuoteSpan & { seq: number }>(decisions: readonly D[], quotes: readonly QuoteSpan[]): Map<number, D> {
+export function matchDecisions<D extends QuoteSpan & { seq: number }>(
+  decisions: readonly D[],
+  quotes: readonly QuoteSpan[],
+): Map<number, D> {
   const taken = new Map<number, D>()
   for (const d of [...decisions].sort((a, b) => b.seq - a.seq)) {
     let best = -1
@@ -85,7 +88,9 @@ type SpeakerColumns = Pick<Row<'Quote'>, 'personId' | 'speakerEntity' | 'speaker
 export function decidedSpeaker(d: QuoteDecision, person: DecidedPerson | null): SpeakerColumns | null {
   if (d.kind !== 'reassign') return null
   if (d.personId !== null)
-    return person ? { personId: person.id, speakerEntity: null, speakerName: person.name, speakerType: 'person', speakerKey: '', decisionSeq: d.seq } : null
+    return person
+      ? { personId: person.id, speakerEntity: null, speakerName: person.name, speakerType: 'person', speakerKey: '', decisionSeq: d.seq }
+      : null
   return {
     personId: null,
     speakerEntity: null,

@@ -50,7 +50,14 @@ export const servicesPlugin = fp(
     const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles, db, totalCap })
     const organizations = createOrganizationService({ repo: createOrganizationRepository(db), quotes: () => quotes })
     app.decorate('readStore', opts.readStore)
-    app.decorate('services', { articles, people, quotes, quoteDecisions, organizations, stats: createStatsService({ repo: createStatsRepository(db) }) })
+    app.decorate('services', {
+      articles,
+      people,
+      quotes,
+      quoteDecisions,
+      organizations,
+      stats: createStatsService({ repo: createStatsRepository(db) }),
+    })
     app.decorate('searcher', searcher)
   },
 )

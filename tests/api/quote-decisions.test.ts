@@ -72,7 +72,12 @@ describe('PATCH /quotes/:id', () => {
   it('gives a quote to an organisation by its slug', async () => {
     const { ready } = await quotes()
     const res = await patch(ready.id, { speaker: { organization: 'harbour-authority' } }).expect(200)
-    expect(res.body.speaker).toMatchObject({ name: 'Harbour Authority', type: 'organization', person: null, organization: { slug: 'harbour-authority' } })
+    expect(res.body.speaker).toMatchObject({
+      name: 'Harbour Authority',
+      type: 'organization',
+      person: null,
+      organization: { slug: 'harbour-authority' },
+    })
     expect(res.body.correction).toMatchObject({ kind: 'reassign', note: null })
     expect((await get('/organizations/harbour-authority').expect(200)).body).toMatchObject({ quoteCount: 2 })
     expect(await person('ann-lee')).toMatchObject({ quoteCount: 1 })
@@ -111,7 +116,10 @@ describe('PATCH /quotes/:id', () => {
     expect(again.body.correction.decision).not.toBe(seq)
     await revoke(seq).expect(404)
     await revoke(again.body.correction.decision).expect(204)
-    expect((await get(`/quotes/${cost.id}`).expect(200)).body).toMatchObject({ speaker: { person: { slug: 'tom-baker' } }, correction: null })
+    expect((await get(`/quotes/${cost.id}`).expect(200)).body).toMatchObject({
+      speaker: { person: { slug: 'tom-baker' } },
+      correction: null,
+    })
     expect(await person('tom-baker')).toMatchObject({ quoteCount: 1 })
   })
 

@@ -11,7 +11,10 @@ const bin = join(projectRoot, 'bin', 'newsdesk.js')
 /** Runs the built CLI (`npx tsc -p tsconfig.build.json`) as a real process, from another folder. */
 function runBin(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: tmpdir(), env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' } })
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: tmpdir(),
+      env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -36,16 +39,22 @@ beforeEach(async () => {
   expect(run.code, run.stderr).toBe(0)
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
+// each run of the CLI is a process of its own (a few seconds on a busy machine)
 
 /** What the database says of the quotes and people, read directly. */
 function state() {
   const sqlite = new Database(db, { readonly: true })
   try {
     const quotes = sqlite
-      .prepare('SELECT q."id", q."content", q."decisionSeq", p."slug" FROM "Quote" q LEFT JOIN "Person" p ON p."id" = q."personId" ORDER BY q."position"')
+      .prepare(
+        'SELECT q."id", q."content", q."decisionSeq", p."slug" FROM "Quote" q LEFT JOIN "Person" p ON p."id" = q."personId" ORDER BY q."position"',
+      )
       .all() as { id: string; content: string; decisionSeq: number | null; slug: string | null }[]
     const counts = Object.fromEntries(
-      (sqlite.prepare('SELECT "slug", "quoteCount" FROM "Person"').all() as { slug: string; quoteCount: number }[]).map((p) => [p.slug, p.quoteCount]),
+      (sqlite.prepare('SELECT "slug", "quoteCount" FROM "Person"').all() as { slug: string; quoteCount: number }[]).map((p) => [
+        p.slug,
+        p.quoteCount,
+      ]),
     )
     const article = sqlite.prepare('SELECT "quoteCount" FROM "Article"').get() as { quoteCount: number }
     return { quotes, counts, articleQuotes: article.quoteCount }
@@ -75,23 +84,34 @@ describe('newsdesk quotes', () => {
     const list = await runBin(['quotes', 'decisions', '--database', db])
     expect(list.code).toBe(0)
     expect(list.stdout.split('\n').filter(Boolean)).toEqual([
-      expect.stringMatching(new RegExp(`^   1  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  quote ${cost.id} is said by Ann Lee \\(ann-lee\\)  \\(Lee said it\\)$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^   1  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  quote ${cost.id} is said by Ann Lee \\(ann-lee\\)  \\(Lee said it\\)$`,
+        ),
+      ),
       expect.stringMatching(new RegExp(`^   2  .*Z  quote ${ready.id} is not a quote$`)),
     ])
     const json = await runBin(['quotes', 'decisions', '--json', '--database', db])
-    expect(json.stdout.trim().split('\n').map((l) => JSON.parse(l).seq)).toEqual([1, 2])
+    expect(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).seq),
+    ).toEqual([1, 2])
 
     // re-extraction keeps both decisions
     expect((await runBin(['ingest', '--reextract', '--all', '--workers', '0', '--database', db])).code).toBe(0)
     expect(state()).toEqual(now)
 
-    expect((await runBin(['quotes', 'revoke', '2', '--database', db])).stdout).toMatch(/^revoked decision 2; article \w+ extracted again\n$/)
+    expect((await runBin(['quotes', 'revoke', '2', '--database', db])).stdout).toMatch(
+      /^revoked decision 2; article \w+ extracted again\n$/,
+    )
     expect((await runBin(['quotes', 'revoke', '1', '--database', db])).code).toBe(0)
     now = state()
     expect(now.quotes.map((q) => [q.id, q.slug, q.decisionSeq])).toEqual(before.quotes.map((q) => [q.id, q.slug, null]))
     expect(now.counts).toEqual(before.counts)
     expect((await runBin(['quotes', 'decisions', '--database', db])).stdout).toBe('no decisions\n')
-  })
+  }, 120_000)
 
   it('refuses in one line with a nonzero exit: unknown quote, person, organisation or decision, and usage errors', async () => {
     const [quote] = state().quotes
@@ -108,6 +128,10 @@ describe('newsdesk quotes', () => {
     await refused(['reassign', quote!.id, '--person', 'ann-lee', '--organization', 'x'], 2, /one of --person or --organization/)
     await refused(['revoke', '7'], 1, /^quotes revoke: no decision number 7 \(see: newsdesk quotes decisions\)\n$/)
     expect((await runBin(['quotes', 'reject', quote!.id, '--database', db])).code).toBe(0)
-    await refused(['reject', quote!.id], 1, /^quotes reject: quote "\w+" was rejected as not a quote by decision 1 \(revoke it first: newsdesk quotes revoke 1\)\n$/)
-  })
+    await refused(
+      ['reject', quote!.id],
+      1,
+      /^quotes reject: quote "\w+" was rejected as not a quote by decision 1 \(revoke it first: newsdesk quotes revoke 1\)\n$/,
+    )
+  }, 120_000)
 })

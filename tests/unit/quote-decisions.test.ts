@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { matchDecisions, matchScore, normalizedContent } from '../../src/ingest/quote-decisions.js'
 
-const span = (contentStart: number, contentEnd: number, content = 'x'.repeat(contentEnd - contentStart)) => ({ contentStart, contentEnd, content })
+const span = (contentStart: number, contentEnd: number, content = 'x'.repeat(contentEnd - contentStart)) => ({
+  contentStart,
+  contentEnd,
+  content,
+})
 
 describe('matching a decision to quotes extracted again', () => {
   it('normalises text: case, punctuation and spacing aside', () => {

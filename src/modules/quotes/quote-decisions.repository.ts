@@ -40,9 +40,10 @@ export const createQuoteDecisionRepository = (db: ReadStore) => ({
   /** The decision that rejected quote `id` as not a quote, if one did. */
   rejectionOf: async (id: string) =>
     (
-      await db.get<{ seq: number }>(`SELECT "seq" FROM "QuoteDecision" WHERE "quoteId" = ? AND "kind" = 'reject' ORDER BY "seq" DESC LIMIT 1`, [
-        id,
-      ])
+      await db.get<{ seq: number }>(
+        `SELECT "seq" FROM "QuoteDecision" WHERE "quoteId" = ? AND "kind" = 'reject' ORDER BY "seq" DESC LIMIT 1`,
+        [id],
+      )
     )?.seq ?? null,
 })
 export type QuoteDecisionRepository = ReturnType<typeof createQuoteDecisionRepository>

@@ -83,7 +83,12 @@ export const quoteDecisionRoutes: FastifyPluginAsyncZod<QuoteDecisionRoutesOptio
       await app.readStore.catchUp()
       const { decision } = outcome
       if (decision.kind === 'reassign') return quotes.get(req.params.id)
-      const correction = { decision: decision.seq, kind: 'reject' as const, createdAt: decision.createdAt.toISOString(), note: decision.note }
+      const correction = {
+        decision: decision.seq,
+        kind: 'reject' as const,
+        createdAt: decision.createdAt.toISOString(),
+        note: decision.note,
+      }
       return { ...before, correction }
     },
   )

@@ -15,7 +15,10 @@ export const QuoteCorrectionBody = z
       ]),
       note: note.optional(),
     }),
-    z.strictObject({ notAQuote: z.literal(true).describe('The text is not a quote: it leaves every list and count'), note: note.optional() }),
+    z.strictObject({
+      notAQuote: z.literal(true).describe('The text is not a quote: it leaves every list and count'),
+      note: note.optional(),
+    }),
   ])
   .meta({
     examples: [{ speaker: { person: 'yuri-ushakov' }, note: 'Ushakov, not Putin, said this' }, { notAQuote: true }],
@@ -39,10 +42,14 @@ export const QuoteDecision = z
         end: offset,
         content: z.string(),
       })
-      .describe('The quote as it was decided on: re-extracted quotes of the article whose span overlaps it by half or whose text is the same take the decision'),
+      .describe(
+        'The quote as it was decided on: re-extracted quotes of the article whose span overlaps it by half or whose text is the same take the decision',
+      ),
     speaker: z
       .object({
-        person: PersonRef.nullable().describe('The person given the quote, as they are now (followed through merges and renames); null if gone'),
+        person: PersonRef.nullable().describe(
+          'The person given the quote, as they are now (followed through merges and renames); null if gone',
+        ),
         organization: z.object({ slug: z.string(), name: z.string() }).nullable(),
       })
       .nullable()

@@ -31,7 +31,13 @@ export const createQuoteDecisionService = ({ repo, totalCap }: { repo: QuoteDeci
   async list(query: QuoteDecisionListQuery): Promise<QuoteDecisionList> {
     const after = decodeCursor(query.cursor, 'quote-decisions', [cursorKey.seq, cursorKey.seq])
     const rows = await repo.list(after ? after[1] : null, query.limit)
-    const page = paginate(rows, query.limit, 'quote-decisions', (r) => [Number(r.seq), Number(r.seq)], totalOf(await repo.count(), totalCap))
+    const page = paginate(
+      rows,
+      query.limit,
+      'quote-decisions',
+      (r) => [Number(r.seq), Number(r.seq)],
+      totalOf(await repo.count(), totalCap),
+    )
     return { data: page.data.map(toQuoteDecision), page: page.page }
   },
 
