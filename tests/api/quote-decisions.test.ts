@@ -208,6 +208,8 @@ describe('PATCH /quotes/:id', () => {
       expect(res.status, JSON.stringify(body)).toBe(400)
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
     }
+    expect((await patch(cost.id, {}).expect(400)).body.detail).toMatch(/give either speaker or notAQuote: true/)
+    expect((await patch(cost.id, { speaker: {} }).expect(400)).body.detail).toMatch(/give one of person or organization/)
     expect((await patch(cost.id, { speaker: { person: 'nobody-at-all' } }).expect(404)).body.detail).toMatch(/no person 'nobody-at-all'/)
     expect((await patch(cost.id, { speaker: { organization: 'no-such-body' } }).expect(404)).body.detail).toMatch(/no organisation/)
     await patch('0000000000000000', { notAQuote: true }).expect(404)

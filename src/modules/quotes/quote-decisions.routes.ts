@@ -19,11 +19,11 @@ export interface QuoteDecisionRoutesOptions {
 }
 
 const correctionOf = (quote: string, body: QuoteCorrectionBody): QuoteCorrection =>
-  'notAQuote' in body
+  body.speaker === undefined
     ? { quote, kind: 'reject', note: body.note }
-    : 'person' in body.speaker
+    : body.speaker.person !== undefined
       ? { quote, kind: 'reassign', person: body.speaker.person, note: body.note }
-      : { quote, kind: 'reassign', organization: body.speaker.organization, note: body.note }
+      : { quote, kind: 'reassign', organization: body.speaker.organization!, note: body.note }
 
 /**
  * Editors' corrections of single quotes, registered with the write API (API keys configured):
@@ -74,11 +74,9 @@ export const quoteDecisionRoutes: FastifyPluginAsyncZod<QuoteDecisionRoutesOptio
         case 'rejected':
           throw rejectedQuote(req.params.id, outcome.decision)
         case 'no-person':
-          throw new NotFoundError(`no person '${'speaker' in req.body && 'person' in req.body.speaker ? req.body.speaker.person : ''}'`)
+          throw new NotFoundError(`no person '${req.body.speaker?.person}'`)
         case 'no-organization':
-          throw new NotFoundError(
-            `no organisation '${'speaker' in req.body && 'organization' in req.body.speaker ? req.body.speaker.organization : ''}'`,
-          )
+          throw new NotFoundError(`no organisation '${req.body.speaker?.organization}'`)
       }
       await app.readStore.catchUp()
       const { decision } = outcome

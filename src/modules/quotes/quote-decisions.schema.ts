@@ -3,23 +3,21 @@ import { Page, cursorParam, limitParam } from '../../shared/pagination.js'
 import { idParam, offset, queryNumber } from '../../shared/params.js'
 import { PersonRef } from './quotes.schema.js'
 
-const note = z.string().min(1).max(2000).describe("The editor's reason, kept with the decision")
-
 /** The body of PATCH /quotes/{id}: a speaker (a person or an organisation), or "not a quote". */
 export const QuoteCorrectionBody = z
-  .union([
-    z.strictObject({
-      speaker: z.union([
-        z.strictObject({ person: idParam.describe('Person id or slug (an old one, of a person merged or renamed, is followed)') }),
-        z.strictObject({ organization: idParam.describe('Organisation or group slug, as at /organizations/{slug}') }),
-      ]),
-      note: note.optional(),
-    }),
-    z.strictObject({
-      notAQuote: z.literal(true).describe('The text is not a quote: it leaves every list and count'),
-      note: note.optional(),
-    }),
-  ])
+  .strictObject({
+    speaker: z
+      .strictObject({
+        person: idParam.optional().describe('Person id or slug (an old one, of a person merged or renamed, is followed)'),
+        organization: idParam.optional().describe('Organisation or group slug, as at /organizations/{slug}'),
+      })
+      .refine((s) => (s.person === undefined) !== (s.organization === undefined), { message: 'give one of person or organization' })
+      .optional()
+      .describe('Who said it'),
+    notAQuote: z.literal(true).optional().describe('The text is not a quote: it leaves every list and count'),
+    note: z.string().min(1).max(2000).optional().describe("The editor's reason, kept with the decision"),
+  })
+  .refine((b) => (b.speaker === undefined) !== (b.notAQuote === undefined), { message: 'give either speaker or notAQuote: true' })
   .meta({
     examples: [{ speaker: { person: 'yuri-ushakov' }, note: 'Ushakov, not Putin, said this' }, { notAQuote: true }],
   })
