@@ -18,6 +18,7 @@ import { articleWriteRoutes } from './modules/articles/articles.write.routes.js'
 import { organizationRoutes } from './modules/organizations/organizations.routes.js'
 import { statsRoutes } from './modules/stats/stats.routes.js'
 import { quoteRoutes } from './modules/quotes/quotes.routes.js'
+import { quoteDecisionRoutes } from './modules/quotes/quote-decisions.routes.js'
 import { readerRoutes } from './reader/reader.routes.js'
 import { redactUrl, refuseKeysInQuery } from './plugins/api-keys.js'
 import { errorHandlerPlugin } from './plugins/error-handler.js'
@@ -129,7 +130,7 @@ export async function buildApp({ config, prisma, readStore, integrity, logStream
   // browser app too, and a preflight is answered here without counting against the limit
   await app.register(cors, {
     origin: config.CORS_ORIGIN === '*' ? true : config.CORS_ORIGIN.split(',').map((o) => o.trim()),
-    methods: writable ? ['GET', 'HEAD', 'OPTIONS', 'POST', 'DELETE'] : ['GET', 'HEAD', 'OPTIONS'],
+    methods: writable ? ['GET', 'HEAD', 'OPTIONS', 'POST', 'PATCH', 'DELETE'] : ['GET', 'HEAD', 'OPTIONS'],
     exposedHeaders: ['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'],
     maxAge: 86_400,
   })
@@ -174,7 +175,10 @@ export async function buildApp({ config, prisma, readStore, integrity, logStream
     },
   })
   // before the response cache, so a cached answer is still refused to a client that cannot take it
-  await app.register(strictRequestsPlugin, writable ? { writes: { '/articles': ['POST'], '/articles/:id': ['DELETE'] } } : {})
+  await app.register(
+    strictRequestsPlugin,
+    writable ? { writes: { '/articles': ['POST'], '/articles/:id': ['DELETE'], '/quotes/:id': ['PATCH'] } } : {},
+  )
   // before compression: the cache keeps plain JSON and compression applies per client
   await app.register(responseCachePlugin, { store: readStore, maxBytes: config.RESPONSE_CACHE_BYTES })
   await app.register(compress, { global: true, encodings: ['br', 'gzip', 'deflate'] })
@@ -200,6 +204,7 @@ export async function buildApp({ config, prisma, readStore, integrity, logStream
   await app.register(peopleRoutes, { prefix: '/people' })
   if (writer) await app.register(articleWriteRoutes, { prefix: '/articles', config, writer, rateLimited })
   await app.register(quoteRoutes, { prefix: '/quotes' })
+  if (writer) await app.register(quoteDecisionRoutes, { prefix: '/quotes', config, writer, rateLimited })
   await app.register(readerRoutes, { prefix: '/read' })
   await app.register(organizationRoutes, { prefix: '/organizations' })
   await app.register(statsRoutes)

@@ -22,6 +22,7 @@ const TABLES = {
   PersonRedirect: Prisma.PersonRedirectScalarFieldEnum,
   IdentityBacklog: Prisma.IdentityBacklogScalarFieldEnum,
   IdentityDecision: Prisma.IdentityDecisionScalarFieldEnum,
+  QuoteDecision: Prisma.QuoteDecisionScalarFieldEnum,
   ArticlePerson: Prisma.ArticlePersonScalarFieldEnum,
   Quote: Prisma.QuoteScalarFieldEnum,
   FetchedUrl: Prisma.FetchedUrlScalarFieldEnum,
@@ -287,7 +288,7 @@ function toUtcIso(value: unknown, where: string): string | null {
   return date.toISOString()
 }
 
-/** Serial keys (Article.seq, Quote.seq, IdentityDecision.seq) go on after the highest copied value. */
+/** Serial keys (Article.seq, Quote.seq, IdentityDecision.seq, QuoteDecision.seq) go on after the highest copied value. */
 async function resetSequences(client: pg.Client, schema: TargetSchema): Promise<void> {
   for (const table of TABLE_NAMES) {
     for (const [column, { serial }] of schema.get(table) ?? []) {

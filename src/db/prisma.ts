@@ -11,7 +11,7 @@ import { dialectOf, sqlitePath, type Dialect } from './url.js'
  * each other, but every call the writer makes behaves the same on both).
  */
 export { Prisma, PrismaClient }
-export type { Article, ArticlePerson, Person, PersonAlias, Quote } from '../generated/sqlite/client.js'
+export type { Article, ArticlePerson, Person, PersonAlias, Quote, QuoteDecision } from '../generated/sqlite/client.js'
 
 /**
  * The dialect of a client, or of a transaction it opened (both carry Prisma's `_activeProvider`).

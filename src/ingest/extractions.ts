@@ -5,6 +5,8 @@ import { articleEntities } from '../identity/entities.js'
 import { entityKeys } from '../identity/resolve.js'
 import { speakerKeyOf } from '../speakers/speaker-key.js'
 import { quoteId } from './identity.js'
+import { refreshPeople } from './people-counts.js'
+import { applyQuoteDecisions } from './quote-decisions.js'
 
 type Tx = Prisma.TransactionClient
 
@@ -61,6 +63,8 @@ const QUOTE_COLUMNS = [
   'confidence',
   'publishedAt',
   'listedAt',
+  'personId',
+  'decisionSeq',
 ] as const
 
 /**
@@ -113,6 +117,9 @@ export function extractionRows(article: StoredArticle, extraction: StoredExtract
     confidence: q.confidence,
     publishedAt: article.publishedAt,
     listedAt: article.listedAt,
+    // a relink links the speaker entity's person; an editor's decision (quote-decisions.ts) sets both
+    personId: null,
+    decisionSeq: null,
   }))
   return { entityRows, quotes }
 }
@@ -121,7 +128,8 @@ export function extractionRows(article: StoredArticle, extraction: StoredExtract
  * Writes the extractions of many stored articles in a few multi-row statements. `replace` first
  * removes the quotes and entities earlier extractions of these articles left, and returns the
  * lookup keys those entities had. The new entities are `pending` until `relinkArticles` (in the
- * same transaction) links them.
+ * same transaction) links them. Editors' quote decisions on these articles apply to the quotes
+ * written (a rejected one is left out, a reassigned one gets its speaker).
  */
 export async function writeExtractions(
   tx: Tx,
@@ -130,23 +138,42 @@ export async function writeExtractions(
 ): Promise<{ previousKeys: string[] }> {
   const seqs = items.map((i) => i.article.seq)
   const previousKeys: string[] = []
+  // people that decided quotes named: recounted below, as the relink that follows may not touch them
+  const decidedPeople = new Set<string>()
   if (opts.replace && seqs.length) {
     const previous = await tx.articleEntity.findMany({ where: { articleSeq: { in: seqs } }, select: { surnameKey: true, givenKey: true } })
     previousKeys.push(...new Set(previous.flatMap((e) => [e.surnameKey, e.givenKey].filter((k): k is string => !!k))))
+    const decided = await tx.quote.findMany({
+      where: { articleSeq: { in: seqs }, decisionSeq: { not: null }, personId: { not: null } },
+      select: { personId: true },
+    })
+    for (const q of decided) decidedPeople.add(q.personId!)
     await tx.quote.deleteMany({ where: { articleSeq: { in: seqs } } })
     await tx.articleEntity.deleteMany({ where: { articleSeq: { in: seqs } } })
   }
   const entities: ReturnType<typeof extractionRows>['entityRows'] = []
-  const quotes: ReturnType<typeof extractionRows>['quotes'] = []
-  const counts: Pick<Row<'Article'>, 'seq' | 'quoteCount' | 'furniture'>[] = []
+  const extracted: ReturnType<typeof extractionRows>['quotes'] = []
   for (const { article, extraction } of items) {
     const rows = extractionRows(article, extraction)
-    counts.push({ seq: article.seq, quoteCount: rows.quotes.length, furniture: JSON.stringify(extraction.furniture) })
     entities.push(...rows.entityRows)
-    quotes.push(...rows.quotes)
+    extracted.push(...rows.quotes)
   }
+  const decided = await applyQuoteDecisions(
+    tx,
+    items.map((i) => i.article),
+    extracted,
+  )
+  const quoteCount = new Map<number, number>()
+  for (const q of decided.quotes) quoteCount.set(q.articleSeq, (quoteCount.get(q.articleSeq) ?? 0) + 1)
+  const counts = items.map(({ article, extraction }): Pick<Row<'Article'>, 'seq' | 'quoteCount' | 'furniture'> => ({
+    seq: article.seq,
+    quoteCount: quoteCount.get(article.seq) ?? 0,
+    furniture: JSON.stringify(extraction.furniture),
+  }))
   await insertRows(tx, 'ArticleEntity', ENTITY_COLUMNS, entities)
-  await insertRows(tx, 'Quote', QUOTE_COLUMNS, quotes)
+  await insertRows(tx, 'Quote', QUOTE_COLUMNS, decided.quotes)
   await updateRows(tx, 'Article', ['seq'], ['quoteCount', 'furniture'], counts)
+  for (const id of decided.people) decidedPeople.add(id)
+  await refreshPeople(tx, [...decidedPeople])
   return { previousKeys }
 }

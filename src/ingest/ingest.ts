@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/prisma.js'
+import type { Prisma, PrismaClient } from '../db/prisma.js'
 import { inWriteTransaction } from '../db/writer.js'
 import { EXTRACTOR_VERSION } from '../extraction/pipeline.js'
 import { inProcessExtractor, type Extractor } from './extractor.js'
@@ -6,7 +6,7 @@ import { articleId, contentHash } from './identity.js'
 import { applyMetadata, decodeLine, decodeText, isJsonLines, parseFile, parseJsonLine } from './parse.js'
 import { fsErrorReason, readLines, readSource, walkSources, type Source, type SourceRecord } from './sources.js'
 import { relinkArticles, settleBacklog } from './relink.js'
-import { writeExtractions } from './extractions.js'
+import { writeExtractions, type StoredArticle, type StoredExtraction } from './extractions.js'
 import { errorSummary, storeBatch, type PreparedArticle } from './store.js'
 import { ParseError } from './types.js'
 import { decodeXml } from '../web/html/decode.js'
@@ -302,6 +302,26 @@ export function tally() {
   }
 }
 
+/**
+ * Stores new extractions of stored articles in place of their old ones, with the current
+ * extractor's version, and links their people, inside the caller's transaction.
+ */
+export async function writeReextracted(
+  tx: Prisma.TransactionClient,
+  extracted: { article: StoredArticle; extraction: StoredExtraction }[],
+) {
+  const { previousKeys } = await writeExtractions(tx, extracted, { replace: true })
+  await tx.article.updateMany({
+    where: { seq: { in: extracted.map((d) => d.article.seq) } },
+    data: { extractorVersion: EXTRACTOR_VERSION },
+  })
+  await relinkArticles(
+    tx,
+    extracted.map((d) => d.article.seq),
+    previousKeys,
+  )
+}
+
 /** Re-runs extraction over stored articles (all, or those extracted by another version), a batch per transaction. */
 export async function reextractAll(
   prisma: PrismaClient,
@@ -329,22 +349,7 @@ export async function reextractAll(
       opts.onFailure?.(article.id, `extraction failed: ${errorSummary(r.reason)}`)
       return []
     })
-    await inWriteTransaction(
-      prisma,
-      async (tx) => {
-        const { previousKeys } = await writeExtractions(tx, extracted, { replace: true })
-        await tx.article.updateMany({
-          where: { seq: { in: extracted.map((d) => d.article.seq) } },
-          data: { extractorVersion: EXTRACTOR_VERSION },
-        })
-        await relinkArticles(
-          tx,
-          extracted.map((d) => d.article.seq),
-          previousKeys,
-        )
-      },
-      { timeout: 120_000, maxWait: 60_000 },
-    )
+    await inWriteTransaction(prisma, (tx) => writeReextracted(tx, extracted), { timeout: 120_000, maxWait: 60_000 })
     done += extracted.length
     onProgress?.(done, total)
     cursor = batch.at(-1)!.seq

@@ -19,6 +19,7 @@ import {
 import { personDirectory, resolveIdentities, type IdentityDecision, type PersonEntityRow, type PersonStats } from '../identity/resolve.js'
 import { slugify } from './identity.js'
 import { refreshPeople } from './people-counts.js'
+import { holdDecidedQuotes, reattachDecidedQuotes } from './quote-decisions.js'
 
 type Tx = Prisma.TransactionClient
 
@@ -251,6 +252,9 @@ async function relinkIn(tx: Tx, requested: RelinkScope): Promise<RelinkSummary> 
   const slugOf = new Map<string, string>()
   for (const part of chunks([...touched]))
     for (const p of await tx.person.findMany({ where: { id: { in: part } }, select: { id: true, slug: true } })) slugOf.set(p.id, p.slug)
+  // quotes editors gave to these people let go of them while they are counted (a person merged away
+  // goes), then return to them or to where a merge or rename sent them
+  const held = await holdDecidedQuotes(tx, touched)
   await refreshPeople(tx, [...touched])
 
   const remaining = new Set<string>()
@@ -260,6 +264,7 @@ async function relinkIn(tx: Tx, requested: RelinkScope): Promise<RelinkSummary> 
   await writeRedirects(tx, redirects)
   // a slug or id in use again by a person is theirs, not a redirect
   for (const part of chunks(fresh)) await tx.personRedirect.deleteMany({ where: { fromKey: { in: part.flatMap((p) => [p.slug, p.id]) } } })
+  await reattachDecidedQuotes(tx, held)
 
   return {
     articles: articles.length,

@@ -7,6 +7,7 @@ import { ingestSources, type RecordOutcome } from './ingest.js'
 import type { RecordResult } from './parse.js'
 import { settleBacklog } from './relink.js'
 import { refreshPeople } from './people-counts.js'
+import { correctQuote, revokeQuoteDecision, type QuoteCorrection } from './quote-corrections.js'
 
 /**
  * Writes that arrive one request at a time (the write API, `newsdesk delete`): records given in
@@ -99,6 +100,12 @@ export function createArticleWriter(prisma: PrismaClient, extractor: Extractor, 
         if (deleted) await settleBacklog(prisma)
         return deleted
       }),
+
+    /** An editor's correction of one quote (quote-corrections.ts), in turn with the other writes. */
+    correctQuote: (c: QuoteCorrection) => serially(() => correctQuote(prisma, c)),
+
+    /** Revokes quote decision `seq` and extracts its article again; null when there is no such decision. */
+    revokeQuoteDecision: (seq: number) => serially(() => revokeQuoteDecision(prisma, seq, extractor)),
   }
 }
 export type ArticleWriter = ReturnType<typeof createArticleWriter>

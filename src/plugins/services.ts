@@ -12,11 +12,14 @@ import { createStatsRepository } from '../modules/stats/stats.repository.js'
 import { createStatsService, type StatsService } from '../modules/stats/stats.service.js'
 import { createQuoteRepository } from '../modules/quotes/quotes.repository.js'
 import { createQuoteService, type QuoteService } from '../modules/quotes/quotes.service.js'
+import { createQuoteDecisionRepository } from '../modules/quotes/quote-decisions.repository.js'
+import { createQuoteDecisionService, type QuoteDecisionService } from '../modules/quotes/quote-decisions.service.js'
 
 export interface Services {
   articles: ArticleService
   people: PeopleService
   quotes: QuoteService
+  quoteDecisions: QuoteDecisionService
   organizations: OrganizationService
   stats: StatsService
 }
@@ -39,14 +42,22 @@ export const servicesPlugin = fp(
     const articleRepo = createArticleRepository(opts.readStore)
     const peopleRepo = createPeopleRepository(opts.readStore)
     const quoteRepo = createQuoteRepository(opts.readStore)
-    const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo, db, totalCap })
+    const quoteDecisions = createQuoteDecisionService({ repo: createQuoteDecisionRepository(db), totalCap })
+    const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo, db, totalCap, decisions: quoteDecisions })
     const searcher = createSearcher(opts.url, articleRepo, opts.search)
     app.addHook('onClose', () => searcher.close())
     const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap, rankWindow: opts.rankWindow })
     const people = createPeopleService({ repo: peopleRepo, quotes: () => quotes, articles: () => articles, db, totalCap })
     const organizations = createOrganizationService({ repo: createOrganizationRepository(db), quotes: () => quotes })
     app.decorate('readStore', opts.readStore)
-    app.decorate('services', { articles, people, quotes, organizations, stats: createStatsService({ repo: createStatsRepository(db) }) })
+    app.decorate('services', {
+      articles,
+      people,
+      quotes,
+      quoteDecisions,
+      organizations,
+      stats: createStatsService({ repo: createStatsRepository(db) }),
+    })
     app.decorate('searcher', searcher)
   },
 )

@@ -142,7 +142,7 @@ describe.skipIf(testDialect() !== 'postgres')('newsdesk copy-to-postgres', () =>
     const run = await runBin(['copy-to-postgres', '--from', `file:${source}`, '--to', target])
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).toMatch(/^Article\s+\d+ rows in [\d.]+ s \(\d+ rows\/s\)$/m)
-    expect(run.stdout).toMatch(/^copied \d+ rows in 10 tables from .* to postgresql:\/\/[^:]+:\*\*\*@.* in [\d.]+ s$/m)
+    expect(run.stdout).toMatch(/^copied \d+ rows in 11 tables from .* to postgresql:\/\/[^:]+:\*\*\*@.* in [\d.]+ s$/m)
     expect(run.stdout).not.toContain(`:${new URL(target).password}@`)
 
     const expected = sqliteContents(source)

@@ -159,6 +159,7 @@ function quote(over: Partial<Article['quotes'][number]> & Pick<Quote, 'id' | 'st
     speaker: speaker({ name: 'Ann Lee', type: 'person', text: 'she', offsets: null, person: PERSON_REF }),
     sentence: { start: 0, end: body.length, text: body },
     article: { id: 'a1', title: 'T', publishedAt: null },
+    correction: null,
     ...over,
   }
 }

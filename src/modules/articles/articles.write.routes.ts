@@ -59,6 +59,18 @@ async function recordsOf(reader: BodyReader, contentType: string, body: Buffer, 
   }
 }
 
+/** The route config of a write: limited per API key (WRITE_RATE_LIMIT_*), when the rate-limit plugin is registered. */
+export const writeRateLimit = (config: Config, rateLimited: boolean) =>
+  rateLimited && config.WRITE_RATE_LIMIT_MAX > 0
+    ? {
+        rateLimit: {
+          max: config.WRITE_RATE_LIMIT_MAX,
+          timeWindow: config.WRITE_RATE_LIMIT_WINDOW,
+          keyGenerator: rateLimitKey(config.API_KEYS),
+        },
+      }
+    : {}
+
 /**
  * The write API, registered only when API keys are configured: POST /articles ingests one article
  * (JSON), many (a JSON array, or JSON Lines) with the CLI's outcomes, DELETE /articles/:id
@@ -79,16 +91,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
     if (writer.waiting() >= config.WRITE_QUEUE) throw new AppError(503, `${writer.waiting()} writes are waiting already; retry later`)
     return payload
   })
-  const rateLimit =
-    rateLimited && config.WRITE_RATE_LIMIT_MAX > 0
-      ? {
-          rateLimit: {
-            max: config.WRITE_RATE_LIMIT_MAX,
-            timeWindow: config.WRITE_RATE_LIMIT_WINDOW,
-            keyGenerator: rateLimitKey(config.API_KEYS),
-          },
-        }
-      : {}
+  const rateLimit = writeRateLimit(config, rateLimited)
   const security = [{ bearerAuth: [] }]
   const refusals = { 400: ProblemDetails, 401: ProblemDetails, 413: ProblemDetails, 415: ProblemDetails }
 

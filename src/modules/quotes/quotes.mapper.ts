@@ -25,5 +25,14 @@ export function toQuote(r: QuoteRow): Quote {
     },
     sentence: { start: r.sentenceStart, end: r.sentenceEnd, text: r.sentence },
     article: { id: r.articleId, title: r.articleTitle, publishedAt: isoOrNull(r.articlePublishedAt) },
+    correction:
+      r.decisionSeq === null || r.decisionKind === null
+        ? null
+        : {
+            decision: r.decisionSeq,
+            kind: r.decisionKind as NonNullable<Quote['correction']>['kind'],
+            createdAt: isoOrNull(r.decisionCreatedAt)!,
+            note: r.decisionNote,
+          },
   }
 }

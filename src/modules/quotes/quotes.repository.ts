@@ -28,6 +28,7 @@ const QUOTE_COLUMNS = columnsOf<Quote>()(
   'sentenceEnd',
   'sentence',
   'listedAt',
+  'decisionSeq',
 )
 /** A quote with its speaker (when a person) and its article, as every quote response needs it. */
 export type QuoteRow = RowOf<Quote, typeof QUOTE_COLUMNS> & {
@@ -37,31 +38,40 @@ export type QuoteRow = RowOf<Quote, typeof QUOTE_COLUMNS> & {
   articleId: string
   articleTitle: string
   articlePublishedAt: string | null
+  decisionKind: string | null
+  decisionCreatedAt: string | null
+  decisionNote: string | null
 }
 
 const QUOTE = selectList('q', QUOTE_COLUMNS)
 const PERSON_COLUMNS = `p."id" AS "personId", p."slug" AS "personSlug", p."name" AS "personName"`
 const ARTICLE_COLUMNS = `a."id" AS "articleId", a."title" AS "articleTitle", a."publishedAt" AS "articlePublishedAt"`
+/** An editor's correction of the quote (quote-decisions): a key lookup, only for the few corrected quotes. */
+const DECISION_COLUMNS = `d."kind" AS "decisionKind", d."createdAt" AS "decisionCreatedAt", d."note" AS "decisionNote"`
+const DECISION_JOIN = `LEFT JOIN "QuoteDecision" d ON d."seq" = q."decisionSeq"`
 
 /** The columns every quote response needs, from Quote joined to its article and person. */
 export const QUOTE_SELECT = `
-  SELECT ${QUOTE}, ${PERSON_COLUMNS}, ${ARTICLE_COLUMNS}
+  SELECT ${QUOTE}, ${PERSON_COLUMNS}, ${ARTICLE_COLUMNS}, ${DECISION_COLUMNS}
   FROM "Quote" q
   JOIN "Article" a ON a."seq" = q."articleSeq"
-  LEFT JOIN "Person" p ON p."id" = q."personId"`
+  LEFT JOIN "Person" p ON p."id" = q."personId"
+  ${DECISION_JOIN}`
 
 /** The quotes of one article whose id, title and date the caller binds (no join back to a row it has read). */
 export const QUOTES_OF_ARTICLE = `
-  SELECT ${QUOTE}, ${PERSON_COLUMNS}, CAST(? AS TEXT) AS "articleId", CAST(? AS TEXT) AS "articleTitle", CAST(? AS TEXT) AS "articlePublishedAt"
+  SELECT ${QUOTE}, ${PERSON_COLUMNS}, CAST(? AS TEXT) AS "articleId", CAST(? AS TEXT) AS "articleTitle", CAST(? AS TEXT) AS "articlePublishedAt", ${DECISION_COLUMNS}
   FROM "Quote" q
   LEFT JOIN "Person" p ON p."id" = q."personId"
+  ${DECISION_JOIN}
   WHERE q."articleSeq" = ? ORDER BY q."position"`
 
 /** Quotes of one speaker, whose id, slug and name the caller binds (the same person on every row). */
 const QUOTES_OF_SPEAKER = `
-  SELECT ${QUOTE}, CAST(? AS TEXT) AS "personId", CAST(? AS TEXT) AS "personSlug", CAST(? AS TEXT) AS "personName", ${ARTICLE_COLUMNS}
+  SELECT ${QUOTE}, CAST(? AS TEXT) AS "personId", CAST(? AS TEXT) AS "personSlug", CAST(? AS TEXT) AS "personName", ${ARTICLE_COLUMNS}, ${DECISION_COLUMNS}
   FROM "Quote" q
-  JOIN "Article" a ON a."seq" = q."articleSeq"`
+  JOIN "Article" a ON a."seq" = q."articleSeq"
+  ${DECISION_JOIN}`
 
 export interface Speaker {
   id: string

@@ -47,10 +47,10 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getQuote',
         summary: 'One quote with speaker, cue, offsets and sentence',
         description:
-          'The quote as an exact substring of its article body, its parts when it runs over its attribution, the speaker (person, organisation, group or unknown) and who relayed it.',
+          "The quote as an exact substring of its article body, its parts when it runs over its attribution, the speaker (person, organisation, group or unknown) and who relayed it, and an editor's correction if one was made. A quote an editor rejected as not a quote is a 410 naming the decision.",
         params: QuoteParams,
         querystring: NoQuery,
-        response: { 200: Quote, 400: ProblemDetails, 404: ProblemDetails },
+        response: { 200: Quote, 400: ProblemDetails, 404: ProblemDetails, 410: ProblemDetails },
       },
     },
     (req) => quotes.get(req.params.id),

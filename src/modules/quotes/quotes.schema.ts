@@ -20,6 +20,25 @@ export const PersonRef = z
   })
   .meta({ id: 'PersonRef' })
 
+export const QuoteCorrection = z
+  .object({
+    decision: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The decision number: GET /quotes/decisions lists it, DELETE /quotes/decisions/{seq} revokes it')
+      .meta({ examples: [3] }),
+    kind: z.enum(['reassign', 'reject']).describe('reassign: an editor gave the quote its speaker; reject: not a quote'),
+    createdAt: z.iso.datetime({ offset: true }).meta({ examples: ['2026-12-07T19:50:00.000Z'] }),
+    note: z
+      .string()
+      .nullable()
+      .describe("The editor's reason")
+      .meta({ examples: ['Ushakov, not Putin, said this'] }),
+  })
+  .describe("An editor's correction of the quote; null when the quote is as extraction gave it")
+  .meta({ id: 'QuoteCorrection' })
+
 export const Quote = z
   .object({
     id: z.string().meta({ examples: ['4427f5d134f73434'] }),
@@ -90,6 +109,7 @@ export const Quote = z
         .nullable()
         .meta({ examples: ['2021-12-15T00:00:00.000Z'] }),
     }),
+    correction: QuoteCorrection.nullable(),
   })
   .meta({ id: 'Quote' })
 export type Quote = z.infer<typeof Quote>

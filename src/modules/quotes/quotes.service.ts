@@ -8,6 +8,7 @@ import { toQuote } from './quotes.mapper.js'
 import type { QuoteFilter, QuoteRepository, QuoteRow, QuoteSort, Speaker } from './quotes.repository.js'
 import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
 import type { Quote, QuoteExportQuery, QuoteList, QuoteListQuery } from './quotes.schema.js'
+import type { QuoteDecisionService } from './quote-decisions.service.js'
 
 type Fixed = { speaker?: Speaker; organization?: string }
 
@@ -18,11 +19,14 @@ export const createQuoteService = ({
   people,
   db,
   totalCap,
+  decisions,
 }: {
   repo: QuoteRepository
   people: PeopleRepository
   db: ReadStore
   totalCap: number
+  /** Editors' decisions: a quote rejected as not a quote is a 410, not a 404. */
+  decisions?: Pick<QuoteDecisionService, 'refuseRejected'>
 }) => {
   /** A list's filter from its query; null when it names a speaker who is nowhere (nothing can match). */
   const filterOf = async (
@@ -50,7 +54,10 @@ export const createQuoteService = ({
   return {
     async get(id: string): Promise<Quote> {
       const row = await repo.findById(id)
-      if (!row) throw new NotFoundError(`quote '${id}' not found`)
+      if (!row) {
+        await decisions?.refuseRejected(id)
+        throw new NotFoundError(`quote '${id}' not found`)
+      }
       return toQuote(row)
     },
 
