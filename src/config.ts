@@ -22,6 +22,12 @@ const trustProxy = z
     return list
   })
 
+/**
+ * Quote lists hide quotes below this calibrated confidence unless asked for everything: chosen
+ * from the dev reliability table in docs/confidence.md so that about 80 % or more of the shown quotes are right.
+ */
+export const DEFAULT_QUOTE_MIN_CONFIDENCE = 0.7
+
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   // loopback by default: a development machine does not publish the API; containers set HOST=0.0.0.0

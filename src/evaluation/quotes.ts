@@ -1,5 +1,5 @@
 import { extract } from '../extraction/pipeline.js'
-import type { ExtractedQuote, Span } from '../extraction/types.js'
+import type { ArticleText, ExtractedQuote, Extraction, Span } from '../extraction/types.js'
 import { matchSpans, normaliseName, overlapChars, prf, type PRF } from './match.js'
 import { stripQuotationMarks } from './strip-quotes.js'
 
@@ -30,6 +30,8 @@ export interface QuoteScoring {
   speechOnly?: boolean
   /** Score each speech segment of a multi-part quote on its own, as gold that splits them expects. */
   parts?: boolean
+  /** The extraction scored; `extract` unless told (calibration scores raw confidences). */
+  extractor?: (doc: ArticleText) => Extraction
 }
 
 /**
@@ -55,6 +57,8 @@ export interface QuoteDocReport {
   missed: GoldQuote[]
   spurious: { content: string; speaker: string; cue: string }[]
   wrongSpeaker: { content: string; gold: string | null; predicted: string }[]
+  /** Every extracted quote, right when it (one of its parts, when scored by part) matched a gold quote with the right speaker. */
+  verdicts: { quote: ExtractedQuote; right: boolean }[]
 }
 
 function speakerCorrect(g: GoldQuote, p: ExtractedQuote, text: string, people: { name: string; mentions: Span[] }[]): boolean {
@@ -95,7 +99,7 @@ export function scoreQuoteDoc(
       cueEnd: m(q.cueEnd),
     }))
   }
-  const extraction = extract({ title: doc.headline ?? '', body: text })
+  const extraction = (opts.extractor ?? extract)({ title: doc.headline ?? '', body: text })
   const goldSpans = gold.map((g) => ({ ...g, start: g.contentStart, end: g.contentEnd }))
   const predicted = opts.parts
     ? extraction.quotes.flatMap((q) =>
@@ -108,6 +112,11 @@ export function scoreQuoteDoc(
     ([g, p]) =>
       g.cueStart != null && g.cueEnd != null && p.cueSpan !== null && overlapChars({ start: g.cueStart, end: g.cueEnd }, p.cueSpan) > 0,
   )
+  const rightQuotes = new Set(speakerOk.map(([, p]) => `${p.start}:${p.end}`))
+  const verdicts = extraction.quotes.map((quote) => ({
+    quote,
+    right: (opts.parts ? quote.parts : [quote]).some((part) => rightQuotes.has(`${part.start}:${part.end}`)),
+  }))
   const counts = { tp: pairs.length, fp: spurious.length, fn: missed.length, speakerOk: speakerOk.length, cueOk: cueOk.length }
   return {
     id: doc.id,
@@ -119,6 +128,7 @@ export function scoreQuoteDoc(
       cueAccuracy: counts.tp ? counts.cueOk / counts.tp : 0,
     },
     missed,
+    verdicts,
     spurious: spurious.map((p) => ({ content: p.content, speaker: p.speaker.text ?? p.speaker.name, cue: p.cue })),
     wrongSpeaker: pairs
       .filter((pair) => !speakerOk.includes(pair))
