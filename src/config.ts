@@ -73,6 +73,12 @@ const Env = z.object({
     .min(0)
     .default(2_000)
     .describe('a search matching more articles than this is ranked on a worker thread'),
+  QUOTE_MIN_CONFIDENCE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(DEFAULT_QUOTE_MIN_CONFIDENCE)
+    .describe('quote lists hide quotes below this confidence unless asked (minConfidence); docs/confidence.md'),
   TOTAL_COUNT_CAP: z.coerce
     .number()
     .int()

@@ -33,13 +33,27 @@ declare module 'fastify' {
 export const servicesPlugin = fp(
   async (
     app: FastifyInstance,
-    opts: { readStore: ReadStore; url: string; search: SearcherOptions; totalCap: number; rankWindow: number },
+    opts: {
+      readStore: ReadStore
+      url: string
+      search: SearcherOptions
+      totalCap: number
+      rankWindow: number
+      /** The confidence below which quote lists hide quotes by default (QUOTE_MIN_CONFIDENCE). */
+      quoteMinConfidence: number
+    },
   ) => {
     const { readStore: db, totalCap } = opts
     const articleRepo = createArticleRepository(opts.readStore)
     const peopleRepo = createPeopleRepository(opts.readStore)
     const quoteRepo = createQuoteRepository(opts.readStore)
-    const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo, db, totalCap })
+    const quotes = createQuoteService({
+      repo: quoteRepo,
+      people: peopleRepo,
+      db,
+      totalCap,
+      minConfidence: opts.quoteMinConfidence,
+    })
     const searcher = createSearcher(opts.url, articleRepo, opts.search)
     app.addHook('onClose', () => searcher.close())
     const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap, rankWindow: opts.rankWindow })

@@ -7,7 +7,7 @@ import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from './quotes.mapper.js'
 import type { QuoteFilter, QuoteRepository, QuoteRow, QuoteSort, Speaker } from './quotes.repository.js'
 import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
-import type { Quote, QuoteExportQuery, QuoteList, QuoteListQuery } from './quotes.schema.js'
+import type { Quote, QuoteExportQuery, QuoteList, QuoteListQuery, QuoteVisibility } from './quotes.schema.js'
 
 type Fixed = { speaker?: Speaker; organization?: string }
 
@@ -18,12 +18,20 @@ export const createQuoteService = ({
   people,
   db,
   totalCap,
+  minConfidence,
 }: {
   repo: QuoteRepository
   people: PeopleRepository
   db: ReadStore
   totalCap: number
+  /** What lists hide below unless the query says otherwise (QUOTE_MIN_CONFIDENCE). */
+  minConfidence: number
 }) => {
+  /** What a list shows: the query's choices, else the defaults (unresolved speakers hidden unless their type is asked for). */
+  const visibility = (query: Pick<QuoteListQuery, 'minConfidence' | 'unresolved' | 'speakerType'>): QuoteVisibility => ({
+    minConfidence: query.minConfidence ?? minConfidence,
+    unresolved: query.unresolved ?? (query.speakerType === 'unknown' ? 'include' : 'exclude'),
+  })
   /** A list's filter from its query; null when it names a speaker who is nowhere (nothing can match). */
   const filterOf = async (
     query: Omit<QuoteListQuery, 'limit' | 'cursor'>,
@@ -36,6 +44,7 @@ export const createQuoteService = ({
       if (!person) return null
       speaker = person
     }
+    const shown = visibility(query)
     return {
       fts: query.q === undefined ? undefined : ftsQuery(query.q),
       speaker,
@@ -43,7 +52,8 @@ export const createQuoteService = ({
       speakerType: query.speakerType,
       articleId: query.article,
       kind: query.kind,
-      minConfidence: query.minConfidence,
+      minConfidence: shown.minConfidence > 0 ? shown.minConfidence : undefined,
+      resolvedOnly: shown.unresolved === 'exclude',
       ...dateRange(query.from, query.to),
     }
   }
@@ -60,7 +70,8 @@ export const createQuoteService = ({
       const cursorKind = sort === 'newest' ? 'quotes' : `quotes:${sort}`
       const after = decodeCursor(query.cursor, cursorKind, [sort === 'confidence' ? cursorKey.score : cursorKey.instant, cursorKey.seq])
       const base = await filterOf(query, fixed)
-      if (!base) return emptyPage(query.limit)
+      const shown = visibility(query)
+      if (!base) return { ...emptyPage(query.limit), shown }
       const filter: QuoteFilter = {
         ...base,
         sort,
@@ -81,6 +92,7 @@ export const createQuoteService = ({
       return {
         data: page.data.map((r) => (snippets?.has(r.seq) ? { ...toQuote(r), snippet: snippets.get(r.seq)! } : toQuote(r))),
         page: page.page,
+        shown,
       }
     },
 
