@@ -22,6 +22,8 @@ const BEGIN = '<!-- npm run calibrate: tables from here -->'
 const END = '<!-- npm run calibrate: tables to here -->'
 const THRESHOLDS = [0, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
 
+const share = (judged: Judged[]) => judged.filter((j) => j.right).length / Math.max(1, judged.length)
+
 /** The doc with its generated section replaced (the markers kept); the doc unchanged when it has no markers. */
 export function replaceGenerated(doc: string, section: string): string {
   const from = doc.indexOf(BEGIN)
@@ -67,7 +69,7 @@ export function runCalibration(sharedDir: string): string[] {
     '',
     thresholdTable(dev, calibration, THRESHOLDS),
     '',
-    `At the default QUOTE_MIN_CONFIDENCE ${DEFAULT_QUOTE_MIN_CONFIDENCE.toFixed(2)}, lists show ${devAtDefault.shown} of ${dev.length} dev quotes, ${(100 * devAtDefault.accuracy).toFixed(1)} % of them right.`,
+    `Of every dev quote ${(100 * share(dev)).toFixed(1)} % is right. At the default QUOTE_MIN_CONFIDENCE ${DEFAULT_QUOTE_MIN_CONFIDENCE.toFixed(2)}, lists show ${devAtDefault.shown} of ${dev.length} dev quotes, ${(100 * devAtDefault.accuracy).toFixed(1)} % of them right.`,
   ].join('\n')
   if (existsSync(CONFIDENCE_DOC)) writeFileSync(CONFIDENCE_DOC, replaceGenerated(readFileSync(CONFIDENCE_DOC, 'utf8'), section))
   const warning =
