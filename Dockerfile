@@ -26,6 +26,7 @@ COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/src/extraction/lexicon/*.txt ./src/extraction/lexicon/
 COPY --from=build /app/src/extraction/tagger/model.json ./src/extraction/tagger/
+COPY --from=build /app/src/extraction/version.json /app/src/extraction/calibration.json ./src/extraction/
 # `newsdesk ingest /input` on the PATH; the data folder (and a fresh named volume over it) owned by `node`
 RUN ln -s /app/bin/newsdesk.js /usr/local/bin/newsdesk && mkdir -p /app/data /input && chown node:node /app/data
 USER node

@@ -188,6 +188,7 @@ export async function buildApp({ config, prisma, readStore, integrity, logStream
     url: config.DATABASE_URL,
     search: { threads: config.SEARCH_THREADS, heavyMatches: config.SEARCH_HEAVY_MATCHES, maxQueue: config.SEARCH_QUEUE },
     totalCap: config.TOTAL_COUNT_CAP,
+    quoteMinConfidence: config.QUOTE_MIN_CONFIDENCE,
     rankWindow: config.SEARCH_RANK_WINDOW,
   })
 

@@ -22,6 +22,12 @@ const trustProxy = z
     return list
   })
 
+/**
+ * Quote lists hide quotes below this calibrated confidence unless asked for everything: chosen
+ * from the dev reliability table in docs/confidence.md so that about 80 % or more of the shown quotes are right.
+ */
+export const DEFAULT_QUOTE_MIN_CONFIDENCE = 0.7
+
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   // loopback by default: a development machine does not publish the API; containers set HOST=0.0.0.0
@@ -67,6 +73,12 @@ const Env = z.object({
     .min(0)
     .default(2_000)
     .describe('a search matching more articles than this is ranked on a worker thread'),
+  QUOTE_MIN_CONFIDENCE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(DEFAULT_QUOTE_MIN_CONFIDENCE)
+    .describe('quote lists hide quotes below this confidence unless asked (minConfidence); docs/confidence.md'),
   TOTAL_COUNT_CAP: z.coerce
     .number()
     .int()

@@ -1,5 +1,5 @@
 import { extract } from '../extraction/pipeline.js'
-import type { ExtractedQuote, Span } from '../extraction/types.js'
+import type { ArticleText, ExtractedQuote, Extraction, Span } from '../extraction/types.js'
 import { matchSpans, normaliseName, overlapChars, prf, type PRF } from './match.js'
 import { stripQuotationMarks } from './strip-quotes.js'
 
@@ -32,6 +32,8 @@ export interface QuoteScoring {
   parts?: boolean
   /** The gold names each quote's canonical speaker ("Tony Blair" for "he"): also score the resolved record strictly. */
   canonical?: boolean
+  /** The extraction scored; `extract` unless told (calibration scores raw confidences). */
+  extractor?: (doc: ArticleText) => Extraction
 }
 
 /**
@@ -69,6 +71,8 @@ export interface QuoteDocReport {
   missed: GoldQuote[]
   spurious: { content: string; speaker: string; cue: string }[]
   wrongSpeaker: { content: string; gold: string | null; predicted: string }[]
+  /** Every extracted quote, right when it (one of its parts, when scored by part) matched a gold quote with the right speaker. */
+  verdicts: { quote: ExtractedQuote; right: boolean }[]
 }
 
 const PRONOUN_SPEAKER = /^(he|she|they|it|we|i|you|him|her|them)$/i
@@ -143,7 +147,7 @@ export function scoreQuoteDoc(
       cueEnd: m(q.cueEnd),
     }))
   }
-  const extraction = extract({ title: doc.headline ?? '', body: text })
+  const extraction = (opts.extractor ?? extract)({ title: doc.headline ?? '', body: text })
   const goldSpans = gold.map((g) => ({ ...g, start: g.contentStart, end: g.contentEnd }))
   const predicted = opts.parts
     ? extraction.quotes.flatMap((q) =>
@@ -159,6 +163,11 @@ export function scoreQuoteDoc(
   const strictOk = pairs.filter(([g, p]) => strictSpeakerMatch(g.speaker, resolvedSpeakerName(p, extraction.people)))
   const writtenAsPronoun = ([g]: [GoldQuote, ExtractedQuote]) =>
     g.speakerStart != null && g.speakerEnd != null && PRONOUN_SPEAKER.test(text.slice(g.speakerStart, g.speakerEnd).trim())
+  const rightQuotes = new Set(speakerOk.map(([, p]) => `${p.start}:${p.end}`))
+  const verdicts = extraction.quotes.map((quote) => ({
+    quote,
+    right: (opts.parts ? quote.parts : [quote]).some((part) => rightQuotes.has(`${part.start}:${part.end}`)),
+  }))
   const counts = {
     tp: pairs.length,
     fp: spurious.length,
@@ -180,6 +189,7 @@ export function scoreQuoteDoc(
       ...(opts.canonical ? { strict: strictScore(counts) } : {}),
     },
     missed,
+    verdicts,
     spurious: spurious.map((p) => ({ content: p.content, speaker: p.speaker.text ?? p.speaker.name, cue: p.cue })),
     wrongSpeaker: pairs
       .filter((pair) => !(opts.canonical ? strictOk : speakerOk).includes(pair))

@@ -11,9 +11,15 @@ import { tagEntities } from './stages/tag-entities.js'
 import { tokenize } from './stages/tokenize.js'
 import type { ArticleText, ExtractedQuote, Extraction, FurnitureSpan } from './types.js'
 import { unlimitedBudget, type Budget } from './budget.js'
+import { calibrateQuotes, shippedCalibration, type Calibration } from './calibration.js'
+import { extractorVersion } from './version.js'
 
-/** Bumped whenever extraction output changes, so stored articles can be re-extracted (`--reextract`). */
-export const EXTRACTOR_VERSION = 'rules-8+perceptron-2'
+/**
+ * Stored on every article, so `newsdesk ingest --reextract` finds the ones extracted by other rules.
+ * Read from version.json beside the fingerprint of the output it names: tests/unit/extractor-version.test.ts
+ * fails when the output changes and this does not (`npm run extraction:fingerprint` bumps it).
+ */
+export const EXTRACTOR_VERSION = extractorVersion().version
 
 /** One quote per content span: when two attributions yield the same words, the surer one stays. */
 export function uniqueBySpan<T extends { content: { start: number; end: number }; confidence: number }>(quotes: T[]): T[] {
@@ -68,8 +74,13 @@ export function readableBody(doc: ArticleText): { body: string; furniture: Furni
 /**
  * Article text in, people and quotes out: pure, no I/O. With a `budget`, extraction past its
  * deadline throws `ExtractionTimeout` (checked between stages and at every sentence of the long ones).
+ * Quote confidences are calibrated last (calibration.ts); `calibration` null keeps the raw ones.
  */
-export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Extraction {
+export function extract(
+  doc: ArticleText,
+  budget: Budget = unlimitedBudget,
+  calibration: Calibration | null = shippedCalibration(),
+): Extraction {
   const { body, furniture } = readableBody(doc)
   budget.check()
   const sentences = splitSentences(body)
@@ -98,6 +109,6 @@ export function extract(doc: ArticleText, budget: Budget = unlimitedBudget): Ext
     furniture,
     sentences,
     people: pronounMentions(people, quotes).map((p, i) => ({ ...p, gender: genders[i]! })),
-    quotes: quotes.map((q) => ({ ...q, content: doc.body.slice(q.start, q.end) })),
+    quotes: calibrateQuotes(quotes, calibration).map((q) => ({ ...q, content: doc.body.slice(q.start, q.end) })),
   }
 }

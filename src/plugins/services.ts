@@ -36,14 +36,29 @@ declare module 'fastify' {
 export const servicesPlugin = fp(
   async (
     app: FastifyInstance,
-    opts: { readStore: ReadStore; url: string; search: SearcherOptions; totalCap: number; rankWindow: number },
+    opts: {
+      readStore: ReadStore
+      url: string
+      search: SearcherOptions
+      totalCap: number
+      rankWindow: number
+      /** The confidence below which quote lists hide quotes by default (QUOTE_MIN_CONFIDENCE). */
+      quoteMinConfidence: number
+    },
   ) => {
     const { readStore: db, totalCap } = opts
     const articleRepo = createArticleRepository(opts.readStore)
     const peopleRepo = createPeopleRepository(opts.readStore)
     const quoteRepo = createQuoteRepository(opts.readStore)
     const quoteDecisions = createQuoteDecisionService({ repo: createQuoteDecisionRepository(db), totalCap })
-    const quotes = createQuoteService({ repo: quoteRepo, people: peopleRepo, db, totalCap, decisions: quoteDecisions })
+    const quotes = createQuoteService({
+      repo: quoteRepo,
+      people: peopleRepo,
+      db,
+      totalCap,
+      decisions: quoteDecisions,
+      minConfidence: opts.quoteMinConfidence,
+    })
     const searcher = createSearcher(opts.url, articleRepo, opts.search)
     app.addHook('onClose', () => searcher.close())
     const articles = createArticleService({ repo: articleRepo, people: peopleRepo, searcher, db, totalCap, rankWindow: opts.rankWindow })

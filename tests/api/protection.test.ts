@@ -86,7 +86,7 @@ describe('any query or path value', () => {
   const routes: [string, string[]][] = [
     ['/articles', ['q', 'from', 'to', 'category', 'person', 'sort', 'limit', 'cursor']],
     ['/people', ['q', 'sort', 'limit', 'cursor']],
-    ['/quotes', ['q', 'speaker', 'article', 'from', 'to', 'kind', 'minConfidence', 'limit', 'cursor']],
+    ['/quotes', ['q', 'speaker', 'article', 'from', 'to', 'kind', 'minConfidence', 'unresolved', 'limit', 'cursor']],
     ['/people/xi-jinping/quotes', ['q', 'kind', 'limit', 'cursor']],
   ]
 

@@ -13,6 +13,10 @@ describe('the container image', () => {
     expect(lexicon.length).toBeGreaterThan(2)
     expect(runtime).toMatch(/COPY --from=build \/app\/src\/extraction\/lexicon\/\*\.txt /)
     expect(runtime).toContain('/app/src/extraction/tagger/model.json')
+    // the extractor version and the confidence calibration
+    expect(runtime).toMatch(
+      /COPY --from=build \/app\/src\/extraction\/version\.json \/app\/src\/extraction\/calibration\.json \.\/src\/extraction\//,
+    )
   })
 
   it('runs as a non-root user on a supported LTS, with a health check that follows PORT', () => {

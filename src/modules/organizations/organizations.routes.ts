@@ -44,7 +44,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['organizations'],
         operationId: 'listOrganizationQuotes',
         summary: 'What an organisation or group said',
-        description: 'The quotes attributed to it, with the filters and sorts of `GET /quotes`.',
+        description:
+          'The quotes attributed to it, with the filters and sorts of `GET /quotes`: by default those below QUOTE_MIN_CONFIDENCE are left out (`minConfidence=0` lists them).',
         params: OrganizationParams,
         querystring: QuoteListQuery.omit({ speaker: true, speakerType: true }),
         response: { 200: QuoteList, ...problems },

@@ -86,7 +86,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['people'],
         operationId: 'listPersonQuotes',
         summary: 'What a person said, newest first',
-        description: 'The quotes attributed to this person, with the filters of `GET /quotes`.',
+        description:
+          'The quotes attributed to this person, with the filters of `GET /quotes`: by default those below QUOTE_MIN_CONFIDENCE are left out (`minConfidence=0` lists them).',
         params: PersonParams,
         querystring: QuoteListQuery.omit({ speaker: true }),
         response: { 200: QuoteList, ...problems },

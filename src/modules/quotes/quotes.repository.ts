@@ -73,6 +73,9 @@ const QUOTES_OF_SPEAKER = `
   JOIN "Article" a ON a."seq" = q."articleSeq"
   ${DECISION_JOIN}`
 
+/** A speaker the lists show by default: a person, or an organisation or group the quote names (its key is not ''). */
+export const RESOLVED_SPEAKER = `(q."personId" IS NOT NULL OR (${ORGANIZATION_SPEAKER}))`
+
 export interface Speaker {
   id: string
   slug: string
@@ -92,6 +95,8 @@ export interface QuoteFilter {
   to?: Date
   kind?: string
   minConfidence?: number
+  /** Only quotes whose speaker is resolved: a person, or an organisation or group with a key. */
+  resolvedOnly?: boolean
   sort?: QuoteSort
   after?: [string | number, number] | null
   limit: number
@@ -108,6 +113,8 @@ function filterConditions(f: Omit<QuoteFilter, 'sort' | 'after' | 'limit'>) {
   if (f.to) c.add(`q."publishedAt" <= ?`, sqlDate(f.to))
   if (f.kind) c.add(`q."kind" = ?`, f.kind)
   if (f.minConfidence !== undefined) c.add(`q."confidence" >= ?`, f.minConfidence)
+  // a person's or an organisation's quotes have a resolved speaker already
+  if (f.resolvedOnly && !f.speaker && !f.organization) c.add(RESOLVED_SPEAKER)
   return c
 }
 

@@ -13,7 +13,8 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['quotes'],
         operationId: 'listQuotes',
         summary: 'List quotes, newest first',
-        description: 'Direct and reported speech across all articles. Filters combine; a filter that names nothing answers an empty page.',
+        description:
+          'Direct and reported speech across all articles. Filters combine; a filter that names nothing answers an empty page. By default the list hides what is unsure: quotes below the confidence QUOTE_MIN_CONFIDENCE and quotes whose speaker is unresolved (`shown` says what was left out); `minConfidence=0&unresolved=include` lists everything.',
         querystring: QuoteListQuery,
         response: { 200: QuoteList, 400: ProblemDetails },
       },
@@ -27,7 +28,7 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['quotes'],
         operationId: 'exportQuotes',
         summary: 'Every quote of a filter, as CSV or JSON Lines',
-        description: EXPORT_DESCRIPTION('quote', '`GET /quotes`'),
+        description: `${EXPORT_DESCRIPTION('quote', '`GET /quotes`')} Like the list, an export leaves out unsure quotes unless asked: \`minConfidence=0&unresolved=include\` exports every quote.`,
         querystring: QuoteExportQuery,
         response: { 200: exportResponse('The quotes, one per line or row'), 400: ProblemDetails },
       },

@@ -118,6 +118,8 @@ export const QuoteParams = z.object({ id: idParam.meta({ examples: ['4427f5d134f
 
 export const QuoteSort = z.enum(['newest', 'oldest', 'confidence'])
 
+export const Unresolved = z.enum(['exclude', 'include'])
+
 export const QuoteListQuery = z.strictObject({
   q: searchParam.optional(),
   speaker: idParam.optional().describe('Person id or slug'),
@@ -126,14 +128,36 @@ export const QuoteListQuery = z.strictObject({
   from: dateParam.optional(),
   to: dateParam.optional(),
   kind: z.enum(['direct', 'indirect', 'mixed']).optional(),
-  minConfidence: queryNumber(z.number().min(0).max(1)).optional(),
+  minConfidence: queryNumber(z.number().min(0).max(1))
+    .optional()
+    .describe(
+      "Only quotes at or above this confidence (calibrated: about that share of them is right; docs/confidence.md). Default: the server's QUOTE_MIN_CONFIDENCE (0.7 unless configured); 0 shows every confidence",
+    ),
+  unresolved: Unresolved.optional().describe(
+    'exclude (default): hide quotes whose speaker is unresolved, neither a person nor a named organisation or group ("he" who was never named, "a spokeswoman", an unknown source); include: show them. `speakerType=unknown` implies include. Everything: `minConfidence=0&unresolved=include`',
+  ),
   sort: QuoteSort.default('newest').describe('newest (default), oldest, or confidence (most confident first)'),
   limit: limitParam,
   cursor: cursorParam,
 })
 export type QuoteListQuery = z.infer<typeof QuoteListQuery>
 
-export const QuoteList = z.object({ data: z.array(Quote), page: Page }).meta({ id: 'QuoteList' })
+export const QuoteVisibility = z
+  .object({
+    minConfidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .meta({ examples: [0.7] }),
+    unresolved: Unresolved,
+  })
+  .describe(
+    'What the list left out: quotes below minConfidence and, when unresolved is exclude, quotes with an unresolved speaker (minConfidence=0&unresolved=include lists everything; GET /quotes/{id} answers any quote)',
+  )
+  .meta({ id: 'QuoteVisibility' })
+export type QuoteVisibility = z.infer<typeof QuoteVisibility>
+
+export const QuoteList = z.object({ data: z.array(Quote), page: Page, shown: QuoteVisibility }).meta({ id: 'QuoteList' })
 export type QuoteList = z.infer<typeof QuoteList>
 
 export const QuoteExportQuery = QuoteListQuery.omit({ limit: true, cursor: true }).extend({ format: exportFormat })

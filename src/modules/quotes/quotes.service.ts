@@ -7,7 +7,7 @@ import type { PeopleRepository } from '../people/people.repository.js'
 import { toQuote } from './quotes.mapper.js'
 import type { QuoteFilter, QuoteRepository, QuoteRow, QuoteSort, Speaker } from './quotes.repository.js'
 import { EXPORT_BATCH, keysetBatches } from '../../shared/export.js'
-import type { Quote, QuoteExportQuery, QuoteList, QuoteListQuery } from './quotes.schema.js'
+import type { Quote, QuoteExportQuery, QuoteList, QuoteListQuery, QuoteVisibility } from './quotes.schema.js'
 import type { QuoteDecisionService } from './quote-decisions.service.js'
 
 type Fixed = { speaker?: Speaker; organization?: string }
@@ -20,6 +20,7 @@ export const createQuoteService = ({
   db,
   totalCap,
   decisions,
+  minConfidence,
 }: {
   repo: QuoteRepository
   people: PeopleRepository
@@ -27,7 +28,14 @@ export const createQuoteService = ({
   totalCap: number
   /** Editors' decisions: a quote rejected as not a quote is a 410, not a 404. */
   decisions?: Pick<QuoteDecisionService, 'refuseRejected'>
+  /** What lists hide below unless the query says otherwise (QUOTE_MIN_CONFIDENCE). */
+  minConfidence: number
 }) => {
+  /** What a list shows: the query's choices, else the defaults (unresolved speakers hidden unless their type is asked for). */
+  const visibility = (query: Pick<QuoteListQuery, 'minConfidence' | 'unresolved' | 'speakerType'>): QuoteVisibility => ({
+    minConfidence: query.minConfidence ?? minConfidence,
+    unresolved: query.unresolved ?? (query.speakerType === 'unknown' ? 'include' : 'exclude'),
+  })
   /** A list's filter from its query; null when it names a speaker who is nowhere (nothing can match). */
   const filterOf = async (
     query: Omit<QuoteListQuery, 'limit' | 'cursor'>,
@@ -40,6 +48,7 @@ export const createQuoteService = ({
       if (!person) return null
       speaker = person
     }
+    const shown = visibility(query)
     return {
       fts: query.q === undefined ? undefined : ftsQuery(query.q),
       speaker,
@@ -47,7 +56,8 @@ export const createQuoteService = ({
       speakerType: query.speakerType,
       articleId: query.article,
       kind: query.kind,
-      minConfidence: query.minConfidence,
+      minConfidence: shown.minConfidence > 0 ? shown.minConfidence : undefined,
+      resolvedOnly: shown.unresolved === 'exclude',
       ...dateRange(query.from, query.to),
     }
   }
@@ -67,7 +77,8 @@ export const createQuoteService = ({
       const cursorKind = sort === 'newest' ? 'quotes' : `quotes:${sort}`
       const after = decodeCursor(query.cursor, cursorKind, [sort === 'confidence' ? cursorKey.score : cursorKey.instant, cursorKey.seq])
       const base = await filterOf(query, fixed)
-      if (!base) return emptyPage(query.limit)
+      const shown = visibility(query)
+      if (!base) return { ...emptyPage(query.limit), shown }
       const filter: QuoteFilter = {
         ...base,
         sort,
@@ -88,6 +99,7 @@ export const createQuoteService = ({
       return {
         data: page.data.map((r) => (snippets?.has(r.seq) ? { ...toQuote(r), snippet: snippets.get(r.seq)! } : toQuote(r))),
         page: page.page,
+        shown,
       }
     },
 
