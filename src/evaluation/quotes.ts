@@ -163,7 +163,7 @@ export function scoreQuoteDoc(
   const strictOk = pairs.filter(([g, p]) => strictSpeakerMatch(g.speaker, resolvedSpeakerName(p, extraction.people)))
   const writtenAsPronoun = ([g]: [GoldQuote, ExtractedQuote]) =>
     g.speakerStart != null && g.speakerEnd != null && PRONOUN_SPEAKER.test(text.slice(g.speakerStart, g.speakerEnd).trim())
-  const rightQuotes = new Set(speakerOk.map(([, p]) => `${p.start}:${p.end}`))
+  const rightQuotes = new Set((opts.canonical ? strictOk : speakerOk).map(([, p]) => `${p.start}:${p.end}`))
   const verdicts = extraction.quotes.map((quote) => ({
     quote,
     right: (opts.parts ? quote.parts : [quote]).some((part) => rightQuotes.has(`${part.start}:${part.end}`)),
