@@ -23,7 +23,7 @@ describe.skipIf(!haveBrowser && !process.env.CI)(`the API reference in a real br
     const routes = Object.entries(expected.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     )
-    expect(routes.length).toBe(19)
+    expect(routes.length).toBe(20)
     for (let load = 1; load <= 3; load++) {
       // a fresh context each time: nothing comes from the browser's own cache, every answer from the server
       const page = await browser.newPage()

@@ -28,6 +28,11 @@ describe('pronoun speakers', () => {
     const body = 'After the match, Roy Keane accused Patrick Vieira of starting the row. "It was wrong," he said.'
     expect(speakers(body)).toEqual([['he', 'Roy Keane']])
   })
+  it('take the subject of the last clause joined by "but"', () => {
+    const body =
+      'Coach Bernard Laporte has made four changes, but captain Fabien Pelous sees hope on the horizon. "We are getting better," he said.'
+    expect(speakers(body)).toEqual([['he', 'Fabien Pelous']])
+  })
   it('never take a person named inside the quote itself', () => {
     const body =
       'Roy Keane accused Patrick Vieira of starting the row.\n\n"If he thinks that Gary Neville is an easy target, I am not having it," he said.'

@@ -27,7 +27,7 @@ export const ROLE_NOUNS = words(`
   strategist pollster aide lawmaker legislator treasurer commissioner inspector detective sergeant
   lieutenant superintendent constable magistrate premier-elect president-elect monarch dictator
   businessman businesswoman tycoon billionaire entrepreneur investor banker trader owner partner
-  boss skipper chairperson
+  boss skipper chairperson mp mep msp mla peer councillor backbencher frontbencher whip
 `)
 
 /** Capitalised title words that may stand before a name ("President", "Deputy", "Foreign"). */

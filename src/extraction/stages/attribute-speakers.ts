@@ -165,6 +165,15 @@ function insideQuoted(ctx: Context, m: Span): boolean {
   return false
 }
 
+/** The subject of a sentence's last clause joined by a conjunction, if a person opens it. */
+function lastClauseSubject(ctx: Context, mentions: IndexedMention[], sentence: Sentence): IndexedMention | null {
+  const clauses = [...sentence.text.matchAll(/[,;]?\s(?:but|and|while|although|whereas)\s/g)]
+  const last = clauses.at(-1)
+  if (!last) return null
+  const start = sentence.start + last.index + last[0].length
+  return subjectOf(ctx, mentions, { ...sentence, start, text: ctx.body.slice(start, sentence.end) })
+}
+
 /** How far back a pronoun looks for its referent: this many sentences, within the paragraph and the one before. */
 const PRONOUN_REACH = 4
 
@@ -204,7 +213,8 @@ function pronounReferent(
     // the splitter may leave a sentence joined to the one before ('… “B”. He said'): read that part alone
     const joined = k === at && /[.!?]["”’]?\s+$/.test(ctx.body.slice(sentence.start, pronoun.start))
     if (joined) {
-      const subject = subjectOf(ctx, mentions, { ...sentence, end: pronoun.start })
+      const before = { ...sentence, end: pronoun.start, text: ctx.body.slice(sentence.start, pronoun.start) }
+      const subject = lastClauseSubject(ctx, mentions, before) ?? subjectOf(ctx, mentions, before)
       if (subject && agrees(subject.person) && !insideQuoted(ctx, subject.m)) return { person: subject.person, by: 'pronoun-subject' }
     }
     if (k < at) {
@@ -215,7 +225,8 @@ function pronounReferent(
         if (running && agrees(running.speaker.person!)) return { person: running.speaker.person!, by: 'pronoun-running' }
         continue
       }
-      const subject = subjectOf(ctx, mentions, sentence)
+      // the subject of its last coordinated clause is the more recent ("…, but captain Fabien Pelous sees …")
+      const subject = lastClauseSubject(ctx, mentions, sentence) ?? subjectOf(ctx, mentions, sentence)
       if (subject && agrees(subject.person) && !insideQuoted(ctx, subject.m)) return { person: subject.person, by: 'pronoun-subject' }
     }
     // a person named in the sentence, outside quotes: the fallback when no subject or speaker is found
