@@ -7,9 +7,9 @@ import { referredGenders } from './stages/refer-gender.js'
 import { resolvePeople } from './stages/resolve-people.js'
 import { speakerPeople } from './stages/speaker-names.js'
 import { splitSentences } from './stages/split-sentences.js'
-import { tagEntities } from './stages/tag-entities.js'
+import { tagEntities, type EntitySpan } from './stages/tag-entities.js'
 import { tokenize } from './stages/tokenize.js'
-import type { ArticleText, ExtractedQuote, Extraction, FurnitureSpan } from './types.js'
+import type { ArticleText, ExtractedQuote, Extraction, FurnitureSpan, Sentence, Token } from './types.js'
 import { unlimitedBudget, type Budget } from './budget.js'
 import { calibrateQuotes, shippedCalibration, type Calibration } from './calibration.js'
 import { extractorVersion } from './version.js'
@@ -65,6 +65,24 @@ export function withoutOverlaps(quotes: ExtractedQuote[]): ExtractedQuote[] {
   return quotes.filter((q) => kept.includes(q))
 }
 
+/**
+ * The tagger's organisation names that "it" and "the firm" may refer back to: capitalised words
+ * only, and a lone word that opens a sentence only when written in capitals ("EU"), as a
+ * capitalised common word there ("Even") is no name.
+ */
+function organizationNames(body: string, sentences: Sentence[], tokens: Token[], entities: EntitySpan[]) {
+  const starts = new Set(sentences.map((s) => s.start))
+  return entities.flatMap((e) => {
+    if (e.type !== 'ORG') return []
+    let to = e.to
+    while (to > e.from && !/^\p{Lu}/u.test(tokens[to - 1]!.text)) to--
+    if (to === e.from) return []
+    const first = tokens[e.from]!
+    if (to - e.from === 1 && starts.has(first.start) && !/^\p{Lu}{2,}$/u.test(first.text)) return []
+    return [{ start: first.start, end: tokens[to - 1]!.end, text: body.slice(first.start, tokens[to - 1]!.end) }]
+  })
+}
+
 /** The body as every stage reads it: page furniture blanked out (same length, same offsets). */
 export function readableBody(doc: ArticleText): { body: string; furniture: FurnitureSpan[] } {
   const furniture = findFurniture(doc.title, doc.body)
@@ -95,13 +113,7 @@ export function extract(
   budget.check()
   // from the text alone: pronoun speakers resolved below are no evidence of a person's gender
   const genders = referredGenders(body, sentences, people)
-  const organizations = entities
-    .filter((e) => e.type === 'ORG')
-    .map((e) => ({
-      start: tokens[e.from]!.start,
-      end: tokens[e.to - 1]!.end,
-      text: body.slice(tokens[e.from]!.start, tokens[e.to - 1]!.end),
-    }))
+  const organizations = organizationNames(body, sentences, tokens, entities)
   const quotes = withoutOverlaps(
     attributeSpeakers({ body, people, sentences, organizations, genders: genders.map((g) => g.pronoun) }, candidates),
   )

@@ -346,6 +346,12 @@ const ORGANIZATION_REFERENCES = new Set([
   ...['report', 'study', 'survey', 'airline', 'carrier', 'retailer', 'broadcaster', 'club', 'party', 'union', 'council'],
 ])
 
+/** A single capitalised word opening its sentence ("Even"): a sentence's first word, not evidently a name unless in capitals ("EU"). */
+function loneOpeningWord(ctx: Context, speaker: Speaker): boolean {
+  if (speaker.start === null || /\s/.test(speaker.name) || /^\p{Lu}{2,}$/u.test(speaker.name)) return false
+  return ctx.sentences[sentenceAt(ctx.sentences, speaker.start)]?.start === speaker.start
+}
+
 /** How far back "it" or "the firm" looks for the organisation it refers to. */
 const ORGANIZATION_REACH = 1200
 
@@ -368,6 +374,7 @@ function organizationBefore(ctx: Context, offset: number, previous: ExtractedQuo
       p.speaker.end !== null &&
       /^\p{Lu}/u.test(p.speaker.name) &&
       !PRONOUN_SPEAKERS.has(p.speaker.name) &&
+      !loneOpeningWord(ctx, p.speaker) &&
       offset - p.speaker.end < ORGANIZATION_REACH,
   )
   if (spoke && (!tagged || spoke.speaker.end! > tagged.end)) return spoke.speaker.name
