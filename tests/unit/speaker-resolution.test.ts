@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { extract, withoutOverlaps } from '../../src/extraction/pipeline.js'
 import type { ExtractedQuote } from '../../src/extraction/types.js'
+import type { QuoteCandidate } from '../../src/extraction/quotes/types.js'
+import { attributeSpeakers } from '../../src/extraction/stages/attribute-speakers.js'
+import { findPersonNames } from '../../src/extraction/stages/find-people.js'
+import { resolvePeople } from '../../src/extraction/stages/resolve-people.js'
+import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
+import { tokenize } from '../../src/extraction/stages/tokenize.js'
 
 /** Each quote's speaker as written and the person record it resolved to (or the phrase's name). */
 const speakers = (body: string) => {
@@ -32,6 +38,26 @@ describe('pronoun speakers', () => {
     const body =
       'Coach Bernard Laporte has made four changes, but captain Fabien Pelous sees hope on the horizon. "We are getting better," he said.'
     expect(speakers(body)).toEqual([['he', 'Fabien Pelous']])
+  })
+  it('may take a person named in words the rules only guessed were quoted (no quotation marks)', () => {
+    // a content span without marks that ran back over the sentence introducing its speaker
+    const body = 'When the idea was floated, Emily Eavis said it was a step. It might really work, she said.'
+    const sentences = splitSentences(body)
+    const tokens = tokenize(sentences)
+    const people = resolvePeople(body, tokens, findPersonNames(tokens))
+    const she = body.indexOf('she')
+    const swallowing: QuoteCandidate = {
+      content: { start: 0, end: body.indexOf(', she') },
+      speaker: { start: she, end: she + 3 },
+      cue: 'said',
+      cueSpan: { start: she + 4, end: she + 8 },
+      via: null,
+      pattern: 'trailing',
+      confidence: 0.8,
+      sentence: 1,
+    }
+    const [quote] = attributeSpeakers({ body, people, sentences }, [swallowing])
+    expect(quote!.speaker.name).toBe('Emily Eavis')
   })
   it('never take a person named inside the quote itself', () => {
     const body =

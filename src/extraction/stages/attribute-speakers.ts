@@ -193,6 +193,10 @@ function pronounReferent(
   want: 'he' | 'she',
 ): { person: number; by: string } | null {
   const pronoun = q.speaker!
+  // this quote's own words without quotation marks are the rules' guess at its extent (it may
+  // have swallowed narrative that introduces the speaker): a person named there stays a candidate
+  const guessed = (q.parts ?? [q.content]).filter((part) => !quoted(ctx.body, part))
+  const excluded = (m: Span) => insideQuoted(ctx, m) && !guessed.some((g) => g.start <= m.start && m.end <= g.end)
   const agrees = (person: number) => {
     const g = genderOf(ctx, person)
     return g === null || g === want
@@ -215,7 +219,7 @@ function pronounReferent(
     if (joined) {
       const before = { ...sentence, end: pronoun.start, text: ctx.body.slice(sentence.start, pronoun.start) }
       const subject = lastClauseSubject(ctx, mentions, before) ?? subjectOf(ctx, mentions, before)
-      if (subject && agrees(subject.person) && !insideQuoted(ctx, subject.m)) return { person: subject.person, by: 'pronoun-subject' }
+      if (subject && agrees(subject.person) && !excluded(subject.m)) return { person: subject.person, by: 'pronoun-subject' }
     }
     if (k < at) {
       // "He said …" after a sentence opened by the same pronoun: the same person goes on
@@ -227,13 +231,13 @@ function pronounReferent(
       }
       // the subject of its last coordinated clause is the more recent ("…, but captain Fabien Pelous sees …")
       const subject = lastClauseSubject(ctx, mentions, sentence) ?? subjectOf(ctx, mentions, sentence)
-      if (subject && agrees(subject.person) && !insideQuoted(ctx, subject.m)) return { person: subject.person, by: 'pronoun-subject' }
+      if (subject && agrees(subject.person) && !excluded(subject.m)) return { person: subject.person, by: 'pronoun-subject' }
     }
     // a person named in the sentence, outside quotes: the fallback when no subject or speaker is found
     if (object === null)
       for (let j = firstStartingAt(mentions, limit) - 1; j >= 0 && mentions[j]!.start >= sentence.start; j--) {
         const m = mentions[j]!
-        if (m.m.kind !== 'pronoun' && m.m.end <= limit && agrees(m.person) && !insideQuoted(ctx, m.m)) {
+        if (m.m.kind !== 'pronoun' && m.m.end <= limit && agrees(m.person) && !excluded(m.m)) {
           object = m.person
           break
         }
@@ -245,7 +249,7 @@ function pronounReferent(
   if (object !== null) return { person: object, by: 'pronoun-nearest' }
   for (let j = firstStartingAt(mentions, pronoun.start) - 1; j >= 0; j--) {
     const m = mentions[j]!
-    if (m.m.kind !== 'pronoun' && m.m.end <= pronoun.start && agrees(m.person) && !insideQuoted(ctx, m.m))
+    if (m.m.kind !== 'pronoun' && m.m.end <= pronoun.start && agrees(m.person) && !excluded(m.m))
       return { person: m.person, by: 'pronoun-nearest' }
   }
   return null
