@@ -60,9 +60,9 @@ export function withoutOverlaps(quotes: ExtractedQuote[]): ExtractedQuote[] {
   const ranked = quotes
     .map((q) => ({ q, weak: swallows(q) }))
     .sort((a, b) => Number(a.weak) - Number(b.weak) || b.q.confidence - a.q.confidence || a.q.end - a.q.start - (b.q.end - b.q.start))
-  const kept: ExtractedQuote[] = []
-  for (const { q } of ranked) if (!kept.some((k) => partsOverlap(k, q) && !nestedIn(k, q) && !nestedIn(q, k))) kept.push(q)
-  return quotes.filter((q) => kept.includes(q))
+  const kept = new Set<ExtractedQuote>()
+  for (const { q } of ranked) if (![...kept].some((k) => partsOverlap(k, q) && !nestedIn(k, q) && !nestedIn(q, k))) kept.add(q)
+  return quotes.filter((q) => kept.has(q))
 }
 
 /**

@@ -10,6 +10,7 @@ import { openReadStore } from '../../src/db/read-store.js'
 import { createPrisma } from '../../src/db/prisma.js'
 import { projectRoot } from '../../src/paths.js'
 import { fixture } from '../helpers/context.js'
+import { runBin, type BinRun as Run } from '../helpers/ingest-cli.js'
 import { loadConfig } from '../../src/config.js'
 
 const SEED = join(projectRoot, 'prisma/sample-data/000_e717161affdd8244.txt')
@@ -143,34 +144,6 @@ function scratchDb(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'newsdesk-cli-')), 'cli.db')
   copyFileSync(inject('templateDb'), file)
   return file
-}
-
-interface Run {
-  code: number | null
-  signal: NodeJS.Signals | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the installed bin as a real process (from another folder, as a user would). */
-function runBin(args: string[], opts: { onStdout?: (all: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: tmpdir(),
-      env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => {
-      stdout += d
-      opts.onStdout?.(stdout, child)
-    })
-    child.stderr.on('data', (d) => {
-      stderr += d
-    })
-    child.on('error', reject)
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
-  })
 }
 
 const count = (db: string, sql = 'SELECT count(*) AS n FROM "Article"') => {

@@ -1,28 +1,9 @@
-import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
-import { projectRoot } from '../../src/paths.js'
-
-const bin = join(projectRoot, 'bin', 'newsdesk.js')
-
-/** Runs the built CLI (`npx tsc -p tsconfig.build.json`) as a real process, from another folder. */
-function runBin(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: tmpdir(),
-      env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+import { runBin } from '../helpers/ingest-cli.js'
 
 const BODY = `Transport minister Ann Lee said on Monday that the harbour plan would create 400 jobs. "We are ready to start building next spring," Lee said.
 

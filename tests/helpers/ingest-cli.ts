@@ -1,4 +1,5 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { projectRoot } from '../../src/paths.js'
 
@@ -35,3 +36,32 @@ export function ingestJson(db: string, args: string[], as: Pick<SpawnSyncOptions
 
 /** Each record's reason, or its status when it has none, joined: how a test names a file's outcome. */
 export const reasonOf = (o: Outcome | undefined) => o?.records.map((r) => r.reason ?? r.status).join(' | ')
+
+/** How a run of the built CLI ended, and what it printed. */
+export interface BinRun {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the built bin (`npx tsc -p tsconfig.build.json`) as a real process, from another folder, as a user would. */
+export function runBin(args: string[], opts: { onStdout?: (all: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<BinRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'newsdesk.js'), ...args], {
+      cwd: tmpdir(),
+      env: { ...process.env, DATABASE_URL: undefined, NODE_ENV: 'production' },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += d
+      opts.onStdout?.(stdout, child)
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+  })
+}

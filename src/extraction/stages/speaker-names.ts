@@ -48,7 +48,8 @@ function nameAtEnd(words: string[]): { from: number; honorific: boolean } | null
  * Returns the people with these added (as new people or as mentions of the known ones).
  */
 export function speakerPeople(body: string, people: PersonEntity[], candidates: QuoteCandidate[]): PersonEntity[] {
-  const result = people.map((p) => ({ ...p, mentions: [...p.mentions], aliases: [...p.aliases] }))
+  // people are copied only when a mention joins them: most articles change nobody
+  const result = [...people]
   const ordered = [...candidates].filter((q) => q.speaker).sort((a, b) => a.speaker!.start - b.speaker!.start)
   for (const q of ordered) {
     const head = speakerHead(body, q.speaker!)
@@ -60,17 +61,16 @@ export function speakerPeople(body: string, people: PersonEntity[], candidates: 
     const name = words.slice(found.from).join(' ')
     const start = head.start + text.lastIndexOf(name)
     const surname = name.split(' ').at(-1)!
-    const known = result.find((p) => p.name === name || (found.honorific && p.name.split(' ').at(-1) === surname && p.name.includes(' ')))
+    const k = result.findIndex((p) => p.name === name || (found.honorific && p.name.split(' ').at(-1) === surname && p.name.includes(' ')))
+    const known = result[k]
     const mention = {
       start,
       end: start + name.length,
       text: name,
       kind: known && known.name !== name ? ('alias' as const) : ('name' as const),
     }
-    if (known) {
-      known.mentions.push(mention)
-      known.mentions.sort((a, b) => a.start - b.start)
-    } else {
+    if (known) result[k] = { ...known, mentions: [...known.mentions, mention].sort((a, b) => a.start - b.start) }
+    else {
       const titled = found.honorific ? `${words[found.from - 1]} ${name}` : null
       result.push({ name, aliases: titled ? [titled] : [], titles: [], mentions: [mention] })
     }

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../../config.js'
@@ -59,6 +60,18 @@ async function recordsOf(reader: BodyReader, contentType: string, body: Buffer, 
   }
 }
 
+/**
+ * What every write route checks before it reads a body: an API key, and room in the writer's queue
+ * (writes run one at a time; past the bound a request is refused before its body is read).
+ */
+export function guardWrites(app: FastifyInstance, config: Config, writer: Pick<ArticleWriter, 'waiting'>): void {
+  app.addHook('preParsing', requireApiKey(config.API_KEYS))
+  app.addHook('preParsing', async (_req, _reply, payload) => {
+    if (writer.waiting() >= config.WRITE_QUEUE) throw new AppError(503, `${writer.waiting()} writes are waiting already; retry later`)
+    return payload
+  })
+}
+
 /** The route config of a write: limited per API key (WRITE_RATE_LIMIT_*), when the rate-limit plugin is registered. */
 export const writeRateLimit = (config: Config, rateLimited: boolean) =>
   rateLimited && config.WRITE_RATE_LIMIT_MAX > 0
@@ -85,12 +98,7 @@ export const articleWriteRoutes: FastifyPluginAsyncZod<WriteRoutesOptions> = asy
   app.addContentTypeParser(HTML_TYPES, { parseAs: 'buffer', bodyLimit: config.WRITE_BODY_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   )
-  app.addHook('preParsing', requireApiKey(config.API_KEYS))
-  // writes run one at a time; past the bound a request is refused before its body is read
-  app.addHook('preParsing', async (_req, _reply, payload) => {
-    if (writer.waiting() >= config.WRITE_QUEUE) throw new AppError(503, `${writer.waiting()} writes are waiting already; retry later`)
-    return payload
-  })
+  guardWrites(app, config, writer)
   const rateLimit = writeRateLimit(config, rateLimited)
   const security = [{ bearerAuth: [] }]
   const refusals = { 400: ProblemDetails, 401: ProblemDetails, 413: ProblemDetails, 415: ProblemDetails }

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Config } from '../../config.js'
-import { AppError, NotFoundError, ProblemDetails } from '../../errors.js'
+import { NotFoundError, ProblemDetails } from '../../errors.js'
 import type { QuoteCorrection } from '../../ingest/quote-corrections.js'
 import type { ArticleWriter } from '../../ingest/write.js'
-import { requireApiKey } from '../../plugins/api-keys.js'
 import { NoQuery } from '../../shared/params.js'
-import { writeRateLimit } from '../articles/articles.write.routes.js'
+import { guardWrites, writeRateLimit } from '../articles/articles.write.routes.js'
 import { QuoteCorrectionBody, QuoteDecisionList, QuoteDecisionListQuery, QuoteDecisionParams } from './quote-decisions.schema.js'
 import { rejectedQuote } from './quote-decisions.service.js'
 import { Quote, QuoteParams } from './quotes.schema.js'
@@ -32,11 +31,7 @@ const correctionOf = (quote: string, body: QuoteCorrectionBody): QuoteCorrection
  */
 export const quoteDecisionRoutes: FastifyPluginAsyncZod<QuoteDecisionRoutesOptions> = async (app, { config, writer, rateLimited }) => {
   const { quotes, quoteDecisions } = app.services
-  app.addHook('preParsing', requireApiKey(config.API_KEYS))
-  app.addHook('preParsing', async (_req, _reply, payload) => {
-    if (writer.waiting() >= config.WRITE_QUEUE) throw new AppError(503, `${writer.waiting()} writes are waiting already; retry later`)
-    return payload
-  })
+  guardWrites(app, config, writer)
   // never from the response cache, which answers before the key is checked
   const rateLimit = writeRateLimit(config, rateLimited)
   const security = [{ bearerAuth: [] }]
