@@ -4,6 +4,7 @@ import { findQuotes } from './stages/find-quotes.js'
 import { linkQuotations } from './stages/link-quotations.js'
 import { findPersonNames } from './stages/find-people.js'
 import { referredGenders } from './stages/refer-gender.js'
+import { personEvidence } from './stages/person-evidence.js'
 import { resolvePeople } from './stages/resolve-people.js'
 import { speakerPeople } from './stages/speaker-names.js'
 import { splitSentences } from './stages/split-sentences.js'
@@ -113,6 +114,7 @@ export function extract(
   budget.check()
   // from the text alone: pronoun speakers resolved below are no evidence of a person's gender
   const genders = referredGenders(body, sentences, people)
+  const evidence = personEvidence(body, sentences, tokens, entities, people)
   const organizations = organizationNames(body, sentences, tokens, entities)
   const quotes = withoutOverlaps(
     attributeSpeakers({ body, people, sentences, organizations, genders: genders.map((g) => g.pronoun) }, candidates),
@@ -120,7 +122,7 @@ export function extract(
   return {
     furniture,
     sentences,
-    people: pronounMentions(people, quotes).map((p, i) => ({ ...p, gender: genders[i]! })),
+    people: pronounMentions(people, quotes).map((p, i) => ({ ...p, gender: genders[i]!, evidence: evidence[i]! })),
     quotes: calibrateQuotes(quotes, calibration).map((q) => ({ ...q, content: doc.body.slice(q.start, q.end) })),
   }
 }

@@ -56,9 +56,39 @@ export interface ReferredGender {
   votes: { honorific: PronounVotes; role: PronounVotes; pronoun: PronounVotes }
 }
 
-/** A person of an article with the pronoun its text uses for them. */
+/**
+ * What one article says about whether a name is a person at all (extraction/stages/person-evidence.ts):
+ * counts over its named mentions, summed over a record's articles by identity/personhood.ts.
+ */
+export interface PersonEvidence {
+  /** mentions by name */
+  named: number
+  /** of those, mentions that open a sentence */
+  sentenceStart: number
+  /** 1 when a one-word name is also written in lower case in the article ("the election") */
+  lowercase: number
+  /** 1 when the article gives the person a title ("Mr", "Lord", "chief executive") */
+  titled: number
+  /** "X, who …" */
+  who: number
+  /** "X, 45, …" */
+  age: number
+  /** "singer X", "rival X", "X … his": a noun for a person before the name, a his/her in its clause */
+  role: number
+  /** "X, which", "X said it …", "X … . Its shares …" */
+  it: number
+  /** "oil firm X", "shares in X", "X plc", "X boss", the same words tagged as an organisation */
+  organization: number
+  /** "the film X", "the game X" */
+  work: number
+  /** the same words tagged as a place */
+  place: number
+}
+
+/** A person of an article with the pronoun its text uses for them and the evidence that they are a person. */
 export interface ExtractedPerson extends PersonEntity {
   gender: ReferredGender
+  evidence: PersonEvidence
 }
 
 export type SpeakerType = 'person' | 'organization' | 'group' | 'unknown'

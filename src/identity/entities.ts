@@ -1,4 +1,4 @@
-import type { Extraction, Mention, ReferredGender, SpeakerType } from '../extraction/types.js'
+import type { Extraction, Mention, PersonEvidence, ReferredGender, SpeakerType } from '../extraction/types.js'
 
 /** A person of one article as stored for identity: what re-linking reads instead of re-extracting. */
 export interface ArticleEntity {
@@ -12,6 +12,8 @@ export interface ArticleEntity {
   speakerType: SpeakerType | null
   /** The pronoun evidence of the article's text (extraction/stages/refer-gender.ts); null for a join-only word. */
   gender: ReferredGender | null
+  /** What the article says about whether the name is a person at all (identity/personhood.ts); null for a join-only word. */
+  evidence: PersonEvidence | null
 }
 
 export interface ArticleEntities {
@@ -42,6 +44,7 @@ export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'
     joinOnly: false,
     speakerType: null,
     gender: p.gender,
+    evidence: p.evidence,
   }))
   const byWord = new Map<string, number>()
   const speakerEntity = extraction.quotes.map((q) => {
@@ -51,7 +54,7 @@ export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'
     let index = byWord.get(word)
     if (index === undefined) {
       index =
-        entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true, speakerType: q.speaker.type, gender: null }) - 1
+        entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true, speakerType: q.speaker.type, gender: null, evidence: null }) - 1
       byWord.set(word, index)
     }
     entities[index]!.mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: word, kind: 'alias' })

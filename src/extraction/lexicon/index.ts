@@ -13,6 +13,11 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   readFileSync(join(projectRoot, 'src/extraction/lexicon/given-names.txt'), 'utf8').split('\n').filter(Boolean),
 )
 
+/** Words news text writes in lower case (scripts/build-common-words.ts): "election", "worker", "say". */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  readFileSync(join(projectRoot, 'src/extraction/lexicon/common-words.txt'), 'utf8').split('\n').filter(Boolean),
+)
+
 /** Nouns that head a role or title written before a name ("foreign affairs adviser Yuri Ushakov"). */
 export const ROLE_NOUNS = words(`
   president vice-president premier chancellor minister secretary adviser advisor spokesman spokeswoman
