@@ -2,7 +2,7 @@
  * Draws the person-record samples of docs/records-annotation.md: the BBC folder extracted and
  * resolved as ingest does (buildIdentityCorpus), every listed person record, and two disjoint
  * stratified samples (train: rule work; held out: report only), each record anchored on one of
- * its mentions. Labels are added by hand afterwards; this writes the lines without them, and a
+ * its mentions in its most frequent written form. Labels are added by hand afterwards; this writes the lines without them, and a
  * reading aid with several mentions of each record in context.
  *
  *   npx tsx scripts/sample-person-records.ts --out-dir /tmp/records [--articles-dir ../shared/data/articles/bbc]
@@ -66,6 +66,17 @@ for (const [stratum, inPool] of pools) {
   }
 }
 
+/**
+ * The mentions written in the record's most frequent form (the longer form on a tie): the anchor
+ * is one of these, so the label is about what the record mostly is, not a stray mention of it.
+ */
+function mainForm(record: ListedRecord) {
+  const count = new Map<string, number>()
+  for (const s of record.spans) count.set(s.text, (count.get(s.text) ?? 0) + 1)
+  const [form] = [...count].sort(([a, m], [b, n]) => n - m || b.length - a.length || (a < b ? -1 : 1))[0]!
+  return record.spans.filter((s) => s.text === form)
+}
+
 const context = (file: string, start: number, end: number) => {
   const body = files.get(file)!.body
   return `${body.slice(Math.max(0, start - 110), start)}[[${body.slice(start, end)}]]${body.slice(end, end + 110)}`.replace(/\s+/g, ' ')
@@ -77,8 +88,11 @@ for (const [sample, file] of [
   ['train', 'bbc-records-train.jsonl'],
 ] as const) {
   const lines = drawn[sample].map(({ record, stratum }) => {
-    const anchor = record.spans[Math.floor(rand() * record.spans.length)]!
-    return { line: { ...anchor, record: record.name, stratum }, record }
+    const anchors = mainForm(record)
+    const anchor = anchors[Math.floor(rand() * anchors.length)]!
+    // the text as the body has it (a mention's own text may be tidied: "Rooney. Subs" → "Rooney Subs")
+    const text = files.get(anchor.file)!.body.slice(anchor.start, anchor.end)
+    return { line: { ...anchor, text, record: record.name, stratum }, record }
   })
   lines.sort((a, b) => (a.line.file < b.line.file ? -1 : a.line.file > b.line.file ? 1 : a.line.start - b.line.start))
   writeFileSync(join(outDir, file), lines.map(({ line }) => JSON.stringify(line)).join('\n') + '\n')
