@@ -114,13 +114,17 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
             `  listed, not a person or name mangled, ${label.padEnd(9)} ${pct(s.errorRate).padStart(7)} ` +
               `(${s.notPeople} not people + ${s.mangled} mangled of ${s.listed} listed)`,
           )
-        io.out(`  labelled real people still listed          ${pct(r.people.listedShare).padStart(7)} (${r.people.listed}/${r.people.labelled})`)
+        io.out(
+          `  labelled real people still listed          ${pct(r.people.listedShare).padStart(7)} (${r.people.listed}/${r.people.labelled})`,
+        )
         if (opts.explain)
           gold.forEach((g, i) => {
             const v = verdicts[i]!
             if (v === 'right' || (v === 'not-listed' && g.label !== 'person')) return
             const expected = g.label === 'person' ? (g.names ?? [g.name]).join(' | ') : `not a person (${g.kind ?? 'other'})`
-            io.out(`  ${v.padEnd(10)} ${g.stratum.padEnd(8)} ${g.file}:${g.start} "${g.text}" shown as ${shown[i] ? `"${shown[i].name}"` : '—'}; expected ${expected}`)
+            io.out(
+              `  ${v.padEnd(10)} ${g.stratum.padEnd(8)} ${g.file}:${g.start} "${g.text}" shown as ${shown[i] ? `"${shown[i].name}"` : '—'}; expected ${expected}`,
+            )
           })
       }
     } else if (kind === 'identity') {

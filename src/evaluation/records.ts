@@ -49,8 +49,7 @@ export function listedRecords(corpus: IdentityCorpus): ListedRecord[] {
       if (!record) return
       const entity = article.entities[i]!
       record.mentions += entity.mentions.length
-      for (const m of entity.mentions)
-        if (m.kind !== 'pronoun') record.spans.push({ file: id, start: m.start, end: m.end, text: m.text })
+      for (const m of entity.mentions) if (m.kind !== 'pronoun') record.spans.push({ file: id, start: m.start, end: m.end, text: m.text })
     })
   }
   for (const r of records.values()) r.spans.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start))
