@@ -14,6 +14,7 @@ import {
   type IdentityGoldLine,
 } from '../evaluation/identity.js'
 import { scoreQuoteCorpus, type QuoteDoc } from '../evaluation/quotes.js'
+import { isRecordGold, recordOfMention, scoreRecords, STRATA, type RecordGoldLine } from '../evaluation/records.js'
 import { scoreSeed, type SeedGold } from '../evaluation/seed.js'
 import { parseArgs, type CliIO } from './io.js'
 
@@ -40,9 +41,10 @@ const foldSpec = (v: string): Fold => {
   return fold
 }
 
-function kindOf(path: string): 'seed' | 'quotes' | 'people' | 'bbc' | 'identity' {
+function kindOf(path: string): 'seed' | 'quotes' | 'people' | 'bbc' | 'identity' | 'records' {
   if (path.endsWith('.gold.json')) return 'seed'
   const first = JSON.parse(readFileSync(path, 'utf8').split('\n', 1)[0]!) as { quotes?: unknown; personMentions?: unknown }
+  if (isRecordGold(first)) return 'records'
   if (isIdentityGold(first)) return 'identity'
   if (isBbcGold(first)) return 'bbc'
   if (Array.isArray(first.quotes)) return 'quotes'
@@ -70,7 +72,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
     .option('--floors <file>', 'JSON of minimum scores ({"file": {"metric.path": min}}); exit 1 when one is not reached')
     .option(
       '--articles-dir <dir>',
-      'where the BBC gold reads its article texts',
+      'where the BBC gold, identity and person-record samples read their article texts',
       join(process.env.SHARED_DIR ?? '../shared', 'data/articles/bbc'),
     )
   const stop = parseArgs(program, argv, io)
@@ -88,7 +90,7 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
   const results: Record<string, unknown> = {}
   const units = program.args.flatMap((path): { path: string; kind: ReturnType<typeof kindOf>; fold: Fold | undefined }[] => {
     const kind = kindOf(path)
-    if (kind === 'seed' || kind === 'identity') return [{ path, kind, fold: undefined }]
+    if (kind === 'seed' || kind === 'identity' || kind === 'records') return [{ path, kind, fold: undefined }]
     if (opts.folds && opts.folds >= 2)
       return Array.from({ length: opts.folds }, (_, i) => ({ path, kind, fold: { index: i + 1, of: opts.folds! } }))
     return [{ path, kind, fold: opts.fold }]
@@ -97,7 +99,35 @@ export async function runEvalCommand(argv: string[], io: CliIO): Promise<number>
   for (const { path, kind, fold } of units) {
     const name = fold ? `${basename(path)} fold ${fold.index}/${fold.of}` : basename(path)
     const started = performance.now()
-    if (kind === 'identity') {
+    if (kind === 'records') {
+      identityCorpus ??= buildIdentityCorpus(opts.articlesDir)
+      const corpus = identityCorpus
+      const gold = readJsonl<RecordGoldLine>(path)
+      const shown = gold.map((g) => recordOfMention(corpus, g))
+      const { verdicts, ...r } = scoreRecords(gold, shown)
+      results[name] = r
+      if (!opts.json) {
+        io.out(`${name} (${gold.length} labelled person records of ${corpus.entities.size} BBC articles: docs/records-annotation.md)`)
+        const pct = (x: number) => `${(100 * x).toFixed(1)} %`
+        for (const [label, s] of [['all', r.all], ...STRATA.map((k) => [k, r.strata[k]] as const)] as const)
+          io.out(
+            `  listed, not a person or name mangled, ${label.padEnd(9)} ${pct(s.errorRate).padStart(7)} ` +
+              `(${s.notPeople} not people + ${s.mangled} mangled of ${s.listed} listed)`,
+          )
+        io.out(
+          `  labelled real people still listed          ${pct(r.people.listedShare).padStart(7)} (${r.people.listed}/${r.people.labelled})`,
+        )
+        if (opts.explain)
+          gold.forEach((g, i) => {
+            const v = verdicts[i]!
+            if (v === 'right' || (v === 'not-listed' && g.label !== 'person')) return
+            const expected = g.label === 'person' ? (g.names ?? [g.name]).join(' | ') : `not a person (${g.kind ?? 'other'})`
+            io.out(
+              `  ${v.padEnd(10)} ${g.stratum.padEnd(8)} ${g.file}:${g.start} "${g.text}" shown as ${shown[i] ? `"${shown[i].name}"` : '—'}; expected ${expected}`,
+            )
+          })
+      }
+    } else if (kind === 'identity') {
       identityCorpus ??= buildIdentityCorpus(opts.articlesDir)
       const gold = readJsonl<IdentityGoldLine>(path)
       const r = scoreIdentity(gold, identityCorpus)

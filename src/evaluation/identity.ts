@@ -85,22 +85,32 @@ export function buildIdentityCorpus(articlesDir: string): IdentityCorpus {
 const labelOf = (link: EntityLink | undefined, where: string) =>
   !link || link.status === 'not-person' ? `none:${where}` : link.status === 'unresolved' ? `unresolved:${where}` : `person:${link.slug}`
 
+/**
+ * The entity a labelled mention (file, body offsets, text) belongs to now: the article's entity
+ * with the mention overlapping it most, and that entity's link; null when no entity's mention
+ * overlaps it.
+ */
+export function entityAtMention(corpus: IdentityCorpus, g: { file: string; start: number; end: number; text: string }) {
+  const file = corpus.files.get(g.file)
+  if (!file) throw new Error(`${g.file}: not in the articles folder`)
+  if (file.body.slice(g.start, g.end) !== g.text) throw new Error(`${g.file}: gold offsets ${g.start}-${g.end} do not match "${g.text}"`)
+  const article = corpus.entities.get(file.id)!
+  let best: { entity: number; overlap: number } | null = null
+  article.entities.forEach((e, entity) => {
+    for (const m of e.mentions) {
+      const overlap = overlapChars(m, g)
+      if (overlap > 0 && (!best || overlap > best.overlap)) best = { entity, overlap }
+    }
+  })
+  const found = best as { entity: number } | null
+  return found ? { entity: found.entity, link: corpus.resolution.links.get(file.id)![found.entity]! } : null
+}
+
 /** B-cubed of the gold mentions' assignment; a mention the system has no entity for is a cluster of its own. */
 export function scoreIdentity(gold: IdentityGoldLine[], corpus: IdentityCorpus) {
   const predicted = gold.map((g) => {
-    const file = corpus.files.get(g.file)
-    if (!file) throw new Error(`${g.file}: not in the articles folder`)
-    if (file.body.slice(g.start, g.end) !== g.text) throw new Error(`${g.file}: gold offsets ${g.start}-${g.end} do not match "${g.text}"`)
-    const article = corpus.entities.get(file.id)!
-    let best: { entity: number; overlap: number } | null = null
-    article.entities.forEach((e, entity) => {
-      for (const m of e.mentions) {
-        const overlap = overlapChars(m, g)
-        if (overlap > 0 && (!best || overlap > best.overlap)) best = { entity, overlap }
-      }
-    })
-    const found = best as { entity: number } | null
-    return labelOf(found ? corpus.resolution.links.get(file.id)![found.entity] : undefined, `${g.file}:${g.start}:${found?.entity ?? ''}`)
+    const found = entityAtMention(corpus, g)
+    return labelOf(found?.link, `${g.file}:${g.start}:${found?.entity ?? ''}`)
   })
   const goldLabels = gold.map((g, i) => (g.entity === 'NOT_PERSON' || g.entity.startsWith('UNKNOWN') ? `${g.entity}#${i}` : g.entity))
   const names = predicted.map((label) => (label.startsWith('person:') ? corpus.resolution.people.get(label.slice(7))!.name : null))
