@@ -15,7 +15,8 @@ const texts: string[] = []
 const bbc = join(data, 'articles/bbc')
 for (const f of readdirSync(bbc).filter((f) => f.endsWith('.txt'))) texts.push(readFileSync(join(bbc, f), 'utf8'))
 for (const file of ['people/conll2003-train.jsonl', 'quotes/polnear-train.jsonl'])
-  for (const line of readFileSync(join(data, file), 'utf8').split('\n').filter(Boolean)) texts.push((JSON.parse(line) as { text: string }).text)
+  for (const line of readFileSync(join(data, file), 'utf8').split('\n').filter(Boolean))
+    texts.push((JSON.parse(line) as { text: string }).text)
 
 const lower = new Map<string, number>()
 const upper = new Map<string, number>()

@@ -2,10 +2,19 @@ import { Command } from 'commander'
 import type { PrismaClient } from '../db/prisma.js'
 import { slugify } from '../ingest/identity.js'
 import { relink } from '../ingest/relink.js'
+import { kindPhrase, type RecordKind } from '../identity/personhood.js'
+import { refreshPeople } from '../ingest/people-counts.js'
+import { inWriteTransaction } from '../db/writer.js'
 import { describeRelink } from './ingest-command.js'
 import { openCommandDatabase, parseArgs, type CliIO } from './io.js'
 
-type Decision = { kind: 'merge' | 'split' | 'rename' | 'not-a-person'; person: string; into?: string; name?: string; articles?: string[] }
+type Decision = {
+  kind: 'merge' | 'split' | 'rename' | 'not-a-person' | 'is-a-person'
+  person: string
+  into?: string
+  name?: string
+  articles?: string[]
+}
 
 const DECISION_HELP = `Editors' corrections of who is who. Each is stored as a decision, applied by every relink (so it
 survives re-extraction and new articles), and takes effect at once. People are named by slug or id.
@@ -15,7 +24,12 @@ examples:
   newsdesk people split brown --articles 3f2a9c0d1e2b4a5c --as "Wes Brown"
   newsdesk people rename julie-cristie "Julie Christie"
   newsdesk people not-a-person chelsea
-  newsdesk people decisions`
+  newsdesk people is-a-person madonna
+  newsdesk people decisions
+
+Records whose articles show they are not people (an organisation, a place, a work, a common word)
+are demoted automatically (docs/identity.md); \`decisions\` lists them after the editors' decisions,
+and \`is-a-person\` keeps one a person whatever the evidence says.`
 
 /** `newsdesk people <merge|split|rename|not-a-person|decisions|revoke>`: editors correct identity. */
 export async function runPeopleCommand(argv: string[], io: CliIO): Promise<number> {
@@ -23,7 +37,7 @@ export async function runPeopleCommand(argv: string[], io: CliIO): Promise<numbe
   let action: 'list' | 'revoke' | null = null
   let revokeSeq = 0
   const program = new Command('people')
-    .description('Correct who is who: merge, split, rename, not-a-person; list or revoke decisions')
+    .description('Correct who is who: merge, split, rename, not-a-person, is-a-person; list or revoke decisions')
     .addHelpText('after', `\n${DECISION_HELP}`)
   program
     .option('--database <url>', 'SQLite file: URL or path, or postgresql:// URL (default: DATABASE_URL, else ./data/newsdesk.db)')
@@ -60,6 +74,12 @@ export async function runPeopleCommand(argv: string[], io: CliIO): Promise<numbe
       decision = { kind: 'not-a-person', person }
     })
   program
+    .command('is-a-person <person>')
+    .description('keep <person> a person whatever the evidence says (undoes an automatic demotion)')
+    .action((person: string) => {
+      decision = { kind: 'is-a-person', person }
+    })
+  program
     .command('decisions')
     .description('list the stored decisions, oldest first')
     .action(() => {
@@ -83,12 +103,16 @@ export async function runPeopleCommand(argv: string[], io: CliIO): Promise<numbe
   if (!prisma) return 2
   try {
     if (action === 'list') return await listDecisions(prisma, io, !!opts.json)
+    // the record whose person-hood is decided again once the links are: relinks refresh only the people they move
+    let decidedOn: string | null = null
     if (action === 'revoke') {
-      const removed = Number.isInteger(revokeSeq) ? await prisma.identityDecision.deleteMany({ where: { seq: revokeSeq } }) : { count: 0 }
-      if (removed.count === 0) {
+      const revoked = Number.isInteger(revokeSeq) ? await prisma.identityDecision.findUnique({ where: { seq: revokeSeq } }) : null
+      if (!revoked) {
         io.err(`people: no decision number ${revokeSeq} (see: newsdesk people decisions)`)
         return 1
       }
+      await prisma.identityDecision.delete({ where: { seq: revokeSeq } })
+      decidedOn = revoked.kind === 'is-a-person' ? revoked.person : null
     } else {
       const d = decision as unknown as Decision
       const problem = await checkDecision(prisma, d)
@@ -99,8 +123,10 @@ export async function runPeopleCommand(argv: string[], io: CliIO): Promise<numbe
       await prisma.identityDecision.create({
         data: { kind: d.kind, person: d.person, into: d.into ?? null, name: d.name ?? null, articles: JSON.stringify(d.articles ?? []) },
       })
+      decidedOn = d.kind === 'is-a-person' ? d.person : null
     }
     const summary = await relink(prisma)
+    if (decidedOn) await refreshPersonOfSlug(prisma, decidedOn)
     io.out(opts.json ? JSON.stringify({ relink: summary }) : describeRelink(summary))
     return 0
   } finally {
@@ -142,10 +168,29 @@ async function listDecisions(prisma: PrismaClient, io: CliIO, json: boolean): Pr
             ? `split ${r.person} in ${articles.join(', ')} as "${r.name}"`
             : r.kind === 'rename'
               ? `rename ${r.person} to "${r.name}"`
-              : `${r.person} is not a person`
+              : r.kind === 'is-a-person'
+                ? `${r.person} is a person`
+                : `${r.person} is not a person`
       io.out(`${String(r.seq).padStart(4)}  ${r.createdAt.toISOString().slice(0, 19)}Z  ${what}`)
     }
   }
   if (!json && rows.length === 0) io.out('no decisions')
+  const demoted = await prisma.person.findMany({
+    where: { kind: { not: 'person' } },
+    orderBy: [{ articleCount: 'desc' }, { slug: 'asc' }],
+    select: { slug: true, name: true, kind: true, kindBasis: true, articleCount: true },
+  })
+  if (!json && demoted.length > 0) io.out(`\nautomatic, from the articles' evidence (undo one: newsdesk people is-a-person <slug>):`)
+  for (const p of demoted) {
+    if (json)
+      io.out(JSON.stringify({ kind: 'automatic', person: p.slug, name: p.name, is: p.kind, basis: p.kindBasis, articles: p.articleCount }))
+    else io.out(`   -  ${p.slug}  "${p.name}" is ${kindPhrase(p.kind as RecordKind)}: ${p.kindBasis}`)
+  }
   return 0
+}
+
+/** Decides again whether the record of this slug is a person (after an editor's is-a-person decision or its revoking). */
+async function refreshPersonOfSlug(prisma: PrismaClient, slug: string): Promise<void> {
+  const person = await prisma.person.findUnique({ where: { slug }, select: { id: true } })
+  if (person) await inWriteTransaction(prisma, (tx) => refreshPeople(tx, [person.id]))
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { extract } from '../extraction/pipeline.js'
 import { articleEntities, type ArticleEntities } from '../identity/entities.js'
 import { nameKey, startsWithHonorific, surnameKey } from '../identity/names.js'
+import { recordPersonhood, type Personhood } from '../identity/personhood.js'
 import { resolveIdentities, type EntityLink, type Resolution } from '../identity/resolve.js'
 import { parsePlainText } from '../ingest/parse.js'
 import { overlapChars } from './match.js'
@@ -54,6 +55,8 @@ export interface IdentityCorpus {
   files: Map<string, { id: string; body: string }>
   entities: Map<string, ArticleEntities>
   resolution: Resolution
+  /** Per resolved person, whether the corpus says it is one (identity/personhood.ts): the people list shows only persons. */
+  personhood: Map<string, Personhood>
 }
 
 /** Extracts every article of a folder of BBC text files and resolves identity over all of them. */
@@ -79,7 +82,7 @@ export function buildIdentityCorpus(articlesDir: string): IdentityCorpus {
       entities: a.entities.map((e) => ({ name: e.name, titles: e.titles, mentions: e.mentions.length, joinOnly: e.joinOnly })),
     })),
   )
-  return { files, entities, resolution }
+  return { files, entities, resolution, personhood: recordPersonhood(resolution.people, resolution.links, entities) }
 }
 
 const labelOf = (link: EntityLink | undefined, where: string) =>

@@ -41,7 +41,8 @@ export interface ListedRecord {
  */
 export function listedRecords(corpus: IdentityCorpus): ListedRecord[] {
   const records = new Map<string, ListedRecord>()
-  for (const [slug, p] of corpus.resolution.people) records.set(slug, { slug, name: p.name, mentions: 0, spans: [] })
+  for (const [slug, p] of corpus.resolution.people)
+    if (corpus.personhood.get(slug)?.kind === 'person') records.set(slug, { slug, name: p.name, mentions: 0, spans: [] })
   for (const [id, article] of [...corpus.entities].sort(([a], [b]) => (a < b ? -1 : 1))) {
     corpus.resolution.links.get(id)!.forEach((link, i) => {
       if (link.status !== 'person') return
@@ -61,7 +62,7 @@ export function recordOfMention(corpus: IdentityCorpus, line: Pick<RecordGoldLin
   const found = entityAtMention(corpus, line)
   if (found?.link.status !== 'person') return null
   const person = corpus.resolution.people.get(found.link.slug)
-  return person ? { slug: person.slug, name: person.name } : null
+  return person && corpus.personhood.get(person.slug)?.kind === 'person' ? { slug: person.slug, name: person.name } : null
 }
 
 const fold = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()

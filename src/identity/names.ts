@@ -51,6 +51,21 @@ export function splitHonorific(name: string): TitledName {
   return { title: words.slice(0, i).join(' '), name: words.slice(i).join(' ') }
 }
 
+/** Titles that make one word the name a person is known by: peerages, royalty, judges ("Lord Falconer", "Prince Charles", "Mr Justice Eady"). */
+const TITLE_NAME =
+  /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Countess|Duke|Duchess|Marquess|Prince|Princess|King|Queen|(?:Mr|Mrs|Lord|Lady)\s+Justice)$/
+
+/**
+ * The name a person is known by when the article wrote one word under a title that is part of it:
+ * "Falconer" titled Lord is Lord Falconer (without the title the word is a family or a firm);
+ * "Charles" titled Prince is Prince Charles. Any other name is returned as it is.
+ */
+export function titleName(name: string, titles: string[]): string {
+  if (name.includes(' ')) return name
+  const title = titles.find((t) => TITLE_NAME.test(t.trim()))
+  return title ? `${title.trim().replace(/\s+/g, ' ')} ${name}` : name
+}
+
 /** True when the name opens with an honorific that splitHonorific would remove. */
 export const startsWithHonorific = (name: string) => splitHonorific(name).title !== null
 

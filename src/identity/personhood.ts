@@ -72,6 +72,9 @@ function pluralCommonNoun(name: string): boolean {
   return GROUP_NOUNS.has(lower) || ROLE_NOUNS.has(singular) || ORGANIZATION_NOUNS.has(singular) || GROUP_NOUNS.has(`${singular}s`)
 }
 
+/** The kind as a phrase: "an organization", "a work", "not a person". */
+export const kindPhrase = (kind: RecordKind) => (kind === 'not-person' ? 'not a person' : `${kind === 'organization' ? 'an' : 'a'} ${kind}`)
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** Is the record a person? `name` is its display name; without any evidence read, it stays one. */
@@ -87,8 +90,7 @@ export function decidePersonhood(name: string, e: CorpusPersonEvidence): Personh
   const outweighs = knownGiven
     ? thing.count >= 3 && thing.count >= 3 * Math.max(person, 1)
     : thing.count >= 1 && (person === 0 || (thing.count >= 2 && thing.count >= 2 * person))
-  if (outweighs)
-    return { kind: thing.kind, basis: `written as ${thing.kind === 'organization' ? 'an' : 'a'} ${thing.kind} (${tally})` }
+  if (outweighs) return { kind: thing.kind, basis: `written as ${kindPhrase(thing.kind)} (${tally})` }
   if (!oneWord) return { kind: 'person', basis: tally }
   // one word needs the strongest evidence: a common word ("Election") clues beyond a title, any other a clue or a known name
   const word = name.trim()
@@ -98,4 +100,23 @@ export function decidePersonhood(name: string, e: CorpusPersonEvidence): Personh
   if (person === 0 && !GIVEN_NAMES.has(word) && !SURNAMES.has(word))
     return { kind: 'not-person', basis: `one word, no known name, nothing that marks a person (${tally})` }
   return { kind: 'person', basis: tally }
+}
+
+/**
+ * The person-hood of every resolved person of a corpus held in memory (the evaluation's view;
+ * ingest decides from the stored rows, ingest/people-counts.ts): each record's articles summed.
+ */
+export function recordPersonhood(
+  people: Map<string, { name: string }>,
+  links: Map<string, ({ status: string; slug?: string } | undefined)[]>,
+  entities: Map<string, { entities: ArticleEvidence[] }>,
+): Map<string, Personhood> {
+  const evidence = new Map<string, ArticleEvidence[]>()
+  for (const [id, row] of links)
+    row.forEach((link, i) => {
+      if (link?.status !== 'person' || !link.slug) return
+      const e = entities.get(id)?.entities[i]
+      if (e) (evidence.get(link.slug) ?? evidence.set(link.slug, []).get(link.slug)!).push(e)
+    })
+  return new Map([...people].map(([slug, p]) => [slug, decidePersonhood(p.name, corpusEvidence(evidence.get(slug) ?? []))]))
 }

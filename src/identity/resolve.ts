@@ -1,5 +1,5 @@
 import { slugify } from '../ingest/identity.js'
-import { givenNameKey, isInitial, namesAThing, nameKey, splitHonorific, surnameKey } from './names.js'
+import { givenNameKey, isInitial, namesAThing, nameKey, splitHonorific, surnameKey, titleName } from './names.js'
 
 /** A person as one article's extraction left it: a name, the titles written with it, how often it is mentioned. */
 export interface EntityInput {
@@ -32,6 +32,8 @@ export type IdentityDecision =
   | { kind: 'split'; person: string; articles: string[]; name: string }
   | { kind: 'rename'; person: string; name: string }
   | { kind: 'not-a-person'; person: string }
+  /** keeps a record a person whatever its evidence says (identity/personhood.ts): no link changes */
+  | { kind: 'is-a-person'; person: string }
 
 export interface Resolution {
   people: Map<string, ResolvedPerson>
@@ -125,7 +127,9 @@ const titleWordsOf = (titles: string[]) =>
     .filter((w) => w.length > 2 && !ADDRESS.has(w))
 
 function parseEntity(e: EntityInput): Parsed {
-  const { title, name } = splitHonorific(e.name)
+  const split = splitHonorific(e.name)
+  const { title } = split
+  const name = titleName(split.name, title ? [title, ...e.titles] : e.titles)
   if (namesAThing(name)) return { shape: 'thing' }
   const titleWords = titleWordsOf(title ? [title, ...e.titles] : e.titles)
   const words = name.split(/\s+/)
@@ -311,6 +315,8 @@ function applyDecision(
 ): boolean {
   if (!partial && !people.has(d.person)) return false
   switch (d.kind) {
+    case 'is-a-person':
+      return true
     case 'not-a-person': {
       const moved = relinkPerson(links, d.person, { status: 'not-person' })
       return people.delete(d.person) || moved

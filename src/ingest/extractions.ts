@@ -36,6 +36,7 @@ const ENTITY_COLUMNS = [
   'givenKey',
   'personKey',
   'gender',
+  'evidence',
 ] as const
 const QUOTE_COLUMNS = [
   'id',
@@ -89,6 +90,7 @@ export function extractionRows(article: StoredArticle, extraction: StoredExtract
       givenKey: keys.given,
       personKey: keys.person,
       gender: e.gender ? JSON.stringify(e.gender) : null,
+      evidence: e.evidence ? JSON.stringify(e.evidence) : null,
     }
   })
   const quotes = extraction.quotes.map((q, position): Pick<Row<'Quote'>, (typeof QUOTE_COLUMNS)[number]> => ({

@@ -1,11 +1,16 @@
 import { Prisma } from '../db/prisma.js'
 import { chunks, updateRows, type Db } from '../db/sql.js'
 import { corpusGender, type ArticleGender } from '../identity/referred-gender.js'
+import { corpusEvidence, decidePersonhood } from '../identity/personhood.js'
+import type { PersonEvidence, ReferredGender } from '../extraction/types.js'
+import { groupBy } from '../shared/group-by.js'
+import { slugOf } from '../speakers/speaker-key.js'
 
 /** Recomputes the stored counters of these people and removes those left with no article. */
 export async function refreshPeople(tx: Db, ids: string[]): Promise<void> {
   for (const part of chunks(ids)) {
     const list = Prisma.join(part)
+    await restoreQuotes(tx, part)
     await tx.$executeRaw`
       UPDATE "Person" SET
         "articleCount" = (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."personId" = "Person"."id"),
@@ -16,6 +21,63 @@ export async function refreshPeople(tx: Db, ids: string[]): Promise<void> {
       WHERE "id" IN (${list})`
     await tx.$executeRaw`DELETE FROM "Person" WHERE "id" IN (${list}) AND "articleCount" = 0 AND "quoteCount" = 0`
     await refreshPronouns(tx, part)
+    await refreshPersonhood(tx, part)
+  }
+}
+
+/** The quotes of records an earlier decision found not to be people come back to them; the decision is taken again after. */
+async function restoreQuotes(tx: Db, ids: string[]): Promise<void> {
+  const demoted = await tx.$queryRaw<{ id: string; name: string }[]>`
+    SELECT "id", "name" FROM "Person" WHERE "id" IN (${Prisma.join(ids)}) AND "kind" <> 'person'`
+  for (const p of demoted)
+    await tx.$executeRaw`
+      UPDATE "Quote" SET "personId" = ${p.id}, "speakerName" = ${p.name}, "speakerType" = 'person', "speakerKey" = ''
+      WHERE "decisionSeq" IS NULL AND ("articleSeq", "speakerEntity") IN (
+        SELECT "articleSeq", "position" FROM "ArticleEntity" WHERE "personId" = ${p.id} AND "status" = 'person')`
+}
+
+/**
+ * Decides again whether these records are people, from the evidence of all their articles and the
+ * editors' "is a person" decisions; the quotes of a record that is not a person leave it, as said
+ * by an organisation when it is one.
+ */
+async function refreshPersonhood(tx: Db, ids: string[]): Promise<void> {
+  const list = Prisma.join(ids)
+  const people = await tx.$queryRaw<{ id: string; slug: string; name: string }[]>`
+    SELECT "id", "slug", "name" FROM "Person" WHERE "id" IN (${list})`
+  if (people.length === 0) return
+  const rows = await tx.$queryRaw<{ personId: string; evidence: string | null; gender: string | null }[]>`
+    SELECT "personId", "evidence", "gender" FROM "ArticleEntity" WHERE "personId" IN (${list}) AND "status" = 'person'`
+  const byPerson = groupBy(rows, (r) => r.personId)
+  const confirmed = new Set(
+    (
+      await tx.$queryRaw<{ person: string }[]>`
+        SELECT "person" FROM "IdentityDecision" WHERE "kind" = 'is-a-person' AND "person" IN (${Prisma.join(people.map((p) => p.slug))})`
+    ).map((d) => d.person),
+  )
+  const decided = people.map((p) => {
+    const evidence = corpusEvidence(
+      (byPerson.get(p.id) ?? []).map((r) => ({
+        evidence: r.evidence ? (JSON.parse(r.evidence) as PersonEvidence) : null,
+        gender: r.gender ? (JSON.parse(r.gender) as ReferredGender) : null,
+      })),
+    )
+    const decision = confirmed.has(p.slug) ? { kind: 'person' as const, basis: 'an editor says so' } : decidePersonhood(p.name, evidence)
+    return { ...p, ...decision }
+  })
+  await updateRows(
+    tx,
+    'Person',
+    ['id'],
+    ['kind', 'kindBasis'],
+    decided.map((p) => ({ id: p.id, kind: p.kind, kindBasis: p.basis })),
+  )
+  for (const p of decided.filter((d) => d.kind !== 'person')) {
+    const organization = p.kind === 'organization'
+    await tx.$executeRaw`
+      UPDATE "Quote" SET "personId" = NULL, "speakerName" = ${p.name},
+        "speakerType" = ${organization ? 'organization' : 'unknown'}, "speakerKey" = ${organization ? slugOf(p.name) : ''}
+      WHERE "personId" = ${p.id} AND "decisionSeq" IS NULL`
   }
 }
 

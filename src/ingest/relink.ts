@@ -48,6 +48,8 @@ export async function storedDecisions(tx: Db): Promise<IdentityDecision[]> {
         return { kind: 'split', person: r.person, name: r.name!, articles: JSON.parse(r.articles) as string[] }
       case 'rename':
         return { kind: 'rename', person: r.person, name: r.name! }
+      case 'is-a-person':
+        return { kind: 'is-a-person', person: r.person }
       default:
         return { kind: 'not-a-person', person: r.person }
     }

@@ -27,7 +27,8 @@ const WORK_BEFORE =
   /\b(?:film|films|movie|album|single|song|book|novel|play|musical|show|series|sitcom|game|games|opera|ballet|track|programme|program|documentary|magazine|console|software|browser|handset|brand|title|comedy|drama|thriller|cartoon)\s+$/i
 
 /** "X, which", "X said it", "X itself": a thing's pronouns. */
-const IT_AFTER = /^(?:,\s+which\b|\s+itself\b|\s+(?:has\s+|had\s+)?(?:said|says|added|claims|claimed|argued|insisted)\s+(?:that\s+)?(?:it|its)\b)/
+const IT_AFTER =
+  /^(?:,\s+which\b|\s+itself\b|\s+(?:has\s+|had\s+)?(?:said|says|added|claims|claimed|argued|insisted)\s+(?:that\s+)?(?:it|its)\b)/
 
 /** "X, who", "X, 45,": a person's relative pronoun and age. */
 const WHO_AFTER = /^,\s+who\b/
@@ -100,29 +101,22 @@ function occurrencesOutside(body: string, text: string, spans: Mention[]): numbe
   return found
 }
 
-/** Names separated only by commas or "and": a line-up, a cast, a list of candidates. */
-const LIST_GAP = /^(?:\s*(?:,|;|\band\b|&|[()]|\d{1,3}|\.)\s*)+$/
+/** One item of a list of names: one to four capitalised words, maybe a team or country in brackets and a minute ("Koumas (West Brom)", "B Reihana (New Zealand)", "Fadiga 14"). */
+const NAME_ITEM =
+  /^\s*(?:[\p{L}\s]{0,30}:\s*)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]*\s*(?:\([^)]{0,30}\))?\s*(?:\d{1,3})?\s*[.)]?\s*$/u
 
 /**
- * Mentions that stand in a list of four or more names ("Subs not used: Poole, Ba, Vaz Te, Fadiga"):
- * news lists people this way (line-ups, casts, shortlists) far more often than it lists firms by
- * bare name.
+ * Sentences that list four or more names ("Subs not used: Poole, Ba, Vaz Te, Fadiga", "Giggs (Man
+ * Utd), Koumas (West Brom), …"): news lists people this way (line-ups, casts, shortlists) far more
+ * often than it lists firms by bare name.
  */
-function listedMentions(body: string, mentions: Mention[]): Set<Mention> {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start)
-  const listed = new Set<Mention>()
-  let run: Mention[] = []
-  const close = () => {
-    if (run.length >= 4) run.forEach((m) => listed.add(m))
-    run = []
-  }
-  for (const m of sorted) {
-    const last = run.at(-1)
-    if (last && !LIST_GAP.test(body.slice(last.end, m.start))) close()
-    run.push(m)
-  }
-  close()
-  return listed
+function listSentences(sentences: Sentence[]): Set<number> {
+  const lists = new Set<number>()
+  sentences.forEach((s, k) => {
+    const items = s.text.split(/[,;]|\band\b/)
+    if (items.filter((item) => NAME_ITEM.test(item)).length >= 4) lists.add(k)
+  })
+  return lists
 }
 
 /** Evidence of person-hood for each person of an article (same order). Pure: text in, counts out. */
@@ -135,7 +129,7 @@ export function personEvidence(
 ): PersonEvidence[] {
   const typed = taggedTexts(body, tokens, entities)
   const mentioned = people.flatMap(named)
-  const listed = listedMentions(body, mentioned)
+  const lists = listSentences(sentences)
   return people.map((person) => {
     const ev = emptyEvidence()
     const own = named(person)
@@ -149,7 +143,7 @@ export function personEvidence(
       if (IT_AFTER.test(after)) ev.it++
       if (WHO_AFTER.test(after)) ev.who++
       const roleBefore = WORD_BEFORE.exec(before)?.[1]
-      if ((roleBefore && PERSON_NOUNS.has(roleBefore)) || listed.has(m)) ev.role++
+      if ((roleBefore && PERSON_NOUNS.has(roleBefore)) || lists.has(sentenceAt(sentences, m.start))) ev.role++
       const possessive = CLAUSE_AFTER.exec(after)?.[1]
       if (possessive) ev[possessive.startsWith('it') ? 'it' : 'role']++
       if (AGE_AFTER.test(after)) ev.age++

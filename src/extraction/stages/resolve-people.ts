@@ -1,4 +1,4 @@
-import { DEMONYMS, DESCRIPTION_NOUNS, LEADER_TITLES } from '../lexicon/index.js'
+import { DEMONYMS, DESCRIPTION_NOUNS, GIVEN_NAMES, LEADER_TITLES } from '../lexicon/index.js'
 import type { Mention, PersonEntity, Token } from '../types.js'
 import type { NameCandidate } from './find-people.js'
 import { isNameWord } from './find-people.js'
@@ -129,6 +129,33 @@ function descriptionMentions(body: string, clusters: Cluster[], titles: string[]
 }
 
 /** Merges name candidates into the people of one article, with aliases, titles and every mention. */
+/**
+ * "Mr Fallon" or "Fallon" named in full where no rule found the name ("Conservative Michael
+ * Fallon", "MSP Karen Whitefield"): a known given name written directly before the surname
+ * elsewhere in the article is the person's first full mention, when the article gives only one.
+ */
+function fullNameMentions(body: string, tokens: Token[], clusters: Cluster[], taken: Set<number>): void {
+  for (const c of clusters) {
+    const surname = fullNameOf(c)
+    if (surname.includes(' ')) continue
+    const found: { given: string; start: number; end: number; tokens: number[] }[] = []
+    for (let k = 1; k < tokens.length; k++) {
+      const t = tokens[k]!
+      const before = tokens[k - 1]!
+      if (t.text !== surname || taken.has(t.start) || taken.has(before.start)) continue
+      if (before.sentence !== t.sentence || body.slice(before.end, t.start) !== ' ' || !GIVEN_NAMES.has(before.text)) continue
+      found.push({ given: before.text, start: before.start, end: t.end, tokens: [before.start, t.start] })
+    }
+    if (found.length === 0 || new Set(found.map((f) => f.given)).size > 1) continue
+    const name = `${found[0]!.given} ${surname}`
+    for (const f of found) {
+      c.names.set(name, (c.names.get(name) ?? 0) + 1)
+      c.mentions.push({ start: f.start, end: f.end, text: name, kind: 'name' })
+      f.tokens.forEach((t) => taken.add(t))
+    }
+  }
+}
+
 export function resolvePeople(body: string, tokens: Token[], candidates: NameCandidate[]): PersonEntity[] {
   // a one-word name stands alone only with a title or the tagger's word for it ("Clinton said")
   const clusters = clusterCandidates(candidates).filter((c) => c.titles.length > 0 || c.tagged || fullNameOf(c).includes(' '))
@@ -138,6 +165,7 @@ export function resolvePeople(body: string, tokens: Token[], candidates: NameCan
     for (const m of c.mentions)
       for (let k = firstStartingAt(tokens, m.start); k < tokens.length && tokens[k]!.end <= m.end; k++) taken.add(tokens[k]!.start)
   aliasMentions(tokens, clusters, taken)
+  fullNameMentions(body, tokens, clusters, taken)
   const titles = clusters.map((c) => specificTitles(c.titles))
   descriptionMentions(body, clusters, titles)
   return clusters

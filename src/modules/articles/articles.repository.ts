@@ -81,7 +81,7 @@ function filterConditions(f: Omit<ArticleFilter, 'sort' | 'after' | 'limit'>) {
 const SUMMARY = selectList('a', SUMMARY_COLUMNS)
 const ARTICLE_BY_ID = `SELECT ${selectList(null, ARTICLE_COLUMNS)} FROM "Article" WHERE "id" = ?`
 const PEOPLE_OF_ARTICLE = `SELECT ${selectList('p', columnsOf<Person>()('id', 'slug', 'name'))}, ${selectList('ap', LINK_COLUMNS)}
-  FROM "ArticlePerson" ap JOIN "Person" p ON p."id" = ap."personId" WHERE ap."articleSeq" = ?`
+  FROM "ArticlePerson" ap JOIN "Person" p ON p."id" = ap."personId" WHERE ap."articleSeq" = ? AND p."kind" = 'person'`
 
 export const createArticleRepository = (db: ReadStore) => ({
   /** The article, its people and its quotes, read in one snapshot. */

@@ -31,9 +31,11 @@ export type PersonSortKey = keyof typeof SORT_COLUMN
 
 const PERSON_COLUMNS = selectList(null, PERSON)
 
-/** A name or alias containing `q`, case-insensitively. */
+/** People (not records demoted to organisations or things) whose name or alias contains `q`, case-insensitively. */
 function nameConditions(q: string | undefined) {
   const c = conditions()
+  // records the corpus shows are not people (identity/personhood.ts) are not listed
+  c.add(`"kind" = 'person'`)
   if (q) {
     const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     c.add(
@@ -48,7 +50,8 @@ function nameConditions(q: string | undefined) {
 export const createPeopleRepository = (db: ReadStore) => {
   const findByIdOrSlug = async (idOrSlug: string, on: ReadStore = db) =>
     (await on.get<PersonRow>(
-      `SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" = ? UNION ALL SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "slug" = ? LIMIT 1`,
+      `SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" = ? AND "kind" = 'person'
+       UNION ALL SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "slug" = ? AND "kind" = 'person' LIMIT 1`,
       [idOrSlug, idOrSlug.toLowerCase()],
     )) ?? null
   return {
@@ -114,7 +117,9 @@ export const createPeopleRepository = (db: ReadStore) => {
 
     /** Some people by id, in no order. */
     byIds: (ids: string[]) =>
-      db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" ${db.sql.inJsonArray('text')}`, [JSON.stringify(ids)]),
+      db.all<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" WHERE "id" ${db.sql.inJsonArray('text')} AND "kind" = 'person'`, [
+        JSON.stringify(ids),
+      ]),
 
     /** How many people the name search matches (everyone without one), counted no further than `cap` + 1. */
     count: (q: string | undefined, cap: number) => {

@@ -29,7 +29,7 @@ export const createStatsRepository = (db: ReadStore) => ({
       articles: (await tx.get<{ total: number; dated: number; first: string | null; last: string | null }>(
         `SELECT count(*) AS "total", count("publishedAt") AS "dated", min("publishedAt") AS "first", max("publishedAt") AS "last" FROM "Article"`,
       ))!,
-      people: (await tx.get<{ n: number }>(`SELECT count(*) AS "n" FROM "Person"`))!.n,
+      people: (await tx.get<{ n: number }>(`SELECT count(*) AS "n" FROM "Person" WHERE "kind" = 'person'`))!.n,
       organizations: (await tx.get<{ n: number }>(
         `SELECT count(DISTINCT q."speakerKey") AS "n" FROM "Quote" q WHERE q."speakerKey" > '' AND ${ORGANIZATION_SPEAKER}`,
       ))!.n,
