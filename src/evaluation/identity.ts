@@ -106,7 +106,11 @@ export function entityAtMention(corpus: IdentityCorpus, g: { file: string; start
     }
   })
   const found = best as { entity: number } | null
-  return found ? { entity: found.entity, link: corpus.resolution.links.get(file.id)![found.entity]! } : null
+  if (!found) return null
+  const link = corpus.resolution.links.get(file.id)![found.entity]!
+  // a record the corpus shows is not a person is listed nowhere: its mentions are no person's
+  const listed = link.status !== 'person' || corpus.personhood.get(link.slug)?.kind === 'person'
+  return { entity: found.entity, link: listed ? link : ({ status: 'not-person' } as const) }
 }
 
 /** B-cubed of the gold mentions' assignment; a mention the system has no entity for is a cluster of its own. */
@@ -137,7 +141,8 @@ export function fragmentation(corpus: IdentityCorpus, top = 100) {
       else if (l.status === 'unresolved' && !a.entities[i]!.joinOnly) unresolvedMentions += n
     })
   }
-  const people = [...corpus.resolution.people.values()]
+  // the records the people list shows: those the corpus says are people
+  const people = [...corpus.resolution.people.values()].filter((p) => corpus.personhood.get(p.slug)?.kind === 'person')
   const totalMentions = [...mentions.values()].reduce((a, b) => a + b, 0)
   const surnames = new Set(people.filter((p) => nameKey(p.name).includes(' ')).map((p) => surnameKey(p.name)))
   const singleWord = people.filter((p) => !nameKey(p.name).includes(' '))

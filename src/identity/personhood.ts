@@ -1,5 +1,6 @@
 import { COMMON_WORDS, GIVEN_NAMES, GROUP_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../extraction/lexicon/index.js'
 import { SURNAMES } from '../extraction/lexicon/surnames.js'
+import { startsWithHonorific } from './names.js'
 import type { PersonEvidence, PronounVotes, ReferredGender } from '../extraction/types.js'
 
 /**
@@ -91,7 +92,13 @@ export function decidePersonhood(name: string, e: CorpusPersonEvidence): Personh
     ? thing.count >= 3 && thing.count >= 3 * Math.max(person, 1)
     : thing.count >= 1 && (person === 0 || (thing.count >= 2 && thing.count >= 2 * person))
   if (outweighs) return { kind: thing.kind, basis: `written as ${kindPhrase(thing.kind)} (${tally})` }
-  if (!oneWord) return { kind: 'person', basis: tally }
+  if (!oneWord) {
+    // "Angry Men", "Night Season", "Carry On Again Doctor": a title that opens with a common word, not a given name or a title
+    const first = name.trim().split(/\s+/)[0]!
+    if (person === 0 && COMMON_WORDS.has(first.toLowerCase()) && !GIVEN_NAMES.has(first) && !startsWithHonorific(name))
+      return { kind: 'not-person', basis: `a name that opens with a common word, and nothing that marks a person (${tally})` }
+    return { kind: 'person', basis: tally }
+  }
   // one word needs the strongest evidence: a common word ("Election") clues beyond a title, any other a clue or a known name
   const word = name.trim()
   const untitled = person - e.titled
