@@ -68,10 +68,14 @@ export async function runOrganizationsCommand(argv: string[], io: CliIO): Promis
   try {
     if (act.kind === 'list')
       return await listDecisions(prisma, io, !!opts.json, kinds, (r) =>
-        r.kind === 'organization-merge' ? `merge organisation ${r.person} into ${r.into}` : `rename organisation ${r.person} to "${r.name}"`,
+        r.kind === 'organization-merge'
+          ? `merge organisation ${r.person} into ${r.into}`
+          : `rename organisation ${r.person} to "${r.name}"`,
       )
     if (act.kind === 'revoke') {
-      const removed = Number.isInteger(act.seq) ? await prisma.identityDecision.deleteMany({ where: { seq: act.seq, kind: kinds } }) : { count: 0 }
+      const removed = Number.isInteger(act.seq)
+        ? await prisma.identityDecision.deleteMany({ where: { seq: act.seq, kind: kinds } })
+        : { count: 0 }
       if (removed.count === 0) {
         io.err(`organizations: no organisation decision number ${act.seq} (see: newsdesk organizations decisions)`)
         return 1
@@ -88,7 +92,11 @@ export async function runOrganizationsCommand(argv: string[], io: CliIO): Promis
       })
     }
     const rekeyed = await inWriteTransaction(prisma, rekeyOrganizations, { timeout: 600_000, maxWait: 60_000 })
-    io.out(opts.json ? JSON.stringify({ rekeyed }) : `organisations: ${rekeyed} quote${rekeyed === 1 ? '' : 's'} filed under another organisation`)
+    io.out(
+      opts.json
+        ? JSON.stringify({ rekeyed })
+        : `organisations: ${rekeyed} quote${rekeyed === 1 ? '' : 's'} filed under another organisation`,
+    )
     return 0
   } finally {
     await prisma.$disconnect()

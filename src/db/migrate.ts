@@ -93,7 +93,8 @@ const DATA_MIGRATIONS: Record<string, (url: string) => void> = {
         let article = -1
         let acronyms = new Map<string, string>()
         for (const q of quotes) {
-          if (q.articleSeq !== article) [article, acronyms] = [q.articleSeq, articleAcronyms((body.get(q.articleSeq) as string | undefined) ?? '')]
+          if (q.articleSeq !== article)
+            [article, acronyms] = [q.articleSeq, articleAcronyms((body.get(q.articleSeq) as string | undefined) ?? '')]
           const key = speakerKeyIn(q.speakerName, q.speakerType, acronyms)
           if (key !== q.speakerKey) update.run(key, q.seq)
         }

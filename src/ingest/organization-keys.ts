@@ -18,12 +18,16 @@ export async function storedOrganizationDecisions(db: Db): Promise<(Organization
   )
 }
 
-export const storedOrganizationMoves = async (db: Db): Promise<OrganizationMoves> => organizationMoves(await storedOrganizationDecisions(db))
+export const storedOrganizationMoves = async (db: Db): Promise<OrganizationMoves> =>
+  organizationMoves(await storedOrganizationDecisions(db))
 
 const isOrganization = (type: string) => type === 'organization' || type === 'group'
 
 /** Quote rows with the keys of their organisation speakers moved by editors' decisions. */
-export const movedOrganizationKeys = <Q extends { speakerType: string; speakerKey: string | null }>(quotes: Q[], moves: OrganizationMoves): Q[] =>
+export const movedOrganizationKeys = <Q extends { speakerType: string; speakerKey: string | null }>(
+  quotes: Q[],
+  moves: OrganizationMoves,
+): Q[] =>
   moves.moves.size === 0
     ? quotes
     : quotes.map((q) => (isOrganization(q.speakerType) && q.speakerKey ? { ...q, speakerKey: movedKey(moves, q.speakerKey) } : q))
@@ -33,11 +37,9 @@ export const movedOrganizationKeys = <Q extends { speakerType: string; speakerKe
  * article (the acronyms it defines read as their full names), then moved by editors' decisions.
  * A quote an editor gave to an organisation keeps that decision's key, moved the same way.
  */
-export function organizationKeysOf<Q extends { speakerName: string; speakerType: string; speakerKey: string | null; decisionSeq: number | null }>(
-  body: string,
-  quotes: Q[],
-  moves: OrganizationMoves,
-): Q[] {
+export function organizationKeysOf<
+  Q extends { speakerName: string; speakerType: string; speakerKey: string | null; decisionSeq: number | null },
+>(body: string, quotes: Q[], moves: OrganizationMoves): Q[] {
   let acronyms: Map<string, string> | undefined
   const keyed = quotes.map((q) =>
     !isOrganization(q.speakerType) || q.decisionSeq !== null
@@ -79,7 +81,9 @@ export async function rekeyOrganizations(tx: Tx): Promise<number> {
     const decidedKey = new Map(decisions.map((d) => [d.seq, d.speakerKey]))
     const updates: { seq: number; speakerKey: string | null }[] = []
     for (const article of rows) {
-      const decided = article.quotes.map((q) => (q.decisionSeq !== null ? { ...q, speakerKey: decidedKey.get(q.decisionSeq) ?? q.speakerKey } : q))
+      const decided = article.quotes.map((q) =>
+        q.decisionSeq !== null ? { ...q, speakerKey: decidedKey.get(q.decisionSeq) ?? q.speakerKey } : q,
+      )
       organizationKeysOf(article.body, decided, moves).forEach((q, i) => {
         if (q.speakerKey !== article.quotes[i]!.speakerKey) updates.push({ seq: q.seq, speakerKey: q.speakerKey })
       })
@@ -93,6 +97,9 @@ export async function rekeyOrganizations(tx: Tx): Promise<number> {
 /** The key `key` (a slug as written or an old one) is filed under now, if some quote has it. */
 export async function organizationKeyNow(db: Db, key: string): Promise<string | null> {
   const slug = movedKey(await storedOrganizationMoves(db), key.toLowerCase())
-  const quote = await db.quote.findFirst({ where: { speakerKey: slug, speakerType: { in: ['organization', 'group'] } }, select: { seq: true } })
+  const quote = await db.quote.findFirst({
+    where: { speakerKey: slug, speakerType: { in: ['organization', 'group'] } },
+    select: { seq: true },
+  })
   return quote ? slug : null
 }

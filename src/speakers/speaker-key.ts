@@ -110,7 +110,10 @@ export function articleAcronyms(body: string): Map<string, string> {
   for (const m of body.matchAll(/\((\p{Lu}[\p{L}&]{1,9})\)/gu)) {
     const acronym = m[1]!
     if ((acronym.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue
-    const clause = body.slice(Math.max(0, m.index - 200), m.index).split(/[.;:!?()"“”\n]/u).at(-1)!
+    const clause = body
+      .slice(Math.max(0, m.index - 200), m.index)
+      .split(/[.;:!?()"“”\n]/u)
+      .at(-1)!
     const tokens = clause
       .trim()
       .split(/\s+/)
@@ -118,7 +121,9 @@ export function articleAcronyms(body: string): Map<string, string> {
       .filter(Boolean)
       .slice(-12)
     const letters = acronym.toLowerCase().replace(/[^\p{L}]/gu, '')
-    const start = tokens.findIndex((t, i) => isCapitalised(t) && !ACRONYM_MINOR_WORDS.has(t.toLowerCase()) && spells(tokens.slice(i), letters))
+    const start = tokens.findIndex(
+      (t, i) => isCapitalised(t) && !ACRONYM_MINOR_WORDS.has(t.toLowerCase()) && spells(tokens.slice(i), letters),
+    )
     if (start < 0) continue
     const full = speakerKeyOf(tokens.slice(start).join(' '), 'organization')
     const short = speakerKeyOf(acronym, 'organization')

@@ -25,12 +25,18 @@ beforeAll(async () => {
       'tax.txt',
       'Tax plans criticised\nThe plans would hurt families, the Tories said on Monday. "This is a tax on work," the Conservative Party said in a statement.',
     ),
-    write('coalition.txt', 'Coalition talks\n"We will not prop up this government," the Lib Dems said. The Liberal Democrats said talks had ended.'),
+    write(
+      'coalition.txt',
+      'Coalition talks\n"We will not prop up this government," the Lib Dems said. The Liberal Democrats said talks had ended.',
+    ),
     write(
       'business.txt',
       'Business warns\nThe Confederation of British Industry (CBI) said growth would slow. "Firms are worried," the CBI said.',
     ),
-    write('software.txt', 'Software deal\n"We are pleased with the deal," Microsoft Corp said. Microsoft said the deal would close in June.'),
+    write(
+      'software.txt',
+      'Software deal\n"We are pleased with the deal," Microsoft Corp said. Microsoft said the deal would close in June.',
+    ),
     write('canberra.txt', 'Canberra\nThe Labor Party said it would win. Labour said it was confident too.'),
   )
 })
@@ -38,7 +44,10 @@ afterAll(() => ctx.close())
 
 const organizations = async () =>
   new Map(
-    ((await get('/organizations?limit=100').expect(200)).body.data as { slug: string; quoteCount: number }[]).map((o) => [o.slug, o.quoteCount]),
+    ((await get('/organizations?limit=100').expect(200)).body.data as { slug: string; quoteCount: number }[]).map((o) => [
+      o.slug,
+      o.quoteCount,
+    ]),
   )
 
 /** Runs `newsdesk organizations …` on the test's database; returns the exit code and what it printed. */
@@ -53,7 +62,11 @@ async function organizationsCommand(...argv: string[]) {
 describe('organisations by their common forms', () => {
   it('lists each body once, whichever of its names the articles used', async () => {
     const listed = await organizations()
-    expect(Object.fromEntries(['conservative-party', 'liberal-democrats', 'confederation-of-british-industry', 'microsoft'].map((s) => [s, listed.get(s)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['conservative-party', 'liberal-democrats', 'confederation-of-british-industry', 'microsoft'].map((s) => [s, listed.get(s)]),
+      ),
+    ).toEqual({
       'conservative-party': 2,
       'liberal-democrats': 2,
       'confederation-of-british-industry': 2,
@@ -98,7 +111,10 @@ describe("editors' organisation decisions", () => {
     const renamed = await organizationsCommand('rename', 'microsoft', 'Microsoft Corporation')
     expect(renamed.code).toBe(0)
     expect((await get('/organizations/microsoft').expect(301)).headers.location).toBe('/organizations/microsoft-corporation')
-    expect((await get('/organizations/microsoft-corporation').expect(200)).body).toMatchObject({ name: 'Microsoft Corporation', quoteCount: 2 })
+    expect((await get('/organizations/microsoft-corporation').expect(200)).body).toMatchObject({
+      name: 'Microsoft Corporation',
+      quoteCount: 2,
+    })
 
     const listed = await organizationsCommand('decisions')
     expect(listed.out).toEqual([
@@ -120,7 +136,9 @@ describe("editors' organisation decisions", () => {
   })
 
   it('refuses a decision on an organisation nobody is quoted as, or two names of one', async () => {
-    expect((await organizationsCommand('merge', 'nobody', 'microsoft-corporation')).out).toEqual(['organizations merge: no organisation "nobody"'])
+    expect((await organizationsCommand('merge', 'nobody', 'microsoft-corporation')).out).toEqual([
+      'organizations merge: no organisation "nobody"',
+    ])
     expect((await organizationsCommand('merge', 'tories', 'conservative-party')).code).toBe(1)
     expect((await organizationsCommand('rename', 'conservative-party', '!!!')).out).toEqual(['organizations rename: "!!!" is not a name'])
   })
@@ -140,7 +158,8 @@ describe('keys stored by an older version', () => {
     const prisma = await createPrisma(`file:${file}`)
     try {
       const outcomes = []
-      for await (const o of ingestPaths(prisma, [write('old.txt', 'Old keys\nThe plans would hurt families, the Tories said on Monday.')])) outcomes.push(o)
+      for await (const o of ingestPaths(prisma, [write('old.txt', 'Old keys\nThe plans would hurt families, the Tories said on Monday.')]))
+        outcomes.push(o)
       expect(outcomes).toHaveLength(1)
       await prisma.quote.updateMany({ where: { speakerName: 'Tories' }, data: { speakerKey: 'tories' } })
     } finally {

@@ -11,7 +11,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsdesk-organizations-cli-'))
   db = join(dir, 'cli.db')
   copyFileSync(inject('templateDb'), db)
-  writeFileSync(join(dir, 'a.txt'), 'Business warns\nThe Confederation of British Industry (CBI) said growth would slow. The Tories said taxes would fall.')
+  writeFileSync(
+    join(dir, 'a.txt'),
+    'Business warns\nThe Confederation of British Industry (CBI) said growth would slow. The Tories said taxes would fall.',
+  )
   writeFileSync(join(dir, 'b.txt'), 'Wages\nPay must rise, the CBI said on Tuesday. Taxes would rise, the Conservative Party said.')
   const run = await runBin(['ingest', '--workers', '0', '--database', db, join(dir, 'a.txt'), join(dir, 'b.txt')])
   expect(run.code, run.stderr).toBe(0)
@@ -43,7 +46,12 @@ describe('newsdesk organizations', () => {
     const decisions = await runBin(['organizations', 'decisions', '--database', db])
     expect(decisions.stdout).toMatch(/^ {3}1 {2}\S+Z {2}merge organisation cbi into confederation-of-british-industry\n$/)
     const json = await runBin(['organizations', 'decisions', '--json', '--database', db])
-    expect(JSON.parse(json.stdout)).toMatchObject({ seq: 1, kind: 'organization-merge', person: 'cbi', into: 'confederation-of-british-industry' })
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      seq: 1,
+      kind: 'organization-merge',
+      person: 'cbi',
+      into: 'confederation-of-british-industry',
+    })
 
     const refused = await runBin(['organizations', 'merge', 'nobody', 'cbi', '--database', db])
     expect([refused.code, refused.stderr]).toEqual([1, 'organizations merge: no organisation "nobody"\n'])
@@ -52,7 +60,10 @@ describe('newsdesk organizations', () => {
     expect(revoke.code, revoke.stderr).toBe(0)
     expect(keys()).toEqual({ 'confederation-of-british-industry': 1, cbi: 1, 'conservative-party': 2 })
     const again = await runBin(['organizations', 'revoke', '1', '--database', db])
-    expect([again.code, again.stderr]).toEqual([1, 'organizations: no organisation decision number 1 (see: newsdesk organizations decisions)\n'])
+    expect([again.code, again.stderr]).toEqual([
+      1,
+      'organizations: no organisation decision number 1 (see: newsdesk organizations decisions)\n',
+    ])
     expect((await runBin(['organizations', '--database', db])).code).toBe(2)
   })
 })

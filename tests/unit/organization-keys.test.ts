@@ -8,9 +8,25 @@ const key = (name: string, type = 'organization') => speakerKeyOf(name, type)
 
 describe('one key for the common forms of an organisation', () => {
   it.each([
-    ['a party by its name, its members and its nickname', ['the Conservative Party', 'Conservative Party', 'the Conservative party', 'Conservatives', 'the Conservatives', 'Tories', 'the Tory party'], 'conservative-party'],
+    [
+      'a party by its name, its members and its nickname',
+      [
+        'the Conservative Party',
+        'Conservative Party',
+        'the Conservative party',
+        'Conservatives',
+        'the Conservatives',
+        'Tories',
+        'the Tory party',
+      ],
+      'conservative-party',
+    ],
     ['Labour with and without "Party"', ['Labour', 'the Labour Party', 'Labour party', "Labour's"], 'labour-party'],
-    ['the Liberal Democrats and the Lib Dems', ['Lib Dems', 'the Lib Dems', 'Liberal Democrats', 'the Liberal Democrat party', "the Lib Dems'"], 'liberal-democrats'],
+    [
+      'the Liberal Democrats and the Lib Dems',
+      ['Lib Dems', 'the Lib Dems', 'Liberal Democrats', 'the Liberal Democrat party', "the Lib Dems'"],
+      'liberal-democrats',
+    ],
     ['UKIP', ['UKIP', 'Ukip', 'the UK Independence Party'], 'uk-independence-party'],
     ['the SNP', ['SNP', 'the SNP', 'the Scottish National Party'], 'scottish-national-party'],
     ['Plaid Cymru', ['Plaid Cymru', 'Plaid'], 'plaid-cymru'],
@@ -19,7 +35,11 @@ describe('one key for the common forms of an organisation', () => {
     ['the Treasury', ['the Treasury', 'Treasury', 'HM Treasury'], 'treasury'],
     ['the Foreign Office', ['the Foreign Office', 'FCO', 'the Foreign and Commonwealth Office', 'FCDO'], 'foreign-office'],
     ['Downing Street and No 10', ['Downing Street', 'No 10', 'No. 10', 'Number 10'], 'downing-street'],
-    ['a company and its legal suffix', ['Microsoft', 'Microsoft Corp', 'Microsoft Corp.', 'Microsoft Corporation', "Microsoft's", 'Microsoft Inc'], 'microsoft'],
+    [
+      'a company and its legal suffix',
+      ['Microsoft', 'Microsoft Corp', 'Microsoft Corp.', 'Microsoft Corporation', "Microsoft's", 'Microsoft Inc'],
+      'microsoft',
+    ],
     ['a plc', ['Tesco', 'Tesco plc', 'Tesco PLC', 'Tesco Ltd'], 'tesco'],
   ])('%s', (_, forms, expected) => {
     for (const form of forms) expect([form, key(form)]).toEqual([form, expected])
