@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import type { PrismaClient } from '../db/prisma.js'
 import { slugify } from '../ingest/identity.js'
+import { ORGANIZATION_DECISION_KINDS } from '../ingest/organization-keys.js'
 import { relink } from '../ingest/relink.js'
 import { kindPhrase, type RecordKind } from '../identity/personhood.js'
 import { refreshPeople } from '../ingest/people-counts.js'
@@ -102,11 +103,17 @@ export async function runPeopleCommand(argv: string[], io: CliIO): Promise<numbe
   const prisma = await openCommandDatabase('people', opts.database, io)
   if (!prisma) return 2
   try {
-    if (action === 'list') return await listDecisions(prisma, io, !!opts.json)
+    const people = { notIn: [...ORGANIZATION_DECISION_KINDS] }
+    if (action === 'list') {
+      await listDecisions(prisma, io, !!opts.json, people, describePersonDecision)
+      return await listDemoted(prisma, io, !!opts.json)
+    }
     // the record whose person-hood is decided again once the links are: relinks refresh only the people they move
     let decidedOn: string | null = null
     if (action === 'revoke') {
-      const revoked = Number.isInteger(revokeSeq) ? await prisma.identityDecision.findUnique({ where: { seq: revokeSeq } }) : null
+      const revoked = Number.isInteger(revokeSeq)
+        ? await prisma.identityDecision.findFirst({ where: { seq: revokeSeq, kind: people } })
+        : null
       if (!revoked) {
         io.err(`people: no decision number ${revokeSeq} (see: newsdesk people decisions)`)
         return 1
@@ -155,26 +162,28 @@ async function checkDecision(prisma: PrismaClient, d: Decision): Promise<string 
   return null
 }
 
-async function listDecisions(prisma: PrismaClient, io: CliIO, json: boolean): Promise<number> {
-  const rows = await prisma.identityDecision.findMany({ orderBy: { seq: 'asc' } })
+type DecisionRow = Awaited<ReturnType<PrismaClient['identityDecision']['findMany']>>[number]
+
+/** Prints the stored decisions of these kinds, oldest first: one line each (`--json`: one object each). */
+export async function listDecisions(
+  prisma: PrismaClient,
+  io: CliIO,
+  json: boolean,
+  kinds: { in: string[] } | { notIn: string[] },
+  describe: (r: DecisionRow, articles: string[]) => string,
+): Promise<number> {
+  const rows = await prisma.identityDecision.findMany({ where: { kind: kinds }, orderBy: { seq: 'asc' } })
   for (const r of rows) {
     const articles = JSON.parse(r.articles) as string[]
     if (json) io.out(JSON.stringify({ ...r, articles, createdAt: r.createdAt.toISOString() }))
-    else {
-      const what =
-        r.kind === 'merge'
-          ? `merge ${r.person} into ${r.into}`
-          : r.kind === 'split'
-            ? `split ${r.person} in ${articles.join(', ')} as "${r.name}"`
-            : r.kind === 'rename'
-              ? `rename ${r.person} to "${r.name}"`
-              : r.kind === 'is-a-person'
-                ? `${r.person} is a person`
-                : `${r.person} is not a person`
-      io.out(`${String(r.seq).padStart(4)}  ${r.createdAt.toISOString().slice(0, 19)}Z  ${what}`)
-    }
+    else io.out(`${String(r.seq).padStart(4)}  ${r.createdAt.toISOString().slice(0, 19)}Z  ${describe(r, articles)}`)
   }
   if (!json && rows.length === 0) io.out('no decisions')
+  return 0
+}
+
+/** Prints the records the evidence of their articles shows are not people (identity/personhood.ts), most seen first. */
+async function listDemoted(prisma: PrismaClient, io: CliIO, json: boolean): Promise<number> {
   const demoted = await prisma.person.findMany({
     where: { kind: { not: 'person' } },
     orderBy: [{ articleCount: 'desc' }, { slug: 'asc' }],
@@ -194,3 +203,14 @@ async function refreshPersonOfSlug(prisma: PrismaClient, slug: string): Promise<
   const person = await prisma.person.findUnique({ where: { slug }, select: { id: true } })
   if (person) await inWriteTransaction(prisma, (tx) => refreshPeople(tx, [person.id]))
 }
+
+const describePersonDecision = (r: DecisionRow, articles: string[]) =>
+  r.kind === 'merge'
+    ? `merge ${r.person} into ${r.into}`
+    : r.kind === 'split'
+      ? `split ${r.person} in ${articles.join(', ')} as "${r.name}"`
+      : r.kind === 'rename'
+        ? `rename ${r.person} to "${r.name}"`
+        : r.kind === 'is-a-person'
+          ? `${r.person} is a person`
+          : `${r.person} is not a person`

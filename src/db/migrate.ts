@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { projectRoot } from '../paths.js'
-import { speakerKeyOf } from '../speakers/speaker-key.js'
+import { articleAcronyms, speakerKeyIn, speakerKeyOf } from '../speakers/speaker-key.js'
 import { dialectOf, sqlitePath, type Dialect } from './url.js'
 import { DatabaseUnusable, isWritable, openSqliteForReading } from './sqlite/open.js'
 
@@ -72,6 +72,32 @@ const DATA_MIGRATIONS: Record<string, (url: string) => void> = {
       const update = db.prepare(`UPDATE "Quote" SET "speakerKey" = ? WHERE "seq" = ?`)
       db.transaction(() => {
         for (const q of quotes) update.run(speakerKeyOf(q.speakerName, q.speakerType), q.seq)
+      })()
+    } finally {
+      db.close()
+    }
+  },
+  // the forms of one body share a key now; no editor decision on organisations exists yet to apply
+  '20261208000000_organization_keys': (url) => {
+    const db = new Database(sqlitePath(url))
+    try {
+      const quotes = db
+        .prepare(
+          `SELECT "seq", "articleSeq", "speakerName", "speakerType", "speakerKey" FROM "Quote"
+           WHERE "speakerType" IN ('organization', 'group') AND "decisionSeq" IS NULL ORDER BY "articleSeq"`,
+        )
+        .all() as { seq: number; articleSeq: number; speakerName: string; speakerType: string; speakerKey: string | null }[]
+      const body = db.prepare(`SELECT "body" FROM "Article" WHERE "seq" = ?`).pluck()
+      const update = db.prepare(`UPDATE "Quote" SET "speakerKey" = ? WHERE "seq" = ?`)
+      db.transaction(() => {
+        let article = -1
+        let acronyms = new Map<string, string>()
+        for (const q of quotes) {
+          if (q.articleSeq !== article)
+            [article, acronyms] = [q.articleSeq, articleAcronyms((body.get(q.articleSeq) as string | undefined) ?? '')]
+          const key = speakerKeyIn(q.speakerName, q.speakerType, acronyms)
+          if (key !== q.speakerKey) update.run(key, q.seq)
+        }
       })()
     } finally {
       db.close()

@@ -3,8 +3,9 @@ import { insertRows, updateRows, type Row } from '../db/sql.js'
 import type { Extraction } from '../extraction/types.js'
 import { articleEntities } from '../identity/entities.js'
 import { entityKeys } from '../identity/resolve.js'
-import { speakerKeyOf } from '../speakers/speaker-key.js'
+import { articleAcronyms, speakerKeyIn } from '../speakers/speaker-key.js'
 import { quoteId } from './identity.js'
+import { movedOrganizationKeys, storedOrganizationMoves } from './organization-keys.js'
 import { refreshPeople } from './people-counts.js'
 import { applyQuoteDecisions } from './quote-decisions.js'
 
@@ -93,6 +94,7 @@ export function extractionRows(article: StoredArticle, extraction: StoredExtract
       evidence: e.evidence ? JSON.stringify(e.evidence) : null,
     }
   })
+  const acronyms = articleAcronyms(article.body)
   const quotes = extraction.quotes.map((q, position): Pick<Row<'Quote'>, (typeof QUOTE_COLUMNS)[number]> => ({
     id: quoteId(article.id, q.start, q.end),
     articleSeq: article.seq,
@@ -100,7 +102,7 @@ export function extractionRows(article: StoredArticle, extraction: StoredExtract
     speakerEntity: speakerEntity[position] ?? null,
     speakerName: q.speaker.name,
     speakerType: q.speaker.type,
-    speakerKey: speakerKeyOf(q.speaker.name, q.speaker.type),
+    speakerKey: speakerKeyIn(q.speaker.name, q.speaker.type, acronyms),
     speakerText: q.speaker.text,
     speakerStart: q.speaker.start,
     speakerEnd: q.speaker.end,
@@ -131,7 +133,8 @@ export function extractionRows(article: StoredArticle, extraction: StoredExtract
  * removes the quotes and entities earlier extractions of these articles left, and returns the
  * lookup keys those entities had. The new entities are `pending` until `relinkArticles` (in the
  * same transaction) links them. Editors' quote decisions on these articles apply to the quotes
- * written (a rejected one is left out, a reassigned one gets its speaker).
+ * written (a rejected one is left out, a reassigned one gets its speaker), and their organisation
+ * decisions to the keys (organization-keys.ts).
  */
 export async function writeExtractions(
   tx: Tx,
@@ -165,15 +168,17 @@ export async function writeExtractions(
     items.map((i) => i.article),
     extracted,
   )
+  // editors' organisation decisions: a merged or renamed organisation's new quotes join its key now
+  const quotes = movedOrganizationKeys(decided.quotes, await storedOrganizationMoves(tx))
   const quoteCount = new Map<number, number>()
-  for (const q of decided.quotes) quoteCount.set(q.articleSeq, (quoteCount.get(q.articleSeq) ?? 0) + 1)
+  for (const q of quotes) quoteCount.set(q.articleSeq, (quoteCount.get(q.articleSeq) ?? 0) + 1)
   const counts = items.map(({ article, extraction }): Pick<Row<'Article'>, 'seq' | 'quoteCount' | 'furniture'> => ({
     seq: article.seq,
     quoteCount: quoteCount.get(article.seq) ?? 0,
     furniture: JSON.stringify(extraction.furniture),
   }))
   await insertRows(tx, 'ArticleEntity', ENTITY_COLUMNS, entities)
-  await insertRows(tx, 'Quote', QUOTE_COLUMNS, decided.quotes)
+  await insertRows(tx, 'Quote', QUOTE_COLUMNS, quotes)
   await updateRows(tx, 'Article', ['seq'], ['quoteCount', 'furniture'], counts)
   for (const id of decided.people) decidedPeople.add(id)
   await refreshPeople(tx, [...decidedPeople])

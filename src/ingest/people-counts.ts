@@ -4,7 +4,9 @@ import { corpusGender, type ArticleGender } from '../identity/referred-gender.js
 import { corpusEvidence, decidePersonhood } from '../identity/personhood.js'
 import type { PersonEvidence, ReferredGender } from '../extraction/types.js'
 import { groupBy } from '../shared/group-by.js'
-import { slugOf } from '../speakers/speaker-key.js'
+import { speakerKeyOf } from '../speakers/speaker-key.js'
+import { movedKey } from '../identity/organization-decisions.js'
+import { storedOrganizationMoves } from './organization-keys.js'
 
 /** Recomputes the stored counters of these people and removes those left with no article. */
 export async function refreshPeople(tx: Db, ids: string[]): Promise<void> {
@@ -72,11 +74,15 @@ async function refreshPersonhood(tx: Db, ids: string[]): Promise<void> {
     ['kind', 'kindBasis'],
     decided.map((p) => ({ id: p.id, kind: p.kind, kindBasis: p.basis })),
   )
-  for (const p of decided.filter((d) => d.kind !== 'person')) {
+  const demoted = decided.filter((d) => d.kind !== 'person')
+  const moves = demoted.some((d) => d.kind === 'organization') ? await storedOrganizationMoves(tx) : null
+  for (const p of demoted) {
     const organization = p.kind === 'organization'
+    // the key the organisation's own quotes have, moved by editors' organisation decisions
+    const key = moves ? movedKey(moves, speakerKeyOf(p.name, 'organization')) : ''
     await tx.$executeRaw`
       UPDATE "Quote" SET "personId" = NULL, "speakerName" = ${p.name},
-        "speakerType" = ${organization ? 'organization' : 'unknown'}, "speakerKey" = ${organization ? slugOf(p.name) : ''}
+        "speakerType" = ${organization ? 'organization' : 'unknown'}, "speakerKey" = ${organization ? key : ''}
       WHERE "personId" = ${p.id} AND "decisionSeq" IS NULL`
   }
 }

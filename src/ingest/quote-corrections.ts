@@ -3,6 +3,8 @@ import type { Db } from '../db/sql.js'
 import { inWriteTransaction } from '../db/writer.js'
 import type { Extractor } from './extractor.js'
 import { writeReextracted } from './ingest.js'
+import { movedKey } from '../identity/organization-decisions.js'
+import { storedOrganizationMoves } from './organization-keys.js'
 import { refreshPeople } from './people-counts.js'
 import { decidedSpeaker, personNow, type DecidedPerson } from './quote-decisions.js'
 import { settleBacklog } from './relink.js'
@@ -25,9 +27,9 @@ export type CorrectionOutcome =
   | { status: 'no-person' }
   | { status: 'no-organization' }
 
-/** An organisation or group speaker as its quotes give it: the name and type most of them have. */
+/** An organisation or group speaker as its quotes give it (after editors' merges and renames): the name and type most of them have. */
 export async function organizationNow(db: Db, key: string): Promise<{ slug: string; name: string; type: string } | null> {
-  const slug = key.toLowerCase()
+  const slug = movedKey(await storedOrganizationMoves(db), key.toLowerCase())
   const names = await db.quote.groupBy({
     by: ['speakerName', 'speakerType'],
     where: { speakerKey: slug, speakerType: { in: ['organization', 'group'] } },

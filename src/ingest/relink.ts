@@ -18,6 +18,7 @@ import {
 } from '../identity/links.js'
 import { personDirectory, resolveIdentities, type IdentityDecision, type PersonEntityRow, type PersonStats } from '../identity/resolve.js'
 import { slugify } from './identity.js'
+import { ORGANIZATION_DECISION_KINDS, rekeyOrganizations } from './organization-keys.js'
 import { refreshPeople } from './people-counts.js'
 import { holdDecidedQuotes, reattachDecidedQuotes } from './quote-decisions.js'
 
@@ -39,7 +40,7 @@ export interface RelinkSummary {
 
 /** The decisions editors have made, oldest first, as the resolver takes them. */
 export async function storedDecisions(tx: Db): Promise<IdentityDecision[]> {
-  const rows = await tx.identityDecision.findMany({ orderBy: { seq: 'asc' } })
+  const rows = await tx.identityDecision.findMany({ where: { kind: { notIn: [...ORGANIZATION_DECISION_KINDS] } }, orderBy: { seq: 'asc' } })
   return rows.map((r): IdentityDecision => {
     switch (r.kind) {
       case 'merge':
@@ -59,12 +60,14 @@ export async function storedDecisions(tx: Db): Promise<IdentityDecision[]> {
 /**
  * Recomputes who every stored entity is, over the whole corpus (identity/resolve.ts), in its own
  * transaction, and empties the backlog. The same stored articles always give the same people.
+ * Organisation keys are computed again too, under today's rules and decisions.
  */
 export async function relink(prisma: PrismaClient): Promise<RelinkSummary> {
   return inWriteTransaction(
     prisma,
     async (tx) => {
       const summary = await relinkIn(tx, null)
+      await rekeyOrganizations(tx)
       await tx.identityBacklog.deleteMany()
       return summary
     },

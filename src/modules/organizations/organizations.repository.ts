@@ -24,7 +24,21 @@ const AGGREGATE = `
     sum(CASE WHEN q."speakerType" = 'organization' THEN 1 ELSE 0 END) AS "organizationQuotes", min(q."publishedAt") AS "firstQuoted", max(q."publishedAt") AS "lastQuoted"
   FROM "Quote" q`
 
+/** An editor's organisation decision (stored beside the people's in IdentityDecision). */
+export interface OrganizationDecisionRow {
+  kind: string
+  person: string
+  into: string
+  name: string | null
+}
+
 export const createOrganizationRepository = (db: ReadStore) => ({
+  /** Editors' organisation merges and renames, oldest first: a handful of rows. */
+  decisions: () =>
+    db.all<OrganizationDecisionRow>(
+      `SELECT "kind", "person", "into", "name" FROM "IdentityDecision" WHERE "kind" IN ('organization-merge', 'organization-rename') ORDER BY "seq"`,
+    ),
+
   /** Every organisation and group speaker with its counts: one pass over their quotes (the speakerKey index). */
   all: () =>
     db.snapshot(async (tx) => ({

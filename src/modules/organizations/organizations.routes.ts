@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ProblemDetails } from '../../errors.js'
 import { NoQuery } from '../../shared/params.js'
+import { redirectMoved } from '../../shared/redirects.js'
 import { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
 import { Organization, OrganizationList, OrganizationListQuery, OrganizationParams } from './organizations.schema.js'
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { organizations } = app.services
   const problems = { 400: ProblemDetails, 404: ProblemDetails }
+  // an organisation an editor merged into another (or renamed) answers at its old address with a permanent redirect
+  redirectMoved(app, 'slug', ['quotes'], (slug) => organizations.movedTo(slug))
   app.get(
     '/',
     {
@@ -29,7 +32,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['organizations'],
         operationId: 'getOrganization',
         summary: 'One organisation or group by slug',
-        description: 'Counts, first and last quote, and every way its name was written.',
+        description:
+          'Counts, first and last quote, and every way its name was written (the forms of one body share its slug: "Tories" and "the Conservative Party" are `conservative-party`). An organisation an editor merged into another or renamed answers 301 with the new address in `Location`.',
         params: OrganizationParams,
         querystring: NoQuery,
         response: { 200: Organization, ...problems },

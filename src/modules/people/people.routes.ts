@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { ProblemDetails } from '../../errors.js'
 import { NoQuery } from '../../shared/params.js'
+import { redirectMoved } from '../../shared/redirects.js'
 import { ArticleList, ArticleListQuery } from '../articles/articles.schema.js'
 import { QuoteList, QuoteListQuery } from '../quotes/quotes.schema.js'
 import { EXPORT_DESCRIPTION, EXPORT_TYPES, exportResponse, exportStream, formatOf, sendExport } from '../../shared/export.js'
@@ -21,15 +22,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const { people } = app.services
   const problems = { 400: ProblemDetails, 404: ProblemDetails }
   // a person merged into another (or renamed) answers at its old address with a permanent redirect
-  app.addHook('preHandler', async (req, reply) => {
-    const { idOrSlug } = (req.params ?? {}) as { idOrSlug?: string }
-    if (!idOrSlug) return
-    const target = await people.movedTo(idOrSlug)
-    if (!target) return
-    const [path, query] = req.url.split('?') as [string, string | undefined]
-    const moved = path.replace(/\/[^/]+(\/(?:quotes|articles|timeline|related))?$/, `/${encodeURIComponent(target)}$1`)
-    return reply.redirect(query ? `${moved}?${query}` : moved, 301)
-  })
+  redirectMoved(app, 'idOrSlug', ['quotes', 'articles', 'timeline', 'related'], (key) => people.movedTo(key))
   app.get(
     '/',
     {
