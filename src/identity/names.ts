@@ -60,10 +60,30 @@ const TITLE_NAME =
  * "Falconer" titled Lord is Lord Falconer (without the title the word is a family or a firm);
  * "Charles" titled Prince is Prince Charles. Any other name is returned as it is.
  */
-export function titleName(name: string, titles: string[]): string {
-  if (name.includes(' ')) return name
+export function titleName(name: string, titles: string[], isCommonWord: (lower: string) => boolean = () => false): string {
+  // "Lady Marmalade", "Princess Consort": a title before a common word names a song or a rank, not a person
+  if (name.includes(' ') || isCommonWord(name.toLowerCase())) return name
   const title = titles.find((t) => TITLE_NAME.test(t.trim()))
   return title ? `${title.trim().replace(/\s+/g, ' ')} ${name}` : name
+}
+
+/**
+ * A name with a stray capitalised word before it, swept in where it opens a sentence or heads a
+ * caption: "Model Sophie Anderton", "Referee Graham Poll" (a role noun no list holds), "Again
+ * Roddick", "Perhaps Robinson" (an adverb at a sentence start). The word goes when it is a common
+ * English word and what follows is a name: a known given name and more, or one uncommon word.
+ * "Angry Men" and "Star Wars" stay whole (the rest is common too): they are titles, not names.
+ */
+export function withoutStrayOpener(name: string, isCommonWord: (lower: string) => boolean, isGivenName: (w: string) => boolean): string {
+  const words = name.split(/\s+/)
+  while (words.length >= 2) {
+    const [first, ...rest] = words as [string, ...string[]]
+    const stray = isCommonWord(first.toLowerCase()) && !isGivenName(first) && !HONORIFICS.has(word(first)) && !PEERAGES.has(word(first))
+    const nameFollows = rest.length >= 2 ? isGivenName(rest[0]!) : !isCommonWord(rest[0]!.toLowerCase())
+    if (!stray || !nameFollows) break
+    words.shift()
+  }
+  return words.join(' ')
 }
 
 /** True when the name opens with an honorific that splitHonorific would remove. */

@@ -1,5 +1,12 @@
 import { slugify } from '../ingest/identity.js'
-import { givenNameKey, isInitial, namesAThing, nameKey, splitHonorific, surnameKey, titleName } from './names.js'
+import { givenNameKey, isInitial, namesAThing, nameKey, splitHonorific, surnameKey, titleName, withoutStrayOpener } from './names.js'
+import { COMMON_WORDS, GIVEN_NAMES } from '../extraction/lexicon/index.js'
+import { SURNAMES } from '../extraction/lexicon/surnames.js'
+
+const isCommonWord = (lower: string) => COMMON_WORDS.has(lower)
+/** A common English word that is nobody's family name as far as the lists know ("consort", not "young"). */
+const isCommonNotSurname = (lower: string) => isCommonWord(lower) && !SURNAMES.has(lower.charAt(0).toUpperCase() + lower.slice(1))
+const isGivenName = (w: string) => GIVEN_NAMES.has(w)
 
 /** A person as one article's extraction left it: a name, the titles written with it, how often it is mentioned. */
 export interface EntityInput {
@@ -129,7 +136,11 @@ const titleWordsOf = (titles: string[]) =>
 function parseEntity(e: EntityInput): Parsed {
   const split = splitHonorific(e.name)
   const { title } = split
-  const name = titleName(split.name, title ? [title, ...e.titles] : e.titles)
+  const name = titleName(
+    withoutStrayOpener(split.name, isCommonWord, isGivenName),
+    title ? [title, ...e.titles] : e.titles,
+    isCommonNotSurname,
+  )
   if (namesAThing(name)) return { shape: 'thing' }
   const titleWords = titleWordsOf(title ? [title, ...e.titles] : e.titles)
   const words = name.split(/\s+/)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { extract } from '../../src/extraction/pipeline.js'
 import type { PersonEvidence } from '../../src/extraction/types.js'
-import { titleName } from '../../src/identity/names.js'
+import { titleName, withoutStrayOpener } from '../../src/identity/names.js'
 import { corpusEvidence, decidePersonhood, type CorpusPersonEvidence } from '../../src/identity/personhood.js'
 import { resolveIdentities } from '../../src/identity/resolve.js'
 
@@ -98,5 +98,32 @@ describe('names as the person is called', () => {
       { id: 'b', day: null, section: null, entities: [{ name: 'Lord Falconer', titles: [], mentions: 1 }] },
     ])
     expect([...r.people.values()]).toEqual([{ slug: 'lord-falconer', name: 'Lord Falconer' }])
+  })
+  it('drops a stray common word before a name, and leaves titles of works whole', () => {
+    const common = new Set(['model', 'referee', 'again', 'angry', 'men', 'star', 'wars'])
+    const given = new Set(['Sophie', 'Graham'])
+    const clean = (n: string) =>
+      withoutStrayOpener(
+        n,
+        (w) => common.has(w),
+        (w) => given.has(w),
+      )
+    expect(clean('Model Sophie Anderton')).toBe('Sophie Anderton')
+    expect(clean('Referee Graham Poll')).toBe('Graham Poll')
+    expect(clean('Again Roddick')).toBe('Roddick')
+    expect(clean('Angry Men')).toBe('Angry Men')
+    expect(clean('Star Wars')).toBe('Star Wars')
+    expect(clean('Lord Falconer')).toBe('Lord Falconer')
+  })
+  it('does not make a title-name of a common word', () => {
+    expect(titleName('Marmalade', ['Lady'], (w) => w === 'marmalade')).toBe('Marmalade')
+  })
+  it('finds a surname’s first full mention by the given name written before it', () => {
+    const people = extract({
+      title: '',
+      body: 'Conservative Michael Fallon asked Mr Brown whether the figures were right. But the chancellor said Mr Fallon was wrong.',
+    }).people.map((p) => p.name)
+    expect(people).toContain('Michael Fallon')
+    expect(people).not.toContain('Fallon')
   })
 })
