@@ -1,4 +1,4 @@
-import { COMMON_WORDS, GIVEN_NAMES, GROUP_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../extraction/lexicon/index.js'
+import { COMMON_WORDS, DEMONYMS, GIVEN_NAMES, GROUP_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../extraction/lexicon/index.js'
 import { SURNAMES } from '../extraction/lexicon/surnames.js'
 import { startsWithHonorific } from './names.js'
 import type { PersonEvidence, PronounVotes, ReferredGender } from '../extraction/types.js'
@@ -86,6 +86,7 @@ export function decidePersonhood(name: string, e: CorpusPersonEvidence): Personh
   const thing = thingClues(e)
   const tally = `${plural(person, 'person clue')}, ${plural(thing.count, 'thing clue')} in ${plural(e.articles, 'article')}`
   if (pluralCommonNoun(name)) return { kind: 'not-person', basis: `a plural common noun (${tally})` }
+  if (oneWord && DEMONYMS.has(name.trim())) return { kind: 'not-person', basis: `a word for the people of a place (${tally})` }
   // a full name with a known given name ("Craig David") is a person unless things clearly outweigh
   const knownGiven = !oneWord && GIVEN_NAMES.has(name.trim().split(/\s+/)[0]!)
   const outweighs = knownGiven

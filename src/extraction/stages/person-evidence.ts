@@ -26,6 +26,9 @@ const ORGANIZATION_AFTER =
 const WORK_BEFORE =
   /\b(?:film|films|movie|album|single|song|book|novel|play|musical|show|series|sitcom|game|games|opera|ballet|track|programme|program|documentary|magazine|console|software|browser|handset|brand|title|comedy|drama|thriller|cartoon)\s+$/i
 
+/** Words written after a band's name: "Franz Ferdinand's frontman", "the Libertines line-up". */
+const BAND_AFTER = /^(?:['’]s)?\s+(?:frontman|frontwoman|guitarist|bassist|drummer|keyboardist|line-up|lineup|bandmates)\b/
+
 /** "X, which", "X said it", "X itself": a thing's pronouns. */
 const IT_AFTER =
   /^(?:,\s+which\b|\s+itself\b|\s+(?:has\s+|had\s+)?(?:said|says|added|claims|claimed|argued|insisted)\s+(?:that\s+)?(?:it|its)\b)/
@@ -140,6 +143,7 @@ export function personEvidence(
       const after = body.slice(m.end, m.end + 60)
       if (ORGANIZATION_BEFORE.test(before) || ORGANIZATION_AFTER.test(after)) ev.organization++
       if (WORK_BEFORE.test(before)) ev.work++
+      if (BAND_AFTER.test(after)) ev.organization++
       if (IT_AFTER.test(after)) ev.it++
       if (WHO_AFTER.test(after)) ev.who++
       const roleBefore = WORD_BEFORE.exec(before)?.[1]
