@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentSurnames, featureContext, features, shape } from '../../src/extraction/tagger/features.js'
+import { documentSurnames, featureContext, features, NO_DOCUMENT_FACTS, shape } from '../../src/extraction/tagger/features.js'
 import { tagSentence, trainPerceptron } from '../../src/extraction/tagger/perceptron.js'
 import { toTrainingSentences } from '../../src/extraction/tagger/training-data.js'
 import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
@@ -17,7 +17,7 @@ describe('tagger features', () => {
         ['Then', 'Simmons', 'left'],
       ]),
     ]).toEqual(['Simmons'])
-    const ctx = featureContext(['Then', 'Simmons', 'left'], new Set(['Simmons']))
+    const ctx = featureContext(['Then', 'Simmons', 'left'], { ...NO_DOCUMENT_FACTS, names: new Set(['Simmons']) })
     expect(features(ctx, 1, 'O', '<s>')).toEqual(expect.arrayContaining(['docname', 'w=Simmons', 'sh=Xx', 't1=O', 'lw-1=then']))
   })
 })
@@ -28,11 +28,11 @@ describe('averaged perceptron', () => {
       { words: ['John', 'Smith', 'went', 'to', 'Paris', '.'], tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O'] },
       { words: ['Mary', 'Jones', 'visited', 'Rome', '.'], tags: ['B-PER', 'I-PER', 'O', 'B-LOC', 'O'] },
       { words: ['They', 'went', 'to', 'London', '.'], tags: ['O', 'O', 'O', 'B-LOC', 'O'] },
-    ].map((d) => ({ ...d, docNames: new Set<string>() }))
+    ].map((d) => ({ ...d, doc: NO_DOCUMENT_FACTS }))
     const trained = trainPerceptron(data, ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'], { epochs: 10, seed: 7 })
     const model = { tags: trained.tags, weights: new Map(Object.entries(trained.weights)) }
-    for (const d of data) expect(tagSentence(model, featureContext(d.words, d.docNames))).toEqual(d.tags)
-    const odd = tagSentence(model, featureContext(['Smith', 'went'], new Set()))
+    for (const d of data) expect(tagSentence(model, featureContext(d.words, d.doc))).toEqual(d.tags)
+    const odd = tagSentence(model, featureContext(['Smith', 'went'], NO_DOCUMENT_FACTS))
     expect(odd[0]!.startsWith('I-')).toBe(false)
   })
   it('labels training sentences from entity offsets with the runtime tokenizer', () => {
