@@ -302,7 +302,11 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   // an honorific or title the tagger took into the span ("Mr. Guajardo") is the title, not the name
   let from = e.from
   while (from < e.to && isTitleWord(tokens[from]!.text)) from++
+  // a role noun the tagger took in ("Sisters Moira Lynch") is not the name either
+  while (from < e.to - 2 && ROLE_NOUNS.has(tokens[from]!.text.toLowerCase().replace(/s$/, ''))) from++
   if (from === e.to) return null
+  // initials the tagger left out ("O.J." of "O.J. Simpson")
+  if (from === e.from && from > 0 && initialsBeforeName(tokens, from - 1)) from--
   const nameTokens = tokens.slice(from, e.to).filter((t) => t.text !== '.' && t.text !== '"' && t.text !== '’s' && t.text !== "'s")
   if (nameTokens.length === 0 || nameTokens.length > 5) return null
   const words = nameTokens.map((t, k) => (k === nameTokens.length - 1 && nameTokens.length > 1 ? t.text.replace(/\.$/, '') : t.text))

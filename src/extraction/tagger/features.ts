@@ -66,6 +66,8 @@ export interface FeatureContext {
   keys: string[]
   /** A line of a results or prices table: two or more numbers ("Ajax 2 PSV 1", "Wheat 3.10 up 5"). */
   table: boolean
+  /** A list rather than prose: two or more commas and hardly a lowercase word ("Akram, Moin Khan, Waqar Younis"). */
+  list: boolean
   doc: DocumentFacts
 }
 
@@ -77,7 +79,13 @@ const NUMBER = /^[+-]?\d[\d.,:/-]*$/
  */
 export function featureContext(words: string[], doc: DocumentFacts, hide?: (i: number) => boolean): FeatureContext {
   let numbers = 0
-  for (const w of words) if (NUMBER.test(w)) numbers++
+  let commas = 0
+  let lowercase = 0
+  for (const w of words) {
+    if (NUMBER.test(w)) numbers++
+    else if (w === ',' || w === ';') commas++
+    else if (/^\p{Ll}/u.test(w)) lowercase++
+  }
   const facts = words.map(wordFacts)
   return {
     words,
@@ -89,6 +97,7 @@ export function featureContext(words: string[], doc: DocumentFacts, hide?: (i: n
     clusters: facts.map((f) => f.cluster6),
     keys: facts.map((f) => f.key),
     table: numbers >= 2,
+    list: commas >= 2 && lowercase * 5 <= words.length,
     doc,
   }
 }
@@ -229,6 +238,7 @@ export const CONTEXT_TEMPLATES = [
   'doccap',
   'tblc',
   'tblrank',
+  'lst',
 ] as const
 
 /**
@@ -298,6 +308,7 @@ export function visitContextFeatures(ctx: FeatureContext, i: number, prev: strin
     // a ranked line ("1. Michael Johnson (U.S.) 19.32") or a score line ("Ajax 2 PSV 1")
     visit(31 /* tblrank */, 3, shapes[0]!, sh, shNext)
   }
+  if (ctx.list) visit(32 /* lst */, 3, sh, lwPrev === ',' || lwPrev === ';' ? 'sep' : shPrev, lwNext === ',' || lwNext === ';' ? 'sep' : shNext)
 }
 
 /** The feature string `visitContextFeatures` describes by its parts. */
