@@ -5,6 +5,8 @@ import { toTrainingSentences } from '../../src/extraction/tagger/training-data.j
 import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
 import { tagEntities } from '../../src/extraction/stages/tag-entities.js'
 import { tokenize } from '../../src/extraction/stages/tokenize.js'
+import { extract } from '../../src/extraction/pipeline.js'
+import { GIVEN_NAMES } from '../../src/extraction/lexicon/index.js'
 
 describe('tagger features', () => {
   it('collapses word shapes', () => {
@@ -44,6 +46,10 @@ describe('averaged perceptron', () => {
 })
 
 describe('the shipped tagger model', () => {
+  const people = (body: string) => {
+    const { people } = extract({ title: '', body })
+    return people.map((p) => p.name)
+  }
   const per = (text: string) => {
     const sentences = splitSentences(text)
     const tokens = tokenize(sentences)
@@ -62,6 +68,20 @@ describe('the shipped tagger model', () => {
       'Boris Yeltsin',
       'Alexander Lebed',
       'Lebed',
+    ])
+  })
+  it('finds names whose given name no list holds, from their shape, clusters and context', () => {
+    expect(['Chukwuemeka', 'Zbigniew'].filter((n) => GIVEN_NAMES.has(n))).toEqual([])
+    expect(people('Striker Chukwuemeka Okonkwo scored twice in the final. Okonkwo said the team was ready.')).toEqual([
+      'Chukwuemeka Okonkwo',
+    ])
+    expect(people('Zbigniew Wodecki, the coach, said his players were tired.')).toEqual(['Zbigniew Wodecki'])
+  })
+  it('takes no club of a results table for a person, but the athletes of a ranked list', () => {
+    expect(people('Ajax 2 PSV 1\nFeyenoord 3 Vitesse Arnhem 1')).toEqual([])
+    expect(people('1. Michael Johnson (U.S.) 19.32\n2. Frankie Fredericks (Namibia) 19.68')).toEqual([
+      'Michael Johnson',
+      'Frankie Fredericks',
     ])
   })
 })
