@@ -14,7 +14,7 @@ import { splitSentences } from '../src/extraction/stages/split-sentences.js'
 import { tokenize } from '../src/extraction/stages/tokenize.js'
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: '../shared/data' } } })
-const data = values.data!
+const data = values.data
 const started = Date.now()
 
 const texts: string[] = []
@@ -38,7 +38,11 @@ for (const path of [join(data, 'quotes/polnear-train.jsonl'), join(data, 'people
   if (/dev|test/.test(path.split('/').at(-1)!)) throw new Error('clusters are learned from training text only')
   // PolNeAR holds some articles once per annotator: each text counts once
   const seen = new Set<string>()
-  for (const { text } of jsonl(path)) if (!seen.has(text)) seen.add(text) && texts.push(text)
+  for (const { text } of jsonl(path)) {
+    if (seen.has(text)) continue
+    seen.add(text)
+    texts.push(text)
+  }
 }
 
 function* sentences(): Generator<string[]> {

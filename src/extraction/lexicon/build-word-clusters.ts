@@ -58,7 +58,8 @@ export function buildWordClusters(sentences: Iterable<string[]>, options: Partia
       lowerCounts.set(l, (lowerCounts.get(l) ?? 0) + 1)
     }
   }
-  const byFrequency = <K extends string>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const byFrequency = <K extends string>(m: Map<K, number>) =>
+    [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   const vocab = byFrequency(counts)
     .filter(([w, c]) => c >= opts.minCount && isWord(w))
     .slice(0, opts.maxWords)
@@ -72,7 +73,7 @@ export function buildWordClusters(sentences: Iterable<string[]>, options: Partia
 
   // co-occurrence counts: context feature = slot (-2, -1, +1, +2) and word or class
   const featureId = new Map<string, number>()
-  const cooc: Map<number, number>[] = vocab.map(() => new Map())
+  const cooc = vocab.map(() => new Map<number, number>())
   const featureTotals: number[] = []
   let total = 0
   const ctx = (s: string[], j: number) => {
@@ -195,7 +196,10 @@ function kMeans(
       let topScore = -Infinity
       for (let j = 0; j < k; j++) {
         const s = dot(words[m]!, centroids, F, j)
-        if (s > topScore) (topScore = s), (top = j)
+        if (s > topScore) {
+          topScore = s
+          top = j
+        }
       }
       if (assignment[m] !== top || iter === 0) moved++
       assignment[m] = top
@@ -237,7 +241,11 @@ function treePaths(centroids: Float64Array, F: number, assignment: Int32Array, k
     let bs = Infinity
     for (const [x, row] of costs)
       for (const [y, c] of row)
-        if (c < bs) (bs = c), (a = x), (b = y)
+        if (c < bs) {
+          bs = c
+          a = x
+          b = y
+        }
     const n = sizes[a]! + sizes[b]!
     means.push(means[a]!.map((v, d) => (v * sizes[a]! + means[b]![d]! * sizes[b]!) / n))
     sizes.push(n)
@@ -246,15 +254,19 @@ function treePaths(centroids: Float64Array, F: number, assignment: Int32Array, k
     alive = alive.filter((j) => j !== a && j !== b)
     costs.delete(a)
     costs.delete(b)
-    for (const row of costs.values()) row.delete(a), row.delete(b)
+    for (const row of costs.values()) {
+      row.delete(a)
+      row.delete(b)
+    }
     for (const j of alive) setCost(j, node)
     alive.push(node)
   }
   const paths = new Array<string>(k).fill('')
   const walk = (node: number, path: string) => {
     const c = children[node]
-    if (!c) paths[node] = path
-    else (walk(c[0], path + '0'), walk(c[1], path + '1'))
+    if (!c) return void (paths[node] = path)
+    walk(c[0], path + '0')
+    walk(c[1], path + '1')
   }
   if (alive.length === 1) walk(alive[0]!, '')
   return paths

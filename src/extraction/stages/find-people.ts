@@ -193,6 +193,7 @@ function initialsBeforeName(tokens: Token[], i: number): boolean {
   const t = tokens[i]!.text
   const next = tokens[i + 1]
   return (
+    t.charCodeAt(1) === 46 && // '.': most tokens fail here, before the pattern
     /^(\p{Lu}\.){2,3}$/u.test(t) &&
     !ABBREVIATIONS.has(t.slice(0, -1)) &&
     !!next &&
@@ -351,7 +352,10 @@ function scoreLineTeams(tokens: Token[]): Set<number> {
       // the team's country in brackets ("Levski Sofia (Bulgaria) 1 Olimpija (Slovenia) 0")
       if (tokens[k]?.text === '(' && tokens[k + 2]?.text === ')' && k + 3 < to) k += 3
       ok = seg.length > 0 && seg.length <= 5 && /^\p{Lu}/u.test(tokens[seg[0]!]!.text) && k < to && NUMBER.test(tokens[k]!.text)
-      if (ok) segments.push(seg), k++
+      if (ok) {
+        segments.push(seg)
+        k++
+      }
     }
     if (ok && segments.length === 2 && (k === to || tokens[k]!.text === '(')) for (const seg of segments) for (const i of seg) teams.add(i)
     from = to
@@ -361,9 +365,12 @@ function scoreLineTeams(tokens: Token[]): Set<number> {
 
 /** Drops a date that the tagger took into a name ("Allensbach May 15", "Forsa June 6"): a month or weekday before a number. */
 function trimDates(e: EntitySpan, tokens: Token[]): EntitySpan {
-  let { from, to } = e
+  const { from } = e
+  let { to } = e
   const date = (k: number) =>
-    (MONTHS.has(tokens[k]!.text) || WEEKDAYS.has(tokens[k]!.text) || /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/.test(tokens[k]!.text)) &&
+    (MONTHS.has(tokens[k]!.text) ||
+      WEEKDAYS.has(tokens[k]!.text) ||
+      /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/.test(tokens[k]!.text)) &&
     NUMBER.test(tokens[k + 1]?.text ?? '')
   while (to > from && date(to - 1)) to--
   return { ...e, from, to }

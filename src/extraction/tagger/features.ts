@@ -78,15 +78,16 @@ const NUMBER = /^[+-]?\d[\d.,:/-]*$/
  * dropout), so the model also learns names from their shape and context, as it must for names no list holds.
  */
 export function featureContext(words: string[], doc: DocumentFacts, hide?: (i: number) => boolean): FeatureContext {
+  const facts = words.map(wordFacts)
   let numbers = 0
   let commas = 0
   let lowercase = 0
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
     if (NUMBER.test(w)) numbers++
     else if (w === ',' || w === ';') commas++
-    else if (/^\p{Ll}/u.test(w)) lowercase++
+    else if (facts[i]!.shape.charCodeAt(0) === 120) lowercase++ // 'x'
   }
-  const facts = words.map(wordFacts)
   return {
     words,
     lower: facts.map((f) => f.lower),
@@ -151,23 +152,28 @@ export function documentFacts(sentences: string[][]): DocumentFacts {
   const runEnds = new Set<string>()
   const capitalisedMid = new Set<string>()
   const lowercase = new Set<string>()
-  const capital = /^\p{Lu}\p{Ll}/u
+  // read from the words' cached shapes: "Xx…" is capitalised, "x…" lowercase, a shape without "x" all capitals
+  const capital = (sh: string) => sh.charCodeAt(0) === 88 && sh.charCodeAt(1) === 120
   for (const words of sentences) {
+    const shapes = words.map((w) => wordFacts(w).shape)
     // a sentence in capitals (a headline) says nothing about which words are capitalised
-    const caps = words.filter((w) => /\p{L}/u.test(w)).every(isAllCaps)
+    const caps = shapes.every((sh, i) => !/[Xx]/.test(sh) || (words[i]!.length > 1 && !sh.includes('x')))
     let run = 0
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!
-      if (/^\p{Ll}/u.test(w)) lowercase.add(w)
-      const cap = !caps && capital.test(w)
-      if (cap && i > 0 && !/^["'“‘(]$/.test(words[i - 1]!)) capitalisedMid.add(w)
+      const sh = shapes[i]!
+      if (sh.charCodeAt(0) === 120) lowercase.add(w)
+      const cap = !caps && capital(sh)
+      if (cap && i > 0 && !OPENERS.has(words[i - 1]!)) capitalisedMid.add(w)
       run = cap ? run + 1 : 0
-      const next = words[i + 1]
-      if (run >= 2 && run <= 3 && !(next && capital.test(next)) && i + 1 - run > 0) runEnds.add(w)
+      if (run >= 2 && run <= 3 && !(i + 1 < words.length && capital(shapes[i + 1]!)) && i + 1 - run > 0) runEnds.add(w)
     }
   }
   return { names: documentSurnames(sentences), runEnds, capitalisedMid, lowercase }
 }
+
+/** Marks after which a capital says nothing (a quotation or bracket opens). */
+const OPENERS = new Set(['"', "'", '“', '‘', '('])
 
 const VOWELS = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüý]/
 
@@ -197,9 +203,10 @@ export function wordFeatures(w: string): string[] {
     `cv=${cvEnd(lw)}`,
     `len=${Math.min(w.length, 12)}`,
   ]
-  if (cluster) f.push(`c4=${cluster.slice(0, 4)}`, `c6=${cluster.slice(0, 6)}`, `c10=${cluster.slice(0, 10)}`, `c20=${cluster.slice(0, 20)}`)
+  if (cluster)
+    f.push(`c4=${cluster.slice(0, 4)}`, `c6=${cluster.slice(0, 6)}`, `c10=${cluster.slice(0, 10)}`, `c20=${cluster.slice(0, 20)}`)
   else f.push('c=none')
-  if (/[^\x00-\x7f]/.test(w)) f.push('nonascii')
+  if (/[^\p{ASCII}]/u.test(w)) f.push('nonascii')
   if (isAllCaps(w)) f.push('allcaps')
   return f
 }
@@ -308,7 +315,8 @@ export function visitContextFeatures(ctx: FeatureContext, i: number, prev: strin
     // a ranked line ("1. Michael Johnson (U.S.) 19.32") or a score line ("Ajax 2 PSV 1")
     visit(31 /* tblrank */, 3, shapes[0]!, sh, shNext)
   }
-  if (ctx.list) visit(32 /* lst */, 3, sh, lwPrev === ',' || lwPrev === ';' ? 'sep' : shPrev, lwNext === ',' || lwNext === ';' ? 'sep' : shNext)
+  if (ctx.list)
+    visit(32 /* lst */, 3, sh, lwPrev === ',' || lwPrev === ';' ? 'sep' : shPrev, lwNext === ',' || lwNext === ';' ? 'sep' : shNext)
 }
 
 /** The feature string `visitContextFeatures` describes by its parts. */
