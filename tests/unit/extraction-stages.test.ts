@@ -80,6 +80,27 @@ describe('findPersonNames', () => {
     expect(names('Grace Kelly starred in the film.').map(([name]) => name)).toEqual(['Grace Kelly'])
     expect(names('The Finance Bill and the Education Bill were passed.')).toEqual([])
   })
+  it('reads initials as part of the name they open', () => {
+    expect(names('Former president P.W. Botha could be called, and so could the U.S. envoy.')).toEqual([['P.W. Botha', 'Former president']])
+  })
+  it('never takes the teams of a score line for people, whatever the tagger says', () => {
+    const tagged = (body: string, ...per: [number, number][]) => {
+      const { tokens } = analyse(body)
+      return findPersonNames(
+        tokens,
+        per.map(([from, to]) => ({ type: 'PER', from, to })),
+      ).map((c) => c.name)
+    }
+    expect(tagged('Ajax 2 PSV 1', [0, 1], [2, 3])).toEqual([])
+    expect(tagged('Levski Sofia (Bulgaria) 1 Olimpija (Slovenia) 0', [0, 2], [6, 7])).toEqual([])
+    // a golfer's card and a ranked result are no score lines
+    expect(tagged('Colin Montgomerie 70 68', [0, 2])).toEqual(['Colin Montgomerie'])
+    expect(tagged('1. Michael Johnson (U.S.) 19.32', [2, 4])).toEqual(['Michael Johnson'])
+  })
+  it('leaves the date out of a tagged name ("Allensbach May 15")', () => {
+    const { tokens } = analyse('Forsa June 6 39.0 36.0')
+    expect(findPersonNames(tokens, [{ type: 'PER', from: 0, to: 2 }]).map((c) => c.name)).toEqual(['Forsa'])
+  })
 })
 
 describe('resolvePeople', () => {

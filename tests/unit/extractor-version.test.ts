@@ -4,6 +4,7 @@ import { fitIsotonic, reliability } from '../../src/evaluation/calibration.js'
 import { calibrate, calibratedConfidence, type Calibration } from '../../src/extraction/calibration.js'
 import { EXTRACTOR_VERSION } from '../../src/extraction/pipeline.js'
 import { extractorVersion } from '../../src/extraction/version.js'
+import { TAGGER_VERSION } from '../../src/extraction/stages/tag-entities.js'
 
 describe('the extractor version names its output', () => {
   it('changes whenever the extraction of the fixture texts does', () => {
@@ -26,14 +27,15 @@ describe('the extractor version names its output', () => {
 
   it('bumps the rules number and keeps the history when the fingerprint changes', () => {
     const current = { version: 'rules-8+perceptron-2', fingerprint: 'sha256:a', documents: { x: 'a' }, previous: [] }
-    expect(nextVersion('rules-8+perceptron-2')).toBe('rules-9+perceptron-2')
+    // the new version names the tagger the code expects now
+    expect(nextVersion('rules-8+perceptron-2')).toBe(`rules-9+${TAGGER_VERSION}`)
     expect(updatedVersionFile(current, { fingerprint: 'sha256:a', documents: { x: 'a' } }).version).toBe('rules-8+perceptron-2')
     const next = updatedVersionFile(current, { fingerprint: 'sha256:b', documents: { x: 'b' } })
-    expect(next).toMatchObject({ version: 'rules-9+perceptron-2', fingerprint: 'sha256:b' })
+    expect(next).toMatchObject({ version: `rules-9+${TAGGER_VERSION}`, fingerprint: 'sha256:b' })
     expect(next.previous).toEqual([{ version: 'rules-8+perceptron-2', fingerprint: 'sha256:a' }])
     // a version named in the history (another branch's bump) is skipped
-    const taken = updatedVersionFile({ ...current, previous: [{ version: 'rules-9+perceptron-2', fingerprint: 'sha256:z' }] }, next)
-    expect(taken.version).toBe('rules-10+perceptron-2')
+    const taken = updatedVersionFile({ ...current, previous: [{ version: `rules-9+${TAGGER_VERSION}`, fingerprint: 'sha256:z' }] }, next)
+    expect(taken.version).toBe(`rules-10+${TAGGER_VERSION}`)
   })
 })
 

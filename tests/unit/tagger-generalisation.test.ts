@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildGivenNames } from '../../src/extraction/lexicon/build-given-names.js'
 import { crossValidate } from '../../src/extraction/tagger/cross-validate.js'
-import { featureContext, features } from '../../src/extraction/tagger/features.js'
+import { documentFacts, featureContext, features, NO_DOCUMENT_FACTS, wordFeatures } from '../../src/extraction/tagger/features.js'
+import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
 
 describe('name lexicons', () => {
   it('keeps Latin-script names of many languages and drops words the training text uses for places and clubs', () => {
@@ -21,10 +22,48 @@ describe('name lexicons', () => {
 describe('tagger features', () => {
   it('marks lines of results tables and hides name-list facts when asked (gazetteer dropout)', () => {
     const words = ['John', 'Smith', '70', '68']
-    expect(featureContext(words, new Set()).table).toBe(true)
-    const hidden = featureContext(words, new Set(), () => true)
+    expect(featureContext(words, NO_DOCUMENT_FACTS).table).toBe(true)
+    const hidden = featureContext(words, NO_DOCUMENT_FACTS, () => true)
     expect(hidden.gaz).toEqual(['-', '-', '-', '-'])
     expect(features(hidden, 0, '<s>', '<s>')).toContain('g=-')
+  })
+})
+
+describe('features that need no name list', () => {
+  it('describe a word by its cluster, affixes and letter pattern', () => {
+    const f = wordFeatures('Kowalski')
+    expect(f).toEqual(expect.arrayContaining(['p2=ko', 'p4=kowa', 's1=i', 's3=ski', 'cv=CCCV']))
+    expect(f).toContain('c=none') // too rare in our news text for a cluster
+    expect(wordFeatures('Blair').some((x) => x.startsWith('c4='))).toBe(true)
+    expect(wordFeatures('Żółkiewski')).toContain('nonascii')
+  })
+  it('carry what the rest of the document says about a word (non-local features)', () => {
+    const doc = documentFacts([
+      ['Police', 'said', 'Xanana', 'Gusmao', 'met', 'the', 'envoy', '.'],
+      ['GUSMAO', 'SPEAKS', 'OUT'],
+      ['Gusmao', 'said', 'talks', 'would', 'go', 'on', '.'],
+      ['Will', 'the', 'talks', 'go', 'on', '?', 'They', 'will', '.'],
+    ])
+    expect(doc.runEnds.has('Gusmao')).toBe(true)
+    expect(doc.capitalisedMid.has('Gusmao')).toBe(true)
+    expect(doc.lowercase.has('will')).toBe(true)
+    // the sentence-initial "Gusmao" and the headline's "GUSMAO" both know the name ended a run mid-sentence
+    expect(features(featureContext(['Gusmao', 'said'], doc), 0, '<s>', '<s>')).toEqual(
+      expect.arrayContaining(['docend=first', 'doccap=C|-|first']),
+    )
+    expect(features(featureContext(['GUSMAO', 'SPEAKS'], doc), 0, '<s>', '<s>')).toContain('docend=first')
+    expect(features(featureContext(['Will', 'they'], doc), 0, '<s>', '<s>')).toContain('doccap=-|L|first')
+  })
+})
+
+describe('sentences', () => {
+  it("do not end at the initials before a surname, but do at a body's initials before a new sentence", () => {
+    const texts = (t: string) => splitSentences(t).map((s) => s.text)
+    expect(texts('Former president P.W. Botha could be called. Commissioner W.N.F. Chandraratne denies it.')).toEqual([
+      'Former president P.W. Botha could be called.',
+      'Commissioner W.N.F. Chandraratne denies it.',
+    ])
+    expect(texts('They met leaders of the A.N.C. The talks went on.')).toHaveLength(2)
   })
 })
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { documentSurnames, featureContext, features, shape } from '../../src/extraction/tagger/features.js'
+import { documentSurnames, featureContext, features, NO_DOCUMENT_FACTS, shape } from '../../src/extraction/tagger/features.js'
 import { tagSentence, trainPerceptron } from '../../src/extraction/tagger/perceptron.js'
 import { toTrainingSentences } from '../../src/extraction/tagger/training-data.js'
 import { splitSentences } from '../../src/extraction/stages/split-sentences.js'
 import { tagEntities } from '../../src/extraction/stages/tag-entities.js'
 import { tokenize } from '../../src/extraction/stages/tokenize.js'
+import { extract } from '../../src/extraction/pipeline.js'
+import { GIVEN_NAMES } from '../../src/extraction/lexicon/index.js'
 
 describe('tagger features', () => {
   it('collapses word shapes', () => {
@@ -17,7 +19,7 @@ describe('tagger features', () => {
         ['Then', 'Simmons', 'left'],
       ]),
     ]).toEqual(['Simmons'])
-    const ctx = featureContext(['Then', 'Simmons', 'left'], new Set(['Simmons']))
+    const ctx = featureContext(['Then', 'Simmons', 'left'], { ...NO_DOCUMENT_FACTS, names: new Set(['Simmons']) })
     expect(features(ctx, 1, 'O', '<s>')).toEqual(expect.arrayContaining(['docname', 'w=Simmons', 'sh=Xx', 't1=O', 'lw-1=then']))
   })
 })
@@ -28,11 +30,11 @@ describe('averaged perceptron', () => {
       { words: ['John', 'Smith', 'went', 'to', 'Paris', '.'], tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O'] },
       { words: ['Mary', 'Jones', 'visited', 'Rome', '.'], tags: ['B-PER', 'I-PER', 'O', 'B-LOC', 'O'] },
       { words: ['They', 'went', 'to', 'London', '.'], tags: ['O', 'O', 'O', 'B-LOC', 'O'] },
-    ].map((d) => ({ ...d, docNames: new Set<string>() }))
+    ].map((d) => ({ ...d, doc: NO_DOCUMENT_FACTS }))
     const trained = trainPerceptron(data, ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'], { epochs: 10, seed: 7 })
     const model = { tags: trained.tags, weights: new Map(Object.entries(trained.weights)) }
-    for (const d of data) expect(tagSentence(model, featureContext(d.words, d.docNames))).toEqual(d.tags)
-    const odd = tagSentence(model, featureContext(['Smith', 'went'], new Set()))
+    for (const d of data) expect(tagSentence(model, featureContext(d.words, d.doc))).toEqual(d.tags)
+    const odd = tagSentence(model, featureContext(['Smith', 'went'], NO_DOCUMENT_FACTS))
     expect(odd[0]!.startsWith('I-')).toBe(false)
   })
   it('labels training sentences from entity offsets with the runtime tokenizer', () => {
@@ -44,6 +46,10 @@ describe('averaged perceptron', () => {
 })
 
 describe('the shipped tagger model', () => {
+  const people = (body: string) => {
+    const { people } = extract({ title: '', body })
+    return people.map((p) => p.name)
+  }
   const per = (text: string) => {
     const sentences = splitSentences(text)
     const tokens = tokenize(sentences)
@@ -62,6 +68,20 @@ describe('the shipped tagger model', () => {
       'Boris Yeltsin',
       'Alexander Lebed',
       'Lebed',
+    ])
+  })
+  it('finds names whose given name no list holds, from their shape, clusters and context', () => {
+    expect(['Chukwuemeka', 'Zbigniew'].filter((n) => GIVEN_NAMES.has(n))).toEqual([])
+    expect(people('Striker Chukwuemeka Okonkwo scored twice in the final. Okonkwo said the team was ready.')).toEqual([
+      'Chukwuemeka Okonkwo',
+    ])
+    expect(people('Zbigniew Wodecki, the coach, said his players were tired.')).toEqual(['Zbigniew Wodecki'])
+  })
+  it('takes no club of a results table for a person, but the athletes of a ranked list', () => {
+    expect(people('Ajax 2 PSV 1\nFeyenoord 3 Vitesse Arnhem 1')).toEqual([])
+    expect(people('1. Michael Johnson (U.S.) 19.32\n2. Frankie Fredericks (Namibia) 19.68')).toEqual([
+      'Michael Johnson',
+      'Frankie Fredericks',
     ])
   })
 })

@@ -1,4 +1,5 @@
 import {
+  ABBREVIATIONS,
   DEMONYMS,
   DETERMINERS,
   GIVEN_NAMES,
@@ -187,6 +188,23 @@ function rolePhraseBefore(tokens: Token[], i: number): { text: string; start: nu
   }
 }
 
+/** Initials that open a name ("P.W. Botha", "W.N.F. Chandraratne"), not a country's or body's ("U.S. President"). */
+function initialsBeforeName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!.text
+  const next = tokens[i + 1]
+  return (
+    t.charCodeAt(1) === 46 && // '.': most tokens fail here, before the pattern
+    /^(\p{Lu}\.){2,3}$/u.test(t) &&
+    !ABBREVIATIONS.has(t.slice(0, -1)) &&
+    !!next &&
+    next.sentence === tokens[i]!.sentence &&
+    next.start === tokens[i]!.end + 1 &&
+    isNameWord(next.text) &&
+    !isTitleWord(next.text) &&
+    !NON_PERSON_HEADS.has(next.text)
+  )
+}
+
 interface Run {
   from: number
   to: number
@@ -197,7 +215,7 @@ function capitalisedRuns(tokens: Token[]): Run[] {
   const runs: Run[] = []
   let i = 0
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i]!.text)) {
+    if (!isNameWord(tokens[i]!.text) && !initialsBeforeName(tokens, i)) {
       i++
       continue
     }
@@ -285,7 +303,11 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   // an honorific or title the tagger took into the span ("Mr. Guajardo") is the title, not the name
   let from = e.from
   while (from < e.to && isTitleWord(tokens[from]!.text)) from++
+  // a role noun the tagger took in ("Sisters Moira Lynch") is not the name either
+  while (from < e.to - 2 && ROLE_NOUNS.has(tokens[from]!.text.toLowerCase().replace(/s$/, ''))) from++
   if (from === e.to) return null
+  // initials the tagger left out ("O.J." of "O.J. Simpson")
+  if (from === e.from && from > 0 && initialsBeforeName(tokens, from - 1)) from--
   const nameTokens = tokens.slice(from, e.to).filter((t) => t.text !== '.' && t.text !== '"' && t.text !== '’s' && t.text !== "'s")
   if (nameTokens.length === 0 || nameTokens.length > 5) return null
   const words = nameTokens.map((t, k) => (k === nameTokens.length - 1 && nameTokens.length > 1 ? t.text.replace(/\.$/, '') : t.text))
@@ -307,12 +329,62 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   }
 }
 
+const NUMBER = /^\d+$/
+
+/**
+ * Token indices of the teams of score lines ("Ajax 2 PSV 1", "Ross County 1 Queen's Park 2 (half-time 0-1)"):
+ * a sentence of two runs of capitalised words, each followed by one number (and maybe its country in brackets). Clubs and countries,
+ * never people (one line in CoNLL-2003 train's 490 has a person there).
+ */
+function scoreLineTeams(tokens: Token[]): Set<number> {
+  const teams = new Set<number>()
+  let from = 0
+  while (from < tokens.length) {
+    let to = from
+    while (to < tokens.length && tokens[to]!.sentence === tokens[from]!.sentence) to++
+    // team, score, team, score, then at most a parenthesis
+    const segments: number[][] = []
+    let k = from
+    let ok = true
+    while (ok && k < to && segments.length < 2) {
+      const seg: number[] = []
+      while (k < to && !NUMBER.test(tokens[k]!.text) && /^[\p{L}'’.&-]/u.test(tokens[k]!.text)) seg.push(k++)
+      // the team's country in brackets ("Levski Sofia (Bulgaria) 1 Olimpija (Slovenia) 0")
+      if (tokens[k]?.text === '(' && tokens[k + 2]?.text === ')' && k + 3 < to) k += 3
+      ok = seg.length > 0 && seg.length <= 5 && /^\p{Lu}/u.test(tokens[seg[0]!]!.text) && k < to && NUMBER.test(tokens[k]!.text)
+      if (ok) {
+        segments.push(seg)
+        k++
+      }
+    }
+    if (ok && segments.length === 2 && (k === to || tokens[k]!.text === '(')) for (const seg of segments) for (const i of seg) teams.add(i)
+    from = to
+  }
+  return teams
+}
+
+/** Drops a date that the tagger took into a name ("Allensbach May 15", "Forsa June 6"): a month or weekday before a number. */
+function trimDates(e: EntitySpan, tokens: Token[]): EntitySpan {
+  const { from } = e
+  let { to } = e
+  const date = (k: number) =>
+    (MONTHS.has(tokens[k]!.text) ||
+      WEEKDAYS.has(tokens[k]!.text) ||
+      /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/.test(tokens[k]!.text)) &&
+    NUMBER.test(tokens[k + 1]?.text ?? '')
+  while (to > from && date(to - 1)) to--
+  return { ...e, from, to }
+}
+
 /**
  * Person names with their written titles: capitalised runs backed by a title, role noun or given
  * name, and the names the learned tagger marks as persons. A given-name guess that the tagger
  * calls an organisation or place ("Jackson Hole") is dropped; title evidence always stands.
  */
 export function findPersonNames(tokens: Token[], entities: EntitySpan[] = []): NameCandidate[] {
+  const teams = scoreLineTeams(tokens)
+  entities = entities.map((e) => (e.type === 'PER' ? trimDates(e, tokens) : e)).filter((e) => e.to > e.from)
+  const inTeam = (c: Span) => tokens.some((t, i) => teams.has(i) && t.start < c.end && c.start < t.end)
   const spanOf = (e: EntitySpan) => ({ start: tokens[e.from]!.start, end: tokens[e.to - 1]!.end })
   const nonPerson = new SpanIndex(entities.filter((e) => e.type !== 'PER').map(spanOf))
   const rules = capitalisedRuns(tokens)
@@ -324,7 +396,8 @@ export function findPersonNames(tokens: Token[], entities: EntitySpan[] = []): N
     .filter((e) => e.type === 'PER' && !ruled.overlapsAny(spanOf(e)))
     .map((e) => candidateFromEntity(tokens, e))
     .filter((c): c is NameCandidate => c !== null)
-  return [...rules, ...tagged].sort((a, b) => a.start - b.start)
+  const found = [...rules, ...tagged].sort((a, b) => a.start - b.start)
+  return teams.size > 0 ? found.filter((c) => !inTeam(c)) : found
 }
 
 export { capitalisedRuns, isNameWord }

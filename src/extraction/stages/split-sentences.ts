@@ -2,6 +2,12 @@ import { ABBREVIATIONS, GIVEN_NAMES } from '../lexicon/index.js'
 import type { Sentence } from '../types.js'
 import { findDateline } from './find-dateline.js'
 
+/** Words that often open a sentence and never are a surname after initials. */
+const SENTENCE_STARTERS = new Set(
+  'The A An He She It They We I You But And Or So In On At As After Before For If When While This That These Those There His Her Its Their Our Mr Mrs Ms Dr Some Many Most All Other Both Yet Then Now Also However Meanwhile Since Although Though Because What Who Why How Where Under Over Last Next No One Two Three'.split(
+    ' ',
+  ),
+)
 const OPENING_QUOTES = new Set(['“', '"', '‘'])
 const CLOSING_QUOTES = new Set(['”', '"', '’'])
 
@@ -34,7 +40,11 @@ function periodEndsSentence(text: string, i: number, nextWord: string): boolean 
   const bare = word.replace(/\.$/, '')
   if (ABBREVIATIONS.has(bare) || ABBREVIATIONS.has(word)) return false
   if (/^\p{Lu}$/u.test(bare)) return false
-  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return !/^\p{Lu}/u.test(nextWord) ? false : nextWord.length > 0 && !/^[a-z]/.test(nextWord)
+  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) {
+    if (!/^\p{Lu}/u.test(nextWord)) return false
+    // a person's initials before the surname ("P.W. Botha", "W.N.F. Chandraratne") end no sentence
+    return !(/^(\p{Lu}\.){1,3}\p{Lu}$/u.test(bare) && /^\p{Lu}\p{Ll}/u.test(nextWord) && !SENTENCE_STARTERS.has(nextWord))
+  }
   if (
     GIVEN_NAMES.has(bare) &&
     !/\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(0, i - word.length)) &&

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { projectRoot } from '../../paths.js'
-import { documentSurnames, featureContext } from '../tagger/features.js'
+import { documentFacts, featureContext } from '../tagger/features.js'
 import { tagSentence, type TaggerModel } from '../tagger/perceptron.js'
 import type { Sentence, Token } from '../types.js'
 import { unlimitedBudget, type Budget } from '../budget.js'
 
 /** Bumped when the features or the training change; the model file carries it. */
-export const TAGGER_VERSION = 'perceptron-2'
+export const TAGGER_VERSION = 'perceptron-3'
 
 const MODEL_PATH = join(projectRoot, 'src/extraction/tagger/model.json')
 
@@ -58,12 +58,12 @@ export function tagEntities(sentences: Sentence[], tokens: Token[], budget: Budg
   const bySentence = sentences.map(() => [] as number[])
   tokens.forEach((t, i) => bySentence[t.sentence]!.push(i))
   const words = bySentence.map((idx) => idx.map((i) => tokens[i]!.text))
-  const docNames = documentSurnames(words)
+  const facts = documentFacts(words)
   const spans: EntitySpan[] = []
   bySentence.forEach((idx, s) => {
     if (idx.length === 0) return
     budget.check()
-    const tags = tagSentence(m, featureContext(words[s]!, docNames))
+    const tags = tagSentence(m, featureContext(words[s]!, facts))
     tags.forEach((tag, k) => {
       if (tag === 'O') return
       const type = tag.slice(2)

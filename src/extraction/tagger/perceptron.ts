@@ -4,6 +4,7 @@ import {
   features,
   visitContextFeatures,
   wordFeatures,
+  type DocumentFacts,
   type FeatureContext,
   type FeatureVisitor,
 } from './features.js'
@@ -136,7 +137,7 @@ export function tagSentence(
 
 /** Averaged perceptron training (lazy averaging); deterministic for a given seed. */
 export function trainPerceptron(
-  data: { words: string[]; tags: string[]; docNames: ReadonlySet<string> }[],
+  data: { words: string[]; tags: string[]; doc: DocumentFacts }[],
   tags: string[],
   opts: { epochs: number; seed: number; gazetteerDropout?: number; log?: (s: string) => void },
 ): TaggerModel {
@@ -173,7 +174,7 @@ export function trainPerceptron(
     for (const k of order) {
       const s = data[k]!
       const drop = opts.gazetteerDropout ?? 0
-      const ctx = featureContext(s.words, s.docNames, drop > 0 ? () => random() < drop : undefined)
+      const ctx = featureContext(s.words, s.doc, drop > 0 ? () => random() < drop : undefined)
       const guess = tagSentence(model, ctx, { cacheWords: false })
       for (let i = 0; i < s.words.length; i++) {
         clock++

@@ -1,6 +1,6 @@
 import { splitSentences } from '../stages/split-sentences.js'
 import { tokenize } from '../stages/tokenize.js'
-import { documentSurnames } from './features.js'
+import { documentFacts, type DocumentFacts } from './features.js'
 
 export interface EntityDoc {
   text: string
@@ -9,7 +9,7 @@ export interface EntityDoc {
 }
 
 /** Sentences of one annotated document as the runtime tokenizer sees them, with BIO tags. */
-export function toTrainingSentences(doc: EntityDoc): { words: string[]; tags: string[]; docNames: ReadonlySet<string> }[] {
+export function toTrainingSentences(doc: EntityDoc): { words: string[]; tags: string[]; doc: DocumentFacts }[] {
   const sentences = splitSentences(doc.text)
   const tokens = tokenize(sentences)
   const spans = [...doc.personMentions.map((m) => ({ ...m, type: 'PER' })), ...doc.otherEntities].sort((a, b) => a.start - b.start)
@@ -23,8 +23,8 @@ export function toTrainingSentences(doc: EntityDoc): { words: string[]; tags: st
     bySentence[t.sentence]!.words.push(t.text)
     bySentence[t.sentence]!.tags.push(tagOf[i]!)
   })
-  const docNames = documentSurnames(bySentence.map((s) => s.words))
-  return bySentence.filter((s) => s.words.length > 0).map((s) => ({ ...s, docNames }))
+  const facts = documentFacts(bySentence.map((s) => s.words))
+  return bySentence.filter((s) => s.words.length > 0).map((s) => ({ ...s, doc: facts }))
 }
 
 export const ENTITY_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC']
