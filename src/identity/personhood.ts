@@ -56,13 +56,15 @@ export const personClues = (e: CorpusPersonEvidence) => e.personal + e.who + e.a
 
 /** Clues that it is a thing, with the kind the strongest points to. */
 function thingClues(e: CorpusPersonEvidence): { count: number; kind: Exclude<RecordKind, 'person' | 'not-person'> } {
+  // the tagger typing a surname as a place once is noise ("Traore" in a line-up); twice it is a place
+  const place = e.place >= 2 ? e.place : 0
   const kinds = [
     ['organization', e.organization + e.it],
     ['work', e.work],
-    ['place', e.place],
+    ['place', place],
   ] as const
   const [kind] = [...kinds].sort((a, b) => b[1] - a[1])[0]!
-  return { count: e.organization + e.it + e.work + e.place, kind }
+  return { count: e.organization + e.it + e.work + place, kind }
 }
 
 /** "MPs", "Workers", "Unions": the plural of a noun for people or bodies, never one person. */

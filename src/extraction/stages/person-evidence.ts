@@ -29,6 +29,10 @@ const WORK_BEFORE =
 /** Words written after a band's name: "Franz Ferdinand's frontman", "the Libertines line-up". */
 const BAND_AFTER = /^(?:['’]s)?\s+(?:frontman|frontwoman|guitarist|bassist|drummer|keyboardist|line-up|lineup|bandmates)\b/
 
+/** What only people have or do: "Toure's late goal", "Fabregas's family", "Novo scored", "Whedon married". */
+const PERSON_AFTER =
+  /^(?:['’]s?\s+(?:\p{Ll}+\s+)?(?:goal|goals|header|shot|strike|free-kick|penalty|cross|tackle|volley|serve|backhand|forehand|wife|husband|mother|father|son|daughter|parents|family|career|death|funeral|girlfriend|boyfriend|birthday|lawyer|agent|biography)\b|\s+(?:scored|netted|headed|volleyed|equalised|equalized|sang|starred|married|died|resigned|retired)\b)/u
+
 /** "X, which", "X said it", "X itself": a thing's pronouns. */
 const IT_AFTER =
   /^(?:,\s+which\b|\s+itself\b|\s+(?:has\s+|had\s+)?(?:said|says|added|claims|claimed|argued|insisted)\s+(?:that\s+)?(?:it|its)\b)/
@@ -145,7 +149,7 @@ export function personEvidence(
       if (WORK_BEFORE.test(before)) ev.work++
       if (BAND_AFTER.test(after)) ev.organization++
       if (IT_AFTER.test(after)) ev.it++
-      if (WHO_AFTER.test(after)) ev.who++
+      if (WHO_AFTER.test(after) || PERSON_AFTER.test(after)) ev.who++
       const roleBefore = WORD_BEFORE.exec(before)?.[1]
       if ((roleBefore && PERSON_NOUNS.has(roleBefore)) || lists.has(sentenceAt(sentences, m.start))) ev.role++
       const possessive = CLAUSE_AFTER.exec(after)?.[1]
