@@ -54,7 +54,16 @@ export function articleEntities(extraction: Pick<Extraction, 'people' | 'quotes'
     let index = byWord.get(word)
     if (index === undefined) {
       index =
-        entities.push({ name: word, titles: [], aliases: [], mentions: [], joinOnly: true, speakerType: q.speaker.type, gender: null, evidence: null }) - 1
+        entities.push({
+          name: word,
+          titles: [],
+          aliases: [],
+          mentions: [],
+          joinOnly: true,
+          speakerType: q.speaker.type,
+          gender: null,
+          evidence: null,
+        }) - 1
       byWord.set(word, index)
     }
     entities[index]!.mentions.push({ start: q.speaker.start!, end: q.speaker.end!, text: word, kind: 'alias' })

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { extract } from '../../src/extraction/pipeline.js'
+import { emptyEvidence } from '../../src/extraction/stages/person-evidence.js'
 import type { PersonEvidence } from '../../src/extraction/types.js'
 import { titleName, withoutStrayOpener } from '../../src/identity/names.js'
 import { corpusEvidence, decidePersonhood, type CorpusPersonEvidence } from '../../src/identity/personhood.js'
 import { resolveIdentities } from '../../src/identity/resolve.js'
 
-const none: PersonEvidence = {
-  named: 1,
-  sentenceStart: 0,
-  lowercase: 0,
-  titled: 0,
-  who: 0,
-  age: 0,
-  role: 0,
-  it: 0,
-  organization: 0,
-  work: 0,
-  place: 0,
-}
+const none: PersonEvidence = { ...emptyEvidence(), named: 1 }
 /** A record's evidence over `articles` articles with the given counts, and `personal` he/she votes. */
 const evidence = (counts: Partial<PersonEvidence>, articles = 1, personal = 0): CorpusPersonEvidence => ({
   ...none,

@@ -65,7 +65,8 @@ const SENTENCE_LEAD = /^[\s"“‘'([-]*/
 
 const named = (p: PersonEntity) => p.mentions.filter((m) => m.kind === 'name' || m.kind === 'alias')
 
-const emptyEvidence = (): PersonEvidence => ({
+/** No clue of any kind. */
+export const emptyEvidence = (): PersonEvidence => ({
   named: 0,
   sentenceStart: 0,
   lowercase: 0,
