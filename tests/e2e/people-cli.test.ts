@@ -5,9 +5,7 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest'
 import { runBin } from '../helpers/ingest-cli.js'
 
-const FIRM = `Oil firm Yukos said on Monday that it would appeal against the ruling. Yukos argued that the sale was illegal. Its shares fell 5% in Moscow.
-
-Yukos has been fighting a $27bn tax bill. "We will appeal," said Steven Theede, the firm's chief executive.`
+const FIRM = `Shares in Marsh fell 5% on Monday. Marsh said it would cut 2,500 jobs after a fall in profits. Its chief executive, Steven Theede, said the firm would recover.`
 
 let dir: string
 let db: string
@@ -15,18 +13,18 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsdesk-people-cli-'))
   db = join(dir, 'cli.db')
   copyFileSync(inject('templateDb'), db)
-  writeFileSync(join(dir, 'yukos.json'), JSON.stringify({ title: 'Yukos appeals', body: FIRM, publishedAt: '2004-12-20' }))
-  const run = await runBin(['ingest', '--workers', '0', '--database', db, join(dir, 'yukos.json')])
+  writeFileSync(join(dir, 'marsh.json'), JSON.stringify({ title: 'Marsh cuts jobs', body: FIRM, publishedAt: '2004-12-20' }))
+  const run = await runBin(['ingest', '--workers', '0', '--database', db, join(dir, 'marsh.json')])
   expect(run.code, run.stderr).toBe(0)
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 /** The record's kind and who its quotes are filed under, read directly. */
-function yukos() {
+function marsh() {
   const sqlite = new Database(db, { readonly: true })
   try {
-    const person = sqlite.prepare(`SELECT "id", "kind" FROM "Person" WHERE "slug" = 'yukos'`).get() as { id: string; kind: string }
-    const quotes = sqlite.prepare(`SELECT "personId", "speakerType", "speakerKey" FROM "Quote" WHERE "speakerName" = 'Yukos'`).all() as {
+    const person = sqlite.prepare(`SELECT "id", "kind" FROM "Person" WHERE "slug" = 'marsh'`).get() as { id: string; kind: string }
+    const quotes = sqlite.prepare(`SELECT "personId", "speakerType", "speakerKey" FROM "Quote" WHERE "speakerName" = 'Marsh'`).all() as {
       personId: string | null
       speakerType: string
       speakerKey: string
@@ -39,19 +37,19 @@ function yukos() {
 
 describe('newsdesk people decisions for records the evidence demoted', () => {
   it('lists an automatic demotion, undoes it with is-a-person, and revoking that demotes again', async () => {
-    const before = yukos()
+    const before = marsh()
     expect(before.kind).toBe('organization')
     expect(before.quotes.length).toBeGreaterThan(0)
-    expect(new Set(before.quotes)).toEqual(new Set(['organization:yukos']))
+    expect(new Set(before.quotes)).toEqual(new Set(['organization:marsh']))
 
     const list = await runBin(['people', 'decisions', '--database', db])
     expect(list.code).toBe(0)
     expect(list.stdout).toContain('no decisions')
-    expect(list.stdout).toMatch(/yukos {2}"Yukos" is an organization: written as an organization/)
+    expect(list.stdout).toMatch(/marsh {2}"Marsh" is an organization: written as an organization/)
 
-    const keep = await runBin(['people', 'is-a-person', 'yukos', '--database', db])
+    const keep = await runBin(['people', 'is-a-person', 'marsh', '--database', db])
     expect(keep.code, keep.stderr).toBe(0)
-    const kept = yukos()
+    const kept = marsh()
     expect(kept.kind).toBe('person')
     // the quotes it spoke as a record come back to it (those the rules gave to "the firm" stay the organisation's)
     expect(kept.quotes).toContain('person')
@@ -61,10 +59,10 @@ describe('newsdesk people decisions for records the evidence demoted', () => {
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l) as { kind: string; person: string }),
-    ).toEqual([expect.objectContaining({ seq: 1, kind: 'is-a-person', person: 'yukos' })])
+    ).toEqual([expect.objectContaining({ seq: 1, kind: 'is-a-person', person: 'marsh' })])
 
     const revoke = await runBin(['people', 'revoke', '1', '--database', db])
     expect(revoke.code, revoke.stderr).toBe(0)
-    expect(yukos()).toEqual(before)
+    expect(marsh()).toEqual(before)
   })
 })

@@ -18,13 +18,13 @@ const personOf = (body: string, name: string) => extract({ title: '', body }).pe
 
 describe('evidence of person-hood in one article', () => {
   it('reads a company from what surrounds its name', () => {
-    const yukos = personOf(
-      'Oil firm Yukos said on Monday that it would appeal against the ruling. Yukos argued that the sale was illegal. Its shares fell 5% in Moscow.',
-      'Yukos',
+    const marsh = personOf(
+      'Shares in Marsh fell 5% on Monday. Marsh said it would cut 2,500 jobs after a fall in profits. Its chief executive, Steven Theede, said the firm would recover.',
+      'Marsh',
     )
-    expect(yukos.evidence.organization).toBeGreaterThanOrEqual(1)
-    expect(yukos.evidence.it).toBeGreaterThanOrEqual(1)
-    expect(decidePersonhood('Yukos', corpusEvidence([{ evidence: yukos.evidence, gender: yukos.gender }])).kind).toBe('organization')
+    expect(marsh.evidence.organization).toBeGreaterThanOrEqual(1)
+    expect(marsh.evidence.it).toBeGreaterThanOrEqual(1)
+    expect(decidePersonhood('Marsh', corpusEvidence([{ evidence: marsh.evidence, gender: marsh.gender }])).kind).toBe('organization')
   })
   it('reads a person from an age, a role noun and a possessive', () => {
     const greg = personOf(
