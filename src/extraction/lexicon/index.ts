@@ -101,6 +101,7 @@ export const NON_PERSON_HEADS = words(`
   Motor Tobacco Benz Lecture Pharmaceuticals Pharma Brands Foods Stores Insurance Electric Electronics
   Chemical Chemicals Mining Automotive Communications Investments Trust Bancorp Financial Industries
   Enterprises Labs Laboratories Cars Auto Motorsport Racing
+  Authority Authorities Board Bureau Regulator Watchdog Inquiry Panel Directorate Secretariat
 `)
 
 /** Nationality and place adjectives that open titles ("Russian President") and descriptions. */

@@ -298,6 +298,9 @@ function titleBefore(tokens: Token[], from: number): { text: string; titled: boo
   return role ? { text: role.text, titled: false } : null
 }
 
+/** Reporting verbs that open a sentence before the speaker's name. */
+const REPORTING_OPENERS = new Set(['Said', 'Says', 'Added', 'Asked', 'Told', 'Wrote', 'Writes'])
+
 /** A name the learned tagger found, with the title or role written before it. */
 function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | null {
   // an honorific or title the tagger took into the span ("Mr. Guajardo") is the title, not the name
@@ -305,6 +308,9 @@ function candidateFromEntity(tokens: Token[], e: EntitySpan): NameCandidate | nu
   while (from < e.to && isTitleWord(tokens[from]!.text)) from++
   // a role noun the tagger took in ("Sisters Moira Lynch") is not the name either
   while (from < e.to - 2 && ROLE_NOUNS.has(tokens[from]!.text.toLowerCase().replace(/s$/, ''))) from++
+  // a reporting verb opening the sentence ("Said Ellis: ...") opens the attribution, not the name
+  if (from < e.to - 1 && REPORTING_OPENERS.has(tokens[from]!.text) && (from === 0 || tokens[from - 1]!.sentence !== tokens[from]!.sentence))
+    from++
   if (from === e.to) return null
   // initials the tagger left out ("O.J." of "O.J. Simpson")
   if (from === e.from && from > 0 && initialsBeforeName(tokens, from - 1)) from--
