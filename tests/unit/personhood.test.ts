@@ -116,3 +116,12 @@ describe('names as the person is called', () => {
     expect(people).not.toContain('Fallon')
   })
 })
+
+describe('bodies and attributions the tagger may take for people', () => {
+  it('takes no authority, board or regulator for a person, and no reporting verb for a given name', () => {
+    const people = (body: string) => extract({ title: '', body }).people.map((p) => p.name)
+    expect(people('The Ferry Authority said in a statement that it welcomed the plan, and Jane Moss agreed.')).toEqual(['Jane Moss'])
+    expect(people('The Gaming Board said it would appeal. Tom Reid, its chairman, disagreed.')).toEqual(['Tom Reid'])
+    expect(people('Said Ellis: “I don’t get the sense she cares about reform.”')).toEqual(['Ellis'])
+  })
+})
