@@ -1,5 +1,6 @@
 import { COMMON_WORDS, DEMONYMS, GIVEN_NAMES, GROUP_NOUNS, ORGANIZATION_NOUNS, ROLE_NOUNS } from '../extraction/lexicon/index.js'
 import { SURNAMES } from '../extraction/lexicon/surnames.js'
+import { emptyEvidence } from '../extraction/stages/person-evidence.js'
 import { startsWithHonorific } from './names.js'
 import type { PersonEvidence, PronounVotes, ReferredGender } from '../extraction/types.js'
 
@@ -34,13 +35,13 @@ export interface ArticleEvidence {
   gender: Pick<ReferredGender, 'votes'> | null
 }
 
-const FIELDS = ['named', 'sentenceStart', 'lowercase', 'titled', 'who', 'age', 'role', 'it', 'organization', 'work', 'place'] as const
+const FIELDS = Object.keys(emptyEvidence()) as (keyof PersonEvidence)[]
 
 const heShe = (v: PronounVotes | undefined) => (v ? v.he + v.she : 0)
 
 /** Adds up a record's articles; articles extracted before person evidence existed count for nothing. */
 export function corpusEvidence(articles: ArticleEvidence[]): CorpusPersonEvidence {
-  const sum: CorpusPersonEvidence = { articles: 0, personal: 0, ...Object.fromEntries(FIELDS.map((f) => [f, 0])) } as CorpusPersonEvidence
+  const sum: CorpusPersonEvidence = { ...emptyEvidence(), articles: 0, personal: 0 }
   for (const a of articles) {
     if (!a.evidence) continue
     sum.articles++
@@ -83,27 +84,27 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 /** Is the record a person? `name` is its display name; without any evidence read, it stays one. */
 export function decidePersonhood(name: string, e: CorpusPersonEvidence): Personhood {
   if (e.articles === 0) return { kind: 'person', basis: 'no evidence read' }
-  const oneWord = !name.trim().includes(' ')
+  const words = name.trim().split(/\s+/)
+  const oneWord = words.length === 1
   const person = personClues(e)
   const thing = thingClues(e)
   const tally = `${plural(person, 'person clue')}, ${plural(thing.count, 'thing clue')} in ${plural(e.articles, 'article')}`
   if (pluralCommonNoun(name)) return { kind: 'not-person', basis: `a plural common noun (${tally})` }
-  if (oneWord && DEMONYMS.has(name.trim())) return { kind: 'not-person', basis: `a word for the people of a place (${tally})` }
+  if (oneWord && DEMONYMS.has(words[0]!)) return { kind: 'not-person', basis: `a word for the people of a place (${tally})` }
   // a full name with a known given name ("Craig David") is a person unless things clearly outweigh
-  const knownGiven = !oneWord && GIVEN_NAMES.has(name.trim().split(/\s+/)[0]!)
+  const knownGiven = !oneWord && GIVEN_NAMES.has(words[0]!)
   const outweighs = knownGiven
     ? thing.count >= 3 && thing.count >= 3 * Math.max(person, 1)
     : thing.count >= 1 && (person === 0 || (thing.count >= 2 && thing.count >= 2 * person))
   if (outweighs) return { kind: thing.kind, basis: `written as ${kindPhrase(thing.kind)} (${tally})` }
   if (!oneWord) {
     // "Angry Men", "Night Season", "Carry On Again Doctor": a title that opens with a common word, not a given name or a title
-    const first = name.trim().split(/\s+/)[0]!
-    if (person === 0 && COMMON_WORDS.has(first.toLowerCase()) && !GIVEN_NAMES.has(first) && !startsWithHonorific(name))
+    if (person === 0 && COMMON_WORDS.has(words[0]!.toLowerCase()) && !knownGiven && !startsWithHonorific(name))
       return { kind: 'not-person', basis: `a name that opens with a common word, and nothing that marks a person (${tally})` }
     return { kind: 'person', basis: tally }
   }
   // one word needs the strongest evidence: a common word ("Election") clues beyond a title, any other a clue or a known name
-  const word = name.trim()
+  const word = words[0]!
   const untitled = person - e.titled
   if ((COMMON_WORDS.has(word.toLowerCase()) || e.lowercase > 0) && untitled < 2)
     return { kind: 'not-person', basis: `a common word capitalised (${tally})` }

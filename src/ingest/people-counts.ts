@@ -1,7 +1,7 @@
 import { Prisma } from '../db/prisma.js'
 import { chunks, updateRows, type Db } from '../db/sql.js'
 import { corpusGender, type ArticleGender } from '../identity/referred-gender.js'
-import { corpusEvidence, decidePersonhood } from '../identity/personhood.js'
+import { corpusEvidence, decidePersonhood, type Personhood } from '../identity/personhood.js'
 import type { PersonEvidence, ReferredGender } from '../extraction/types.js'
 import { groupBy } from '../shared/group-by.js'
 import { speakerKeyOf } from '../speakers/speaker-key.js'
@@ -12,7 +12,12 @@ import { storedOrganizationMoves } from './organization-keys.js'
 export async function refreshPeople(tx: Db, ids: string[]): Promise<void> {
   for (const part of chunks(ids)) {
     const list = Prisma.join(part)
-    await restoreQuotes(tx, part)
+    // person-hood first: the quotes of a record that is a person again count for it below
+    const personhood = await decidePeople(tx, part)
+    await restoreQuotes(
+      tx,
+      personhood.filter((p) => p.kind === 'person' && p.stored !== 'person'),
+    )
     await tx.$executeRaw`
       UPDATE "Person" SET
         "articleCount" = (SELECT count(*) FROM "ArticlePerson" ap WHERE ap."personId" = "Person"."id"),
@@ -23,31 +28,27 @@ export async function refreshPeople(tx: Db, ids: string[]): Promise<void> {
       WHERE "id" IN (${list})`
     await tx.$executeRaw`DELETE FROM "Person" WHERE "id" IN (${list}) AND "articleCount" = 0 AND "quoteCount" = 0`
     await refreshPronouns(tx, part)
-    await refreshPersonhood(tx, part)
+    await storePersonhood(tx, personhood)
   }
 }
 
-/** The quotes of records an earlier decision found not to be people come back to them; the decision is taken again after. */
-async function restoreQuotes(tx: Db, ids: string[]): Promise<void> {
-  const demoted = await tx.$queryRaw<{ id: string; name: string }[]>`
-    SELECT "id", "name" FROM "Person" WHERE "id" IN (${Prisma.join(ids)}) AND "kind" <> 'person'`
-  for (const p of demoted)
+type PersonDecision = { id: string; name: string; stored: string } & Personhood
+
+/** The quotes of records an earlier decision found not to be people come back to them now that they are. */
+async function restoreQuotes(tx: Db, people: PersonDecision[]): Promise<void> {
+  for (const p of people)
     await tx.$executeRaw`
       UPDATE "Quote" SET "personId" = ${p.id}, "speakerName" = ${p.name}, "speakerType" = 'person', "speakerKey" = ''
       WHERE "decisionSeq" IS NULL AND ("articleSeq", "speakerEntity") IN (
         SELECT "articleSeq", "position" FROM "ArticleEntity" WHERE "personId" = ${p.id} AND "status" = 'person')`
 }
 
-/**
- * Decides again whether these records are people, from the evidence of all their articles and the
- * editors' "is a person" decisions; the quotes of a record that is not a person leave it, as said
- * by an organisation when it is one.
- */
-async function refreshPersonhood(tx: Db, ids: string[]): Promise<void> {
+/** Whether these records are people, from the evidence of all their articles and the editors' "is a person" decisions. */
+async function decidePeople(tx: Db, ids: string[]): Promise<PersonDecision[]> {
   const list = Prisma.join(ids)
-  const people = await tx.$queryRaw<{ id: string; slug: string; name: string }[]>`
-    SELECT "id", "slug", "name" FROM "Person" WHERE "id" IN (${list})`
-  if (people.length === 0) return
+  const people = await tx.$queryRaw<{ id: string; slug: string; name: string; kind: string }[]>`
+    SELECT "id", "slug", "name", "kind" FROM "Person" WHERE "id" IN (${list})`
+  if (people.length === 0) return []
   const rows = await tx.$queryRaw<{ personId: string; evidence: string | null; gender: string | null }[]>`
     SELECT "personId", "evidence", "gender" FROM "ArticleEntity" WHERE "personId" IN (${list}) AND "status" = 'person'`
   const byPerson = groupBy(rows, (r) => r.personId)
@@ -57,7 +58,7 @@ async function refreshPersonhood(tx: Db, ids: string[]): Promise<void> {
         SELECT "person" FROM "IdentityDecision" WHERE "kind" = 'is-a-person' AND "person" IN (${Prisma.join(people.map((p) => p.slug))})`
     ).map((d) => d.person),
   )
-  const decided = people.map((p) => {
+  return people.map((p) => {
     const evidence = corpusEvidence(
       (byPerson.get(p.id) ?? []).map((r) => ({
         evidence: r.evidence ? (JSON.parse(r.evidence) as PersonEvidence) : null,
@@ -65,8 +66,16 @@ async function refreshPersonhood(tx: Db, ids: string[]): Promise<void> {
       })),
     )
     const decision = confirmed.has(p.slug) ? { kind: 'person' as const, basis: 'an editor says so' } : decidePersonhood(p.name, evidence)
-    return { ...p, ...decision }
+    return { id: p.id, name: p.name, stored: p.kind, ...decision }
   })
+}
+
+/**
+ * Stores what each record is; the quotes of a record that is not a person leave it (a relink may
+ * have given them back), as said by an organisation when it is one.
+ */
+async function storePersonhood(tx: Db, decided: PersonDecision[]): Promise<void> {
+  // people deleted above match no row: the update leaves them gone
   await updateRows(
     tx,
     'Person',
@@ -85,6 +94,9 @@ async function refreshPersonhood(tx: Db, ids: string[]): Promise<void> {
         "speakerType" = ${organization ? 'organization' : 'unknown'}, "speakerKey" = ${organization ? key : ''}
       WHERE "personId" = ${p.id} AND "decisionSeq" IS NULL`
   }
+  // their quotes went with them, whichever articles this refresh rebuilt
+  if (demoted.length > 0)
+    await tx.$executeRaw`UPDATE "Person" SET "quoteCount" = 0 WHERE "id" IN (${Prisma.join(demoted.map((p) => p.id))})`
 }
 
 /** Decides again how the corpus refers to these people, from the pronoun evidence of all their articles. */
